@@ -1,0 +1,183 @@
+"""Plain dataclasses shared by every stage.
+
+Data flows one way::
+
+    file --ingest--> SourceDocument (pages of text with positions)
+         --extract--> Extraction (header fields, citations, figures, ...)
+         --rules-->   Finding
+         --store-->   SQLite
+
+Every extracted record keeps the 1-based ``page`` and the ``start``/``end``
+character offsets into that page's ``text`` so a reviewer can see the
+evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Page:
+    """One page of a document as text.
+
+    ``text`` is Unicode NFC.  All spans of records found on this page index
+    into it.  ``regions`` names spans of ``text`` that layout analysis
+    recognised, e.g. ``"header_left"`` (issuer block), ``"header_right"``
+    (Quốc hiệu, date line), ``"body"``, ``"signature"``, ``"recipients"``.
+    """
+
+    number: int
+    text: str
+    source: str = "text"  # text | ocr | tcvn3 | vni | plain | docx | doc
+    ocr_confidence: float | None = None
+    damaged: bool = False
+    regions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    tables: list[list[list[str | None]]] = field(default_factory=list)
+    furniture: str = ""  # running headers/footers removed from ``text``
+
+    def region(self, name: str) -> str:
+        span = self.regions.get(name)
+        return self.text[span[0] : span[1]] if span else ""
+
+
+@dataclass
+class SourceDocument:
+    """What ``ingest`` makes of one file."""
+
+    path: str
+    sha256: str
+    file_name: str
+    pages: list[Page] = field(default_factory=list)
+    text_source: str = "text"
+    ocr: bool = False
+    error: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)  # e.g. signature info
+
+    @property
+    def text(self) -> str:
+        return "\n\f\n".join(p.text for p in self.pages)
+
+
+@dataclass
+class Header:
+    """Header fields of a document (thể thức)."""
+
+    number: str | None = None  # "01/2024/QĐ-UBND" as printed (normalised)
+    symbol: str | None = None  # "QĐ-UBND"
+    doc_type: str | None = None  # "Quyết định"
+    issuer: str | None = None  # "Ủy ban nhân dân tỉnh Bắc Kạn"
+    parent_issuer: str | None = None
+    place: str | None = None
+    issued_on: str | None = None  # ISO date
+    effective_on: str | None = None
+    title: str | None = None
+    signer: str | None = None
+    signing_authority: str | None = None  # TM. / KT. / Q. / TL. / TUQ.
+    signer_title: str | None = None
+    is_qppl: bool | None = None
+    spans: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # field -> (page, start, end)
+
+
+@dataclass
+class Citation:
+    page: int
+    start: int
+    end: int
+    raw: str
+    number: str | None = None
+    doc_type: str | None = None
+    issuer: str | None = None
+    issued_on: str | None = None
+    relation: str = "mention"  # can_cu | sua_doi | bai_bo | thay_the | huong_dan | mention
+    name: str | None = None  # "Luật Tổ chức chính quyền địa phương" when cited by name
+    target_id: str | None = None
+
+
+@dataclass
+class Figure:
+    page: int
+    start: int
+    end: int
+    raw: str
+    value: float | None = None
+    numerator: float | None = None
+    denominator: float | None = None
+    percent: float | None = None
+    unit: str | None = None
+    subject: str | None = None
+    sentence: str | None = None
+    qualifier: str | None = None  # đạt / trên / khoảng / gần ...
+    kind: str = "count"  # count | fraction | percent | money
+    decimals: int = 0  # decimals printed in the percent (for rounding checks)
+    parent: int | None = None  # index of the figure this one is a part of
+
+
+@dataclass
+class Procedure:
+    page: int
+    code: str | None
+    name: str | None = None
+    source: str = "text"  # text | table
+    start: int | None = None
+    end: int | None = None
+    field: str | None = None  # lĩnh vực
+    agency: str | None = None  # cơ quan thực hiện
+    deadline: str | None = None  # thời hạn giải quyết
+    fee: str | None = None  # phí, lệ phí
+
+
+@dataclass
+class Article:
+    path: str  # "Chương II > Điều 5 > Khoản 2"
+    kind: str  # phan | chuong | muc | dieu | khoan | diem
+    number: str
+    title: str | None
+    text: str
+    page: int
+    start: int
+    end: int
+
+
+@dataclass
+class Extraction:
+    """Everything ``extract`` finds in one document."""
+
+    header: Header = field(default_factory=Header)
+    citations: list[Citation] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    procedures: list[Procedure] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+
+
+@dataclass
+class Finding:
+    rule_id: str
+    severity: str  # error | warning | info
+    message: str
+    evidence: str = ""
+    page: int | None = None
+    start: int | None = None
+    end: int | None = None
+    document_id: str | None = None
+
+
+@dataclass
+class Document:
+    """A stored document: the ingested source, what was extracted, what the rules found."""
+
+    source: SourceDocument
+    extraction: Extraction = field(default_factory=Extraction)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.source.sha256
+
+
+def to_dict(obj: Any) -> Any:
+    """Dataclass (or list of them) to plain JSON-able data."""
+    if isinstance(obj, list):
+        return [to_dict(o) for o in obj]
+    return asdict(obj)

@@ -1,0 +1,66 @@
+"""Small helpers for Vietnamese text shared by every stage.
+
+- ``nfc``: Unicode NFC, what every stage stores.
+- ``unify``: one spelling for matching: new-style tone placement
+  ("hoà" → "hòa", "Uỷ" → "Ủy") and Ð (U+00D0, Icelandic eth) → Đ (U+0110).
+  The stored text keeps what the document says; ``unify`` is for comparing.
+- ``fold``: the search form: lower case, no diacritics, đ → d
+  ("Đăng ký" → "dang ky").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ETH = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
+
+# Old-style tone placement on the first vowel of oa/oe/uy → on the second,
+# written as (old, new) pairs for the five tones and both cases.
+_TONES = {"\u0300": "grave", "\u0301": "acute", "\u0303": "tilde", "\u0309": "hook", "\u0323": "dot"}
+
+
+def _old_new_pairs() -> dict[str, str]:
+    pairs: dict[str, str] = {}
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
+        for mark in _TONES:
+            for f, s in ((first, second), (first.upper(), second), (first.upper(), second.upper())):
+                old = unicodedata.normalize("NFC", f + s + mark)
+                new = unicodedata.normalize("NFC", f + mark + s)
+                pairs[old] = new
+    return pairs
+
+
+_OLD_NEW = _old_new_pairs()
+# Only when the pair ends the syllable ("hoà", "thuý", "khoẻ"); in a closed
+# syllable ("hoàn", "thuyết") the mark already sits on the second vowel.
+_OLD_TONE_RE = re.compile(
+    r"(?<![qQ])(" + "|".join(sorted(map(re.escape, _OLD_NEW), key=len, reverse=True)) + r")(?![^\W\d_])"
+)
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def unify(text: str) -> str:
+    """NFC, Đ for Ð, and new-style tone placement (for matching only)."""
+    text = nfc(text).translate(_ETH)
+    return _OLD_TONE_RE.sub(lambda m: _OLD_NEW[m.group(1)], text)
+
+
+_STRIP = {ord("đ"): "d", ord("Đ"): "D", 0x00D0: "D", 0x00F0: "d"}
+
+
+def fold(text: str) -> str:
+    """Lower case, without diacritics, đ → d: the diacritic-insensitive search form."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_STRIP))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+_SPACE_RE = re.compile(r"\s+")
+
+
+def collapse(text: str) -> str:
+    """Collapse runs of white space to one space and strip."""
+    return _SPACE_RE.sub(" ", text).strip()
