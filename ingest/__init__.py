@@ -1,0 +1,108 @@
+"""Stage 1: files → ``SourceDocument`` (pages of NFC text with positions).
+
+``ingest_file(path)`` never raises for a bad file: the error goes into
+``SourceDocument.error`` in Vietnamese, and no page is kept, so nothing
+half-read is stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from rasoat.models import Page, SourceDocument
+from rasoat.vntext import nfc
+
+SUPPORTED_SUFFIXES = {".pdf", ".txt", ".doc", ".docx"}
+
+
+def sha256_file(path: str | Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+class IngestError(Exception):
+    """A file that cannot be read; the message is shown to the user (Vietnamese)."""
+
+
+def sniff(path: Path) -> str:
+    """The real kind of a file from its first bytes: pdf, html, zip, ole, text, empty."""
+    head = path.open("rb").read(2048)
+    if not head:
+        return "empty"
+    if head.lstrip().startswith(b"%PDF") or b"%PDF-" in head[:1024]:
+        return "pdf"
+    low = head.lstrip().lower()
+    if low.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in low[:512]:
+        return "html"
+    if head.startswith(b"PK\x03\x04"):
+        return "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "ole"
+    try:
+        head.decode("utf-8")
+        return "text"
+    except UnicodeDecodeError:
+        return "binary"
+
+
+def read_text_file(path: Path) -> list[Page]:
+    """A UTF-8 text file; form feeds separate pages."""
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise IngestError(f"Tệp văn bản không phải UTF-8 (byte lỗi ở vị trí {e.start})") from e
+    pages = raw.split("\f")
+    return [Page(number=i + 1, text=nfc(t.strip("\n")), source="plain", regions={"body": (0, len(nfc(t.strip("\n"))))}) for i, t in enumerate(pages)]
+
+
+def read_pdf(path: Path) -> list[Page]:
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    from ingest.pdf import read_pdf_pages
+
+    try:
+        return [p for p in read_pdf_pages(str(path))]
+    except PDFPasswordIncorrect as e:
+        raise IngestError("Tệp PDF được mã hóa (có mật khẩu): không đọc được") from e
+    except PDFSyntaxError as e:
+        raise IngestError(f"Tệp PDF bị hỏng hoặc không đầy đủ: {e}") from e
+    except Exception as e:  # pdfminer raises many kinds on damaged files
+        name = type(e).__name__
+        if "Encrypt" in name or "Password" in name:
+            raise IngestError("Tệp PDF được mã hóa: không đọc được") from e
+        raise IngestError(f"Không đọc được tệp PDF ({name}: {e})") from e
+
+
+def ingest_file(path: str | Path) -> SourceDocument:
+    """Read one file into a ``SourceDocument``; errors are recorded, not raised."""
+    path = Path(path)
+    doc = SourceDocument(path=str(path), sha256="", file_name=path.name)
+    try:
+        doc.sha256 = sha256_file(path)
+        kind = sniff(path)
+        suffix = path.suffix.lower()
+        if kind == "empty":
+            raise IngestError("Tệp rỗng (0 byte)")
+        if kind == "html":
+            raise IngestError("Tệp là trang HTML (trang web), không phải PDF hay văn bản")
+        if kind == "pdf":
+            doc.pages = read_pdf(path)
+        elif suffix == ".txt" and kind == "text":
+            doc.pages = read_text_file(path)
+            doc.text_source = "plain"
+        elif suffix == ".pdf":
+            raise IngestError("Tệp có đuôi .pdf nhưng không phải PDF")
+        else:
+            raise IngestError(f"Định dạng chưa được hỗ trợ: {suffix or kind}")
+        if not any(p.text.strip() for p in doc.pages):
+            raise IngestError("Không có lớp chữ (có thể là bản scan) và chưa nhận dạng được")
+    except IngestError as e:
+        doc.error, doc.pages = str(e), []
+    except OSError as e:
+        doc.error, doc.pages = f"Không mở được tệp: {e.strerror or e}", []
+    return doc

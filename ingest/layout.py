@@ -1,0 +1,211 @@
+"""Page layout from word positions: lines, the two-column header, the
+signature/Nơi nhận block, running headers and footers.
+
+Vietnamese documents (NĐ 30/2020/NĐ-CP, Phụ lục I) print the issuer block on
+the left and the Quốc hiệu block on the right, side by side; the Nơi nhận
+block and the signature block also stand side by side at the end.  Reading
+such a page line by line interleaves the two columns ("ỦY BAN NHÂN DÂN CỘNG
+HÒA XÃ HỘI…"), so these blocks are split at their gutter and written one
+column after the other.
+
+Input is a list of words ``{"text", "x0", "x1", "top", "bottom"}`` in PDF
+points (what ``pdfplumber.Page.extract_words`` gives); output is the page
+text and named regions (character spans into it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rasoat.vntext import unify
+
+Word = dict
+
+LINE_TOLERANCE = 3.0  # points: words whose tops differ by less share a line
+
+
+@dataclass
+class Line:
+    words: list[Word]
+
+    @property
+    def top(self) -> float:
+        return min(w["top"] for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w["bottom"] for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return min(w["x0"] for w in self.words)
+
+    @property
+    def x1(self) -> float:
+        return max(w["x1"] for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w["text"] for w in self.words)
+
+
+def group_lines(words: list[Word], tolerance: float = LINE_TOLERANCE) -> list[Line]:
+    """Cluster words into lines by their top, each line sorted left to right."""
+    lines: list[Line] = []
+    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(w["top"] - lines[-1].words[0]["top"]) <= tolerance:
+            lines[-1].words.append(w)
+        else:
+            lines.append(Line([w]))
+    for line in lines:
+        line.words.sort(key=lambda w: w["x0"])
+    return lines
+
+
+def find_gutter(lines: list[Line], lo: float, hi: float) -> float | None:
+    """The middle of the widest vertical strip in [lo, hi] that no word of
+    ``lines`` covers, or None when every x there is covered."""
+    spans = sorted((w["x0"], w["x1"]) for line in lines for w in line.words if w["x1"] > lo and w["x0"] < hi)
+    best, best_width, x = None, 0.0, lo
+    for a, b in spans:
+        if a > x and a - x > best_width:
+            best, best_width = (x + a) / 2, a - x
+        x = max(x, b)
+    if hi > x and hi - x > best_width:
+        best, best_width = (x + hi) / 2, hi - x
+    return best if best_width >= 4 else None
+
+
+def split_line(line: Line, gutter: float) -> tuple[str, str]:
+    left = " ".join(w["text"] for w in line.words if (w["x0"] + w["x1"]) / 2 < gutter)
+    right = " ".join(w["text"] for w in line.words if (w["x0"] + w["x1"]) / 2 >= gutter)
+    return left, right
+
+
+_QUOC_HIEU_RE = re.compile(r"C[ỘÔO]NG\s*H[ÒOÓ]A|CỘNG|HOÀ\s+XÃ", re.I)
+_NUMBER_LINE_RE = re.compile(r"^\s*(Số|Luật\s+số|Số\s*:)", re.I)
+_DATE_RE = re.compile(r"ngày\s.*\s*tháng|tháng\s.*\snăm", re.I)
+_VV_RE = re.compile(r"^\s*(V/v|Về\s+việc)", re.I)
+_TITLE_RE = re.compile(r"^(QUYẾT ĐỊNH|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ|LUẬT|PHÁP LỆNH|CHỈ THỊ|BÁO CÁO|TỜ TRÌNH|KẾ HOẠCH|THÔNG BÁO|GIẤY MỜI|CÔNG ĐIỆN|HƯỚNG DẪN)$")
+_RECIPIENTS_RE = re.compile(r"^\s*Nơi\s+nhận\s*:", re.I)
+
+# Running headers and footers (Công báo copies, page numbers).
+FURNITURE_RES = [
+    re.compile(r"^\s*\d*\s*CÔNG\s+BÁO\b.*$", re.I),  # "CÔNG BÁO/Số 281/Ngày 21-05-2026", "12 CÔNG BÁO/Số …"
+    re.compile(r"^.*\bCÔNG\s+BÁO\s*/\s*Số.*$", re.I),
+    re.compile(r"^\s*-?\s*\d{1,4}\s*-?\s*$"),  # a bare page number
+    re.compile(r"^\s*Trang\s+\d+(\s*/\s*\d+)?\s*$", re.I),
+]
+
+
+def is_furniture(text: str) -> bool:
+    return any(r.match(text) for r in FURNITURE_RES)
+
+
+@dataclass
+class PageText:
+    text: str
+    regions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    furniture: str = ""
+
+
+class _Writer:
+    """Accumulates page text and remembers the span of each named region."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.regions: dict[str, tuple[int, int]] = {}
+
+    def add_lines(self, lines: list[str], region: str | None = None) -> None:
+        lines = [s for s in lines if s.strip()]
+        if not lines:
+            return
+        start = self.length
+        for s in lines:
+            self.parts.append(s + "\n")
+            self.length += len(s) + 1
+        if region:
+            self.regions[region] = (start, self.length - 1)
+
+    def result(self, furniture: list[str]) -> PageText:
+        return PageText("".join(self.parts).rstrip("\n"), self.regions, "\n".join(furniture))
+
+
+def _header_end(lines: list[Line]) -> int:
+    """Index after the last line of the two-column header block, or 0.
+
+    The block starts at the Quốc hiệu line (it must be within the first few
+    lines) and ends after both the "Số:" line and the date line have been
+    seen, plus the "V/v …" lines of a công văn that follow in the left column.
+    """
+    start = next((i for i, l in enumerate(lines[:8]) if _QUOC_HIEU_RE.search(unify(l.text))), None)
+    if start is None:
+        return 0
+    seen_number = seen_date = False
+    in_vv = False
+    end = start + 1
+    for i in range(start, min(len(lines), start + 14)):
+        t = lines[i].text
+        if i > start + 1 and (_TITLE_RE.match(t.strip()) or t.lstrip().startswith("Căn cứ")):
+            return i  # the title ("QUYẾT ĐỊNH", "LUẬT") or the căn cứ: the header is over
+        if not (seen_number and seen_date):
+            seen_number = seen_number or bool(re.search(r"\bSố\b|số\s*:", t)) or "Luật số" in t
+            seen_date = seen_date or bool(_DATE_RE.search(t))
+            in_vv = in_vv or bool(re.search(r"V/v|Về việc", t))
+            end = i + 1
+            continue
+        # after both: only V/v continuation lines of a công văn, close below
+        gap = lines[i].top - lines[i - 1].bottom
+        if (in_vv or _VV_RE.search(t)) and gap < 1.2 * (lines[i - 1].bottom - lines[i - 1].top) + 2:
+            in_vv = True
+            end = i + 1
+            continue
+        break
+    if not (seen_number or seen_date):
+        return start + 2 if len(lines) > start + 1 else start + 1
+    return end
+
+
+def layout_page(words: list[Word], page_width: float, first_page: bool) -> PageText:
+    """Page text in reading order with regions; see module docstring."""
+    lines = group_lines(words)
+    furniture: list[str] = []
+    # Running header: the first line(s) when they look like furniture; footer likewise.
+    while lines and is_furniture(lines[0].text):
+        furniture.append(lines.pop(0).text)
+    while lines and is_furniture(lines[-1].text):
+        furniture.append(lines.pop().text)
+
+    out = _Writer()
+    body_from = 0
+    if first_page:
+        end = _header_end(lines)
+        if end:
+            block = lines[:end]
+            # Lines above the Quốc hiệu (e.g. "ĐẢNG CỘNG SẢN" or a stamp) stay in the block.
+            gutter = find_gutter(block, page_width * 0.25, page_width * 0.6)
+            if gutter is not None:
+                lefts, rights = zip(*(split_line(l, gutter) for l in block))
+                out.add_lines(list(lefts), "header_left")
+                out.add_lines(list(rights), "header_right")
+            else:
+                out.add_lines([l.text for l in block], "header")
+            body_from = end
+
+    rest = lines[body_from:]
+    rec = next((i for i, l in enumerate(rest) if _RECIPIENTS_RE.match(l.text)), None)
+    body_lines = rest if rec is None else rest[:rec]
+    if body_lines:
+        out.add_lines([l.text for l in body_lines], "body")
+    if rec is not None:
+        block = rest[rec:]
+        gutter = find_gutter(block, page_width * 0.3, page_width * 0.7)
+        if gutter is not None:
+            lefts, rights = zip(*(split_line(l, gutter) for l in block))
+            out.add_lines(list(lefts), "recipients")
+            out.add_lines(list(rights), "signature")
+        else:
+            out.add_lines([l.text for l in block], "recipients")
+    return out.result(furniture)

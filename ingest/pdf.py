@@ -1,0 +1,45 @@
+"""PDF files through pdfplumber: one Page per PDF page, laid out by
+``ingest.layout``; tables kept as tables."""
+
+from __future__ import annotations
+
+import pdfplumber
+
+from ingest.layout import layout_page
+from rasoat.models import Page
+from rasoat.vntext import nfc
+
+# pdfplumber settings, explicit (see pdfplumber's README for their meaning).
+WORD_SETTINGS = dict(x_tolerance=3, y_tolerance=3, keep_blank_chars=False, use_text_flow=False)
+TABLE_SETTINGS = dict(vertical_strategy="lines", horizontal_strategy="lines")
+MIN_RULES_FOR_TABLES = 6  # only look for tables on pages with ruling lines
+
+
+def page_words(page: pdfplumber.page.Page) -> list[dict]:
+    return page.extract_words(**WORD_SETTINGS)
+
+
+def page_tables(page: pdfplumber.page.Page) -> list[list[list[str | None]]]:
+    if len(page.lines) + len(page.rects) < MIN_RULES_FOR_TABLES:
+        return []
+    tables = page.extract_tables(TABLE_SETTINGS)
+    return [[[nfc(c) if c else c for c in row] for row in t] for t in tables if len(t) > 1]
+
+
+def read_pdf_pages(path: str):
+    """Yield (page_number, Page) for each page of the PDF at ``path``.
+
+    Pages are processed and released one at a time.
+    """
+    with pdfplumber.open(path) as pdf:
+        for i, page in enumerate(pdf.pages):
+            words = [dict(w, text=nfc(w["text"])) for w in page_words(page)]
+            laid = layout_page(words, float(page.width), first_page=(i == 0))
+            yield Page(
+                number=i + 1,
+                text=laid.text,
+                regions=laid.regions,
+                furniture=laid.furniture,
+                tables=page_tables(page),
+            )
+            page.close()
