@@ -1,0 +1,281 @@
+"""Legal facts as data: small typed accessors over ``rasoat/data/*.json``.
+
+The JSON files are built from the shared facts file; each entry keeps the
+legal basis in ``source``.  They are read once (``functools.cache``) through
+``importlib.resources`` so this works from an installed wheel too (the
+package data ``rasoat/data/*.json`` must be included).
+
+Dates may be given as ``datetime.date`` or ISO strings ``"YYYY-MM-DD"``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any
+
+DateLike = date | str
+
+__all__ = [
+    "load",
+    "as_date",
+    "new_tone",
+    "in_interval",
+    "doc_types",
+    "doc_type",
+    "doc_type_name",
+    "is_qppl_type",
+    "title_word_to_abbr",
+    "title_word_to_type",
+    "regime_on",
+    "min_effect_gap_days",
+    "repealed_on",
+    "competence_rule",
+    "can_issue",
+    "qh_term_ok",
+    "format_constants",
+    "bodies",
+]
+
+
+@cache
+def load(name: str) -> dict[str, Any]:
+    """The parsed JSON file ``rasoat/data/<name>.json`` (cached)."""
+    path = resources.files("rasoat").joinpath("data", f"{name}.json")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def as_date(d: DateLike | None) -> date | None:
+    if d is None or isinstance(d, date):
+        return d
+    return date.fromisoformat(d[:10])
+
+
+def in_interval(on: DateLike, valid_from: str | None, valid_until: str | None) -> bool:
+    """True when ``on`` lies in the closed interval (None bounds are open)."""
+    d = as_date(on)
+    if valid_from and d < date.fromisoformat(valid_from):
+        return False
+    if valid_until and d > date.fromisoformat(valid_until):
+        return False
+    return True
+
+
+# --------------------------------------------------------------------------- doc types
+
+# NFD "oà" = o + a + U+0300: a syllable-final oa/oe/uy (not after q) whose tone sits on the
+# second vowel gets the tone moved to the first one.  The lookahead also rejects a following
+# combining mark so "hoặc" (a + dot below + breve) is left alone.
+_OLD_TONE = re.compile(
+    r"(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![\w\u0300-\u036f])"
+)
+
+
+def new_tone(s: str) -> str:
+    """Old tone placement to the one used in NĐ 30/2020 texts: hoà→hòa, UỶ→ỦY, khoẻ→khỏe (returns NFC)."""
+    nfd = unicodedata.normalize("NFD", s)
+    if not _OLD_TONE.search(nfd):
+        return unicodedata.normalize("NFC", s)
+    return unicodedata.normalize("NFC", _OLD_TONE.sub(lambda m: m.group(1) + m.group(3) + m.group(2), nfd))
+
+
+@cache
+def doc_types() -> list[dict[str, Any]]:
+    return load("doc_types")["types"]
+
+
+@cache
+def _types_by_abbr() -> dict[str, dict[str, Any]]:
+    return {t["abbr"]: t for t in doc_types() if t["abbr"]}
+
+
+@cache
+def _types_by_id() -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for t in doc_types():
+        out.setdefault(t["id"], t)
+    return out
+
+
+@cache
+def _types_by_name() -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for t in doc_types():  # first wins: NQ/QĐ (admin+QPPL) before historical PL
+        out.setdefault(t["name"].casefold(), t)
+    return out
+
+
+@cache
+def _types_by_title() -> dict[str, dict[str, Any]]:
+    return {t["title_word"]: t for t in doc_types() if t["title_word"]}
+
+
+def doc_type(abbr_or_name: str | None, strict: bool = True) -> dict[str, Any] | None:
+    """The doc-type record for an abbreviation ("QĐ", "QyĐ", "TT"), an id ("Luật") or a name ("Nghị định").
+
+    Abbreviations match case-sensitively (``QyĐ`` ≠ ``QYĐ``) unless ``strict=False``.
+    """
+    if not abbr_or_name:
+        return None
+    s = unicodedata.normalize("NFC", abbr_or_name.strip())
+    t = _types_by_abbr().get(s) or _types_by_id().get(s)
+    if t:
+        return t
+    t = _types_by_name().get(new_tone(s).casefold())
+    if t or strict:
+        return t
+    hits = [x for a, x in _types_by_abbr().items() if a.upper() == s.upper()]
+    return hits[0] if len(hits) == 1 else None
+
+
+def doc_type_name(abbr: str | None) -> str | None:
+    """"QĐ" → "Quyết định", "TTr" → "Tờ trình"; None when not a known abbreviation (case-sensitive)."""
+    t = doc_type(abbr)
+    return t["name"] if t else None
+
+
+def is_qppl_type(abbr_or_name: str | None) -> bool | None:
+    t = doc_type(abbr_or_name)
+    return t["qppl"] if t else None
+
+
+def title_word_to_type(word: str | None) -> dict[str, Any] | None:
+    """The printed title ("KẾ HOẠCH", "Tờ trình", "GIẤY UỶ QUYỀN") to its doc-type record."""
+    if not word:
+        return None
+    w = " ".join(new_tone(unicodedata.normalize("NFC", word)).split()).upper()
+    return _types_by_title().get(w)
+
+
+def title_word_to_abbr(word: str | None) -> str | None:
+    """"KẾ HOẠCH" → "KH", "TỜ TRÌNH" → "TTr"; None for unknown titles and for LUẬT/PHÁP LỆNH (no abbreviation)."""
+    t = title_word_to_type(word)
+    return t["abbr"] if t else None
+
+
+# --------------------------------------------------------------------------- regimes and effect
+
+
+def regime_on(d: DateLike) -> str:
+    """"2015" (to 2025-03-31), "2025" (2025-04-01 – 2025-06-30) or "2025-87" (from 2025-07-01)."""
+    for r in load("competence")["regimes"]:
+        if in_interval(d, r["from"], r["until"]):
+            return r["id"]
+    raise ValueError(f"no regime for {d!r}")  # pragma: no cover - regimes cover all dates
+
+
+def min_effect_gap_days(level: str, d: DateLike) -> int | None:
+    """Minimum days from passing/signing to entry into force of a QPPL.
+
+    ``level`` is "central", "province", "district" or "commune"; None if unknown.
+    """
+    reg = regime_on(d)
+    for r in load("effect_rules")["min_gap_days"]:
+        if r["regime"] == reg and r["level"] == level:
+            return r["days"]
+    return None
+
+
+_NUMBER = re.compile(r"(\d+)\s*/\s*(\d{4})\s*/\s*([A-Za-zĐđ0-9]+(?:\s*-\s*[A-Za-zĐđ0-9]+)*)")
+
+
+def _number_key(number: str) -> str | None:
+    m = _NUMBER.search(unicodedata.normalize("NFC", number))
+    if not m:
+        return None
+    sym = re.sub(r"\s+", "", m.group(3)).upper().replace("Đ", "D")
+    return f"{int(m.group(1))}/{m.group(2)}/{sym}"
+
+
+@cache
+def _repealed_index() -> dict[str, dict[str, Any]]:
+    return {_number_key(r["number"]): r for r in load("effect_rules")["repealed"]}
+
+
+def repealed_on(number: str, d: DateLike) -> dict[str, Any] | None:
+    """The repeal record if the document ``number`` ("Luật 80/2015/QH13", "34/2016/NĐ-CP") is no longer in
+    force on ``d`` (so citing it as căn cứ on that date is an error); else None."""
+    key = _number_key(number or "")
+    r = _repealed_index().get(key) if key else None
+    if r and as_date(d) >= date.fromisoformat(r["not_in_force_from"]):
+        return r
+    return None
+
+
+# --------------------------------------------------------------------------- competence
+
+
+@cache
+def _issuer_aliases() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for key, v in load("competence")["issuers"].items():
+        out[key] = key
+        out[v["label"].casefold()] = key
+    return out
+
+
+def _issuer_key(issuer_kind: str) -> str | None:
+    return _issuer_aliases().get(issuer_kind) or _issuer_aliases().get(issuer_kind.casefold())
+
+
+def competence_rule(issuer_kind: str, doc_type_: str, d: DateLike) -> dict[str, Any] | None:
+    """The competence row for (issuer, type) in the regime of ``d``; None when no row exists.
+
+    ``issuer_kind`` is a key of competence.json ``issuers`` ("ubnd_tinh", "bo_truong", …) or its label
+    ("UBND cấp tỉnh"); ``doc_type_`` an abbreviation/id/name ("QĐ", "Luật", "Nghị định").
+    """
+    key = _issuer_key(issuer_kind)
+    t = doc_type(doc_type_)
+    if key is None or t is None:
+        return None
+    tid = "Pháp lệnh" if t["id"] == "PL" else t["id"]
+    reg = regime_on(d)
+    for r in load("competence")["rows"]:
+        if r["issuer"] == key and r["type"] == tid and reg in r["regimes"]:
+            return r
+    return None
+
+
+def can_issue(issuer_kind: str, doc_type_: str, d: DateLike) -> bool | None:
+    """May this issuer issue this QPPL type on ``d``?
+
+    True/False from the law; None when unknown (issuer or type not known, the type is not a QPPL type,
+    or the rule is conditional/unverified — e.g. district level under the 2015 law).
+    """
+    key = _issuer_key(issuer_kind)
+    t = doc_type(doc_type_)
+    if key is None or t is None or not t["qppl"]:
+        return None
+    r = competence_rule(issuer_kind, doc_type_, d)
+    if r is None:
+        return False
+    return r["allowed"]
+
+
+# --------------------------------------------------------------------------- format
+
+
+def format_constants() -> dict[str, Any]:
+    return load("format")
+
+
+def qh_term_ok(term: int, d: DateLike) -> bool | None:
+    """Is khóa ``term`` (QHkk / UBTVQHkk) plausible for a document dated ``d``?  None when unknown."""
+    year = as_date(d).year
+    vals = load("format")["qh_terms"]["values"]
+    if any(v["term"] == term and v["from_year"] <= year <= v["to_year"] for v in vals):
+        return True
+    last = max(vals, key=lambda v: v["term"])
+    if year >= last["to_year"] and term == last["term"] + 1:
+        return None  # next term not in the data yet
+    if year > last["to_year"] or term > last["term"] + 1 or term < min(v["term"] for v in vals):
+        return None
+    return False
+
+
+def bodies() -> dict[str, Any]:
+    return load("bodies")
