@@ -1,0 +1,121 @@
+"""References to other documents: by number ("Nghị định số 30/2020/NĐ-CP
+ngày 05 tháng 3 năm 2020 của Chính phủ") and by name ("Luật Tổ chức chính
+quyền địa phương ngày 19 tháng 6 năm 2015"), with the relation read from
+context (căn cứ, sửa đổi, bãi bỏ, thay thế, hướng dẫn)."""
+
+from __future__ import annotations
+
+import re
+
+from extract import regexes as rx
+from extract.header import iso_date, normalise_number
+from extract.issuers import issuer_from_symbol
+from rasoat import facts
+from rasoat.models import Citation, Page
+from rasoat.vntext import collapse
+
+_SENTENCE_START = re.compile(r"[.;:]\s|\n(?=[A-ZĐ\-–•+a-z]\)?\s)|\n(?=Căn cứ)")
+_ISSUER_AFTER = re.compile(r"^\s*(?:của|do)\s+(?P<issuer>[^\n;,.()]{2,80})")
+# Words that end an issuer name written after "của" ("của Bộ Nội vụ về việc …").
+_ISSUER_STOP = re.compile(
+    r"\s(?:về|quy định|hướng dẫn|ban hành|sửa đổi|bãi bỏ|thay thế|việc|phê duyệt|tại|đối với|trong|theo|với|để|"
+    r"nhằm|thì|đã|được|là|có|số|như|gồm|kèm|năm|từ|ngày)(?=\s|$)"
+)
+_DATE_AFTER = re.compile(r"^\s*,?\s*(?:ban\s+hành\s+)?ngày\s*(?:" + rx.DATE_WORDS.pattern[4:] + r"|(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4}))", re.I)
+
+
+def _relation(context: str, line: str) -> str:
+    if rx.CAN_CU.match(line):
+        return "can_cu"
+    for name, pattern in rx.RELATION_WORDS:
+        if pattern.search(context):
+            return name
+    return "mention"
+
+
+def _line_at(text: str, pos: int) -> str:
+    """The paragraph around ``pos``: back to the last line that starts a
+    sentence (so a căn cứ wrapped over lines keeps its "Căn cứ")."""
+    start = text.rfind("\n", 0, pos) + 1
+    while start > 0:
+        prev_start = text.rfind("\n", 0, start - 1) + 1
+        prev = text[prev_start : start - 1]
+        if prev.rstrip().endswith((";", ".", ":")) or not prev.strip():
+            break
+        start = prev_start
+    return text[start : pos + 1]
+
+
+def _is_own_or_furniture(number: str, own: set[str]) -> bool:
+    return number in own
+
+
+def find_citations(pages: list[Page], own_number: str | None = None, own_symbol: str | None = None) -> list[Citation]:
+    own = {own_number} if own_number else set()
+    out: list[Citation] = []
+    for page in pages:
+        text = page.text
+        for m in rx.DOC_NUMBER.finditer(text):
+            symbol = normalise_number(m.group("symbol"))
+            groups = symbol.replace("/", "-").split("-")
+            if sum(c.isupper() for c in symbol) < 2:
+                continue
+            number = normalise_number(m.group(0))
+            if number in own:
+                continue
+            before = text[max(0, m.start() - 40) : m.start()]
+            tm = rx.CITED_TYPE.search(before)
+            # A bare "12/UBND" with no type word and no known abbreviation is
+            # too weak (could be a fraction unit); accept when a type word
+            # precedes or the first group is a known type or issuer.
+            if not tm and not (m.group("year") or facts.doc_type_name(groups[0]) or rx.CITED_TYPE.search(before[-25:] + " ") or "số" in before[-6:]):
+                if not issuer_from_symbol(symbol):
+                    continue
+            doc_type = tm.group("type").capitalize() if tm else None
+            if doc_type is None:
+                doc_type = facts.doc_type_name(groups[0]) if not re.match(r"^(UBTVQH|QH)\d{2}$", symbol) else None
+            after = text[m.end() : m.end() + 120]
+            issued_on = None
+            dm = _DATE_AFTER.match(after)
+            if dm:
+                issued_on = iso_date(dm.group("day") or dm.group("d2"), dm.group("month") or dm.group("m2"), dm.group("year") or dm.group("y2"))
+                after = after[dm.end() :]
+            im = _ISSUER_AFTER.match(after.replace("\n", " "))
+            issuer = collapse(_ISSUER_STOP.split(" " + im.group("issuer"))[0]) if im else None
+            issuer = issuer or issuer_from_symbol(symbol)
+            sentence = _line_at(text, m.start())
+            ctx = sentence[-200:]
+            out.append(
+                Citation(
+                    page=page.number,
+                    start=m.start(),
+                    end=m.end(),
+                    raw=m.group(0),
+                    number=number,
+                    doc_type=doc_type,
+                    issuer=issuer,
+                    issued_on=issued_on,
+                    relation=_relation(ctx, sentence),
+                )
+            )
+        for m in rx.LAW_BY_NAME.finditer(text):
+            name = collapse(m.group("type") + " " + m.group("name"))
+            if re.search(r"\bsố\b", name):
+                continue  # cited by number too: already found
+            dm = rx.DATE_WORDS.search(m.group(0))
+            sentence = _line_at(text, m.start())
+            out.append(
+                Citation(
+                    page=page.number,
+                    start=m.start(),
+                    end=m.end(),
+                    raw=m.group(0),
+                    doc_type=m.group("type"),
+                    name=name,
+                    issuer="Quốc hội" if m.group("type") in ("Luật", "Bộ luật", "Hiến pháp") else "Ủy ban Thường vụ Quốc hội",
+                    issued_on=iso_date(dm.group("day"), dm.group("month"), dm.group("year")) if dm else None,
+                    relation=_relation(sentence[-200:], sentence),
+                )
+            )
+    out.sort(key=lambda c: (c.page, c.start))
+    return out

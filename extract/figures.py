@@ -1,0 +1,167 @@
+"""Figures in reports: counts with what they count ("46 văn bản QPPL"),
+fractions ("197/197 TTHC"), percentages ("đạt 46,2%"), money.
+
+Vietnamese number format: "1.234" is 1234, "46,2" is 46.2.  Dates, years,
+document numbers, article numbers, ordinals and periods are never figures.
+Each part inside the parentheses after a count gets ``parent`` set to that
+count ("29 công chức (03 …; 25 …; 01 …)"), and a percentage stated with a
+fraction in the same clause gets ``parent`` set to that fraction, so rules
+can check sums and ratios.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract import regexes as rx
+from rasoat.models import Figure, Page
+from rasoat.vntext import collapse
+
+MONEY_UNITS = {"tỷ đồng", "triệu đồng", "nghìn đồng", "ngàn đồng", "đồng", "USD", "tỷ", "triệu"}
+
+
+def parse_number(text: str) -> float:
+    """Vietnamese number to float: "1.234" → 1234, "46,2" → 46.2, "1.234,5" → 1234.5."""
+    text = text.strip()
+    if "," in text:
+        whole, _, frac = text.partition(",")
+        return float(whole.replace(".", "") + "." + frac)
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
+        return float(text.replace(".", ""))
+    return float(text)
+
+
+def _decimals(text: str) -> int:
+    return len(text.partition(",")[2])
+
+
+_SENT_END = re.compile(r"[.;!?](?=\s|$)(?<!\d\.)|\n(?=[-–•+]|\d+\.|[a-zđ]\)|[A-ZĐ][^\n]{0,3}\s)")
+
+
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = 0
+    for m in _SENT_END.finditer(text, 0, pos):
+        start = m.end()
+    m = _SENT_END.search(text, pos)
+    end = m.start() + 1 if m else len(text)
+    return start, end
+
+
+def _is_date_context(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 8) : start]
+    after = text[end : end + 6]
+    return bool(re.search(r"ngày\s*$|/\s*$|-\s*$", before) or re.match(r"^\s*[/-]\s*\d|^\s*năm\b", after))
+
+
+def _unit_after(text: str, pos: int) -> tuple[str | None, int]:
+    """The unit right after ``pos`` (spaces skipped) and where it ends."""
+    m = re.compile(r"\s*").match(text, pos)
+    p = m.end()
+    u = rx.UNIT.match(text, p)
+    if not u:
+        return None, pos
+    return u.group("unit"), u.end()
+
+
+def find_figures(pages: list[Page]) -> list[Figure]:
+    figures: list[Figure] = []
+    for page in pages:
+        text = page.text
+        taken: list[tuple[int, int]] = []
+
+        def free(s: int, e: int) -> bool:
+            return all(e <= a or s >= b for a, b in taken)
+
+        found: list[Figure] = []
+        for m in rx.FRACTION.finditer(text):
+            if _is_date_context(text, m.start(), m.end()):
+                continue
+            num, den = parse_number(m.group("num")), parse_number(m.group("den"))
+            if den == 0:
+                continue
+            unit, uend = _unit_after(text, m.end())
+            end = uend if unit else m.end()
+            found.append(Figure(page.number, m.start(), end, text[m.start() : end], numerator=num, denominator=den,
+                                unit=unit, kind="fraction"))
+            taken.append((m.start(), m.end()))
+        for m in rx.PERCENT.finditer(text):
+            s = m.start("num")
+            if not free(s, m.end()):
+                continue
+            start = m.start("qual") if m.group("qual") else s
+            found.append(Figure(page.number, start, m.end(), text[start : m.end()], percent=parse_number(m.group("num")),
+                                qualifier=m.group("qual").lower() if m.group("qual") else None, kind="percent",
+                                decimals=_decimals(m.group("num"))))
+            taken.append((s, m.end()))
+        for m in rx.COUNT.finditer(text):
+            s, e = m.start("num"), m.end("num")
+            if not free(s, e):
+                continue
+            before = text[max(0, s - 30) : s]
+            if rx.NOT_A_FIGURE_BEFORE.search(before) or rx.NOT_A_FIGURE_AFTER.match(text[e:]):
+                continue
+            if _is_date_context(text, s, e):
+                continue
+            unit, uend = _unit_after(text, e)
+            if not unit:
+                continue
+            raw_num = m.group("num")
+            if re.fullmatch(r"(19|20)\d{2}", raw_num) and unit not in MONEY_UNITS:
+                continue  # a year
+            found.append(Figure(page.number, s, uend, text[s:uend], value=parse_number(raw_num), unit=unit,
+                                kind="money" if unit in MONEY_UNITS else "count"))
+            taken.append((s, uend))
+
+        found.sort(key=lambda f: f.start)
+        base = len(figures)
+        for f in found:
+            a, b = sentence_bounds(text, f.start)
+            f.sentence = collapse(text[a:b])
+            f.subject = _subject(text, f)
+        _link_parts(text, found, base)
+        _link_percents(text, found, base)
+        figures.extend(found)
+    return figures
+
+
+def _subject(text: str, f: Figure) -> str | None:
+    """A few words after the figure: what it is about ("được rà soát, đánh giá")."""
+    tail = text[f.end : f.end + 80].split("\n")[0]
+    tail = re.split(r"[;.()]", tail)[0]
+    words = tail.split()
+    return " ".join(words[:8]).strip(" ,") or None
+
+
+def _link_parts(text: str, found: list[Figure], base: int) -> None:
+    """Counts inside the parentheses right after a count are its parts."""
+    for i, total in enumerate(found):
+        if total.kind not in ("count", "money"):
+            continue
+        m = rx.PARTS_OPEN.match(text, total.end)
+        if not m:
+            continue
+        open_pos = m.end() - 1
+        close = text.find(")", open_pos)
+        if close == -1:
+            continue
+        parts = [j for j, f in enumerate(found) if open_pos < f.start < close and f.kind == total.kind]
+        if len(parts) >= 2:
+            for j in parts:
+                found[j].parent = base + i
+
+
+def _link_percents(text: str, found: list[Figure], base: int) -> None:
+    """A percentage stated in the same clause as a fraction, close to it, with
+    no other figure in between, is that fraction's ratio."""
+    for i, f in enumerate(found):
+        if f.kind != "percent":
+            continue
+        best = None
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(found) and found[j].kind == "fraction" and found[j].sentence == f.sentence:
+                gap = text[min(f.end, found[j].end) : max(f.start, found[j].start)]
+                if len(gap) <= 60 and not re.search(r"[;\n]|\bvà\b", gap.replace("\n", " ")):
+                    best = j
+                    break
+        if best is not None:
+            f.parent = base + best

@@ -1,0 +1,234 @@
+"""Header fields (thể thức) of a document: số ký hiệu, type, issuer, place and
+date, title (trích yếu), signer, effective date.
+
+The header is read from the regions that ``ingest.layout`` names on page 1
+(``header_left``: issuer and number; ``header_right``: Quốc hiệu and date
+line), the title from the first lines of the body, the signer from the
+``signature`` region (or, failing that, the lines after the last authority
+line of the document).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from extract import regexes as rx
+from extract.issuers import issuer_from_symbol, split_issuer_lines
+from rasoat import facts
+from rasoat.models import Header, SourceDocument
+from rasoat.vntext import collapse, nfc, unify
+
+QPPL_TYPES = {"NĐ", "NQ", "QĐ", "TT", "TTLT", "NQLT", "L", "PL", "CT"}
+_QH_SYMBOL = re.compile(r"^(UBTVQH|QH)\d{2}$")
+
+
+def normalise_number(text: str) -> str:
+    """"01 / 2024/QÐ - UBND" → "01/2024/QĐ-UBND" (no spaces, Đ U+0110, ASCII hyphen)."""
+    text = unify(text).replace("\ufffe", "-").replace("–", "-").replace("‐", "-")
+    return re.sub(r"\s+", "", text).strip("./,;:")
+
+
+def iso_date(day: str | None, month: str | None, year: str | None) -> str | None:
+    try:
+        return date(int(year), int(month), int(day)).isoformat() if day and month and year else None
+    except ValueError:
+        return None
+
+
+def _type_from_symbol(symbol: str | None) -> str | None:
+    if not symbol:
+        return None
+    if _QH_SYMBOL.match(symbol):
+        return None  # Luật or Nghị quyết of QH: read the title word
+    return facts.doc_type_name(symbol.split("-")[0])
+
+
+def parse_number_line(text: str) -> tuple[str | None, str | None]:
+    """(number, symbol) from the header's "Số: …" line; number None when blank."""
+    m = rx.NUMBER_LINE.search(text)
+    if not m:
+        return None, None
+    rest = normalise_number(m.group("rest"))
+    symbol = rest.lstrip("/")
+    if "/" in symbol:  # "2024/QĐ-UBND"
+        head, _, tail = symbol.partition("/")
+        symbol = tail if head.isdigit() else symbol
+    if not symbol:
+        return None, None
+    if m.group("num"):
+        return normalise_number(m.group("num") + rest), symbol
+    return None, symbol
+
+
+_NAME_WORD = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
+SIGNER_NAME = re.compile(r"^\s*(?:(?:TS|ThS|PGS\.TS|GS\.TS|PGS|GS|BS|KS|CN|Ông|Bà)\.?\s+)?(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,4})\s*$")
+_AUTH_LINE = re.compile(
+    r"^\s*(TM\.|KT\.|Q\.|TL\.|TUQ\.|CHỦ TỊCH|PHÓ CHỦ TỊCH|THỦ TƯỚNG|PHÓ THỦ TƯỚNG|BỘ TRƯỞNG|THỨ TRƯỞNG|GIÁM ĐỐC|"
+    r"PHÓ GIÁM ĐỐC|CHÁNH VĂN PHÒNG|PHÓ CHÁNH VĂN PHÒNG|CHỦ NHIỆM|PHÓ CHỦ NHIỆM|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|"
+    r"CỤC TRƯỞNG|VỤ TRƯỞNG|CHÁNH THANH TRA|TỔNG KIỂM TOÁN|CHỦ TỊCH NƯỚC)"
+)
+_NOT_NAMES = {"Nơi Nhận", "Như Trên"}
+
+
+def find_signature(doc: SourceDocument) -> tuple[str | None, str | None, str | None, tuple[int, int, int] | None]:
+    """(signer, authority prefix, signer title, span) from the signature block."""
+    candidates: list[tuple[int, int, str]] = []  # (page, offset, block text)
+    for p in doc.pages:
+        if "signature" in p.regions:
+            candidates.append((p.number, p.regions["signature"][0], p.region("signature")))
+    if not candidates:  # no Nơi nhận: look for the last authority line of the document
+        for p in reversed(doc.pages[-3:] if len(doc.pages) > 3 else doc.pages):
+            starts = [m.start() for m in re.finditer(r"(?m)^.*$", p.text) if _AUTH_LINE.match(p.text[m.start():m.start() + 40])]
+            if starts:
+                candidates.append((p.number, starts[-1] if len(starts) == 1 else starts[0], p.text[starts[0]:]))
+                break
+    for page, offset, block in candidates[:1]:
+        lines = block.split("\n")
+        auth = next((m.group("auth") + "." for l in lines if (m := rx.AUTHORITY.match(l))), None)
+        titles = [l.strip() for l in lines if _AUTH_LINE.match(l) and not rx.AUTHORITY.match(l)]
+        pos = 0
+        for line in lines[:12]:
+            m = SIGNER_NAME.match(line)
+            if m and m.group(1) not in _NOT_NAMES and not line.isupper():
+                start = offset + pos + m.start(1)
+                return m.group(1), auth, titles[-1] if titles else None, (page, start, start + len(m.group(1)))
+            pos += len(line) + 1
+        return None, auth, titles[-1] if titles else None, None
+    return None, None, None, None
+
+
+def _sentence_case(text: str) -> str:
+    if text.isupper():
+        text = text.lower()
+        return text[:1].upper() + text[1:]
+    return text
+
+
+_TITLE_STOP = re.compile(
+    r"^\s*(Căn cứ|Kính gửi|Thực hiện|Theo đề nghị|Xét|Để|Trong|Hôm nay|Ngày|I\.|1\.|Điều 1|Chương|Phần|"
+    r"ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|CHÍNH PHỦ|THỦ TƯỚNG CHÍNH PHỦ|BỘ TRƯỞNG|HỘI ĐỒNG NHÂN DÂN|CHỦ TỊCH|QUỐC HỘI|GIÁM ĐỐC|Đến nay)"
+)
+
+
+def find_title(body: str) -> tuple[str | None, str | None, int | None, int | None]:
+    """(type word, title, start, end) from the first lines of the body: the
+    upper-case type word ("QUYẾT ĐỊNH") then the trích yếu lines."""
+    lines = body.split("\n")
+    pos = 0
+    for i, line in enumerate(lines[:6]):
+        m = rx.TYPE_TITLE.match(line.strip())
+        if m and line.strip().isupper() or (m and not m.group("rest").strip()):
+            type_word = m.group("type")
+            rest = m.group("rest").strip()
+            title_lines = [] if (not rest or rest.startswith("CỦA ")) else [rest]
+            start = pos + len(line) + 1
+            end = start
+            for nxt in lines[i + 1 : i + 6]:
+                if not nxt.strip() or _TITLE_STOP.match(nxt) or (title_lines and len(nxt) > 110):
+                    break
+                if re.fullmatch(r"[-_–—.\s]+", nxt):
+                    break
+                title_lines.append(nxt.strip())
+                end += len(nxt) + 1
+            title = collapse(" ".join(title_lines)).rstrip(".") or None
+            return type_word, _sentence_case(title) if title else None, start, end
+        pos += len(line) + 1
+    return None, None, None, None
+
+
+_TYPE_NAMES = {
+    "QUYẾT ĐỊNH": "Quyết định", "NGHỊ QUYẾT": "Nghị quyết", "NGHỊ ĐỊNH": "Nghị định", "THÔNG TƯ": "Thông tư",
+    "THÔNG TƯ LIÊN TỊCH": "Thông tư liên tịch", "LUẬT": "Luật", "PHÁP LỆNH": "Pháp lệnh", "CHỈ THỊ": "Chỉ thị",
+    "BÁO CÁO": "Báo cáo", "TỜ TRÌNH": "Tờ trình", "KẾ HOẠCH": "Kế hoạch", "THÔNG BÁO": "Thông báo",
+    "GIẤY MỜI": "Giấy mời", "CÔNG ĐIỆN": "Công điện", "HƯỚNG DẪN": "Hướng dẫn", "CHƯƠNG TRÌNH": "Chương trình",
+    "PHƯƠNG ÁN": "Phương án", "ĐỀ ÁN": "Đề án", "DỰ ÁN": "Dự án", "BIÊN BẢN": "Biên bản", "HỢP ĐỒNG": "Hợp đồng",
+    "QUY CHẾ": "Quy chế", "QUY ĐỊNH": "Quy định", "CÔNG VĂN": "Công văn", "LỆNH": "Lệnh",
+    "GIẤY ỦY QUYỀN": "Giấy ủy quyền", "GIẤY GIỚI THIỆU": "Giấy giới thiệu",
+}
+
+
+def type_name(title_word: str | None) -> str | None:
+    return _TYPE_NAMES.get(title_word or "")
+
+
+def is_qppl(number: str | None, symbol: str | None) -> bool | None:
+    """QPPL numbers carry the year: N/YYYY/TYPE-ISSUER or N/YYYY/QHkk."""
+    if not symbol:
+        return None
+    if _QH_SYMBOL.match(symbol) or re.match(r"^(UBTVQH|QH)\d{2}$", symbol):
+        return True
+    has_year = bool(number and re.match(r"^\d+[a-z]?/(19|20)\d{2}/", number))
+    return has_year and symbol.split("-")[0] in QPPL_TYPES
+
+
+def extract_header(doc: SourceDocument) -> Header:
+    h = Header()
+    if not doc.pages:
+        return h
+    p1 = doc.pages[0]
+    left = p1.region("header_left") or p1.region("header")
+    right = p1.region("header_right") or p1.region("header")
+    body = p1.region("body") or p1.text
+    body_start = p1.regions.get("body", (0, 0))[0]
+
+    # Số ký hiệu: the "Số:" line of the left column
+    for line in left.split("\n"):
+        if re.search(r"\bSố\b|số\s*:", line):
+            h.number, h.symbol = parse_number_line(line)
+            if h.symbol:
+                offset = (p1.regions.get("header_left") or p1.regions.get("header") or (0, 0))[0] + left.index(line)
+                h.spans["number"] = (1, offset, offset + len(line))
+                break
+
+    # Issuer: the lines above "Số:" in the left column
+    issuer_lines = []
+    for line in left.split("\n"):
+        if re.search(r"\bSố\b|số\s*:|V/v", line):
+            break
+        if re.search(r"CỘNG HÒA|CỘNG HOÀ", unify(line)):
+            line = re.split(r"CỘNG H", unify(line))[0]
+        if line.strip() and not re.fullmatch(r"[-_–—.\s]+", line):
+            issuer_lines.append(line.strip())
+    h.issuer, h.parent_issuer = split_issuer_lines(issuer_lines) if issuer_lines else (None, None)
+    if not h.issuer and h.symbol:
+        h.issuer = issuer_from_symbol(h.symbol)
+
+    # Place and date
+    m = rx.DATE_LINE.search(right)
+    if m:
+        h.place = collapse(m.group("place")).strip(" ,")
+        h.issued_on = iso_date(m.group("day"), m.group("month"), m.group("year"))
+
+    # Type and title
+    type_word, title, ts, te = find_title(body)
+    h.doc_type = type_name(type_word) or _type_from_symbol(h.symbol)
+    h.title = title
+    if ts is not None:
+        h.spans["title"] = (1, body_start + ts, body_start + te)
+    vv = re.search(r"V/v\s*(?P<t>.+?)(?=\n\S*(?:CỘNG|$)|\Z)", left, re.S)
+    if vv and not title:
+        h.title = collapse(vv.group("t")).rstrip(".")
+    if not h.doc_type and h.symbol and vv:
+        h.doc_type = "Công văn"
+    if not h.doc_type and h.symbol and not facts.doc_type_name(h.symbol.split("-")[0]):
+        h.doc_type = "Công văn"
+
+    # Luật / Nghị quyết of QH: the passing date closes the text
+    full = doc.text
+    if not h.issued_on and h.symbol and _QH_SYMBOL.match(h.symbol):
+        m = rx.PASSED_ON.search(full)
+        if m:
+            h.issued_on = iso_date(m.group("day"), m.group("month"), m.group("year"))
+
+    m = rx.EFFECTIVE.search(full)
+    if m and m.group("year"):
+        h.effective_on = iso_date(m.group("day"), m.group("month"), m.group("year"))
+
+    h.signer, h.signing_authority, h.signer_title, span = find_signature(doc)
+    if span:
+        h.spans["signer"] = span
+    h.is_qppl = is_qppl(h.number, h.symbol)
+    if h.doc_type == "Luật":
+        h.is_qppl = True
+    return h

@@ -1,0 +1,144 @@
+"""Every pattern the extractors use, each with a comment saying what it finds.
+
+Patterns run on NFC text.  Where documents spell the same letter two ways
+(Đ U+0110 and Ð U+00D0), the pattern accepts both; normalising is the
+extractor's job.
+"""
+
+import re
+
+D = "[ĐÐ]"  # capital D with stroke, and the eth look-alike some fonts produce
+UPPER = "A-ZĐÐÀ-Ỹ"
+# A symbol group: "QĐ", "UBND", "TTg", "QH15", "SNV-CCHC&VTLT"
+_GROUP = r"[A-ZĐÐ][A-Za-zĐÐđ0-9&]*"
+
+# Số ký hiệu of a document: "01/2024/QĐ-UBND", "93/NQ-HĐND", "64/2025/QH15",
+# "4625/BNV-CCHC", "08/2014/TTLT-BTP-BNV", "1656/NQ-UBTVQH15", "57-NQ/TW".
+# Groups: num, year (optional), symbol.
+DOC_NUMBER = re.compile(
+    r"(?<![\w/.-])(?P<num>\d{1,5}[a-z]?)\s?[/-]\s?(?:(?P<year>(?:19|20)\d{2})\s?/\s?)?"
+    r"(?P<symbol>" + _GROUP + r"(?:\s?[-/]\s?" + _GROUP + r")*)"
+    r"(?![\w])"
+)
+
+# The number line of the header: "Số: 01/2024/QĐ-UBND", "Số:      /BC-UBND",
+# "Luật số: 51/2024/QH15".  Groups: num (may be blank), rest.
+NUMBER_LINE = re.compile(
+    r"(?:Luật\s+|Nghị\s+quyết\s+|Pháp\s+lệnh\s+)?[Ss]ố\s*[:.]?\s*(?P<num>\d{1,5}[a-z]?)?\s*(?P<rest>/\s?[^\s]*(?:\s?[-/]\s?[A-Z][^\s]*)*)"
+)
+
+# A date written out: "ngày 05 tháng 3 năm 2020" (blanks allowed for drafts:
+# "ngày    tháng 12 năm 2025").  Groups: day, month, year.
+DATE_WORDS = re.compile(
+    r"ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})", re.I
+)
+# A date in figures: "02/7/2025", "19-8-2025".  Groups: day, month, year.
+DATE_NUMERIC = re.compile(r"(?<![\d/])(?P<day>\d{1,2})[/.-](?P<month>\d{1,2})[/.-](?P<year>(?:19|20)\d{2})(?!\d)")
+
+# The date line of the header: "Lâm Đồng, ngày 19 tháng 12 năm 2025".
+# Groups: place, then those of DATE_WORDS.
+DATE_LINE = re.compile(
+    r"(?P<place>[^\n,]{2,40}?)\s*,\s*" + DATE_WORDS.pattern, re.I
+)
+
+# Document type words printed as the title line of a document, upper case.
+TYPE_TITLE = re.compile(
+    r"^(?P<type>QUYẾT ĐỊNH|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ LIÊN TỊCH|THÔNG TƯ|LUẬT|PHÁP LỆNH|CHỈ THỊ|"
+    r"BÁO CÁO|TỜ TRÌNH|KẾ HOẠCH|THÔNG BÁO|GIẤY MỜI|CÔNG ĐIỆN|HƯỚNG DẪN|CHƯƠNG TRÌNH|PHƯƠNG ÁN|ĐỀ ÁN|"
+    r"DỰ ÁN|BIÊN BẢN|HỢP ĐỒNG|QUY CHẾ|QUY ĐỊNH|CÔNG VĂN|GIẤY ỦY QUYỀN|GIẤY GIỚI THIỆU|PHIẾU GỬI|"
+    r"PHIẾU CHUYỂN|PHIẾU BÁO|LỆNH)\b(?P<rest>.*)$"
+)
+
+# Citation context: the word(s) naming the type before "số" or a number.
+CITED_TYPE = re.compile(
+    r"(?P<type>Nghị quyết liên tịch|Thông tư liên tịch|Nghị quyết|Nghị định|Quyết định|Thông tư|Chỉ thị|"
+    r"Luật|Bộ luật|Pháp lệnh|Công văn|Văn bản|Báo cáo|Tờ trình|Kế hoạch|Thông báo|Công điện|Hướng dẫn|"
+    r"Kết luận|Chương trình|Đề án|Hiến pháp|Lệnh)\s+(?:số\s*:?\s*)?$",
+    re.I,
+)
+
+# A law cited by name: "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015".
+LAW_BY_NAME = re.compile(
+    r"\b(?P<type>Bộ luật|Luật|Pháp lệnh|Hiến pháp)\s+(?P<name>(?:[^\s;,.]+\s+){0,14}?)ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+)
+
+# Words that set the relation of a citation, found before it in the same sentence.
+RELATION_WORDS = [
+    ("sua_doi", re.compile(r"sửa\s+đổi|bổ\s+sung", re.I)),
+    ("bai_bo", re.compile(r"bãi\s+bỏ|hết\s+hiệu\s+lực", re.I)),
+    ("thay_the", re.compile(r"thay\s+thế", re.I)),
+    ("huong_dan", re.compile(r"hướng\s+dẫn|quy\s+định\s+chi\s+tiết", re.I)),
+]
+CAN_CU = re.compile(r"^\s*Căn\s+cứ\b", re.I | re.M)
+
+# Vietnamese numbers: "1.234" (thousands with dots), "46,2" (decimal comma).
+NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+
+# A fraction "197/197", "83,1/100" (not a date "19/8/2025", not "12/UBND").
+FRACTION = re.compile(r"(?<![\w/.,-])(?P<num>" + NUMBER + r")\s?/\s?(?P<den>" + NUMBER + r")(?![\w/]|[.,]\d)")
+
+# A percentage "46,2%", "33,64 %"; the qualifier word before it is kept.
+PERCENT = re.compile(
+    r"(?:(?P<qual>đạt|trên|khoảng|gần|hơn|dưới|chiếm|tăng|giảm|bằng|còn|xấp xỉ|tới|lên|đến)\s+)?"
+    r"(?<![\w/.,])(?P<num>" + NUMBER + r")\s?%",
+    re.I,
+)
+
+# A count: a number followed by what it counts ("46 văn bản", "939 thôn").
+COUNT = re.compile(r"(?<![\w/.,%-])(?P<num>" + NUMBER + r")(?=\s+[^\W\d_])")
+
+# TTHC codes: one digit, a dot, six digits ("1.004227").
+TTHC_CODE = re.compile(r"(?<![\d.,])(?P<code>[1-3]\.\d{6})(?![\d.,]\d)")
+
+# Structure: "Chương II", "Điều 5.", "Mục 1", "Phần thứ nhất".
+ARTICLE = re.compile(r"^\s*Điều\s+(?P<num>\d+[a-z]?)\s*[.:]\s*(?P<title>[^\n]*)", re.M)
+CHAPTER = re.compile(r"^\s*Chương\s+(?P<num>[IVXLC]+|\d+)\b\s*(?P<title>[^\n]*)", re.M)
+SECTION = re.compile(r"^\s*Mục\s+(?P<num>\d+)\b\s*[.:]?\s*(?P<title>[^\n]*)", re.M)
+PART = re.compile(r"^\s*Phần\s+(?P<num>thứ\s+\w+|[IVXLC]+|\d+)\b\s*[.:]?\s*(?P<title>[^\n]*)", re.M)
+CLAUSE = re.compile(r"^\s*(?P<num>\d{1,2})\.\s+(?P<title>\S[^\n]*)", re.M)
+POINT = re.compile(r"^\s*(?P<num>[a-zđ][0-9]?)\)\s+(?P<title>[^\n]*)", re.M)
+
+# Signature block authority prefixes (NĐ 30/2020, Điều 13).
+AUTHORITY = re.compile(r"^\s*(?P<auth>TM|KT|Q|TL|TUQ)\s*\.\s*(?P<rest>.*)$")
+
+# Effective date in the effect article: "có hiệu lực (thi hành) (kể) từ ngày 01 tháng 01 năm 2025".
+EFFECTIVE = re.compile(
+    r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+kể)?\s+từ\s+(?:ngày\s+(?P<day>\d{1,2})\s*(?:tháng\s*|/)(?P<month>\d{1,2})\s*(?:năm\s*|/)(?P<year>\d{4})|(?P<on_sign>ngày\s+ký))",
+    re.I,
+)
+
+# Passing date of a law: "Luật này đã được Quốc hội … thông qua ngày 27 tháng 11 năm 2024".
+PASSED_ON = re.compile(r"thông\s+qua\s+ngày\s+(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s+năm\s+(?P<year>\d{4})", re.I)
+
+# What a count counts: the head noun right after the number ("46 văn bản",
+# "939 thôn", "342 doanh nghiệp", "39.897 tỷ đồng").  Longest first.
+UNIT_HEADS = sorted(
+    """TTHC|thủ tục hành chính|thủ tục|văn bản quy phạm pháp luật|văn bản QPPL|văn bản|quyết định|nghị quyết|kế hoạch|
+    báo cáo|công văn|hồ sơ|cơ quan chuyên môn|cơ quan|đơn vị sự nghiệp|đơn vị hành chính|đơn vị|phòng chuyên môn|phòng|sở|ban|ngành|
+    xã|phường|thị trấn|đặc khu|thôn|tổ dân phố|bản|ấp|khu phố|huyện|quận|thị xã|thành phố|tỉnh|tỉnh thành|địa phương|
+    người|công chức|viên chức|cán bộ|nhân viên|lao động|biên chế|đại biểu|học viên|học sinh|lượt người|lượt|hộ gia đình|hộ|
+    doanh nghiệp|hợp tác xã|tổ chức|hội nghị|hội nghị đối thoại|cuộc|cuộc họp|cuộc kiểm tra|cuộc thanh tra|đoàn|lớp|buổi|
+    mô hình|nhiệm vụ|chỉ tiêu|tiêu chí|dự án|công trình|đề án|chương trình|phương án|kiến nghị|sáng kiến|
+    tỷ đồng|triệu đồng|nghìn đồng|ngàn đồng|đồng|USD|tỷ|triệu|phiếu khảo sát|phiếu|tài khoản|chữ ký số|chứng thư số|
+    dịch vụ công|dịch vụ công trực tuyến|hệ thống|trang thông tin|cổng thông tin|bộ phận|trường hợp|vụ việc|vụ|vụ án|
+    ha|héc ta|km|m2|tấn|cấp|thành viên|điểm|vị trí việc làm|vị trí|giấy phép|giấy chứng nhận|thửa đất|đề tài|sản phẩm|
+    phòng họp|điểm cầu|máy tính|camera|bản án|đơn|đơn thư|lá đơn|tin|bài|tin bài|cơ sở|trường|trạm y tế|bệnh viện""".replace("\n", "").split("|"),
+    key=len,
+    reverse=True,
+)
+UNIT = re.compile(r"(?P<unit>" + "|".join(re.escape(u.strip()) for u in UNIT_HEADS if u.strip()) + r")(?![\wà-ỹ])")
+
+# Words before a number that make it a name, an ordinal, a date part or a
+# reference, never a figure ("Điều 5", "năm 2024", "Phường 1", "Đề án 06").
+NOT_A_FIGURE_BEFORE = re.compile(
+    r"(?:\b(?:Điều|điều|khoản|Khoản|điểm|Điểm|Chương|chương|Mục|mục|Phần|phần|số|Số|năm|Năm|ngày|Ngày|tháng|Tháng|"
+    r"khóa|Khóa|khoá|Khoá|thứ|Thứ|Phường|phường|Quận|quận|Đề án|Kỳ họp|kỳ họp|phiên|Phiên|Quý|quý|Tổ|Trang|trang|"
+    r"giai đoạn|Giai đoạn|lần|Lần|đợt|Đợt|Phụ lục|phụ lục|Biểu|biểu|mẫu|Mẫu|Bảng|bảng|Tiểu mục|Nhóm|nhóm|Khu|Đội|Lô|lô|tờ|thửa|"
+    r"Chỉ thị|Kết luận|Nghị quyết|Quyết định|Thông tư|Nghị định|Luật|Công văn|Hướng dẫn|Kế hoạch|Báo cáo|Tờ trình|Thông báo|"
+    r"Zalo|phiên bản|PCI|ISO|TCVN|QCVN|\+|tel|Tel|ĐT|SĐT|Fax)\s*[:.]?\s*)$"
+)
+# Words after a number that make it a period or a time, not a count.
+NOT_A_FIGURE_AFTER = re.compile(r"^\s*(?:tháng|năm|ngày|giờ|phút|tuần|quý|h\d|giây)\b")
+
+# Parts of a total in parentheses: "29 công chức, viên chức (03 …; 25 …; 01 …)".
+PARTS_OPEN = re.compile(r"[^()\n.;]{0,80}?\(")
