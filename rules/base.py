@@ -1,0 +1,73 @@
+"""What a rule is, and the registry of rules.
+
+A rule is a small function decorated with ``@rule(...)``: it receives a
+``rasoat.models.Document`` (and, for cross-document rules, the ``Corpus``)
+and yields ``Finding`` objects.  Its id, Vietnamese title, category,
+severity and legal basis are declared once, in the decorator; they fill the
+``rules`` table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from rasoat.models import Document, Finding
+
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    title: str
+    category: str
+    severity: str
+    legal_basis: str
+    check: Callable[..., Iterable[Finding]] = field(compare=False, repr=False)
+    cross_document: bool = False
+
+    def run(self, document: Document, corpus: "Corpus | None" = None) -> list[Finding]:
+        found = self.check(document, corpus) if self.cross_document else self.check(document)
+        out = []
+        for f in found or ():
+            f.rule_id = self.id
+            f.severity = f.severity or self.severity
+            f.document_id = document.id
+            out.append(f)
+        return out
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def rule(id: str, title: str, category: str, severity: str, legal_basis: str, cross_document: bool = False):
+    """Register the decorated function as a rule."""
+    assert severity in SEVERITIES, severity
+
+    def register(fn: Callable[..., Iterable[Finding]]) -> Callable[..., Iterable[Finding]]:
+        if id in REGISTRY:
+            raise ValueError(f"duplicate rule id {id}")
+        REGISTRY[id] = Rule(id, title, category, severity, legal_basis, fn, cross_document)
+        return fn
+
+    return register
+
+
+def finding(message: str, page: int | None = None, start: int | None = None, end: int | None = None,
+            evidence: str = "", severity: str | None = None) -> Finding:
+    """A finding; the rule's id and default severity are filled in by ``Rule.run``."""
+    return Finding(rule_id="", severity=severity or "", message=message, evidence=evidence, page=page, start=start, end=end)
+
+
+class Corpus:
+    """What cross-document rules may ask of the whole database."""
+
+    def __init__(self, documents: Iterable[Document] = ()):
+        self.documents = list(documents)
+
+    def by_number(self, number: str) -> list[Document]:
+        return [d for d in self.documents if d.extraction.header.number == number]
+
+    def __iter__(self) -> Iterator[Document]:
+        return iter(self.documents)
