@@ -1,0 +1,203 @@
+"""The ``rasoat`` command line (click)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+import click
+
+from rasoat import __version__
+
+ROOT = Path(__file__).resolve().parent.parent
+METADATA = ROOT / "datasette_metadata.yml"
+
+
+@click.group()
+@click.version_option(__version__, prog_name="rasoat")
+def cli():
+    """rasoat — rà soát, tự kiểm tra văn bản quy phạm pháp luật và báo cáo hành chính.
+
+    Đọc tệp PDF/văn bản, trích xuất số ký hiệu, trích dẫn, số liệu, thủ tục
+    hành chính, chạy các quy tắc tự kiểm tra, lưu vào SQLite và mở bằng
+    Datasette.
+    """
+
+
+def _db_option(f):
+    return click.option("--db", "db_path", default="rasoat.db", show_default=True, type=click.Path(dir_okay=False),
+                        help="Tệp cơ sở dữ liệu SQLite.")(f)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@_db_option
+@click.option("--force", is_flag=True, help="Đọc lại cả những tệp không thay đổi.")
+@click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON.")
+def ingest(paths, db_path, force, as_json):
+    """Đọc các tệp (hoặc thư mục, đệ quy) vào cơ sở dữ liệu.
+
+    Tệp không đổi (cùng SHA-256) được bỏ qua. Tệp lỗi được ghi thành một dòng
+    có cột error; lần chạy vẫn tiếp tục. Mã thoát: 0 tất cả tốt, 1 có tệp
+    lỗi, 2 sai cách dùng.
+    """
+    from ingest import sha256_file
+    from rasoat import store
+    from rasoat.pipeline import iter_files, process_file
+    from rules import catalogue
+
+    db = store.open_db(db_path)
+    store.save_rules(db, catalogue())
+    files = list(iter_files(list(paths)))
+    results = []
+    failed = 0
+    with click.progressbar(files, label="Đang đọc", file=sys.stderr, show_pos=True,
+                           item_show_func=lambda f: f.name if f else "") as bar:
+        for f in bar:
+            try:
+                sha = sha256_file(f)
+            except OSError as e:
+                sha = None
+                err = f"Không mở được tệp: {e.strerror or e}"
+            if sha and not force and store.known_sha(db, sha):
+                row = db["documents"].get(sha)
+                if row["path"] != str(f):
+                    pass
+                results.append(dict(path=str(f), status="unchanged", error=row["error"]))
+                failed += bool(row["error"])
+                continue
+            if sha is None:
+                results.append(dict(path=str(f), status="error", error=err))
+                failed += 1
+                continue
+            doc = process_file(f)
+            store.save_document(db, doc, ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+            failed += bool(doc.source.error)
+            results.append(dict(path=str(f), status="error" if doc.source.error else "ok", error=doc.source.error,
+                                number=doc.extraction.header.number, findings=len(doc.findings)))
+    store.resolve_citations(db)
+    store.enable_search(db)
+    if as_json:
+        click.echo(json.dumps(results, ensure_ascii=False, indent=2))
+    else:
+        ok = sum(r["status"] == "ok" for r in results)
+        same = sum(r["status"] == "unchanged" for r in results)
+        click.echo(f"Đã đọc {ok} tệp, bỏ qua {same} tệp không đổi, {failed} tệp lỗi → {db_path}")
+        for r in results:
+            if r.get("error"):
+                click.echo(f"  LỖI {r['path']}: {r['error']}", err=True)
+    sys.exit(1 if failed else 0)
+
+
+@cli.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, default=True, help="In dạng JSON (mặc định).")
+@click.option("--text", is_flag=True, help="In kèm văn bản từng trang.")
+def extract(path, as_json, text):
+    """In ra những gì sẽ được lưu cho một tệp (trích xuất và kết quả kiểm tra)."""
+    from rasoat.models import to_dict
+    from rasoat.pipeline import process_file
+
+    doc = process_file(path)
+    out = dict(
+        id=doc.id, path=doc.source.path, error=doc.source.error, text_source=doc.source.text_source,
+        ocr=doc.source.ocr, pages=len(doc.source.pages),
+        header=to_dict(doc.extraction.header), citations=to_dict(doc.extraction.citations),
+        figures=to_dict(doc.extraction.figures), procedures=to_dict(doc.extraction.procedures),
+        articles=[dict(path=a.path, title=a.title, page=a.page) for a in doc.extraction.articles],
+        findings=to_dict(doc.findings),
+    )
+    if text:
+        out["page_texts"] = [p.text for p in doc.source.pages]
+    click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+    sys.exit(1 if doc.source.error else 0)
+
+
+@cli.command()
+@_db_option
+@click.option("--json", "as_json", is_flag=True, help="In số phát hiện theo quy tắc dạng JSON.")
+def check(db_path, as_json):
+    """Chạy lại mọi quy tắc (kể cả quy tắc liên văn bản) trên dữ liệu đã lưu."""
+    from rasoat import store
+    from rules import Corpus, catalogue, run_rules
+
+    if not Path(db_path).exists():
+        raise click.UsageError(f"Không có cơ sở dữ liệu {db_path}: hãy chạy 'rasoat ingest' trước.")
+    db = store.open_db(db_path)
+    store.save_rules(db, catalogue())
+    docs = list(store.load_documents(db))
+    corpus = Corpus(docs)
+    counts: dict[str, int] = {}
+    with click.progressbar(docs, label="Đang kiểm tra", file=sys.stderr) as bar:
+        for d in bar:
+            findings = run_rules(d, corpus)
+            store.save_findings(db, d.id, findings)
+            for f in findings:
+                counts[f.rule_id] = counts.get(f.rule_id, 0) + 1
+    store.enable_search(db)
+    if as_json:
+        click.echo(json.dumps(dict(documents=len(docs), findings=counts), ensure_ascii=False, indent=2))
+    else:
+        click.echo(f"Đã kiểm tra {len(docs)} văn bản: {sum(counts.values())} phát hiện")
+        for rid, n in sorted(counts.items()):
+            click.echo(f"  {rid}: {n}")
+
+
+def datasette_command(db_path: str, port: int, host: str = "127.0.0.1") -> list[str]:
+    exe = Path(sys.executable).with_name("datasette")
+    return [str(exe) if exe.exists() else "datasette", "serve", db_path, "--host", host, "--port", str(port),
+            "--metadata", str(METADATA), "--setting", "default_page_size", "50"]
+
+
+@cli.command()
+@_db_option
+@click.option("--port", default=8001, show_default=True, help="Cổng (chỉ nghe trên 127.0.0.1).")
+def serve(db_path, port):
+    """Mở cơ sở dữ liệu bằng Datasette tại http://127.0.0.1:PORT."""
+    if not Path(db_path).exists():
+        raise click.UsageError(f"Không có cơ sở dữ liệu {db_path}: hãy chạy 'rasoat ingest' trước.")
+    click.echo(f"Datasette: http://127.0.0.1:{port}/")
+    os.execv(datasette_command(db_path, port)[0], datasette_command(db_path, port))
+
+
+@cli.command()
+@_db_option
+@click.option("--port", default=8001, show_default=True)
+@click.option("--no-serve", is_flag=True, help="Chỉ dựng cơ sở dữ liệu, không mở Datasette.")
+def demo(db_path, port, no_serve):
+    """Dựng bộ văn bản mẫu thành PDF, đọc vào cơ sở dữ liệu và mở Datasette."""
+    build_all = _samples_builder()
+    out = ROOT / "build" / "samples"
+    pdfs = build_all(out)
+    click.echo(f"Đã dựng {len(pdfs)} văn bản mẫu PDF trong {out}")
+    ctx = click.get_current_context()
+    try:
+        ctx.invoke(ingest, paths=[str(out)], db_path=db_path, force=False, as_json=False)
+    except SystemExit as e:
+        if e.code not in (0, None):
+            click.echo("Có tệp mẫu lỗi (xem trên).", err=True)
+    ctx.invoke(check, db_path=db_path, as_json=False)
+    if not no_serve:
+        ctx.invoke(serve, db_path=db_path, port=port)
+
+
+def _samples_builder():
+    """``build_all`` of samples/build.py (the sample corpus lives beside the packages)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("rasoat_samples_build", ROOT / "samples" / "build.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.build_all
+
+
+def main():
+    cli()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,209 @@
+"""The SQLite store (sqlite-utils).  Table names and their columns are a
+contract other tools read: documents, pages, citations, figures,
+procedures, articles, findings, rules.
+
+Each document is written in one transaction: its old rows (same id, or an
+older version of the same path) are deleted and the new ones inserted, so a
+reader never sees half a document.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Iterable
+
+import sqlite_utils
+
+from rasoat.models import (Article, Citation, Document, Extraction, Figure, Finding, Header, Page, Procedure,
+                           SourceDocument)
+from rasoat.vntext import fold
+
+CHILD_TABLES = ("pages", "citations", "figures", "procedures", "articles", "findings")
+
+SCHEMA = {
+    "documents": dict(
+        id=str, path=str, file_name=str, pages=int, number=str, symbol=str, doc_type=str, issuer=str,
+        parent_issuer=str, place=str, issued_on=str, effective_on=str, title=str, signer=str,
+        signing_authority=str, signer_title=str, is_qppl=int, year=int, text=str, error=str, text_source=str,
+        ocr=int, meta=str, search_folded=str, ingested_at=str,
+    ),
+    "pages": dict(document_id=str, page=int, text=str, source=str, ocr_confidence=float, damaged=int,
+                  regions=str, tables=str, furniture=str),
+    "citations": dict(document_id=str, page=int, start=int, end=int, raw=str, number=str, doc_type=str, issuer=str,
+                      issued_on=str, relation=str, name=str, target_id=str),
+    "figures": dict(document_id=str, idx=int, page=int, start=int, end=int, raw=str, value=float, numerator=float,
+                    denominator=float, percent=float, unit=str, subject=str, sentence=str, qualifier=str, kind=str,
+                    decimals=int, parent=int),
+    "procedures": dict(document_id=str, page=int, code=str, name=str, source=str, start=int, end=int, field=str,
+                       agency=str, deadline=str, fee=str),
+    "articles": dict(document_id=str, path=str, kind=str, number=str, title=str, text=str, page=int, start=int,
+                     end=int, search_folded=str),
+    "findings": dict(document_id=str, rule_id=str, severity=str, message=str, evidence=str, page=int, start=int,
+                     end=int),
+    "rules": dict(id=str, title=str, category=str, severity=str, legal_basis=str),
+}
+
+
+def open_db(path: str | Path) -> sqlite_utils.Database:
+    """Open (and create) the database, in WAL mode so Datasette can read while we write."""
+    db = sqlite_utils.Database(path)
+    db.conn.execute("PRAGMA journal_mode=WAL")
+    db.conn.execute("PRAGMA busy_timeout=10000")
+    ensure_schema(db)
+    return db
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    for name, columns in SCHEMA.items():
+        table = db[name]
+        if not table.exists():
+            pk = "id" if name in ("documents", "rules") else None
+            table.create(columns, pk=pk) if pk else table.create(columns)
+        else:
+            missing = {c: t for c, t in columns.items() if c not in table.columns_dict}
+            for c, t in missing.items():
+                table.add_column(c, t)
+    for name in CHILD_TABLES:
+        db[name].create_index(["document_id"], if_not_exists=True)
+        if "document_id" not in {fk.column for fk in db[name].foreign_keys}:
+            pass
+    db["documents"].create_index(["path"], if_not_exists=True)
+    db["documents"].create_index(["number"], if_not_exists=True)
+    db["citations"].create_index(["number"], if_not_exists=True)
+    db["procedures"].create_index(["code"], if_not_exists=True)
+    db["findings"].create_index(["rule_id"], if_not_exists=True)
+
+
+def known_sha(db: sqlite_utils.Database, sha: str) -> bool:
+    return bool(db.execute("select 1 from documents where id = ?", [sha]).fetchone())
+
+
+def document_row(doc: Document) -> dict:
+    s, h = doc.source, doc.extraction.header
+    text = s.text if s.pages else None
+    year = int(h.issued_on[:4]) if h.issued_on else None
+    return dict(
+        id=s.sha256, path=s.path, file_name=s.file_name, pages=len(s.pages), number=h.number, symbol=h.symbol,
+        doc_type=h.doc_type, issuer=h.issuer, parent_issuer=h.parent_issuer, place=h.place, issued_on=h.issued_on,
+        effective_on=h.effective_on, title=h.title, signer=h.signer, signing_authority=h.signing_authority,
+        signer_title=h.signer_title, is_qppl=None if h.is_qppl is None else int(h.is_qppl), year=year, text=text,
+        error=s.error, text_source=s.text_source, ocr=int(s.ocr), meta=json.dumps(dict(s.meta, spans=h.spans), ensure_ascii=False),
+        search_folded=fold(" ".join(filter(None, [h.number, h.symbol, h.doc_type, h.issuer, h.title, h.signer, text]))),
+    )
+
+
+def save_document(db: sqlite_utils.Database, doc: Document, ingested_at: str | None = None) -> None:
+    """Replace everything stored for this document (and older versions of its path) atomically."""
+    doc_id = doc.id
+    row = document_row(doc)
+    row["ingested_at"] = ingested_at
+    x = doc.extraction
+    with db.conn:  # one transaction
+        old_ids = [r[0] for r in db.execute("select id from documents where path = ? or id = ?", [doc.source.path, doc_id])]
+        for old in old_ids:
+            delete_document(db, old, commit=False)
+        db["documents"].insert(row, pk="id", replace=True)
+        db["pages"].insert_all(
+            (dict(document_id=doc_id, page=p.number, text=p.text, source=p.source, ocr_confidence=p.ocr_confidence,
+                  damaged=int(p.damaged), regions=json.dumps(p.regions), tables=json.dumps(p.tables, ensure_ascii=False),
+                  furniture=p.furniture) for p in doc.source.pages))
+        db["citations"].insert_all(dict(_d(c), document_id=doc_id) for c in x.citations)
+        db["figures"].insert_all(dict(_d(f), document_id=doc_id, idx=i) for i, f in enumerate(x.figures))
+        db["procedures"].insert_all(dict(_d(p), document_id=doc_id) for p in x.procedures)
+        db["articles"].insert_all(
+            dict(_d(a), document_id=doc_id, search_folded=fold(f"{a.path} {a.title or ''} {a.text}")) for a in x.articles)
+        save_findings(db, doc_id, doc.findings, commit=False)
+
+
+def _d(obj) -> dict:
+    from dataclasses import asdict
+
+    return asdict(obj)
+
+
+def delete_document(db: sqlite_utils.Database, doc_id: str, commit: bool = True) -> None:
+    def run():
+        for t in CHILD_TABLES:
+            db.execute(f"delete from [{t}] where document_id = ?", [doc_id])
+        db.execute("delete from documents where id = ?", [doc_id])
+
+    if commit:
+        with db.conn:
+            run()
+    else:
+        run()
+
+
+def save_findings(db: sqlite_utils.Database, doc_id: str, findings: Iterable[Finding], commit: bool = True) -> None:
+    def run():
+        db.execute("delete from findings where document_id = ?", [doc_id])
+        db["findings"].insert_all(
+            dict(document_id=doc_id, rule_id=f.rule_id, severity=f.severity, message=f.message, evidence=f.evidence,
+                 page=f.page, start=f.start, end=f.end) for f in findings)
+
+    if commit:
+        with db.conn:
+            run()
+    else:
+        run()
+
+
+def save_rules(db: sqlite_utils.Database, rules: Iterable) -> None:
+    with db.conn:
+        db.execute("delete from rules")
+        db["rules"].insert_all(
+            (dict(id=r.id, title=r.title, category=r.category, severity=r.severity, legal_basis=r.legal_basis) for r in rules),
+            pk="id", replace=True)
+
+
+def resolve_citations(db: sqlite_utils.Database) -> None:
+    """Point citations at the cited document when it is in the database."""
+    with db.conn:
+        db.execute(
+            "update citations set target_id = (select d.id from documents d where d.number = citations.number "
+            "and d.id != citations.document_id limit 1) where number is not null")
+
+
+def load_documents(db: sqlite_utils.Database) -> Iterable[Document]:
+    """Rebuild ``Document`` objects from the tables (for ``rasoat check``)."""
+    from dataclasses import fields
+
+    def build(cls, row: dict):
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in row.items() if k in names})
+
+    for d in db["documents"].rows_where(order_by="path"):
+        pages = [
+            Page(number=r["page"], text=r["text"], source=r["source"], ocr_confidence=r["ocr_confidence"],
+                 damaged=bool(r["damaged"]), regions={k: tuple(v) for k, v in json.loads(r["regions"] or "{}").items()},
+                 tables=json.loads(r["tables"] or "[]"), furniture=r["furniture"] or "")
+            for r in db["pages"].rows_where("document_id = ?", [d["id"]], order_by="page")
+        ]
+        meta = json.loads(d["meta"] or "{}")
+        spans = {k: tuple(v) for k, v in meta.pop("spans", {}).items()}
+        src = SourceDocument(path=d["path"], sha256=d["id"], file_name=d["file_name"], pages=pages,
+                             text_source=d["text_source"] or "text", ocr=bool(d["ocr"]), error=d["error"], meta=meta)
+        header = build(Header, dict(d, is_qppl=None if d["is_qppl"] is None else bool(d["is_qppl"]), spans=spans))
+        rows = lambda t: db[t].rows_where("document_id = ?", [d["id"]], order_by="rowid")  # noqa: E731
+        x = Extraction(
+            header=header,
+            citations=[build(Citation, r) for r in rows("citations")],
+            figures=[build(Figure, r) for r in db["figures"].rows_where("document_id = ?", [d["id"]], order_by="idx")],
+            procedures=[build(Procedure, r) for r in rows("procedures")],
+            articles=[build(Article, r) for r in rows("articles")],
+        )
+        yield Document(source=src, extraction=x)
+
+
+def enable_search(db: sqlite_utils.Database) -> None:
+    """Full-text search: FTS5 over the original text (tones folded by
+    unicode61) and over our folded form (đ → d too), so "dang ky" and
+    "đăng ký" both find "đăng ký"."""
+    for table, cols in (("documents", ["number", "title", "issuer", "search_folded"]),
+                        ("articles", ["path", "title", "text", "search_folded"]),
+                        ("findings", ["message", "evidence"])):
+        if db[table].detect_fts():
+            db[table].disable_fts()
+        db[table].enable_fts(cols, tokenize="unicode61 remove_diacritics 2", create_triggers=False)
+        db[table].rebuild_fts()

@@ -1,0 +1,50 @@
+"""Shared fixtures: the sample corpus built to PDF once per test run, the
+real report users start from, and a database built from the samples."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+EXAMPLE_REPORT = SHARED / "examples" / "bao-cao-cchc-2024-bac-kan.txt"
+
+
+def _load_build():
+    spec = importlib.util.spec_from_file_location("samples_build", ROOT / "samples" / "build.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def sample_pdfs(tmp_path_factory) -> dict[str, Path]:
+    """Every sample document rendered to PDF: {stem: path}."""
+    out = tmp_path_factory.mktemp("samples")
+    return {p.stem: p for p in _load_build().build_all(out)}
+
+
+@pytest.fixture(scope="session")
+def sample_db(sample_pdfs, tmp_path_factory) -> Path:
+    """A real SQLite database made by the real CLI over the sample PDFs."""
+    from click.testing import CliRunner
+
+    from rasoat.cli import cli
+
+    db = tmp_path_factory.mktemp("db") / "rasoat.db"
+    folder = next(iter(sample_pdfs.values())).parent
+    result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(cli, ["check", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+@pytest.fixture(scope="session")
+def example_report() -> Path:
+    if not EXAMPLE_REPORT.exists():
+        pytest.fail(f"missing {EXAMPLE_REPORT}: ../shared must sit beside the repository")
+    return EXAMPLE_REPORT
