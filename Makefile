@@ -4,7 +4,7 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-APT_PACKAGES := tesseract-ocr tesseract-ocr-vie chromium fonts-liberation antiword catdoc poppler-utils
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie chromium fonts-liberation2 fonts-dejavu-core antiword catdoc poppler-utils
 STAMP  := $(VENV)/.installed
 
 .PHONY: demo test system venv bench eval clean

@@ -35,7 +35,9 @@ def _decimals(text: str) -> int:
     return len(text.partition(",")[2])
 
 
-_SENT_END = re.compile(r"[.;!?](?=\s|$)(?<!\d\.)|\n(?=[-–•+]|\d+\.|[a-zđ]\)|[A-ZĐ][^\n]{0,3}\s)")
+# Ends of sentences and list items: ". ", "; ", or a new line starting a
+# bullet ("- ", "+ "), a numbered item ("2. ") or a lettered point ("a) ").
+_SENT_END = re.compile(r"[.;!?](?=\s|$)(?<!\d\.)|\n(?=[-–•+]\s|\d{1,2}\.\s|[a-zđ]\)\s|[IVX]+\.\s)")
 
 
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -160,7 +162,7 @@ def _link_percents(text: str, found: list[Figure], base: int) -> None:
         for j in (i - 1, i + 1):
             if 0 <= j < len(found) and found[j].kind == "fraction" and found[j].sentence == f.sentence:
                 gap = text[min(f.end, found[j].end) : max(f.start, found[j].start)]
-                if len(gap) <= 60 and not re.search(r"[;\n]|\bvà\b", gap.replace("\n", " ")):
+                if len(gap) <= 120 and not re.search(r";|\bvà\b", gap.replace("\n", " ")):
                     best = j
                     break
         if best is not None:

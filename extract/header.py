@@ -57,7 +57,7 @@ def parse_number_line(text: str) -> tuple[str | None, str | None]:
     if not symbol:
         return None, None
     if m.group("num"):
-        return normalise_number(m.group("num") + rest), symbol
+        return normalise_number(m.group("num") + m.group("rest")), symbol
     return None, symbol
 
 

@@ -55,8 +55,7 @@ def read_text_file(path: Path) -> list[Page]:
         raw = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as e:
         raise IngestError(f"Tệp văn bản không phải UTF-8 (byte lỗi ở vị trí {e.start})") from e
-    pages = raw.split("\f")
-    return [Page(number=i + 1, text=nfc(t.strip("\n")), source="plain", regions={"body": (0, len(nfc(t.strip("\n"))))}) for i, t in enumerate(pages)]
+    return [_plain_page(i + 1, nfc(t.strip("\n")), "plain") for i, t in enumerate(raw.split("\f"))]
 
 
 def read_pdf(path: Path) -> list[Page]:
@@ -78,6 +77,33 @@ def read_pdf(path: Path) -> list[Page]:
         raise IngestError(f"Không đọc được tệp PDF ({name}: {e})") from e
 
 
+def read_word(path: Path) -> tuple[list[Page], str]:
+    """A Word file (.docx, or legacy .doc through antiword/catdoc) as one page;
+    legacy TCVN3/VNI text is converted to Unicode."""
+    from ingest.legacy import repair_text
+    from ingest.word import read_doc, read_docx
+
+    try:
+        if path.suffix.lower() == ".docx":
+            text, source = "\n".join(read_docx(path)), "docx"
+        else:
+            raw = read_doc(path)
+            text = repair_text(raw)
+            source = "doc" if text == nfc(raw) else "doc/legacy"
+    except ValueError as e:
+        raise IngestError(str(e)) from e
+    return [_plain_page(1, nfc(text), source)], source
+
+
+def _plain_page(number: int, text: str, source: str) -> Page:
+    from ingest.layout import layout_plain_text
+
+    laid = layout_plain_text(text) if number == 1 else None
+    if laid is None or not ("header_left" in laid.regions or "header" in laid.regions):
+        return Page(number=number, text=text, source=source, regions={"body": (0, len(text))})
+    return Page(number=number, text=laid.text, source=source, regions=laid.regions, furniture=laid.furniture)
+
+
 def ingest_file(path: str | Path) -> SourceDocument:
     """Read one file into a ``SourceDocument``; errors are recorded, not raised."""
     path = Path(path)
@@ -92,6 +118,8 @@ def ingest_file(path: str | Path) -> SourceDocument:
             raise IngestError("Tệp là trang HTML (trang web), không phải PDF hay văn bản")
         if kind == "pdf":
             doc.pages = read_pdf(path)
+        elif kind == "zip" and suffix == ".docx" or kind == "ole" and suffix in (".doc", ".docx"):
+            doc.pages, doc.text_source = read_word(path)
         elif suffix == ".txt" and kind == "text":
             doc.pages = read_text_file(path)
             doc.text_source = "plain"

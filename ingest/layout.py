@@ -209,3 +209,17 @@ def layout_page(words: list[Word], page_width: float, first_page: bool) -> PageT
         else:
             out.add_lines([l.text for l in block], "recipients")
     return out.result(furniture)
+
+
+def layout_plain_text(text: str) -> PageText:
+    """Lay out a plain-text page (a .txt or Word file) like a PDF page: each
+    line becomes a row of words whose x is their character column, so the
+    two-column header typed with tabs or spaces is split the same way."""
+    words: list[Word] = []
+    width = 1
+    for row, line in enumerate(text.expandtabs(8).split("\n")):
+        for m in re.finditer(r"\S+", line):
+            words.append(dict(text=m.group(), x0=float(m.start()), x1=float(m.end()), top=row * 10.0, bottom=row * 10.0 + 8))
+        if row < 12:  # the header's width, not that of a long paragraph
+            width = max(width, len(line.rstrip()))
+    return layout_page(words, float(width), first_page=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pdfplumber
 
 from ingest.layout import layout_page
+from ingest.legacy import font_hint, repair_words
 from rasoat.models import Page
 from rasoat.vntext import nfc
 
@@ -15,8 +16,19 @@ TABLE_SETTINGS = dict(vertical_strategy="lines", horizontal_strategy="lines")
 MIN_RULES_FOR_TABLES = 6  # only look for tables on pages with ruling lines
 
 
-def page_words(page: pdfplumber.page.Page) -> list[dict]:
-    return page.extract_words(**WORD_SETTINGS)
+def legacy_fonts(page: pdfplumber.page.Page) -> set[str]:
+    """Encodings that the fonts of this page suggest ("tcvn3", "vni")."""
+    names = {c["fontname"] for c in page.chars}
+    return {enc for enc in (font_hint(n)[0] for n in names) if enc}
+
+
+def page_words(page: pdfplumber.page.Page) -> tuple[list[dict], str]:
+    """Words of the page, legacy-font text repaired; and the text source."""
+    legacy = legacy_fonts(page)
+    if not legacy:
+        return page.extract_words(**WORD_SETTINGS), "text"
+    words = repair_words(page.extract_words(return_chars=True, **WORD_SETTINGS))
+    return words, "/".join(sorted(legacy))
 
 
 def page_tables(page: pdfplumber.page.Page) -> list[list[list[str | None]]]:
@@ -33,11 +45,13 @@ def read_pdf_pages(path: str):
     """
     with pdfplumber.open(path) as pdf:
         for i, page in enumerate(pdf.pages):
-            words = [dict(w, text=nfc(w["text"])) for w in page_words(page)]
+            words, source = page_words(page)
+            words = [dict(w, text=nfc(w["text"])) for w in words]
             laid = layout_page(words, float(page.width), first_page=(i == 0))
             yield Page(
                 number=i + 1,
                 text=laid.text,
+                source=source,
                 regions=laid.regions,
                 furniture=laid.furniture,
                 tables=page_tables(page),

@@ -185,6 +185,52 @@ def demo(db_path, port, no_serve):
         ctx.invoke(serve, db_path=db_path, port=port)
 
 
+@cli.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--corpus", "corpus_dir", type=click.Path(exists=True, file_okay=False), required=True,
+              help="Thư mục chứa các tệp được chú giải.")
+@click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON.")
+@click.option("--details", is_flag=True, help="In cả các mục bỏ sót / thừa của từng tệp.")
+@click.option("--only", multiple=True, help="Chỉ đánh giá các tệp này (tên tệp).")
+def eval_command(gold, corpus_dir, as_json, details, only):
+    """Đo độ chính xác trích xuất so với dữ liệu chuẩn (gold): trường tiêu đề,
+    trích dẫn, số liệu, mã TTHC — precision, recall, F1 theo trường và theo tệp."""
+    from rasoat.evaluate import evaluate_document, load_gold, summarise
+    from rasoat.pipeline import process_file
+
+    items = [g for g in load_gold(gold) if not only or g["file"] in only]
+    results = []
+    base = Path(gold).parent
+    with click.progressbar(items, label="Đang đánh giá", file=sys.stderr, item_show_func=lambda g: g["file"] if g else "") as bar:
+        for g in bar:
+            path = Path(corpus_dir) / g["file"]
+            if not path.exists():
+                path = (base / g["file"]).resolve()
+            results.append(evaluate_document(g, process_file(path)))
+    summary = summarise(results)
+    if as_json:
+        click.echo(json.dumps(dict(summary=summary, files=[dict(file=r.file, header=r.header, details=r.details,
+                   citations_f1=r.citations and r.citations.f1, figures_f1=r.figures and r.figures.f1) for r in results]),
+                   ensure_ascii=False, indent=2, default=str))
+        return
+    fmt = lambda s: "—" if s is None else f"{s.f1:.2f}"  # noqa: E731
+    click.echo(f"{'tệp':45} {'tiêu đề':>8} {'trích dẫn':>9} {'số liệu':>8} {'TTHC':>6}")
+    for r in results:
+        hdr = f"{sum(r.header.values())}/{len(r.header)}" if r.header else "—"
+        click.echo(f"{r.file[:45]:45} {hdr:>8} {fmt(r.citations):>9} {fmt(r.figures):>8} {fmt(r.tthc):>6}")
+        if details and r.details:
+            for k, v in r.details.items():
+                click.echo(f"    {k}: {v}")
+    click.echo("")
+    click.echo("Trường tiêu đề (tỷ lệ đúng tuyệt đối):")
+    for k, v in summary["header_fields"].items():
+        click.echo(f"  {k:15} {v:.2%}")
+    click.echo(f"  {'tất cả':15} {summary['header_exact']:.2%}")
+    for k, label in (("citations", "Trích dẫn"), ("figures", "Số liệu"), ("tthc", "Mã TTHC")):
+        s = summary[k]
+        click.echo(f"{label:10} P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f} (tp={s['tp']} fp={s['fp']} fn={s['fn']})")
+
+
 def _samples_builder():
     """``build_all`` of samples/build.py (the sample corpus lives beside the packages)."""
     import importlib.util
