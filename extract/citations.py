@@ -24,6 +24,20 @@ _ISSUER_STOP = re.compile(
 _DATE_AFTER = re.compile(r"^\s*,?\s*(?:ban\s+hành\s+)?ngày\s*(?:" + rx.DATE_WORDS.pattern[4:] + r"|(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4}))", re.I)
 
 
+_SPLIT_NUMBER = re.compile(r"\bsố\s*:?\s*(\d{1,3}) ")
+_CAPS_TOKEN = re.compile(r"(?<![\w/-])([A-ZĐ][A-ZĐ]{1,8}|TTg)(?![\w/-])")
+
+
+def _symbol_continuation(text: str, pos: int, symbol: str) -> str | None:
+    """The issuer part of a symbol cut at a line end inside a table cell
+    ("182/2024/NĐ-" … "CP"): the first line start within a few lines that
+    completes it into a symbol with a known issuer."""
+    for m in _CAPS_TOKEN.finditer(text, pos, pos + 300):
+        if issuer_from_symbol(f"{symbol}-{m.group(1)}"):
+            return m.group(1)
+    return None
+
+
 def _relation(context: str, line: str) -> str:
     if rx.CAN_CU.match(line):
         return "can_cu"
@@ -61,6 +75,14 @@ def find_citations(pages: list[Page], own_number: str | None = None, own_symbol:
             if sum(c.isupper() for c in symbol) < 2:
                 continue
             number = normalise_number(m.group(0))
+            start = m.start()
+            split = _SPLIT_NUMBER.search(text, max(0, start - 12), start)
+            if split and split.end() == start:  # "số 3 7/2003/NĐ-CP": a stray space inside the number
+                number, start = split.group(1) + number, split.start(1)
+            if text.startswith("-", m.end()):  # "NĐ-" ending a table cell line: find the rest of the symbol
+                rest = _symbol_continuation(text, m.end() + 1, symbol)
+                if rest:
+                    number, symbol = f"{number}-{rest}", f"{symbol}-{rest}"
             if number in own:
                 continue
             before = text[max(0, m.start() - 40) : m.start()]
@@ -88,9 +110,9 @@ def find_citations(pages: list[Page], own_number: str | None = None, own_symbol:
             out.append(
                 Citation(
                     page=page.number,
-                    start=m.start(),
+                    start=start,
                     end=m.end(),
-                    raw=m.group(0),
+                    raw=text[start : m.end()],
                     number=number,
                     doc_type=doc_type,
                     issuer=issuer,

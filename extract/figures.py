@@ -55,6 +55,18 @@ def _is_date_context(text: str, start: int, end: int) -> bool:
     return bool(re.search(r"ngày\s*$|/\s*$|-\s*$", before) or re.match(r"^\s*[/-]\s*\d|^\s*năm\b", after))
 
 
+def _is_list_ordinal(text: str, start: int, raw_num: str, unit: str) -> bool:
+    """"1 Mô hình …" at the start of a line (an STT column or a numbered list):
+    an ordinal.  Counts written at a line start keep their leading zero ("03 Hội nghị")."""
+    line_start = start == 0 or text[start - 1] == "\n"
+    return line_start and not raw_num.startswith("0") and unit[:1].isupper() and len(raw_num) <= 2
+
+
+def _is_month_year(num: str, den: str) -> bool:
+    """"12/2025", "7/2025": a month and a year, not a fraction."""
+    return bool(re.fullmatch(r"\d{1,2}", num) and 1 <= int(num) <= 12 and re.fullmatch(r"(19|20)\d{2}", den))
+
+
 def _unit_after(text: str, pos: int) -> tuple[str | None, int]:
     """The unit right after ``pos`` (spaces skipped) and where it ends."""
     m = re.compile(r"\s*").match(text, pos)
@@ -79,7 +91,7 @@ def find_figures(pages: list[Page]) -> list[Figure]:
             if _is_date_context(text, m.start(), m.end()):
                 continue
             num, den = parse_number(m.group("num")), parse_number(m.group("den"))
-            if den == 0:
+            if den == 0 or _is_month_year(m.group("num"), m.group("den")):
                 continue
             unit, uend = _unit_after(text, m.end())
             end = uend if unit else m.end()
@@ -110,6 +122,8 @@ def find_figures(pages: list[Page]) -> list[Figure]:
             raw_num = m.group("num")
             if re.fullmatch(r"(19|20)\d{2}", raw_num) and unit not in MONEY_UNITS:
                 continue  # a year
+            if _is_list_ordinal(text, s, raw_num, unit):
+                continue
             found.append(Figure(page.number, s, uend, text[s:uend], value=parse_number(raw_num), unit=unit,
                                 kind="money" if unit in MONEY_UNITS else "count"))
             taken.append((s, uend))

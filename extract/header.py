@@ -14,7 +14,7 @@ import re
 from datetime import date
 
 from extract import regexes as rx
-from extract.issuers import issuer_from_symbol, split_issuer_lines
+from extract.issuers import issuer_from_symbol, resolve_issuer, split_issuer_lines
 from rasoat import facts
 from rasoat.models import Header, SourceDocument
 from rasoat.vntext import collapse, nfc, unify
@@ -85,6 +85,16 @@ def find_signature(doc: SourceDocument) -> tuple[str | None, str | None, str | N
                 break
     for page, offset, block in candidates[:1]:
         lines = block.split("\n")
+        if not any(SIGNER_NAME.match(l) for l in lines) and page < len(doc.pages):
+            # the name went over to the next page (common when the signature block is split)
+            nxt = doc.pages[page]
+            head = "\n".join(l for l in nxt.text.split("\n")[:8] if not l.startswith("-"))
+            m = next((m for m in (SIGNER_NAME.match(l) for l in head.split("\n")) if m), None)
+            if m:
+                start = nxt.text.index(m.group(1))
+                auth = next((a.group("auth") + "." for l in lines if (a := rx.AUTHORITY.match(l))), None)
+                titles = [l.strip() for l in lines if _AUTH_LINE.match(l) and not rx.AUTHORITY.match(l)]
+                return m.group(1), auth, titles[-1] if titles else None, (nxt.number, start, start + len(m.group(1)))
         auth = next((m.group("auth") + "." for l in lines if (m := rx.AUTHORITY.match(l))), None)
         titles = [l.strip() for l in lines if _AUTH_LINE.match(l) and not rx.AUTHORITY.match(l)]
         pos = 0
@@ -111,6 +121,18 @@ _TITLE_STOP = re.compile(
 )
 
 
+def _fuzzy_type_word(line: str) -> str | None:
+    """The type word a damaged upper-case line stands for ("NG Ị ĐỊN" → "NGHỊ ĐỊNH"),
+    when the glyph map of the PDF lost letters; None when nothing is close."""
+    from rapidfuzz import fuzz, process
+
+    text = line.strip()
+    if not text or len(text) > 25 or not text.isupper():
+        return None
+    hit = process.extractOne(text, list(_TYPE_NAMES), scorer=fuzz.ratio, score_cutoff=75)
+    return hit[0] if hit else None
+
+
 def find_title(body: str) -> tuple[str | None, str | None, int | None, int | None]:
     """(type word, title, start, end) from the first lines of the body: the
     upper-case type word ("QUYẾT ĐỊNH") then the trích yếu lines."""
@@ -118,6 +140,8 @@ def find_title(body: str) -> tuple[str | None, str | None, int | None, int | Non
     pos = 0
     for i, line in enumerate(lines[:6]):
         m = rx.TYPE_TITLE.match(line.strip())
+        if not m and (fuzzy := _fuzzy_type_word(line)):
+            m = rx.TYPE_TITLE.match(fuzzy)
         if m and line.strip().isupper() or (m and not m.group("rest").strip()):
             type_word = m.group("type")
             rest = m.group("rest").strip()
@@ -127,6 +151,8 @@ def find_title(body: str) -> tuple[str | None, str | None, int | None, int | Non
             for nxt in lines[i + 1 : i + 6]:
                 if not nxt.strip() or _TITLE_STOP.match(nxt) or (title_lines and len(nxt) > 110):
                     break
+                if title_lines and nxt.isupper() and not " ".join(title_lines).isupper():
+                    break  # "THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN TỈNH …" after a sentence-case title
                 if re.fullmatch(r"[-_–—.\s]+", nxt):
                     break
                 title_lines.append(nxt.strip())
@@ -191,8 +217,10 @@ def extract_header(doc: SourceDocument) -> Header:
         if line.strip() and not re.fullmatch(r"[-_–—.\s]+", line):
             issuer_lines.append(line.strip())
     h.issuer, h.parent_issuer = split_issuer_lines(issuer_lines) if issuer_lines else (None, None)
-    if not h.issuer and h.symbol:
-        h.issuer = issuer_from_symbol(h.symbol)
+    if h.symbol and (not h.issuer or not resolve_issuer(h.issuer)):
+        # no issuer block, or one the gazetteer cannot place (a damaged glyph map
+        # prints "C N P Ủ" for "CHÍNH PHỦ"): the symbol names the issuer
+        h.issuer = issuer_from_symbol(h.symbol) or h.issuer
 
     # Place and date
     m = rx.DATE_LINE.search(right)

@@ -371,6 +371,8 @@ def _complete_prefix(tokens: list[str], rest: list[str]) -> bool:
 def _split_in_line(tokens: list[str]) -> list[list[str]]:
     """Split "UBND TỈNH LÂM ĐỒNG SỞ TƯ PHÁP" printed on one line into two bodies."""
     for i in range(1, len(tokens)):
+        if tokens[i:] in (["CHÍNH", "PHỦ"], ["QUỐC", "HỘI"]):
+            continue  # "THỦ TƯỚNG CHÍNH PHỦ", "VĂN PHÒNG QUỐC HỘI": one body named after its parent
         if _starts_body(tokens[i:]) and _complete_prefix(tokens[:i], tokens[i:]):
             return [tokens[:i]] + _split_in_line(tokens[i:])
     return [tokens]

@@ -24,7 +24,7 @@ DOC_NUMBER = re.compile(
 # The number line of the header: "Số: 01/2024/QĐ-UBND", "Số:      /BC-UBND",
 # "Luật số: 51/2024/QH15".  Groups: num (may be blank), rest.
 NUMBER_LINE = re.compile(
-    r"(?:Luật\s+|Nghị\s+quyết\s+|Pháp\s+lệnh\s+)?[Ss]ố\s*[:.]?\s*(?P<num>\d{1,5}[a-z]?)?\s*(?P<rest>/\s?[^\s]*(?:\s?[-/]\s?[A-Z][^\s]*)*)"
+    r"(?:Luật\s+|Nghị\s+quyết\s+|Pháp\s+lệnh\s+)?[Ss]ố\s*[:.]?\s*(?P<num>\d{1,5}[a-z]?)?\s*(?P<rest>/[^\n]*)"
 )
 
 # A date written out: "ngày 05 tháng 3 năm 2020" (blanks allowed for drafts:
@@ -126,12 +126,12 @@ UNIT_HEADS = sorted(
     key=len,
     reverse=True,
 )
-UNIT = re.compile(r"(?P<unit>" + "|".join(re.escape(u.strip()) for u in UNIT_HEADS if u.strip()) + r")(?![\wà-ỹ])")
+UNIT = re.compile(r"(?P<unit>" + "|".join(re.escape(u.strip()) for u in UNIT_HEADS if u.strip()) + r")(?![\wà-ỹ])", re.I)
 
 # Words before a number that make it a name, an ordinal, a date part or a
 # reference, never a figure ("Điều 5", "năm 2024", "Phường 1", "Đề án 06").
 NOT_A_FIGURE_BEFORE = re.compile(
-    r"(?:\b(?:Điều|điều|khoản|Khoản|điểm|Điểm|Chương|chương|Mục|mục|Phần|phần|số|Số|năm|Năm|ngày|Ngày|tháng|Tháng|"
+    r"(?:\b(?:Điều|điều|khoản|Khoản|Chương|chương|Mục|mục|Phần|phần|số|Số|năm|Năm|ngày|Ngày|tháng|Tháng|"
     r"khóa|Khóa|khoá|Khoá|thứ|Thứ|Phường|phường|Quận|quận|Đề án|Kỳ họp|kỳ họp|phiên|Phiên|Quý|quý|Tổ|Trang|trang|"
     r"giai đoạn|Giai đoạn|lần|Lần|đợt|Đợt|Phụ lục|phụ lục|Biểu|biểu|mẫu|Mẫu|Bảng|bảng|Tiểu mục|Nhóm|nhóm|Khu|Đội|Lô|lô|tờ|thửa|"
     r"Chỉ thị|Kết luận|Nghị quyết|Quyết định|Thông tư|Nghị định|Luật|Công văn|Hướng dẫn|Kế hoạch|Báo cáo|Tờ trình|Thông báo|"

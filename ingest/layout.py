@@ -204,11 +204,27 @@ def layout_page(words: list[Word], page_width: float, first_page: bool) -> PageT
         gutter = find_gutter(block, page_width * 0.3, page_width * 0.7)
         if gutter is not None:
             lefts, rights = zip(*(split_line(l, gutter) for l in block))
-            out.add_lines(list(lefts), "recipients")
-            out.add_lines(list(rights), "signature")
-        else:
-            out.add_lines([l.text for l in block], "recipients")
+        else:  # a long recipient line crosses the middle: split each line at its own gap
+            lefts, rights = zip(*(split_at_gap(l, page_width) for l in block))
+        out.add_lines(list(lefts), "recipients")
+        out.add_lines(list(rights), "signature")
     return out.result(furniture)
+
+
+def split_at_gap(line: Line, page_width: float, min_gap: float = 12.0) -> tuple[str, str]:
+    """Split one line of the Nơi nhận/signature block into (left, right): at
+    its widest gap between words when that gap is wide and the right part
+    starts in the right half; a line that starts right of the middle is all
+    signature."""
+    words = line.words
+    if words[0]["x0"] >= page_width * 0.45:
+        return "", line.text
+    gaps = [(words[i + 1]["x0"] - words[i]["x1"], i + 1) for i in range(len(words) - 1)]
+    if gaps:
+        width, at = max(gaps)
+        if width >= min_gap and words[at]["x0"] >= page_width * 0.4:
+            return " ".join(w["text"] for w in words[:at]), " ".join(w["text"] for w in words[at:])
+    return line.text, ""
 
 
 def layout_plain_text(text: str) -> PageText:
