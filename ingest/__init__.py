@@ -58,6 +58,17 @@ def read_text_file(path: Path) -> list[Page]:
     return [_plain_page(i + 1, nfc(t.strip("\n")), "plain") for i, t in enumerate(raw.split("\f"))]
 
 
+def check_complete_pdf(path: Path) -> None:
+    """A PDF ends with "%%EOF"; one that does not was cut short (an
+    interrupted download or copy) and would be read only in part."""
+    with path.open("rb") as f:
+        f.seek(0, 2)
+        size = f.tell()
+        f.seek(max(0, size - 2048))
+        if b"%%EOF" not in f.read():
+            raise IngestError("Tệp PDF bị cắt cụt (thiếu phần cuối %%EOF): có thể tải về hoặc sao chép chưa xong")
+
+
 def read_pdf(path: Path) -> list[Page]:
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
@@ -65,16 +76,26 @@ def read_pdf(path: Path) -> list[Page]:
     from ingest.pdf import read_pdf_pages
 
     try:
-        return [p for p in read_pdf_pages(str(path))]
-    except PDFPasswordIncorrect as e:
-        raise IngestError("Tệp PDF được mã hóa (có mật khẩu): không đọc được") from e
-    except PDFSyntaxError as e:
-        raise IngestError(f"Tệp PDF bị hỏng hoặc không đầy đủ: {e}") from e
-    except Exception as e:  # pdfminer raises many kinds on damaged files
-        name = type(e).__name__
-        if "Encrypt" in name or "Password" in name:
-            raise IngestError("Tệp PDF được mã hóa: không đọc được") from e
-        raise IngestError(f"Không đọc được tệp PDF ({name}: {e})") from e
+        return [repair_page(p) for p in read_pdf_pages(str(path))]
+    except Exception as e:  # pdfplumber wraps pdfminer's errors in PdfminerException
+        inner = e.args[0] if e.args and isinstance(e.args[0], Exception) else e
+        if isinstance(inner, PDFPasswordIncorrect) or "Encrypt" in type(inner).__name__ or "Password" in type(inner).__name__:
+            raise IngestError("Tệp PDF được mã hóa (có mật khẩu): không đọc được") from e
+        if isinstance(inner, PDFSyntaxError):
+            raise IngestError(f"Tệp PDF bị hỏng hoặc không đầy đủ: {inner}") from e
+        raise IngestError(f"Không đọc được tệp PDF ({type(inner).__name__}: {inner})") from e
+
+
+def repair_page(page: Page) -> Page:
+    """Certain glyph-map repairs (ƣ → ư …); the page is marked damaged when
+    its text layer showed signs of a broken font map."""
+    from ingest.glyphs import quoc_hieu_damaged, repair_glyphs
+
+    page.text, damaged = repair_glyphs(page.text)
+    if "header_right" in page.regions:
+        damaged = damaged or quoc_hieu_damaged(page.region("header_right").split("\n")[0])
+    page.damaged = page.damaged or damaged
+    return page
 
 
 def read_word(path: Path) -> tuple[list[Page], str]:
@@ -117,6 +138,7 @@ def ingest_file(path: str | Path) -> SourceDocument:
         if kind == "html":
             raise IngestError("Tệp là trang HTML (trang web), không phải PDF hay văn bản")
         if kind == "pdf":
+            check_complete_pdf(path)
             doc.pages = read_pdf(path)
         elif kind == "zip" and suffix == ".docx" or kind == "ole" and suffix in (".doc", ".docx"):
             doc.pages, doc.text_source = read_word(path)
@@ -125,6 +147,8 @@ def ingest_file(path: str | Path) -> SourceDocument:
             doc.text_source = "plain"
         elif suffix == ".pdf":
             raise IngestError("Tệp có đuôi .pdf nhưng không phải PDF")
+        elif suffix == ".txt":
+            raise IngestError("Tệp văn bản không phải UTF-8")
         else:
             raise IngestError(f"Định dạng chưa được hỗ trợ: {suffix or kind}")
         if not any(p.text.strip() for p in doc.pages):
