@@ -256,6 +256,8 @@ def extract_header(doc: SourceDocument) -> Header:
     h.signer, h.signing_authority, h.signer_title, span = find_signature(doc)
     if span:
         h.spans["signer"] = span
+    elif not h.signer and doc.meta.get("signature", {}).get("signer"):
+        h.signer = doc.meta["signature"]["signer"]  # the digital signature names the person who signed
     h.is_qppl = is_qppl(h.number, h.symbol)
     if h.doc_type == "Luật":
         h.is_qppl = True

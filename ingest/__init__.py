@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from ingest.signed import signature_info
 from rasoat.models import Page, SourceDocument
 from rasoat.vntext import nfc
 
@@ -140,6 +141,8 @@ def ingest_file(path: str | Path) -> SourceDocument:
         if kind == "pdf":
             check_complete_pdf(path)
             doc.pages = read_pdf(path)
+            if signature := signature_info(str(path)):  # ký số: signer, time (ingest/signed.py)
+                doc.meta["signature"] = signature
         elif kind == "zip" and suffix == ".docx" or kind == "ole" and suffix in (".doc", ".docx"):
             doc.pages, doc.text_source = read_word(path)
         elif suffix == ".txt" and kind == "text":

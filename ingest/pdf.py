@@ -7,6 +7,7 @@ import pdfplumber
 
 from ingest.layout import layout_page
 from ingest.legacy import font_hint, repair_words
+from ingest.signed import merge_stamps, stamp_texts
 from rasoat.models import Page
 from rasoat.vntext import nfc
 
@@ -43,10 +44,12 @@ def read_pdf_pages(path: str):
 
     Pages are processed and released one at a time.
     """
+    stamps = stamp_texts(path)  # number and day printed only by a signature stamp (ingest/signed.py)
     with pdfplumber.open(path) as pdf:
         for i, page in enumerate(pdf.pages):
             words, source = page_words(page)
             words = [dict(w, text=nfc(w["text"])) for w in words]
+            words = merge_stamps(words, stamps.get(i + 1, []))
             laid = layout_page(words, float(page.width), first_page=(i == 0))
             yield Page(
                 number=i + 1,
