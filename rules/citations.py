@@ -12,7 +12,7 @@ from extract.issuers import issuer_from_symbol, resolve_issuer
 from rasoat import facts
 from rasoat.vntext import fold
 from rules.base import finding, rule
-from rules.context import issued_on, issuer_record, looks_qppl, number_year, type_abbr
+from rules.context import is_ground, issued_on, issuer_record, looks_qppl, number_year, type_abbr
 from rules.numbering import same_body
 
 CAT = "Căn cứ, trích dẫn"
@@ -51,7 +51,7 @@ def ground_repealed(doc):
     if not d:
         return
     for c in doc.extraction.citations:
-        if c.relation != "can_cu":
+        if not is_ground(doc, c):
             continue
         rec = facts.repealed_on(c.number, d) if c.number else _repealed_by_name(c, d)
         if rec:
@@ -93,7 +93,7 @@ def ground_repealed_in_corpus(doc, corpus):
     d = issued_on(doc)
     if not d:
         return
-    grounds = [c for c in doc.extraction.citations if c.relation == "can_cu" and c.number]
+    grounds = [c for c in doc.extraction.citations if c.number and is_ground(doc, c)]
     if not grounds:
         return
     wanted = {c.number for c in grounds}
@@ -183,7 +183,7 @@ def ground_of_lower_force(doc):
     if mine is None:
         return
     for c in doc.extraction.citations:
-        if c.relation != "can_cu" or not c.number:
+        if not c.number or not is_ground(doc, c):
             continue
         theirs = rank(c.number, c.issuer, context_issuer=h.issuer, on=c.issued_on or h.issued_on)
         if theirs is not None and theirs > mine:

@@ -100,10 +100,28 @@ def type_abbr(symbol: str | None) -> str | None:
     return symbol.split("-")[0].split("/")[0] or None
 
 
+_GROUND_START = re.compile(r"(?m)^[ \t*_]*Căn\s+cứ\b")
+_GROUNDS_OVER = re.compile(r"(?m)\.[ \t*_]*\n|^[ \t]*(?:Theo\s+đề\s+nghị|Xét\b|QUYẾT\s+ĐỊNH|NGHỊ\s+QUYẾT|Điều\s+\d|Chương\b)")
+
+
+def is_ground(doc: Document, c) -> bool:
+    """Is citation ``c`` one of the căn cứ (legal grounds) of the document?  Extraction marks it ``can_cu``
+    when its paragraph starts with "Căn cứ"; a căn cứ right under the title, or a second document in one
+    căn cứ ("Căn cứ Luật A; Luật sửa đổi … Luật A"), may be marked otherwise, so this also looks back for the
+    "Căn cứ" that opens the block it stands in."""
+    if c.relation == "can_cu":
+        return True
+    if c.relation in ("bai_bo", "thay_the") or not doc.source.pages or c.page > len(doc.source.pages):
+        return False
+    text = doc.source.pages[c.page - 1].text
+    starts = [m.start() for m in _GROUND_START.finditer(text, max(0, c.start - 600), c.start)]
+    return bool(starts) and not _GROUNDS_OVER.search(text, starts[-1], c.start)
+
+
 def cites_law_on_qppl(doc: Document) -> bool:
     """The document names the law on QPPL (Luật Ban hành văn bản quy phạm pháp luật) as a căn cứ."""
     return any(
-        c.relation == "can_cu" and c.name and "ban hành văn bản quy phạm pháp luật" in c.name.lower()
+        c.name and "ban hành văn bản quy phạm pháp luật" in c.name.lower() and is_ground(doc, c)
         for c in doc.extraction.citations
     )
 
