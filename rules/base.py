@@ -61,13 +61,32 @@ def finding(message: str, page: int | None = None, start: int | None = None, end
 
 
 class Corpus:
-    """What cross-document rules may ask of the whole database."""
+    """What cross-document rules may ask of the whole database.
+
+    ``memo(name, build)`` computes an index over the documents once per corpus (``rasoat check`` runs every
+    cross-document rule for every document, so a rule builds its index once, not once per document).
+    """
 
     def __init__(self, documents: Iterable[Document] = ()):
         self.documents = list(documents)
+        self._memo: dict[str, object] = {}
+
+    def memo(self, name: str, build: Callable[["Corpus"], object]):
+        if name not in self._memo:
+            self._memo[name] = build(self)
+        return self._memo[name]
 
     def by_number(self, number: str) -> list[Document]:
-        return [d for d in self.documents if d.extraction.header.number == number]
+        index = self.memo("by_number", _index_by_number)
+        return list(index.get(number, ()))
 
     def __iter__(self) -> Iterator[Document]:
         return iter(self.documents)
+
+
+def _index_by_number(corpus: Corpus) -> dict[str, list[Document]]:
+    out: dict[str, list[Document]] = {}
+    for d in corpus.documents:
+        if d.extraction.header.number:
+            out.setdefault(d.extraction.header.number, []).append(d)
+    return out

@@ -96,26 +96,33 @@ def ground_repealed_in_corpus(doc, corpus):
     grounds = [c for c in doc.extraction.citations if c.number and is_ground(doc, c)]
     if not grounds:
         return
-    wanted = {c.number for c in grounds}
-    repeals: dict[str, list[tuple[date, object]]] = {}
+    repeals = corpus.memo("repeals", _repeal_index)
+    for c in grounds:
+        for since, other in repeals.get(c.number, []):
+            if since <= d and other.id != doc.id:
+                oh = other.extraction.header
+                yield finding(f"Căn cứ {c.number} đã bị bãi bỏ/thay thế bởi {oh.doc_type or 'văn bản'} {oh.number} "
+                              f"(có hiệu lực từ {since:%d/%m/%Y}), trước ngày ký {d:%d/%m/%Y}",
+                              evidence=_cited_text(doc, c), **_span(c))
+                break
+
+
+def _repeal_index(corpus) -> dict[str, list[tuple[date, object]]]:
+    """Number → (date the repeal takes effect, repealing QPPL) for every whole repeal or replacement stored."""
+    out: dict[str, list[tuple[date, object]]] = {}
     for other in corpus:
-        if other.id == doc.id or not looks_qppl(other):
+        if not looks_qppl(other):
             continue
         oh = other.extraction.header
         since = facts.as_date(oh.effective_on) or facts.as_date(oh.issued_on)
         if since is None:
             continue
         for c in other.extraction.citations:
-            if c.number in wanted and c.relation in ("bai_bo", "thay_the") and repeals_whole(other, c):
-                repeals.setdefault(c.number, []).append((since, other))
-    for c in grounds:
-        for since, other in sorted(repeals.get(c.number, []), key=lambda x: x[0]):
-            if since <= d:
-                oh = other.extraction.header
-                yield finding(f"Căn cứ {c.number} đã bị bãi bỏ/thay thế bởi {oh.doc_type or 'văn bản'} {oh.number} "
-                              f"(có hiệu lực từ {since:%d/%m/%Y}), trước ngày ký {d:%d/%m/%Y}",
-                              evidence=_cited_text(doc, c), **_span(c))
-                break
+            if c.number and c.relation in ("bai_bo", "thay_the") and repeals_whole(other, c):
+                out.setdefault(c.number, []).append((since, other))
+    for v in out.values():
+        v.sort(key=lambda x: x[0])
+    return out
 
 
 # --------------------------------------------------------------------------- legal force

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from extract.header import find_title
 from extract.issuers import resolve_issuer
@@ -142,11 +143,18 @@ def issued_on(doc: Document) -> date | None:
 
 
 def issuer_record(doc: Document, on: date | str | None = None) -> dict | None:
-    """The gazetteer record of the issuing body (``extract.issuers.resolve_issuer``), on the signing date."""
+    """The gazetteer record of the issuing body (``extract.issuers.resolve_issuer``), on the signing date.
+    Cached: the same header is resolved by several rules; callers must not change the record."""
     h = doc.extraction.header
     if not h.issuer:
         return None
-    return resolve_issuer(h.issuer, context_issuer=h.parent_issuer, on=on or h.issued_on)
+    when = on or h.issued_on
+    return _resolve(h.issuer, h.parent_issuer, when.isoformat() if isinstance(when, date) else when)
+
+
+@lru_cache(maxsize=4096)
+def _resolve(issuer: str, parent: str | None, on: str | None) -> dict | None:
+    return resolve_issuer(issuer, context_issuer=parent, on=on)
 
 
 # --------------------------------------------------------------------------- located blocks

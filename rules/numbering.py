@@ -79,8 +79,8 @@ def administrative_number_with_year(doc):
     if t is None or t["qppl"] or _QH.match(h.symbol):
         return
     d = issued_on(doc)
-    if d and d.year < 2011:
-        return  # before TT 01/2011/TT-BNV administrative numbers could carry the year
+    if d and d.year < 2016:
+        return  # older practice varied (the shared facts: "except under pre-2016 practice")
     yield finding(f"{t['name']} là văn bản hành chính: số ký hiệu không ghi năm ({h.number} → "
                   f"{h.number.split('/')[0]}/{h.symbol})", evidence=h.number, **_number_span(doc))
 

@@ -105,6 +105,11 @@ def _where(other) -> tuple[str | None, str | None, str | None]:
     return (rec.get("province"), rec.get("kind"), rec.get("level")) if rec else (None, None, None)
 
 
+def _where_index(corpus) -> list[tuple]:
+    """(document, province, issuer kind, level) of every stored document."""
+    return [(o, *_where(o)) for o in corpus]
+
+
 @rule("REG001", "Số văn bản báo cáo đã ban hành khác với số văn bản có trong cơ sở dữ liệu", "Đối chiếu", "info",
       "NĐ 09/2019/NĐ-CP, Điều 4 (số liệu báo cáo chính xác); Luật 64/2025/QH15 (cơ sở dữ liệu văn bản pháp luật)",
       cross_document=True)
@@ -115,7 +120,7 @@ def report_count_vs_registry(doc, corpus):
     if not found:
         return
     own_province = report_province(doc)
-    stored = [(o, *_where(o)) for o in corpus if o.id != doc.id]
+    stored = [row for row in corpus.memo("registry_where", _where_index) if row[0].id != doc.id]
     seen = set()
     for page, m, (kinds, level, named), sentence, before in found:
         province = named or own_province
