@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-pdfplumber = pytest.importorskip("pdfplumber")
-pytest.importorskip("reportlab")
+import pdfplumber
+import reportlab  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[1]
 

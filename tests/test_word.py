@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-docx = pytest.importorskip("docx")
+import docx
 
 from ingest import word  # noqa: E402
 from ingest.legacy import encode  # noqa: E402
