@@ -1,0 +1,48 @@
+"""Vietnamese words for the codes stored in the tables."""
+
+from __future__ import annotations
+
+SEVERITY = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Thông tin"}
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+RELATION = {"can_cu": "Căn cứ", "sua_doi": "Sửa đổi, bổ sung", "bai_bo": "Bãi bỏ", "thay_the": "Thay thế",
+            "huong_dan": "Hướng dẫn", "mention": "Nhắc tới"}
+FIGURE_KIND = {"count": "Số đếm", "fraction": "Phân số", "percent": "Tỷ lệ phần trăm", "money": "Tiền"}
+ARTICLE_KIND = {"phan": "Phần", "chuong": "Chương", "muc": "Mục", "dieu": "Điều", "khoan": "Khoản", "diem": "Điểm"}
+TEXT_SOURCE = {"text": "Lớp chữ PDF", "ocr": "Nhận dạng quang học (OCR)", "tcvn3": "Chuyển mã TCVN3",
+               "vni": "Chuyển mã VNI", "plain": "Văn bản thuần", "docx": "Word (.docx)", "doc": "Word (.doc)"}
+YES_NO = {1: "Có", 0: "Không", "1": "Có", "0": "Không"}
+QPPL = {1: "Văn bản QPPL", 0: "Không phải QPPL", "1": "Văn bản QPPL", "0": "Không phải QPPL"}
+
+# (column → words for its values), used for table cells and facets whatever the table
+VALUES = {"severity": SEVERITY, "relation": RELATION, "kind": {**FIGURE_KIND, **ARTICLE_KIND},
+          "text_source": TEXT_SOURCE, "source": TEXT_SOURCE, "is_qppl": QPPL, "ocr": YES_NO, "damaged": YES_NO}
+
+# columns that canned queries return for rasoat's plugin to turn into links (see plugin.render_cell)
+LINK_COLUMNS = {"document_id": "Văn bản (mở trang)", "finding_id": "Bằng chứng trong văn bản",
+                "citation_id": "Trích dẫn trong văn bản"}
+
+HEADER_FIELDS = (  # (documents column, label) in the order a reviewer reads a header
+    ("number", "Số ký hiệu"), ("doc_type", "Loại văn bản"), ("issuer", "Cơ quan ban hành"),
+    ("parent_issuer", "Cơ quan cấp trên"), ("place", "Địa danh"), ("issued_on", "Ngày ban hành"),
+    ("effective_on", "Ngày có hiệu lực"), ("title", "Trích yếu"), ("signing_authority", "Thẩm quyền ký"),
+    ("signer_title", "Chức vụ người ký"), ("signer", "Người ký"), ("is_qppl", "Văn bản QPPL"),
+    ("file_name", "Tệp"), ("pages", "Số trang"), ("text_source", "Nguồn chữ"),
+)
+
+
+def value_label(column: str, value, table: str | None = None) -> str | None:
+    """The Vietnamese word for a stored code, or None if there is none
+    (``source`` is a text source only in ``pages``)."""
+    if column == "source" and table not in (None, "pages"):
+        return None
+    try:
+        return VALUES.get(column, {}).get(value)
+    except TypeError:  # unhashable
+        return None
+
+
+def vn_date(iso: str | None) -> str:
+    """"2024-03-12" → "12/03/2024" (what a reviewer reads); other text unchanged."""
+    if iso and len(iso) == 10 and iso[4] == iso[7] == "-":
+        return f"{iso[8:]}/{iso[5:7]}/{iso[:4]}"
+    return iso or ""
