@@ -37,8 +37,14 @@ def cited_year_mismatch(doc):
         year = number_year(c.number)
         d = facts.as_date(c.issued_on)
         if year and d and year != d.year:
-            yield finding(f"{c.number} mang năm {year} nhưng được ghi ban hành ngày {d:%d/%m/%Y}",
+            m = _PRINTED_DATE.search(_cited_text(doc, c))
+            printed = m.group(0) if m else f"ngày {d:%d/%m/%Y}"
+            yield finding(f"{c.number} mang năm {year} nhưng ngày ban hành ghi kèm là \"{printed}\"",
                           evidence=_cited_text(doc, c), **_span(c))
+
+
+# The date printed after a cited number, as written ("ngày 08/6/20210" keeps its five-digit year).
+_PRINTED_DATE = re.compile(r"ngày\s*\d{1,2}(?:\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4,5}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4,5})")
 
 
 # --------------------------------------------------------------------------- in force on the signing date

@@ -32,9 +32,9 @@ def _valid(day: int, month: int, year: int) -> bool:
 
 
 # "ngày 31 tháng 4 năm 2024" (written out) and "31/4/2024" (in figures, with slashes only: "1.2.2020" may be a
-# section number).
-_WORDS = re.compile(r"ngày\s+(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s+năm\s+(?P<year>\d{4})", re.I)
-_NUMERIC = re.compile(r"(?<![\d/.])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d{2})(?![\d/])")
+# section number); a five-digit year ("08/6/20210") is no date either.
+_WORDS = re.compile(r"ngày\s+(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s+năm\s+(?P<year>\d{4,5})(?!\d)", re.I)
+_NUMERIC = re.compile(r"(?<![\d/.])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d{2,3})(?![\d/])")
 
 
 @rule("DAT001", "Ngày tháng không có thật (ngày không tồn tại trong lịch)", CAT, "error",
@@ -46,7 +46,7 @@ def impossible_date(doc):
                 d, mo, y = int(m.group("day")), int(m.group("month")), int(m.group("year"))
                 if pattern is _NUMERIC and (mo > 12 or d > 31):
                     continue  # "45/12/2024" is no date but something else (a ratio, a code)
-                if _valid(d, mo, y):
+                if len(m.group("year")) == 4 and _valid(d, mo, y):
                     continue
                 yield finding(f"\"{m.group(0)}\" không phải là một ngày có thật", page=p.number, start=m.start(),
                               end=m.end(), evidence=m.group(0), severity="info" if p.source == "ocr" else None)

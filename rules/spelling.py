@@ -137,7 +137,8 @@ def _artifact(text: str, words: list[re.Match], i: int) -> bool:
 
 
 @rule("SPL001", "Âm tiết không có trong từ điển tiếng Việt (có thể sai chính tả)", "Chính tả", "info",
-      "NĐ 30/2020/NĐ-CP, Điều 8 khoản 2 (văn bản viết bằng tiếng Việt, chính tả theo chuẩn)")
+      "Luật 80/2015/QH13, Điều 8 (ngôn ngữ văn bản: tiếng Việt, chính xác, phổ thông); "
+      "NĐ 30/2020/NĐ-CP, Điều 12 (kiểm tra văn bản trước khi ký)")
 def unknown_syllable(doc):
     for p in doc.source.pages:
         text = p.text.translate(_LOOKALIKES)

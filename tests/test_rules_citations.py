@@ -101,7 +101,7 @@ def test_ground_of_lower_force(head, ground, flagged):
 
 def test_cited_year_contradicts_cited_date():
     found = check("CIT004", variant(QPPL_DECISION, ("ngày 14 tháng 5 năm 2016", "ngày 14 tháng 5 năm 2017")))
-    assert len(found) == 1 and "34/2016/NĐ-CP" in found[0].message and "2017" in found[0].message
+    assert len(found) == 1 and "34/2016/NĐ-CP" in found[0].message and "\"ngày 14 tháng 5 năm 2017\"" in found[0].message
     assert check("CIT004", make_document(**QPPL_DECISION)) == []
 
 

@@ -13,6 +13,7 @@ DATE_LINE = "Lâm Đồng, ngày 12 tháng 3 năm 2024"
         ((DATE_LINE, "Lâm Đồng, ngày 31 tháng 4 năm 2024"), "ngày 31 tháng 4 năm 2024"),
         (("ngày 14 tháng 5 năm 2016", "ngày 30/02/2016"), "30/02/2016"),
         (("ngày 19 tháng 6 năm 2015", "ngày 29 tháng 02 năm 2015"), "ngày 29 tháng 02 năm 2015"),
+        (("ngày 14 tháng 5 năm 2016", "ngày 14/5/20160"), "14/5/20160"),  # a five-digit year
     ],
 )
 def test_impossible_date(replacement, expected):
