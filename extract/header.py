@@ -45,7 +45,8 @@ def _type_from_symbol(symbol: str | None) -> str | None:
 
 
 def parse_number_line(text: str) -> tuple[str | None, str | None]:
-    """(number, symbol) from the header's "Số: …" line; number None when blank."""
+    """(number, symbol) from the header's "Số: …" line; number None when blank
+    or unreadable ("34#/QĐ-TTg": a handwritten number misread by OCR)."""
     m = rx.NUMBER_LINE.search(text)
     if not m:
         return None, None
@@ -56,7 +57,7 @@ def parse_number_line(text: str) -> tuple[str | None, str | None]:
         symbol = tail if head.isdigit() else symbol
     if not symbol:
         return None, None
-    if m.group("num"):
+    if m.group("num") and not m.group("junk"):
         return normalise_number(m.group("num") + m.group("rest")), symbol
     return None, symbol
 
@@ -214,7 +215,8 @@ def extract_header(doc: SourceDocument) -> Header:
             break
         if re.search(r"CỘNG HÒA|CỘNG HOÀ", unify(line)):
             line = re.split(r"CỘNG H", unify(line))[0]
-        if line.strip() and not re.fullmatch(r"[-_–—.\s]+", line):
+        if line.strip() and not re.fullmatch(r"[-_–—.\s]+", line) and line.isupper() and ":" not in line:
+            # issuer lines are upper case; a signature box ("Cơ quan phát hành: …") is not
             issuer_lines.append(line.strip())
     h.issuer, h.parent_issuer = split_issuer_lines(issuer_lines) if issuer_lines else (None, None)
     if h.symbol and (not h.issuer or not resolve_issuer(h.issuer)):

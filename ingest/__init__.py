@@ -126,8 +126,21 @@ def _plain_page(number: int, text: str, source: str) -> Page:
     return Page(number=number, text=laid.text, source=source, regions=laid.regions, furniture=laid.furniture)
 
 
-def ingest_file(path: str | Path) -> SourceDocument:
-    """Read one file into a ``SourceDocument``; errors are recorded, not raised."""
+def ocr_scans(path: Path, pages: list[Page]) -> list[Page]:
+    """OCR the scanned pages and those whose text layer is garbage."""
+    from ingest.ocr import OcrError
+    from ingest.scan import ocr_scanned_pages
+
+    try:
+        return [repair_page(p) if p.source == "ocr" else p for p in ocr_scanned_pages(str(path), pages)]
+    except OcrError as e:
+        raise IngestError(f"Trang scan cần nhận dạng (OCR) nhưng không được: {e}") from e
+
+
+def ingest_file(path: str | Path, ocr: bool = True) -> SourceDocument:
+    """Read one file into a ``SourceDocument``; errors are recorded, not raised.
+
+    ``ocr=False`` leaves scanned pages as they are (for quick runs)."""
     path = Path(path)
     doc = SourceDocument(path=str(path), sha256="", file_name=path.name)
     try:
@@ -141,6 +154,11 @@ def ingest_file(path: str | Path) -> SourceDocument:
         if kind == "pdf":
             check_complete_pdf(path)
             doc.pages = read_pdf(path)
+            if ocr:
+                doc.pages = ocr_scans(path, doc.pages)
+                doc.ocr = any(p.source == "ocr" for p in doc.pages)
+                if doc.ocr:
+                    doc.text_source = "ocr" if all(p.source == "ocr" for p in doc.pages) else "text+ocr"
             if signature := signature_info(str(path)):  # ký số: signer, time (ingest/signed.py)
                 doc.meta["signature"] = signature
         elif kind == "zip" and suffix == ".docx" or kind == "ole" and suffix in (".doc", ".docx"):

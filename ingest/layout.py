@@ -51,13 +51,21 @@ class Line:
 
 
 def group_lines(words: list[Word], tolerance: float = LINE_TOLERANCE) -> list[Line]:
-    """Cluster words into lines by their top, each line sorted left to right."""
+    """Cluster words into lines, each sorted left to right.
+
+    A word joins the current line when its top is within ``tolerance`` of
+    the line's first word or its vertical middle falls inside the line's
+    band — the second case keeps the words of a slightly skewed scan (OCR)
+    on one line."""
     lines: list[Line] = []
-    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if lines and abs(w["top"] - lines[-1].words[0]["top"]) <= tolerance:
+    band_top = band_bottom = 0.0
+    for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        middle = (w["top"] + w["bottom"]) / 2
+        if lines and (abs(w["top"] - lines[-1].words[0]["top"]) <= tolerance or band_top < middle < band_bottom):
             lines[-1].words.append(w)
         else:
             lines.append(Line([w]))
+            band_top, band_bottom = w["top"], w["bottom"]
     for line in lines:
         line.words.sort(key=lambda w: w["x0"])
     return lines

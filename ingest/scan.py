@@ -1,0 +1,76 @@
+"""Scanned pages: which pages of a PDF to OCR, and OCR them into ``Page``
+objects laid out like text pages (the same ``ingest.layout`` splits the
+two-column header of an OCRed page).
+
+A page is OCRed when its text layer is garbage (``ingest.quality``: a bad
+OCR layer, ``(cid:N)`` codes) or when it is mostly an image and has
+almost no text (a scan, perhaps with only a signature stamp as text).
+"""
+
+from __future__ import annotations
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from ingest.layout import layout_page
+from ingest.quality import text_layer_is_garbage
+from rasoat.models import Page
+from rasoat.vntext import nfc
+
+MIN_WORDS = 40  # a page with fewer words than this and a page-sized image is a scan
+MIN_IMAGE_SHARE = 0.5  # share of the page area covered by images
+
+
+def image_shares(path: str) -> list[float]:
+    """For each page, the share of its area covered by image objects."""
+    pdf = pdfium.PdfDocument(path)
+    try:
+        shares = []
+        for i in range(len(pdf)):
+            page = pdf[i]
+            area = max(page.get_width() * page.get_height(), 1.0)
+            covered = 0.0
+            for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
+                left, bottom, right, top = obj.get_bounds()
+                covered += max(0.0, right - left) * max(0.0, top - bottom)
+            shares.append(min(1.0, covered / area))
+            page.close()
+        return shares
+    finally:
+        pdf.close()
+
+
+def needs_ocr(page: Page, image_share: float) -> bool:
+    if page.source in ("tcvn3", "vni") or "/" in page.source:
+        return False  # converted legacy text is judged after conversion by the reader
+    if len(page.text.split()) < MIN_WORDS and image_share >= MIN_IMAGE_SHARE:
+        return True
+    return bool(page.text.strip()) and text_layer_is_garbage(page.text)
+
+
+def page_from_ocr(number: int, result, page_width: float) -> Page:
+    """An OCR result (words in PDF points) laid out as a page."""
+    words = [dict(text=nfc(t), x0=x0, top=top, x1=x1, bottom=bottom) for t, x0, top, x1, bottom in result.words]
+    laid = layout_page(words, page_width, first_page=(number == 1))
+    return Page(number=number, text=laid.text, source="ocr", ocr_confidence=result.confidence,
+                regions=laid.regions, furniture=laid.furniture)
+
+
+def ocr_scanned_pages(path: str, pages: list[Page]) -> list[Page]:
+    """``pages`` with every page that needs it replaced by its OCR."""
+    from ingest.ocr import ocr_pdf_page
+
+    shares = image_shares(path)
+    out = list(pages)
+    widths: dict[int, float] = {}
+    todo = [i for i, p in enumerate(pages) if needs_ocr(p, shares[i] if i < len(shares) else 0.0)]
+    if not todo:
+        return out
+    pdf = pdfium.PdfDocument(path)
+    try:
+        widths = {i: pdf[i].get_width() for i in todo}
+    finally:
+        pdf.close()
+    for i in todo:
+        out[i] = page_from_ocr(i + 1, ocr_pdf_page(path, i), widths[i])
+    return out
