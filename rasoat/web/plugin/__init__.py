@@ -160,7 +160,8 @@ def extra_css_urls(datasette):
 
 @hookimpl
 def extra_template_vars(template, database, table, datasette, request):
-    descriptions = ((datasette.table_metadata(database, table) or {}).get("columns") or {}) if database and table else {}
+    table_meta = (datasette.table_metadata(database, table) or {}) if database and table else {}
+    descriptions = table_meta.get("columns") or {}
 
     def column_label(column: str) -> str:
         """Metadata column descriptions read "Nhãn — giải thích": the part before " — "."""
@@ -184,10 +185,9 @@ def extra_template_vars(template, database, table, datasette, request):
         """A database's or table's title for the breadcrumbs."""
         if not crumb_database:
             return label
-        meta = datasette.metadata(database=crumb_database) or {}
         if label == crumb_database:
-            return meta.get("title") or label
-        return ((meta.get("tables") or {}).get(label) or {}).get("title") or label
+            return datasette.metadata("title", database=crumb_database, fallback=False) or label
+        return (datasette.table_metadata(crumb_database, label) or {}).get("title") or label
 
     extra = dict(rasoat_column_label=column_label, rasoat_value_label=labels.value_label,
                  rasoat_crumb_label=crumb_label)
