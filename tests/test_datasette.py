@@ -25,6 +25,8 @@ import pytest
 from click.testing import CliRunner
 
 from rasoat.cli import cli, datasette_command
+from rasoat.web.highlight import Span, mark_up, snippet
+from rasoat.web.plugin import number_key
 from rasoat.web.serve import environment, metadata_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -129,12 +131,11 @@ def render_extra_documents(folder: Path) -> list[Path]:
     spec = importlib.util.spec_from_file_location("samples_build_for_datasette", ROOT / "samples" / "build.py")
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
-    pdfs = []
     for name, source in EXTRA_DOCUMENTS.items():
         txt = folder / name
         txt.write_text(source, encoding="utf-8")
-        pdfs.append(build.render(txt, folder / f"{txt.stem}.pdf") or folder / f"{txt.stem}.pdf")
-    return [p for p in folder.glob("*.pdf")]
+        build.render(txt, folder / f"{txt.stem}.pdf")
+    return sorted(folder.glob("*.pdf"))
 
 
 def build_review_db(sample_db: Path, folder: Path) -> Path:
@@ -557,3 +558,38 @@ def test_metadata_follows_the_database_name(tmp_path):
     assert list(meta["databases"]) == ["ho-so-2025"]
     assert meta["databases"]["ho-so-2025"]["tables"]["documents"]["title"] == "Văn bản"
     os.unlink(path)
+
+
+# ---- the pieces the pages are made of ------------------------------------------------------
+
+@pytest.mark.parametrize("number, key", [
+    ("93/NQ-HĐND", "93/nq/hdnd"), ("93/NQ-HDND", "93/nq/hdnd"), ("93 / nq - hđnd", "93/nq/hdnd"),
+    ("05/2024/QĐ-UBND", "05/2024/qd/ubnd"), ("", None), (None, None),
+])
+def test_number_key(number, key):
+    assert number_key(number) == key
+
+
+@pytest.mark.parametrize("text, spans, expected", [
+    ("Có 97/92 xã", [Span(3, 11, "finding", "FIG002", "f-1")],
+     'Có <mark class="finding" title="FIG002" id="f-1">97/92 xã</mark>'),
+    ("a<b> c", [Span(0, 4, "x")], '<mark class="x">a&lt;b&gt;</mark> c'),  # text is escaped
+    ("abcdef", [Span(0, 4, "cit", anchor="c-1"), Span(2, 6, "finding", anchor="f-1")],  # overlap: split
+     '<mark class="cit" id="c-1">ab</mark><mark class="cit finding" id="f-1">cd</mark><mark class="finding">ef</mark>'),
+    ("abc", [Span(0, 3, "fig", anchor="g-1"), Span(0, 3, "finding", anchor="f-1")],  # the finding gets the id
+     '<span class="anchor" id="g-1"></span><mark class="fig finding" id="f-1">abc</mark>'),
+    ("abc", [Span(1, 1, "", anchor="a-1")], 'a<span class="anchor" id="a-1"></span>bc'),
+])
+def test_mark_up(text, spans, expected):
+    assert str(mark_up(text, spans)) == expected
+
+
+@pytest.mark.parametrize("text, query, exact, marked", [
+    ("Hộ chuyển sang Đăng ký kinh doanh.", "dang ky kinh doanh", False, ["Đăng ký kinh doanh"]),
+    ("Giao Uỷ ban nhân dân tỉnh", "uy ban", False, ["Uỷ ban"]),
+    ("Căn cứ Nghị quyết số 93/NQ-HĐND ngày", "93/NQ-HDND", False, ["93/NQ-HĐND"]),
+    ("cụ thể và thay thế", "thế", True, ["thế"]),
+    ("cụ thể và thay thế", "the", False, ["thể", "thế"]),
+])
+def test_snippet_marks_what_was_searched(text, query, exact, marked):
+    assert re.findall(r'<mark class="hit">([^<]*)</mark>', str(snippet(text, query, exact))) == marked
