@@ -147,21 +147,42 @@ def check(db_path, as_json):
             click.echo(f"  {rid}: {n}")
 
 
-def datasette_command(db_path: str, port: int, host: str = "127.0.0.1") -> list[str]:
-    exe = Path(sys.executable).with_name("datasette")
-    return [str(exe) if exe.exists() else "datasette", "serve", db_path, "--host", host, "--port", str(port),
-            "--metadata", str(METADATA), "--setting", "default_page_size", "50"]
+def datasette_command(db_path: str, port: int, host: str = "127.0.0.1", no_sql: bool = False) -> list[str]:
+    """``datasette serve`` with our metadata, templates and settings (see rasoat/web/serve.py)."""
+    from rasoat.web.serve import command
+
+    return command(db_path, port, host, no_sql)
 
 
 @cli.command()
 @_db_option
-@click.option("--port", default=8001, show_default=True, help="Cổng (chỉ nghe trên 127.0.0.1).")
-def serve(db_path, port):
-    """Mở cơ sở dữ liệu bằng Datasette tại http://127.0.0.1:PORT."""
+@click.option("--port", default=8001, show_default=True, help="Cổng.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Địa chỉ nghe. Mặc định chỉ máy này truy cập được; địa chỉ khác cần --password.")
+@click.option("--password", is_flag=True,
+              help="Yêu cầu mật khẩu cho mọi trang và API (tên đăng nhập: rasoat). Mật khẩu lấy từ biến môi "
+                   "trường RASOAT_PASSWORD, nếu không có thì được hỏi khi chạy.")
+@click.option("--no-sql", is_flag=True,
+              help="Tắt chạy câu lệnh SQL tùy ý; bảng, tìm kiếm và truy vấn soạn sẵn vẫn dùng được.")
+def serve(db_path, port, host, password, no_sql):
+    """Mở cơ sở dữ liệu bằng Datasette (chỉ đọc) tại http://127.0.0.1:PORT."""
+    from rasoat.web.serve import environment
+
     if not Path(db_path).exists():
         raise click.UsageError(f"Không có cơ sở dữ liệu {db_path}: hãy chạy 'rasoat ingest' trước.")
-    click.echo(f"Datasette: http://127.0.0.1:{port}/")
-    os.execv(datasette_command(db_path, port)[0], datasette_command(db_path, port))
+    if host not in ("127.0.0.1", "localhost", "::1") and not password:
+        raise click.UsageError(f"Nghe trên {host} (máy khác truy cập được) thì phải có --password.")
+    secret = None
+    if password:
+        secret = os.environ.get("RASOAT_PASSWORD") or click.prompt("Mật khẩu", hide_input=True,
+                                                                   confirmation_prompt=True)
+    try:
+        env = environment(secret)
+    except ValueError as e:
+        raise click.UsageError(str(e))
+    argv = datasette_command(db_path, port, host, no_sql)
+    click.echo(f"Datasette: http://{host}:{port}/" + (" (tên đăng nhập: rasoat)" if secret else ""))
+    os.execve(argv[0], argv, env)
 
 
 @cli.command()

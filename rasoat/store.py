@@ -64,15 +64,28 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             missing = {c: t for c, t in columns.items() if c not in table.columns_dict}
             for c, t in missing.items():
                 table.add_column(c, t)
+    add_foreign_keys(db)
     for name in CHILD_TABLES:
         db[name].create_index(["document_id"], if_not_exists=True)
-        if "document_id" not in {fk.column for fk in db[name].foreign_keys}:
-            pass
     db["documents"].create_index(["path"], if_not_exists=True)
     db["documents"].create_index(["number"], if_not_exists=True)
     db["citations"].create_index(["number"], if_not_exists=True)
     db["procedures"].create_index(["code"], if_not_exists=True)
     db["findings"].create_index(["rule_id"], if_not_exists=True)
+
+
+FOREIGN_KEYS = [(t, "document_id", "documents", "id") for t in CHILD_TABLES] + [
+    ("citations", "target_id", "documents", "id"), ("findings", "rule_id", "rules", "id")]
+
+
+def add_foreign_keys(db: sqlite_utils.Database) -> None:
+    """Declare the links between tables (not enforced: SQLite's foreign_keys
+    pragma stays off), so Datasette shows a document's number and a rule's
+    title instead of their ids, and facets by them."""
+    have = {(fk.table, fk.column) for t in {k[0] for k in FOREIGN_KEYS} for fk in db[t].foreign_keys}
+    missing = [k for k in FOREIGN_KEYS if k[:2] not in have]
+    if missing:
+        db.add_foreign_keys(missing)
 
 
 def known_sha(db: sqlite_utils.Database, sha: str) -> bool:
@@ -197,13 +210,9 @@ def load_documents(db: sqlite_utils.Database) -> Iterable[Document]:
 
 
 def enable_search(db: sqlite_utils.Database) -> None:
-    """Full-text search: FTS5 over the original text (tones folded by
-    unicode61) and over our folded form (đ → d too), so "dang ky" and
-    "đăng ký" both find "đăng ký"."""
-    for table, cols in (("documents", ["number", "title", "issuer", "search_folded"]),
-                        ("articles", ["path", "title", "text", "search_folded"]),
-                        ("findings", ["message", "evidence"])):
-        if db[table].detect_fts():
-            db[table].disable_fts()
-        db[table].enable_fts(cols, tokenize="unicode61 remove_diacritics 2", create_triggers=False)
-        db[table].rebuild_fts()
+    """Full-text search over documents, articles and findings: without
+    diacritics ("dang ky" finds "đăng ký"), by number (a document and those
+    citing it) and exact; see ``rasoat.web.search``."""
+    from rasoat.web.search import build_indexes
+
+    build_indexes(db)
