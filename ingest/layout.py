@@ -141,8 +141,8 @@ class _Writer:
         return PageText("".join(self.parts).rstrip("\n"), self.regions, "\n".join(furniture))
 
 
-def _header_end(lines: list[Line]) -> int:
-    """Index after the last line of the two-column header block, or 0.
+def _header_bounds(lines: list[Line]) -> tuple[int, int]:
+    """(first, after last) line indexes of the two-column header block, or (0, 0).
 
     The block starts at the Quốc hiệu line (it must be within the first few
     lines) and ends after both the "Số:" line and the date line have been
@@ -150,14 +150,14 @@ def _header_end(lines: list[Line]) -> int:
     """
     start = next((i for i, l in enumerate(lines[:8]) if _QUOC_HIEU_RE.search(unify(l.text))), None)
     if start is None:
-        return 0
+        return 0, 0
     seen_number = seen_date = False
     in_vv = False
     end = start + 1
     for i in range(start, min(len(lines), start + 14)):
         t = lines[i].text
         if i > start + 1 and (_TITLE_RE.match(t.strip()) or t.lstrip().startswith("Căn cứ")):
-            return i  # the title ("QUYẾT ĐỊNH", "LUẬT") or the căn cứ: the header is over
+            return start, i  # the title ("QUYẾT ĐỊNH", "LUẬT") or the căn cứ: the header is over
         if not (seen_number and seen_date):
             seen_number = seen_number or bool(re.search(r"\bSố\b|số\s*:", t)) or "Luật số" in t
             seen_date = seen_date or bool(_DATE_RE.search(t))
@@ -172,8 +172,8 @@ def _header_end(lines: list[Line]) -> int:
             continue
         break
     if not (seen_number or seen_date):
-        return start + 2 if len(lines) > start + 1 else start + 1
-    return end
+        return start, (start + 2 if len(lines) > start + 1 else start + 1)
+    return start, end
 
 
 def layout_page(words: list[Word], page_width: float, first_page: bool) -> PageText:
@@ -189,10 +189,12 @@ def layout_page(words: list[Word], page_width: float, first_page: bool) -> PageT
     out = _Writer()
     body_from = 0
     if first_page:
-        end = _header_end(lines)
+        start, end = _header_bounds(lines)
         if end:
-            block = lines[:end]
-            # Lines above the Quốc hiệu (e.g. "ĐẢNG CỘNG SẢN" or a stamp) stay in the block.
+            # Lines above the Quốc hiệu line (a signature box "Người ký: …", a
+            # receipt stamp) are kept apart: they would hide the gutter.
+            out.add_lines([l.text for l in lines[:start]], "above_header")
+            block = lines[start:end]
             gutter = find_gutter(block, page_width * 0.25, page_width * 0.6)
             if gutter is not None:
                 lefts, rights = zip(*(split_line(l, gutter) for l in block))
