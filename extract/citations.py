@@ -47,11 +47,14 @@ def _relation(context: str, line: str) -> str:
     return "mention"
 
 
+_PARAGRAPH_START = re.compile(r"\s*(?:Căn cứ|Theo đề nghị|Xét|Điều \d|\d{1,2}\.\s|[a-zđ]\)\s|[-+•]\s)")
+
+
 def _line_at(text: str, pos: int) -> str:
     """The paragraph around ``pos``: back to the last line that starts a
     sentence (so a căn cứ wrapped over lines keeps its "Căn cứ")."""
     start = text.rfind("\n", 0, pos) + 1
-    while start > 0:
+    while start > 0 and not _PARAGRAPH_START.match(text, start):
         prev_start = text.rfind("\n", 0, start - 1) + 1
         prev = text[prev_start : start - 1]
         if prev.rstrip().endswith((";", ".", ":")) or not prev.strip():

@@ -61,3 +61,10 @@ def test_wrapped_can_cu_keeps_its_relation():
     text = "Căn cứ Quyết định số 23/2023/QĐ-TTg ngày 18 tháng 9 năm 2023 của\nThủ tướng Chính phủ về việc thành lập;\nCăn cứ Quyết định số 666/QĐ-TTg của Thủ tướng;"
     rels = {c.number: c.relation for c in cites(text)}
     assert rels == {"23/2023/QĐ-TTg": "can_cu", "666/QĐ-TTg": "can_cu"}
+
+
+def test_can_cu_after_a_title_that_repeals():
+    text = ("QUYẾT ĐỊNH\nVề việc bãi bỏ Quyết định số 41/2020/QĐ-UBND\nỦY BAN NHÂN DÂN TỈNH\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;")
+    rels = {(c.number or c.name): c.relation for c in cites(text)}
+    assert rels == {"41/2020/QĐ-UBND": "bai_bo", "Luật Tổ chức chính quyền địa phương": "can_cu"}
