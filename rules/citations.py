@@ -12,7 +12,7 @@ from extract.issuers import issuer_from_symbol, resolve_issuer
 from rasoat import facts
 from rasoat.vntext import fold
 from rules.base import finding, rule
-from rules.context import is_ground, issued_on, issuer_record, looks_qppl, number_year, type_abbr
+from rules.context import is_ground, issued_on, issuer_record, looks_qppl, number_year, ocr_tolerant, type_abbr
 from rules.numbering import same_body
 
 CAT = "Căn cứ, trích dẫn"
@@ -32,6 +32,7 @@ def _cited_text(doc, c, extra: int = 60) -> str:
 
 @rule("CIT004", "Năm trong số hiệu văn bản được viện dẫn khác năm của ngày ban hành ghi kèm", CAT, "error",
       "NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.6(a); Luật 80/2015/QH13, Điều 10")
+@ocr_tolerant
 def cited_year_mismatch(doc):
     for c in doc.extraction.citations:
         year = number_year(c.number)

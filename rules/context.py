@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 from extract.header import find_title
 from extract.issuers import resolve_issuer
@@ -292,3 +292,29 @@ def body_blocks(doc: Document) -> list[Block]:
             start = max(ends) if ends else 0
         out.append(Block(p.number, start, len(p.text), p.text[start:]))
     return out
+
+
+# --------------------------------------------------------------------------- recognised (OCR) pages
+
+OCR_NOTE = " (trang nhận dạng OCR: có thể do nhận dạng sai — cần xem bản gốc)"
+
+
+def is_ocr_page(doc: Document, page: int | None) -> bool:
+    pages = doc.source.pages
+    return bool(page and 0 < page <= len(pages) and pages[page - 1].source == "ocr")
+
+
+def ocr_tolerant(check):
+    """For a rule that judges exact characters (a letter, a dash, a digit): on a page read by OCR the
+    characters may be the recogniser's, not the document's, so its findings there become ``info`` with a
+    note.  Use under ``@rule``."""
+
+    @wraps(check)
+    def wrapped(doc, *args):
+        for f in check(doc, *args) or ():
+            if is_ocr_page(doc, f.page):
+                f.severity = "info"
+                f.message += OCR_NOTE
+            yield f
+
+    return wrapped

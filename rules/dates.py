@@ -17,6 +17,7 @@ from rules.context import (
     issued_on,
     issuer_record,
     looks_qppl,
+    ocr_tolerant,
 )
 
 CAT = "Ngày tháng"
@@ -39,6 +40,7 @@ _NUMERIC = re.compile(r"(?<![\d/.])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>
 
 @rule("DAT001", "Ngày tháng không có thật (ngày không tồn tại trong lịch)", CAT, "error",
       "NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.4")
+@ocr_tolerant
 def impossible_date(doc):
     for p in doc.source.pages:
         for pattern in (_WORDS, _NUMERIC):
@@ -49,7 +51,7 @@ def impossible_date(doc):
                 if len(m.group("year")) == 4 and _valid(d, mo, y):
                     continue
                 yield finding(f"\"{m.group(0)}\" không phải là một ngày có thật", page=p.number, start=m.start(),
-                              end=m.end(), evidence=m.group(0), severity="info" if p.source == "ocr" else None)
+                              end=m.end(), evidence=m.group(0))
 
 
 def _is_law_of_qh(doc) -> bool:
@@ -59,6 +61,7 @@ def _is_law_of_qh(doc) -> bool:
 
 @rule("DAT002", "Dòng địa danh, ngày tháng không đúng dạng \"Địa danh, ngày DD tháng MM năm YYYY\"", CAT, "warning",
       "NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.4")
+@ocr_tolerant
 def date_line_form(doc):
     if not has_header(doc) or _is_law_of_qh(doc) or is_party_document(doc):
         return

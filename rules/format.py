@@ -17,6 +17,7 @@ from rules.context import (
     head_block,
     is_party_document,
     is_published_copy,
+    ocr_tolerant,
     recipients_block,
     recipients_text,
     signature_lines,
@@ -51,6 +52,7 @@ TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 
 
 @rule("FMT001", "Quốc hiệu thiếu hoặc không đúng", CAT, "error", "NĐ 30/2020/NĐ-CP, Phụ lục I, Phần I, mục II.1")
+@ocr_tolerant
 def national_title(doc):
     if not _applies(doc):
         return
@@ -79,6 +81,7 @@ def national_title(doc):
 
 
 @rule("FMT002", "Tiêu ngữ thiếu hoặc không đúng", CAT, "error", "NĐ 30/2020/NĐ-CP, Phụ lục I, Phần I, mục II.1")
+@ocr_tolerant
 def motto(doc):
     if not _applies(doc):
         return
@@ -123,6 +126,7 @@ def motto(doc):
 
 @rule("FMT003", "Thiếu dòng \"Số:\" (số, ký hiệu) ở đầu văn bản", CAT, "error",
       "NĐ 30/2020/NĐ-CP, Phụ lục I, Phần I, mục II.3")
+@ocr_tolerant
 def number_line_missing(doc):
     if not _applies(doc):
         return
@@ -154,6 +158,7 @@ def _sig_lines(doc):
 
 @rule("FMT004", "Quyền hạn ký không thuộc các dạng TM., KT., Q., TL., TUQ.", CAT, "error",
       "NĐ 30/2020/NĐ-CP, Điều 13; Phụ lục I, mục II.7(b)(c)(đ)")
+@ocr_tolerant
 def signing_prefix(doc):
     if not _applies(doc):
         return
@@ -175,6 +180,7 @@ _AFTER_KT = re.compile(facts.format_constants()["deputy_titles"]["after_kt_regex
 
 @rule("FMT005", "Ký thay (KT.) nhưng chức vụ người ký không phải cấp phó", CAT, "error",
       "NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.7(b)")
+@ocr_tolerant
 def kt_without_deputy(doc):
     if not _applies(doc):
         return
@@ -207,6 +213,7 @@ _LUU = re.compile(r"Lưu\s*:?\s*(?:VT|Văn\s+thư)\b")
 
 @rule("FMT006", "Thiếu \"Nơi nhận:\" hoặc dòng \"- Lưu: VT\"", CAT, "warning",
       "NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.9")
+@ocr_tolerant
 def recipients(doc):
     if not _applies(doc) or not _needs_recipients(doc):
         return
@@ -214,6 +221,11 @@ def recipients(doc):
     if b is None:
         last = doc.source.pages[-1]
         tail = max(0, len(last.text) - 200)
+        luu = _LUU.search(last.text, max(0, len(last.text) - 1500))
+        if luu:  # the list is there ("- Lưu: VT"), its heading is not
+            yield finding("Danh sách nơi nhận thiếu tiêu đề \"Nơi nhận:\"", severity="info", evidence=luu.group(0),
+                          page=last.number, start=luu.start(), end=luu.end())
+            return
         yield finding("Không thấy phần \"Nơi nhận:\" ở cuối văn bản", evidence=last.text[tail:].strip()[-120:],
                       page=last.number, start=tail, end=len(last.text))
         return
@@ -247,6 +259,7 @@ def article_headings(doc):
 
 @rule("FMT007", "Số thứ tự Điều bị nhảy cóc hoặc trùng", CAT, "error",
       "NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.6(đ); NĐ 78/2025/NĐ-CP, Điều 63; NĐ 34/2016/NĐ-CP, Điều 62")
+@ocr_tolerant
 def article_sequence(doc):
     prev = None
     for n, line in article_headings(doc):
@@ -280,6 +293,7 @@ def _next_letter(letter: str | None) -> str | None:
 
 @rule("FMT008", "Điểm không theo thứ tự bảng chữ cái tiếng Việt (a, b, c, d, đ, e, g, h…)", CAT, "error",
       "NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.6(đ); Luật 64/2025/QH15, Điều 7 khoản 2; NĐ 78/2025/NĐ-CP, Điều 64")
+@ocr_tolerant
 def point_letters(doc):
     """Each list of điểm runs a, b, c, d, đ, e, g, h, …; a khoản, Điều or heading ends a list.  Text quoted
     by an amending document (“…”) has its own lists: the list around it resumes after the closing quote."""

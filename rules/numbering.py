@@ -18,6 +18,7 @@ from rules.context import (
     issuer_record,
     looks_qppl,
     number_year,
+    ocr_tolerant,
     title_word,
     type_abbr,
 )
@@ -68,6 +69,7 @@ def qppl_number_without_year(doc):
 
 @rule("NUM002", "Văn bản hành chính ghi năm ban hành trong số ký hiệu", CAT, "error",
       "NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.3(b)")
+@ocr_tolerant
 def administrative_number_with_year(doc):
     h = doc.extraction.header
     year = number_year(h.number)
@@ -87,6 +89,7 @@ def administrative_number_with_year(doc):
 
 @rule("NUM003", "Năm trong số ký hiệu khác năm ký ban hành", CAT, "error",
       "NĐ 30/2020/NĐ-CP, Điều 15; Luật 80/2015/QH13, Điều 10 khoản 1; Luật 64/2025/QH15, Điều 7 khoản 3")
+@ocr_tolerant
 def number_year_differs_from_date(doc):
     h = doc.extraction.header
     year, d = number_year(h.number), issued_on(doc)
@@ -111,6 +114,7 @@ def _type_check(doc):
 
 @rule("NUM004", "Chữ viết tắt tên loại văn bản không có trong Phụ lục III NĐ 30/2020", CAT, "error",
       "NĐ 30/2020/NĐ-CP, Điều 7, Phụ lục III mục I; Luật 80/2015/QH13, Điều 4")
+@ocr_tolerant
 def unknown_type_abbreviation(doc):
     got = _type_check(doc)
     if not got:
@@ -130,6 +134,7 @@ def unknown_type_abbreviation(doc):
 
 @rule("NUM005", "Chữ viết tắt tên loại không khớp với tên loại in trên văn bản", CAT, "error",
       "NĐ 30/2020/NĐ-CP, Phụ lục I mục II.3(b), Phụ lục III mục I")
+@ocr_tolerant
 def type_abbreviation_mismatch(doc):
     got = _type_check(doc)
     if not got:
@@ -178,6 +183,7 @@ def issuer_abbreviation_mismatch(doc):
 
 @rule("NUM007", "Số văn bản nhỏ hơn 10 thiếu số 0 ở trước", CAT, "warning",
       "NĐ 30/2020/NĐ-CP, Phụ lục I mục II.3(a)")
+@ocr_tolerant
 def number_without_leading_zero(doc):
     h = doc.extraction.header
     m = re.match(r"^(\d+)/", h.number or "")

@@ -108,3 +108,27 @@ def test_points_inside_a_quotation_have_their_own_list():
 def test_form_rules_skip_an_excerpt_without_header():
     doc = make_document(body="Năm 2024, tỉnh đã ban hành 46 văn bản quy phạm pháp luật.")
     assert [f for f in run_rules(doc) if f.rule_id.startswith(("FMT", "DAT", "NUM"))] == []
+
+
+@pytest.mark.parametrize(
+    "rule_id, replacement",
+    [
+        ("FMT001", (QH, "CỘNG HÒA XÃ HỘI CHỦ NG VIỆT NAM")),
+        ("FMT002", (TN, "Độc lập - Tự do - Hạnh Phúc")),
+        ("FMT008", ("c) Xử lý", "e) Xử lý")),
+    ],
+)
+def test_on_ocr_pages_character_findings_are_info(rule_id, replacement):
+    parts = dict(QPPL_DECISION)
+    for k, v in parts.items():
+        parts[k] = v.replace(*replacement)
+    assert check(rule_id, make_document(**parts))[0].severity in ("error", "warning")
+    found = check(rule_id, make_document(**parts, source="ocr"))
+    assert len(found) == 1 and found[0].severity == "info" and "OCR" in found[0].message
+
+
+def test_recipients_list_without_its_heading():
+    # layout names a recipients region only under a "Nơi nhận" line: here the list stays in the body
+    doc = make_document(**dict(QPPL_DECISION, recipients="", body=QPPL_DECISION["body"] + "\n- Như Điều 3;\n- Lưu: VT, NC."))
+    found = check("FMT006", doc)
+    assert [f.severity for f in found] == ["info"] and "tiêu đề" in found[0].message

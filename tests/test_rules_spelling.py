@@ -57,3 +57,9 @@ def test_lexicon_comes_from_installed_word_lists():
 def test_suggestion_prefers_a_word_pair_of_the_document():
     assert suggest("nhiêm", "thực", "vụ", frozenset({("nhiệm", "vụ")})) == "nhiệm"
     assert suggest("nhiêm", None, None, frozenset({("nhiễm", "bệnh")})) in ("nhiệm", "nhiễm")
+
+
+def test_pages_read_by_ocr_are_not_spell_checked():
+    text = "bảo đảm chât lượng, xêp loại"
+    assert len(spelling(text)) == 2
+    assert check("SPL001", make_document(body=text, source="ocr")) == []
