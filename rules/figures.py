@@ -98,26 +98,24 @@ def share_over_hundred(doc):
             yield finding(f"{f.raw}: tỷ lệ vượt 100%", evidence=f.sentence or f.raw, **_span(f))
 
 
-def _numbered_items(doc, total) -> int | None:
-    """How many items inside the parentheses after ``total`` carry a number ("(20 sở; 12 UBND huyện; 03 tổ
-    chức)" → 3); None when the parentheses cannot be read back from the page."""
-    if not doc.source.pages or total.page is None or total.end is None:
+def _paren_text(doc, total) -> str | None:
+    """The text inside the parentheses right after ``total``; None when they cannot be read back."""
+    text = _page_text(doc, total.page)
+    if not text or total.end is None:
         return None
-    text = doc.source.pages[total.page - 1].text
     open_pos = text.find("(", total.end, total.end + 120)
     close = text.find(")", open_pos)
-    if open_pos == -1 or close == -1:
+    return text[open_pos + 1 : close] if open_pos != -1 and close != -1 else None
+
+
+def _numbered_items(doc, total) -> int | None:
+    """How many items inside the parentheses after ``total`` carry a number ("(20 sở; 12 UBND huyện; 03 tổ
+    chức)" → 3)."""
+    inner = _paren_text(doc, total)
+    if inner is None:
         return None
-    inner = text[open_pos + 1 : close]
     items = inner.split(";") if ";" in inner else inner.split(",")
     return sum(1 for it in items if re.search(r"(?<![\w/])\d", it))
-
-
-def _paren_text(doc, total) -> str:
-    text = _page_text(doc, total.page)
-    open_pos = text.find("(", total.end or 0, (total.end or 0) + 120)
-    close = text.find(")", open_pos)
-    return text[open_pos + 1 : close] if open_pos != -1 and close != -1 else ""
 
 
 def _printed_decimals(raw: str) -> int:
@@ -140,7 +138,7 @@ def _explained(doc, figs, total, parts, s: float) -> bool:
                 and total.start - prev.end < 200 and re.search(r"\bvà\b", text[prev.end : total.start]) \
                 and prev.value is not None and abs(s - (total.value + prev.value)) < 1e-6:
             return True
-    return s < total.value and re.match(r"\s*trong\s+đó\b", _paren_text(doc, total), re.I) is not None
+    return s < total.value and re.match(r"\s*trong\s+đó\b", _paren_text(doc, total) or "", re.I) is not None
 
 
 @rule("FIG004", "Các thành phần không cộng lại bằng tổng số", "Số liệu", "error", BASIS)
@@ -190,10 +188,6 @@ def _value(f):
     return (f.numerator, f.denominator) if f.kind == "fraction" else f.percent if f.kind == "percent" else f.value
 
 
-def _show(f) -> str:
-    return f.raw
-
-
 @rule("FIG005", "Cùng một số liệu được nêu hai lần với giá trị khác nhau", "Số liệu", "warning", BASIS)
 def same_quantity_two_values(doc):
     seen: dict[tuple, list] = defaultdict(list)
@@ -204,6 +198,6 @@ def same_quantity_two_values(doc):
         earlier = next((g for g in seen[key] if _value(g) != _value(f)), None)
         if earlier is not None and not any(_value(g) == _value(f) for g in seen[key]) \
                 and (earlier.page, earlier.sentence) != (f.page, f.sentence):
-            yield finding(f"\"{_show(f)}\" (trang {f.page}) khác \"{_show(earlier)}\" (trang {earlier.page}) "
+            yield finding(f"\"{f.raw}\" (trang {f.page}) khác \"{earlier.raw}\" (trang {earlier.page}) "
                           f"cho cùng một nội dung", evidence=f.sentence or f.raw, **_span(f))
         seen[key].append(f)
