@@ -72,6 +72,12 @@ _AUTH_LINE = re.compile(
 _NOT_NAMES = {"Nơi Nhận", "Như Trên"}
 
 
+def _authority(lines: list[str]) -> str | None:
+    """The signing-authority prefixes in order: "TM.", "KT.", "TM. KT.", "TL. KT."…"""
+    prefixes = [m.group("auth") + "." for line in lines if (m := rx.AUTHORITY.match(line))]
+    return " ".join(prefixes) or None
+
+
 def find_signature(doc: SourceDocument) -> tuple[str | None, str | None, str | None, tuple[int, int, int] | None]:
     """(signer, authority prefix, signer title, span) from the signature block."""
     candidates: list[tuple[int, int, str]] = []  # (page, offset, block text)
@@ -93,10 +99,10 @@ def find_signature(doc: SourceDocument) -> tuple[str | None, str | None, str | N
             m = next((m for m in (SIGNER_NAME.match(l) for l in head.split("\n")) if m), None)
             if m:
                 start = nxt.text.index(m.group(1))
-                auth = next((a.group("auth") + "." for l in lines if (a := rx.AUTHORITY.match(l))), None)
+                auth = _authority(lines)
                 titles = [l.strip() for l in lines if _AUTH_LINE.match(l) and not rx.AUTHORITY.match(l)]
                 return m.group(1), auth, titles[-1] if titles else None, (nxt.number, start, start + len(m.group(1)))
-        auth = next((m.group("auth") + "." for l in lines if (m := rx.AUTHORITY.match(l))), None)
+        auth = _authority(lines)
         titles = [l.strip() for l in lines if _AUTH_LINE.match(l) and not rx.AUTHORITY.match(l)]
         pos = 0
         for line in lines[:12]:
