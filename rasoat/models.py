@@ -141,6 +141,19 @@ class Article:
 
 
 @dataclass
+class BodyMention:
+    """An issuing body named in the text, normalised through the gazetteer."""
+
+    page: int
+    start: int
+    end: int
+    raw: str
+    name: str | None  # "Ủy ban nhân dân tỉnh Bắc Kạn"; None when it cannot be placed
+    kind: str | None = None  # ubnd, hdnd, so, bo, chinh_phu …
+    level: str | None = None  # central, province, district, commune
+
+
+@dataclass
 class Extraction:
     """Everything ``extract`` finds in one document."""
 
@@ -149,6 +162,7 @@ class Extraction:
     figures: list[Figure] = field(default_factory=list)
     procedures: list[Procedure] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
+    bodies: list[BodyMention] = field(default_factory=list)
 
 
 @dataclass

@@ -15,11 +15,11 @@ from typing import Iterable
 
 import sqlite_utils
 
-from rasoat.models import (Article, Citation, Document, Extraction, Figure, Finding, Header, Page, Procedure,
+from rasoat.models import (Article, BodyMention, Citation, Document, Extraction, Figure, Finding, Header, Page, Procedure,
                            SourceDocument)
 from rasoat.vntext import fold
 
-CHILD_TABLES = ("pages", "citations", "figures", "procedures", "articles", "findings")
+CHILD_TABLES = ("pages", "citations", "figures", "procedures", "articles", "bodies", "findings")
 
 SCHEMA = {
     "documents": dict(
@@ -39,6 +39,7 @@ SCHEMA = {
                        agency=str, deadline=str, fee=str),
     "articles": dict(document_id=str, path=str, kind=str, number=str, title=str, text=str, page=int, start=int,
                      end=int, search_folded=str),
+    "bodies": dict(document_id=str, page=int, start=int, end=int, raw=str, name=str, kind=str, level=str),
     "findings": dict(document_id=str, rule_id=str, severity=str, message=str, evidence=str, page=int, start=int,
                      end=int),
     "rules": dict(id=str, title=str, category=str, severity=str, legal_basis=str),
@@ -124,6 +125,7 @@ def save_document(db: sqlite_utils.Database, doc: Document, ingested_at: str | N
         db["citations"].insert_all(dict(_d(c), document_id=doc_id) for c in x.citations)
         db["figures"].insert_all(dict(_d(f), document_id=doc_id, idx=i) for i, f in enumerate(x.figures))
         db["procedures"].insert_all(dict(_d(p), document_id=doc_id) for p in x.procedures)
+        db["bodies"].insert_all(dict(_d(b), document_id=doc_id) for b in x.bodies)
         db["articles"].insert_all(
             dict(_d(a), document_id=doc_id, search_folded=fold(f"{a.path} {a.title or ''} {a.text}")) for a in x.articles)
         save_findings(db, doc_id, doc.findings, commit=False)
@@ -205,6 +207,7 @@ def load_documents(db: sqlite_utils.Database) -> Iterable[Document]:
             figures=[build(Figure, r) for r in db["figures"].rows_where("document_id = ?", [d["id"]], order_by="idx")],
             procedures=[build(Procedure, r) for r in rows("procedures")],
             articles=[build(Article, r) for r in rows("articles")],
+            bodies=[build(BodyMention, r) for r in rows("bodies")],
         )
         yield Document(source=src, extraction=x)
 
