@@ -21,7 +21,7 @@ _ISSUER_STOP = re.compile(
     r"\s(?:về|quy định|hướng dẫn|ban hành|sửa đổi|bãi bỏ|thay thế|việc|phê duyệt|tại|đối với|trong|theo|với|để|"
     r"nhằm|thì|đã|được|là|có|số|như|gồm|kèm|năm|từ|ngày)(?=\s|$)"
 )
-_DATE_AFTER = re.compile(r"^\s*,?\s*(?:ban\s+hành\s+)?ngày\s*(?:" + rx.DATE_WORDS.pattern[4:] + r"|(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4}))", re.I)
+_DATE_AFTER = re.compile(r"^\s*,?\s*(?:ban\s+hành\s+)?ngày\s*(?:" + rx.DATE_WORDS.pattern[4:] + r"|(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4})(?!\d))", re.I)
 
 
 _SPLIT_NUMBER = re.compile(r"\bsố\s*:?\s*(\d{1,3}) ")

@@ -185,6 +185,18 @@ def type_name(title_word: str | None) -> str | None:
     return _TYPE_NAMES.get(title_word or "")
 
 
+_THIS_DOCUMENT = re.compile(r"\bnày\s*(?:\([^)]*\)\s*)?$")
+
+
+def effect_clause(text: str):
+    """The document's own effect clause: "(Quyết định) này có hiệu lực … từ
+    ngày …"; a quoted or cited document's clause ("Thông tư số … có hiệu lực")
+    comes second.  Falls back to the last such clause."""
+    found = list(rx.EFFECTIVE.finditer(text))
+    own = [m for m in found if _THIS_DOCUMENT.search(text[max(0, m.start() - 40) : m.start()].rstrip())]
+    return (own or found[-1:] or [None])[0]
+
+
 def is_qppl(number: str | None, symbol: str | None) -> bool | None:
     """QPPL numbers carry the year: N/YYYY/TYPE-ISSUER or N/YYYY/QHkk."""
     if not symbol:
@@ -235,6 +247,8 @@ def extract_header(doc: SourceDocument) -> Header:
     if m:
         h.place = collapse(m.group("place")).strip(" ,")
         h.issued_on = iso_date(m.group("day"), m.group("month"), m.group("year"))
+        offset = (p1.regions.get("header_right") or p1.regions.get("header") or (0, 0))[0]
+        h.spans["date"] = (1, offset + m.start("place"), offset + m.end())
 
     # Type and title
     type_word, title, ts, te = find_title(body)
@@ -257,7 +271,7 @@ def extract_header(doc: SourceDocument) -> Header:
         if m:
             h.issued_on = iso_date(m.group("day"), m.group("month"), m.group("year"))
 
-    m = rx.EFFECTIVE.search(full)
+    m = effect_clause(full)
     if m and m.group("year"):
         h.effective_on = iso_date(m.group("day"), m.group("month"), m.group("year"))
 

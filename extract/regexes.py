@@ -91,7 +91,7 @@ COUNT = re.compile(r"(?<![\w/.,%-])(?P<num>" + NUMBER + r")(?=\s+[^\W\d_])")
 TTHC_CODE = re.compile(r"(?<![\d.,])(?P<code>[1-3]\.\d{6})(?![\d.,]\d)")
 
 # Structure: "Chương II", "Điều 5.", "Mục 1", "Phần thứ nhất".
-ARTICLE = re.compile(r"^\s*Điều\s+(?P<num>\d+[a-z]?)\s*[.:]\s*(?P<title>[^\n]*)", re.M)
+ARTICLE = re.compile(r"^\s*Điều\s+(?P<num>\d+[a-z]?)\s*[.:\-–]\s*(?P<title>[^\n]*)", re.M)  # "Điều 5." (older texts: "Điều 5-")
 CHAPTER = re.compile(r"^\s*Chương\s+(?P<num>[IVXLC]+|\d+)\b\s*(?P<title>[^\n]*)", re.M)
 SECTION = re.compile(r"^\s*Mục\s+(?P<num>\d+)\b\s*[.:]?\s*(?P<title>[^\n]*)", re.M)
 PART = re.compile(r"^\s*Phần\s+(?P<num>thứ\s+\w+|[IVXLC]+|\d+)\b\s*[.:]?\s*(?P<title>[^\n]*)", re.M)

@@ -97,6 +97,7 @@ _DATE_RE = re.compile(r"ngày\s.*\s*tháng|tháng\s.*\snăm", re.I)
 _VV_RE = re.compile(r"^\s*(V/v|Về\s+việc)", re.I)
 _TITLE_RE = re.compile(r"^(QUYẾT ĐỊNH|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ|LUẬT|PHÁP LỆNH|CHỈ THỊ|BÁO CÁO|TỜ TRÌNH|KẾ HOẠCH|THÔNG BÁO|GIẤY MỜI|CÔNG ĐIỆN|HƯỚNG DẪN)$")
 _RECIPIENTS_RE = re.compile(r"^\s*Nơi\s+nhận\s*:", re.I)
+_SIGNATURE_HEAD_RE = re.compile(r"^\s*(TM|KT|Q|TL|TUQ)\s*\.|^[A-ZĐÀ-Ỹ ,]{4,60}$")
 
 # Running headers and footers (Công báo copies, page numbers).
 FURNITURE_RES = [
@@ -206,18 +207,23 @@ def layout_page(words: list[Word], page_width: float, first_page: bool) -> PageT
 
     rest = lines[body_from:]
     rec = next((i for i, l in enumerate(rest) if _RECIPIENTS_RE.match(l.text)), None)
+    # "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" printed just above the Nơi nhận line belongs to the signature
+    while rec and rest[rec - 1].x0 >= page_width * 0.45 and _SIGNATURE_HEAD_RE.match(rest[rec - 1].text):
+        rec -= 1
     body_lines = rest if rec is None else rest[:rec]
     if body_lines:
         out.add_lines([l.text for l in body_lines], "body")
     if rec is not None:
         block = rest[rec:]
+        first = next(i for i, l in enumerate(block) if _RECIPIENTS_RE.match(l.text))
+        head, block = block[:first], block[first:]  # signature lines printed above "Nơi nhận:"
         gutter = find_gutter(block, page_width * 0.3, page_width * 0.7)
         if gutter is not None:
             lefts, rights = zip(*(split_line(l, gutter) for l in block))
         else:  # a long recipient line crosses the middle: split each line at its own gap
             lefts, rights = zip(*(split_at_gap(l, page_width) for l in block))
         out.add_lines(list(lefts), "recipients")
-        out.add_lines(list(rights), "signature")
+        out.add_lines([l.text for l in head] + list(rights), "signature")
     return out.result(furniture)
 
 
