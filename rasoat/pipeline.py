@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Iterator
 
 from extract import extract
-from ingest import SUPPORTED_SUFFIXES, ingest_file
+from ingest import ingest_file
 from rasoat.models import Document
 from rules import run_rules
 
@@ -23,16 +23,16 @@ def process_file(path: str | Path) -> Document:
 
 
 def iter_files(paths: list[str | Path]) -> Iterator[Path]:
-    """Files under ``paths`` (folders recursively, sorted); files named
-    directly are taken whatever their suffix, files found in folders only
-    when their suffix is supported or they are not hidden."""
+    """Files under ``paths`` (folders recursively, sorted; hidden files and
+    folders left out).  Every file is yielded, supported or not: one that
+    cannot be read becomes a document row with its error."""
     for p in map(Path, paths):
         if p.is_dir():
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     f = Path(root) / name
-                    if not name.startswith(".") and f.suffix.lower() in SUPPORTED_SUFFIXES:
+                    if not name.startswith("."):
                         yield f
         else:
             yield p

@@ -33,6 +33,8 @@ def bad_folder(tmp_path, sample_pdfs):
     (folder / "sai-ma.txt").write_bytes("Báo cáo".encode("utf-16"))
     (folder / "tot.pdf").write_bytes(good)
     (folder / "ghi-chu.txt").write_text("Báo cáo số liệu: 12/12 văn bản QPPL được kiểm tra.", encoding="utf-8")
+    (folder / "bang-tinh.xlsx").write_bytes(b"PK\x03\x04 spreadsheet")
+    (folder / ".an").write_text("hidden files are left out")
     return folder
 
 
@@ -45,6 +47,7 @@ def bad_folder(tmp_path, sample_pdfs):
         ("mat-khau.pdf", "mã hóa"),
         ("rac.pdf", "không phải PDF"),
         ("sai-ma.txt", "UTF-8"),
+        ("bang-tinh.xlsx", "chưa được hỗ trợ"),
     ],
 )
 def test_bad_file_gives_a_clear_error_and_no_pages(bad_folder, name, words):
@@ -59,10 +62,11 @@ def test_a_folder_of_mixed_files(bad_folder, tmp_path):
     assert result.exit_code == 1, result.output  # some files failed
     conn = sqlite3.connect(db)
     rows = dict(conn.execute("select file_name, error from documents"))
-    assert set(rows) == {"rong.pdf", "trang-web.pdf", "cat-cut.pdf", "mat-khau.pdf", "rac.pdf", "sai-ma.txt", "tot.pdf", "ghi-chu.txt"}
+    assert set(rows) == {"rong.pdf", "trang-web.pdf", "cat-cut.pdf", "mat-khau.pdf", "rac.pdf", "sai-ma.txt", "tot.pdf",
+                         "ghi-chu.txt", "bang-tinh.xlsx"}
     assert rows["tot.pdf"] is None and rows["ghi-chu.txt"] is None
     failed = {name for name, error in rows.items() if error}
-    assert failed == {"rong.pdf", "trang-web.pdf", "cat-cut.pdf", "mat-khau.pdf", "rac.pdf", "sai-ma.txt"}
+    assert failed == {"rong.pdf", "trang-web.pdf", "cat-cut.pdf", "mat-khau.pdf", "rac.pdf", "sai-ma.txt", "bang-tinh.xlsx"}
     # a failed file stores no half-read text
     assert conn.execute("select count(*) from pages p join documents d on d.id = p.document_id where d.error is not null").fetchone() == (0,)
     assert conn.execute("select count(*) from figures f join documents d on d.id = f.document_id where d.file_name = 'ghi-chu.txt'").fetchone() == (1,)
