@@ -88,10 +88,20 @@ def known(syllable: str) -> bool:
     return new_tone(syllable.lower()) in syllables()
 
 
+def _normalise(word: str) -> str:
+    from underthesea import text_normalize
+
+    return text_normalize(word)
+
+
 def suggest(word: str, before: str | None = None, after: str | None = None,
             doc_pairs: frozenset[tuple[str, str]] = frozenset()) -> str | None:
     """The likeliest intended syllable: same letters without diacritics, preferring one that makes a word pair
-    found elsewhere in the document ("trên địa"), then the same vowels, then the same tone, then the commoner."""
+    found elsewhere in the document ("trên địa"), then the same vowels, then the same tone, then the commoner.
+    A mark typed on the wrong letter ("baỏ", "nghịêm", "qủa") is put right by underthesea's ``text_normalize``."""
+    normalised = _normalise(word)
+    if normalised != word and known(normalised):
+        return normalised
     cands = _by_skeleton().get(fold(word), [])
     if not cands:
         from rapidfuzz import fuzz, process

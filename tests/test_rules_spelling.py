@@ -63,3 +63,10 @@ def test_pages_read_by_ocr_are_not_spell_checked():
     text = "bảo đảm chât lượng, xêp loại"
     assert len(spelling(text)) == 2
     assert check("SPL001", make_document(body=text, source="ocr")) == []
+
+
+@pytest.mark.parametrize("typed, meant", [("baỏ", "bảo"), ("nghịêm", "nghiệm"), ("qủa", "quả")])
+def test_a_mark_on_the_wrong_letter_is_put_right(typed, meant):
+    from rules.spelling import suggest
+
+    assert suggest(typed) == meant
