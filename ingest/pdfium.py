@@ -1,0 +1,378 @@
+"""Page words through pdfium (pypdfium2): the words pdfplumber's
+``extract_words`` gives, about twenty times faster.
+
+pdfplumber (pdfminer) interprets every page in Python; pdfium does it in C
+and hands out each character with its box.  From those boxes we rebuild the
+character boxes pdfminer would have made and group them into words with
+pdfplumber's own rules (``WordExtractor``: lines by ``top`` within
+``Y_TOLERANCE``, left to right, a new word at a blank or at a gap wider than
+``X_TOLERANCE``), so ``ingest.layout.layout_page`` lays out the same words.
+
+pdfminer's box of a character: x0 = the origin, x1 = origin + advance, and
+vertically from ``baseline + descent × size`` up by ``size`` (the font size
+scaled by the text matrix), ``descent`` being the font descriptor's
+/Descent ÷ 1000, or for the standard fonts pdfminer's own metrics.  pdfium
+gives the origin and the advance (its "loose" box), the text object gives
+the baseline, the size and the font.
+
+What pdfium does differently, and how it is undone:
+
+* it *adds* spaces and line breaks ("generated" characters): dropped, the
+  gap rule decides as in pdfplumber;
+* it drops repeated blanks: a blank only ends a word, one is enough;
+* it leaves out whole text objects whose glyphs have no extent (runs of
+  spaces: Word writes many) and those repeating one of the five before
+  (same character codes, overlapping): a skipped object with no height is
+  blanks only and is put back as blanks (``_Reader.skipped_blanks``);
+* it writes a hyphen that ends a line as U+0002: it is "-" again, or the
+  soft hyphen U+00AD (TCVN3's "ư") when a U+00AD of the same font has the
+  same width on the page.
+
+What is not reproduced makes ``page_words`` return None, and the caller
+reads that page with pdfplumber: rotated or skewed text, a character
+without a Unicode mapping (pdfminer writes ``(cid:N)``), a skipped object
+with visible glyphs, a rotated page, a MediaBox not starting at (0, 0).
+
+Only pdfium's public C API is used, through private ``ctypes`` prototypes
+that take and return handles as plain integers (hashable, and faster than
+pypdfium2's typed pointers).
+"""
+
+from __future__ import annotations
+
+import ctypes
+from ctypes import c_char_p, c_double, c_float, c_int, c_uint, c_ulong, c_void_p
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+from pdfminer.fontmetrics import FONT_METRICS
+from pdfplumber.utils.text import LIGATURES
+
+X_TOLERANCE = 3  # pdfplumber's x_tolerance: a wider gap starts a new word
+Y_TOLERANCE = 3  # pdfplumber's y_tolerance: tops closer than this share a line
+
+
+def _c(name: str, restype, *argtypes):
+    """A ctypes prototype of the pdfium function ``name`` (the one pypdfium2 loaded)."""
+    address = ctypes.cast(getattr(raw, name), c_void_p).value
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+
+def _fast(name: str, restype=c_int):
+    """The pdfium function ``name`` without argument conversion, for the
+    per-character loop (half the cost of a call): pointers must be passed as
+    ``c_void_p`` objects, integers as ``int``."""
+    function = _c(name, restype)
+    function.argtypes = None
+    return function
+
+
+_valid_xref = _c("FPDF_DocumentHasValidCrossReferenceTable", c_int, c_void_p)
+_count_chars = _c("FPDFText_CountChars", c_int, c_void_p)
+_unicode = _fast("FPDFText_GetUnicode", c_uint)
+_is_generated = _fast("FPDFText_IsGenerated")
+_is_hyphen = _fast("FPDFText_IsHyphen")
+_map_error = _fast("FPDFText_HasUnicodeMapError")
+_loose_box = _fast("FPDFText_GetLooseCharBox")
+_text_object = _fast("FPDFText_GetTextObject", c_void_p)
+_origin = _c("FPDFText_GetCharOrigin", c_int, c_void_p, c_int, c_void_p, c_void_p)
+_object_font = _fast("FPDFTextObj_GetFont", c_void_p)
+_object_font_size = _fast("FPDFTextObj_GetFontSize")
+_object_matrix = _fast("FPDFPageObj_GetMatrix")
+_object_type = _fast("FPDFPageObj_GetType")
+_bounds = _c("FPDFPageObj_GetBounds", c_int, c_void_p, c_void_p, c_void_p, c_void_p, c_void_p)
+_font_descent = _c("FPDFFont_GetDescent", c_int, c_void_p, c_float, c_void_p)
+_font_name = _c("FPDFFont_GetBaseFontName", c_ulong, c_void_p, c_char_p, c_ulong)
+_count_objects = _c("FPDFPage_CountObjects", c_int, c_void_p)
+_get_object = _fast("FPDFPage_GetObject", c_void_p)
+_form_count = _c("FPDFFormObj_CountObjects", c_int, c_void_p)
+_form_object = _c("FPDFFormObj_GetObject", c_void_p, c_void_p, c_ulong)
+_count_segments = _c("FPDFPath_CountSegments", c_int, c_void_p)
+_path_segment = _c("FPDFPath_GetPathSegment", c_void_p, c_void_p, c_int)
+_segment_type = _c("FPDFPathSegment_GetType", c_int, c_void_p)
+
+_UNMAPPED = frozenset((0, 0xFFFE, 0xFFFF))
+_HYPHEN_MARK = 2  # what pdfium writes for a hyphen that ends a line
+_SOFT_HYPHEN = "\u00ad"
+
+# A character: (text, x0, x1, top, bottom, font name)
+Char = tuple
+
+
+def _handle(obj) -> int:
+    """The address behind a pypdfium2 object (document, page, text page)."""
+    return ctypes.cast(obj.raw, c_void_p).value
+
+
+class _Run(NamedTuple):
+    """What the characters of one text object share."""
+
+    font: str
+    size: float  # font size × text matrix scale (pdfminer's char "size")
+    descent: float  # /Descent ÷ 1000, negative
+    baseline: float  # y of the baseline, PDF user space
+    upright: bool  # neither rotated nor skewed
+
+
+@dataclass
+class FastPage:
+    """A page's characters (pdfminer's boxes, top-down coordinates) and width."""
+
+    chars: list[Char]
+    width: float
+
+    @property
+    def fonts(self) -> set[str]:
+        return {c[5] for c in self.chars}
+
+    def words(self, with_chars: bool = False) -> list[dict]:
+        """pdfplumber's ``extract_words(x_tolerance=3, y_tolerance=3)``;
+        ``with_chars``: each word also lists its chars (text, fontname) as
+        ``extract_words(return_chars=True)`` does, for ``legacy.repair_words``."""
+        return group_words(self.chars, with_chars)
+
+
+def open_document(path: str) -> pdfium.PdfDocument | None:
+    """The PDF through pdfium, or None when pdfium cannot read it as it
+    stands (encrypted, damaged, cross-reference table rebuilt): such files
+    are left to pdfplumber, whose errors the caller reports."""
+    try:
+        doc = pdfium.PdfDocument(path)
+    except pdfium.PdfiumError:
+        return None
+    if not _valid_xref(_handle(doc)):
+        doc.close()
+        return None
+    return doc
+
+
+def page_words(page: pdfium.PdfPage) -> FastPage | None:
+    """The page's characters as pdfplumber would see them (see
+    ``FastPage.words``), or None when this page must be read by pdfplumber."""
+    left, bottom, right, top = page.get_mediabox()
+    if page.get_rotation() % 360 or left or bottom:
+        return None
+    textpage = page.get_textpage()
+    try:
+        reader = _Reader(_handle(page), _handle(textpage), float(top - bottom))
+        chars = reader.chars(textpage.get_text_range())
+        blanks = None if chars is None else reader.skipped_blanks()
+    finally:
+        textpage.close()
+    if chars is None or blanks is None:
+        return None
+    return FastPage(chars=chars + blanks, width=float(right - left))
+
+
+class _Reader:
+    """Reads the characters of one pdfium page."""
+
+    def __init__(self, page: int, textpage: int, page_height: float) -> None:
+        self.page, self.tp = page, textpage
+        self.height = page_height
+        self.runs: dict[int, _Run] = {}  # text object → what its characters share
+        self.fonts: dict[int, tuple[str, float]] = {}  # font handle → name, descent
+        self._size, self._matrix = c_float(), raw.FS_MATRIX()
+        self._size_p, self._matrix_p = ctypes.byref(self._size), ctypes.byref(self._matrix)
+        self.used: set[int] = set()  # text objects with characters in the text page
+        self.top_level = set(self.text_objects())
+
+    def run(self, obj: int) -> _Run:
+        r = self.runs.get(obj)
+        if r is None:
+            size, matrix, handle = self._size, self._matrix, c_void_p(obj)
+            _object_font_size(handle, self._size_p)
+            _object_matrix(handle, self._matrix_p)
+            font = _object_font(handle)
+            info = self.fonts.get(font) or self.fonts.setdefault(font, _font_info(font))
+            upright = matrix.b == 0 and matrix.c == 0 and matrix.a > 0 and matrix.d > 0
+            r = self.runs[obj] = _Run(font=info[0], size=size.value * matrix.d, descent=info[1],
+                                      baseline=matrix.f, upright=upright)
+        return r
+
+    def chars(self, page_text: str) -> list[Char] | None:
+        """Real characters in pdfium's order, blanks included; None when
+        pdfplumber must read the page.  ``page_text``: the text page's text,
+        one character per index when its length is the character count."""
+        tp, height, runs, top_level = c_void_p(self.tp), self.height, self.runs, self.top_level
+        count = _count_chars(self.tp)
+        if len(page_text) != count:
+            page_text = "".join(chr(_unicode(tp, i)) for i in range(count))
+        rect = raw.FS_RECTF()
+        rect_p = c_void_p(ctypes.addressof(rect))
+        out: list[Char] = []
+        hyphens: list[int] = []
+        for i, text in enumerate(page_text):
+            if text.isspace() and _is_generated(tp, i):
+                continue
+            code = ord(text)
+            if code == _HYPHEN_MARK and _is_hyphen(tp, i):
+                hyphens.append(len(out))
+                text = "-"
+            elif code in _UNMAPPED or _map_error(tp, i):
+                return None
+            obj = _text_object(tp, i)
+            r = runs.get(obj) or self.run(obj)
+            if not r.upright:
+                return None
+            _loose_box(tp, i, rect_p)
+            baseline = r.baseline if obj in top_level else self.origin_y(i)
+            bottom = baseline + r.descent * r.size
+            out.append((LIGATURES.get(text, text), rect.left, rect.right, height - bottom - r.size, height - bottom,
+                        r.font))
+        self.used = set(runs)
+        for k in hyphens:
+            out[k] = (_hyphen_text(out, out[k]), *out[k][1:])
+        return out
+
+    def origin_y(self, index: int) -> float:
+        """Baseline of one character (text inside a form: the form's matrix applies)."""
+        x, y = c_double(), c_double()
+        _origin(self.tp, index, ctypes.byref(x), ctypes.byref(y))
+        return y.value
+
+    def skipped_blanks(self) -> list[Char] | None:
+        """Blanks of the text objects pdfium left out of its text page.
+
+        A skipped object with no height holds blanks only (a glyph without
+        outline has its origin as bounds): one blank at each origin, a
+        quarter of the font size apart.  A skipped object with height
+        repeats visible text (underscores drawn one by one, overprinted
+        "bold"): it cannot be rebuilt, None."""
+        blanks: list[Char] = []
+        box = [c_float() for _ in range(4)]
+        pointers = [ctypes.addressof(v) for v in box]
+        for obj in self.top_level - self.used:
+            _bounds(obj, *pointers)
+            left, bottom, right, top = (v.value for v in box)
+            r = self.run(obj)
+            if top - bottom > 1e-3 or not r.upright:
+                return None
+            step = max(r.size / 4, 0.5)
+            below = bottom + r.descent * r.size
+            for k in range(round((right - left) / step) + 1):
+                x = left + k * step
+                blanks.append((" ", x, x + step, self.height - below - r.size, self.height - below, r.font))
+        return blanks
+
+    def text_objects(self):
+        """Text objects of the page (not those inside forms)."""
+        page, text = c_void_p(self.page), raw.FPDF_PAGEOBJ_TEXT
+        for i in range(_count_objects(self.page)):
+            obj = _get_object(page, i)
+            if _object_type(c_void_p(obj)) == text:
+                yield obj
+
+
+def _font_info(font: int) -> tuple[str, float]:
+    """Base name and descent (÷ 1000, negative) of a font: pdfminer takes the
+    standard fonts' metrics from its own table, the others' from /Descent."""
+    descent = c_float()
+    _font_descent(font, c_float(1000.0), ctypes.addressof(descent))
+    buf = ctypes.create_string_buffer(256)
+    n = _font_name(font, buf, 256)
+    name = buf.raw[: max(n - 1, 0)].decode("utf-8", "replace")
+    d = float(FONT_METRICS[name][0]["Descent"] if name in FONT_METRICS else descent.value) / 1000.0
+    return name, -abs(d)
+
+
+def _hyphen_text(chars: list[Char], hyphen: Char) -> str:
+    """"-", or U+00AD when a soft hyphen of the same font and width is on the page."""
+    width = round(hyphen[2] - hyphen[1], 2)
+    for c in chars:
+        if c[0] == _SOFT_HYPHEN and c[5] == hyphen[5] and round(c[2] - c[1], 2) == width:
+            return _SOFT_HYPHEN
+    return "-"
+
+
+def group_words(chars: list[Char], with_chars: bool = False) -> list[dict]:
+    """pdfplumber's word grouping: tops clustered (chain, tolerance
+    Y_TOLERANCE) into lines, top to bottom; each line sorted by x0 (stable);
+    a blank, a step back, a gap wider than X_TOLERANCE or a top further than
+    Y_TOLERANCE from the previous character's starts a new word.  A word's
+    box is the union of its characters' boxes."""
+    line_of: dict[float, int] = {}
+    line, last = -1, None
+    for t in sorted({c[3] for c in chars}):
+        if last is None or t > last + Y_TOLERANCE:
+            line += 1
+        line_of[t] = line
+        last = t
+    ordered = sorted(chars, key=lambda c: (line_of[c[3]], c[1]))
+    words: list[dict] = []
+    parts: list[Char] = []
+    current_line = -1
+    for c in ordered:
+        if c[0].isspace():
+            if parts:
+                words.append(_word(parts, with_chars))
+                parts = []
+            continue
+        ln = line_of[c[3]]
+        if parts:
+            p = parts[-1]
+            if ln != current_line or c[1] < p[1] or c[1] > p[2] + X_TOLERANCE or abs(c[3] - p[3]) > Y_TOLERANCE:
+                words.append(_word(parts, with_chars))
+                parts = []
+        if not parts:
+            current_line = ln
+        parts.append(c)
+    if parts:
+        words.append(_word(parts, with_chars))
+    return words
+
+
+def _word(chars: list[Char], with_chars: bool) -> dict:
+    if len(chars) == 1:
+        c = chars[0]
+        word = dict(text=c[0], x0=c[1], x1=c[2], top=c[3], bottom=c[4])
+    else:
+        word = dict(text="".join(c[0] for c in chars), x0=chars[0][1], x1=max(c[2] for c in chars),
+                    top=min(c[3] for c in chars), bottom=max(c[4] for c in chars))
+    if with_chars:
+        word["chars"] = [dict(text=c[0], fontname=c[5], x0=c[1], x1=c[2]) for c in chars]
+    return word
+
+
+def ruling_lines(page: pdfium.PdfPage, limit: int) -> int:
+    """How many lines and rectangles pdfplumber may find on the page, at
+    least (counted up to ``limit``)."""
+    return straight_subpaths(_handle(page), limit)
+
+
+def straight_subpaths(container: int, limit: int, in_form: bool = False) -> int:
+    """Subpaths drawn with straight segments only (up to ``limit``), in the
+    page or a form (``in_form``) and the forms inside it.
+
+    pdfminer makes each such subpath a line or a rectangle, and a curve of
+    the rest; so this is at least pdfplumber's ``len(page.lines) +
+    len(page.rects)`` (a polyline counts here, not there)."""
+    if in_form:
+        count, get_object = _form_count(container), _form_object
+    else:
+        count, get_object = _count_objects(container), lambda page, i: _get_object(c_void_p(page), i)
+    found = 0
+    for i in range(count):
+        obj = get_object(container, i)
+        kind = _object_type(c_void_p(obj))
+        if kind == raw.FPDF_PAGEOBJ_PATH:
+            found += _straight_in_path(obj)
+        elif kind == raw.FPDF_PAGEOBJ_FORM:
+            found += straight_subpaths(obj, limit - found, in_form=True)
+        if found >= limit:
+            break
+    return found
+
+
+def _straight_in_path(path: int) -> int:
+    found, straight, open_ = 0, True, False
+    for k in range(_count_segments(path)):
+        kind = _segment_type(_path_segment(path, k))
+        if kind == raw.FPDF_SEGMENT_MOVETO:
+            found += open_ and straight
+            straight, open_ = True, True
+        elif kind == raw.FPDF_SEGMENT_BEZIERTO:
+            straight = False
+    return found + (open_ and straight)
