@@ -120,6 +120,14 @@ class _Plumber:
             self.pdf.close()
 
 
+def read_with_pdfplumber(path: str) -> Iterator[Page]:
+    """Every page through pdfplumber alone (what ``read_pdf_pages`` did
+    before pdfium; the reference its output is compared with)."""
+    with pdfplumber.open(path) as pdf:
+        for i, page in enumerate(pdf.pages):
+            yield plumber_page(page, i + 1)
+
+
 def read_pdf_pages(path: str) -> Iterator[Page]:
     """Yield a Page for each page of the PDF at ``path``.
 
@@ -128,9 +136,7 @@ def read_pdf_pages(path: str) -> Iterator[Page]:
     """
     doc = pdfium.open_document(path)
     if doc is None:
-        with pdfplumber.open(path) as pdf:
-            for i, page in enumerate(pdf.pages):
-                yield plumber_page(page, i + 1)
+        yield from read_with_pdfplumber(path)
         return
     plumber = _Plumber(path)
     try:
