@@ -25,6 +25,7 @@ import pdfplumber
 from extract.regexes import TTHC_CODE
 from ingest import pdfium
 from ingest.layout import layout_page
+from ingest.signed import merge_stamps, stamp_texts
 from ingest.legacy import font_hint, repair_words
 from ingest.pdfium import X_TOLERANCE, Y_TOLERANCE
 from rasoat.models import Page
@@ -54,8 +55,7 @@ def page_words(page: pdfplumber.page.Page) -> tuple[list[dict], str]:
     legacy = legacy_fonts(page)
     if not legacy:
         return page.extract_words(**WORD_SETTINGS), "text"
-    words = repair_words(page.extract_words(return_chars=True, **WORD_SETTINGS))
-    return words, "/".join(sorted(legacy))
+    return _repaired(page.extract_words(return_chars=True, **WORD_SETTINGS), legacy)
 
 
 def fast_words(page: pdfium.FastPage) -> tuple[list[dict], str]:
@@ -63,7 +63,16 @@ def fast_words(page: pdfium.FastPage) -> tuple[list[dict], str]:
     legacy = legacy_encodings(page.fonts)
     if not legacy:
         return page.words(), "text"
-    return repair_words(page.words(with_chars=True)), "/".join(sorted(legacy))
+    return _repaired(page.words(with_chars=True), legacy)
+
+
+def _repaired(words: list[dict], legacy: set[str]) -> tuple[list[dict], str]:
+    """Words with legacy-font text converted; the page counts as TCVN3/VNI
+    only when something was converted (a Unicode page may carry one
+    ``VNI-Times`` run, e.g. in a signature stamp)."""
+    fixed = repair_words(words)
+    changed = any(a["text"] != b["text"] for a, b in zip(words, fixed))
+    return fixed, "/".join(sorted(legacy)) if changed else "text"
 
 
 def page_tables(page: pdfplumber.page.Page) -> list[list[list[str | None]]]:
@@ -79,17 +88,18 @@ def may_hold_tables(text: str) -> bool:
     return bool(TTHC_CODE.search(text) or TABLE_HEADER_RE.search(fold(text)))
 
 
-def laid_out(number: int, words: list[dict], width: float, source: str) -> Page:
-    words = [dict(w, text=nfc(w["text"])) for w in words]
+def laid_out(number: int, words: list[dict], width: float, source: str, stamps=()) -> Page:
+    """Words (and the signature stamps printed on the page) laid out as a Page."""
+    words = merge_stamps([dict(w, text=nfc(w["text"])) for w in words], list(stamps))
     laid = layout_page(words, width, first_page=(number == 1))
     return Page(number=number, text=laid.text, source=source, regions=laid.regions, furniture=laid.furniture)
 
 
-def plumber_page(page: pdfplumber.page.Page, number: int) -> Page:
+def plumber_page(page: pdfplumber.page.Page, number: int, stamps=()) -> Page:
     """One page read entirely by pdfplumber, then released."""
     try:
         words, source = page_words(page)
-        out = laid_out(number, words, float(page.width), source)
+        out = laid_out(number, words, float(page.width), source, stamps)
         out.tables = page_tables(page)
         return out
     finally:
@@ -123,9 +133,10 @@ class _Plumber:
 def read_with_pdfplumber(path: str) -> Iterator[Page]:
     """Every page through pdfplumber alone (what ``read_pdf_pages`` did
     before pdfium; the reference its output is compared with)."""
+    stamps = stamp_texts(path)
     with pdfplumber.open(path) as pdf:
         for i, page in enumerate(pdf.pages):
-            yield plumber_page(page, i + 1)
+            yield plumber_page(page, i + 1, stamps.get(i + 1, ()))
 
 
 def read_pdf_pages(path: str) -> Iterator[Page]:
@@ -138,6 +149,7 @@ def read_pdf_pages(path: str) -> Iterator[Page]:
     if doc is None:
         yield from read_with_pdfplumber(path)
         return
+    stamps = stamp_texts(path)  # number and day printed only by a signature stamp (ingest/signed.py)
     plumber = _Plumber(path)
     try:
         for i in range(len(doc)):
@@ -148,10 +160,10 @@ def read_pdf_pages(path: str) -> Iterator[Page]:
             finally:
                 page.close()
             if fast is None:
-                yield plumber_page(plumber.page(i), i + 1)
+                yield plumber_page(plumber.page(i), i + 1, stamps.get(i + 1, ()))
                 continue
             words, source = fast_words(fast)
-            out = laid_out(i + 1, words, fast.width, source)
+            out = laid_out(i + 1, words, fast.width, source, stamps.get(i + 1, ()))
             if ruled and may_hold_tables(out.text):
                 out.tables = plumber.tables(i)
             yield out
