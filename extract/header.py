@@ -36,6 +36,22 @@ def iso_date(day: str | None, month: str | None, year: str | None) -> str | None
         return None
 
 
+_PLACE_BEFORE_COMMA = re.compile(r"^\s*([^\n,\d]{2,40}?)\s*,[^\n]*tháng", re.M)
+_DAY = re.compile(r"ngày\s*(\d{1,2})\b")
+_MONTH = re.compile(r"tháng\s*(\d{1,2})\b")
+_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+
+
+def scattered_date(right: str) -> tuple[str | None, str | None]:
+    """(place, ISO date) from a right header column whose date line came
+    apart ("Hà Nội, tháng 12 2025" / "ngày 21 năm": a handwritten day that
+    OCR put on a line of its own)."""
+    place = _PLACE_BEFORE_COMMA.search(right)
+    day, month, year = _DAY.search(right), _MONTH.search(right), _YEAR.search(right)
+    issued = iso_date(day.group(1), month.group(1), year.group(1)) if day and month and year else None
+    return (collapse(place.group(1)) if place else None), issued
+
+
 def _type_from_symbol(symbol: str | None) -> str | None:
     if not symbol:
         return None
@@ -249,6 +265,8 @@ def extract_header(doc: SourceDocument) -> Header:
         h.issued_on = iso_date(m.group("day"), m.group("month"), m.group("year"))
         offset = (p1.regions.get("header_right") or p1.regions.get("header") or (0, 0))[0]
         h.spans["date"] = (1, offset + m.start("place"), offset + m.end())
+    elif "header_right" in p1.regions:
+        h.place, h.issued_on = scattered_date(right)
 
     # Type and title
     type_word, title, ts, te = find_title(body)

@@ -153,14 +153,19 @@ def _header_bounds(lines: list[Line]) -> tuple[int, int]:
     if start is None:
         return 0, 0
     seen_number = seen_date = False
+    number_at = None
     in_vv = False
     end = start + 1
     for i in range(start, min(len(lines), start + 14)):
         t = lines[i].text
         if i > start + 1 and (_TITLE_RE.match(t.strip()) or t.lstrip().startswith("Căn cứ")):
             return start, i  # the title ("QUYẾT ĐỊNH", "LUẬT") or the căn cứ: the header is over
+        if number_at is not None and not seen_date and i > number_at + 2 and not in_vv:
+            break  # no readable date line (a scan, a blank draft): the header ends soon after "Số:"
         if not (seen_number and seen_date):
             seen_number = seen_number or bool(re.search(r"\bSố\b|số\s*:", t)) or "Luật số" in t
+            if seen_number and number_at is None:
+                number_at = i
             seen_date = seen_date or bool(_DATE_RE.search(t))
             in_vv = in_vv or bool(re.search(r"V/v|Về việc", t))
             end = i + 1
@@ -196,7 +201,9 @@ def layout_page(words: list[Word], page_width: float, first_page: bool) -> PageT
             # receipt stamp) are kept apart: they would hide the gutter.
             out.add_lines([l.text for l in lines[:start]], "above_header")
             block = lines[start:end]
-            gutter = find_gutter(block, page_width * 0.25, page_width * 0.6)
+            # the gutter is where the Quốc hiệu and issuer rows part; lines below may be crossed by a stamp
+            core = block[: next((k + 1 for k, l in enumerate(block) if re.search(r"\bSố\b|số\s*:", l.text)), len(block))]
+            gutter = find_gutter(core, page_width * 0.25, page_width * 0.6) or find_gutter(block, page_width * 0.25, page_width * 0.6)
             if gutter is not None:
                 lefts, rights = zip(*(split_line(l, gutter) for l in block))
                 out.add_lines(list(lefts), "header_left")

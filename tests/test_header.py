@@ -97,3 +97,18 @@ def test_title(body, type_word, title):
 )
 def test_is_qppl(number, symbol, expected):
     assert is_qppl(number, symbol) == expected
+
+
+@pytest.mark.parametrize(
+    "right, expected",
+    [
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, tháng 12 2025\nngày 21 năm",
+         ("Hà Nội", "2025-12-21")),
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nLâm Đồng, ngày tháng 12 năm 2025",
+         ("Lâm Đồng", None)),  # a blank day stays unknown
+    ],
+)
+def test_scattered_date(right, expected):
+    from extract.header import scattered_date
+
+    assert scattered_date(right) == expected
