@@ -72,7 +72,10 @@ def find_citations(pages: list[Page], own_number: str | None = None, own_symbol:
     out: list[Citation] = []
     for page in pages:
         text = page.text
+        own_line = page.regions.get("header_left") or page.regions.get("header") or (0, 0)
         for m in rx.DOC_NUMBER.finditer(text):
+            if own_line[0] <= m.start() < own_line[1] and "Số" in text[max(own_line[0], m.start() - 12) : m.start()]:
+                continue  # the document's own "Số: …" line, even when its number could not be read
             symbol = normalise_number(m.group("symbol"))
             groups = symbol.replace("/", "-").split("-")
             if sum(c.isupper() for c in symbol) < 2:

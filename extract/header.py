@@ -73,13 +73,14 @@ def parse_number_line(text: str) -> tuple[str | None, str | None]:
         symbol = tail if head.isdigit() else symbol
     if not symbol:
         return None, None
-    if m.group("num") and not m.group("junk"):
+    if m.group("num") and not m.group("junk") and not m.group("prejunk"):
         return normalise_number(m.group("num") + m.group("rest")), symbol
     return None, symbol
 
 
 _NAME_WORD = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
 SIGNER_NAME = re.compile(r"^\s*(?:(?:TS|ThS|PGS\.TS|GS\.TS|PGS|GS|BS|KS|CN|Ông|Bà)\.?\s+)?(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,4})\s*$")
+_NAME_AFTER_RECIPIENT = re.compile(r"[;.]\s+(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,4})\s*$")
 _AUTH_LINE = re.compile(
     r"^\s*(TM\.|KT\.|Q\.|TL\.|TUQ\.|CHỦ TỊCH|PHÓ CHỦ TỊCH|THỦ TƯỚNG|PHÓ THỦ TƯỚNG|BỘ TRƯỞNG|THỨ TRƯỞNG|GIÁM ĐỐC|"
     r"PHÓ GIÁM ĐỐC|CHÁNH VĂN PHÒNG|PHÓ CHÁNH VĂN PHÒNG|CHỦ NHIỆM|PHÓ CHỦ NHIỆM|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|"
@@ -113,6 +114,8 @@ def find_signature(doc: SourceDocument) -> tuple[str | None, str | None, str | N
             nxt = doc.pages[page]
             head = "\n".join(l for l in nxt.text.split("\n")[:8] if not l.startswith("-"))
             m = next((m for m in (SIGNER_NAME.match(l) for l in head.split("\n")) if m), None)
+            if not m:  # "- Cơ quan Trung ương của các đoàn thể; Vũ Thị Mai": the name beside a recipient line
+                m = next((m for l in nxt.text.split("\n")[:12] if (m := _NAME_AFTER_RECIPIENT.search(l))), None)
             if m:
                 start = nxt.text.index(m.group(1))
                 auth = _authority(lines)

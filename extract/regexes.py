@@ -24,7 +24,7 @@ DOC_NUMBER = re.compile(
 # The number line of the header: "Số: 01/2024/QĐ-UBND", "Số:      /BC-UBND",
 # "Luật số: 51/2024/QH15".  Groups: num (may be blank), rest.
 NUMBER_LINE = re.compile(
-    r"(?:Luật\s+|Nghị\s+quyết\s+|Pháp\s+lệnh\s+)?[Ss]ố\s*[:.]?\s*(?P<num>\d{1,5}[a-z]?)?(?P<junk>[^\s/\d]{1,3})?\s*(?P<rest>/\S*(?:[ \t]\S*[-/]\S*)*)"
+    r"(?:Luật\s+|Nghị\s+quyết\s+|Pháp\s+lệnh\s+)?[Ss]ố\s*[:.]?\s*(?P<prejunk>[^\s/\d\w]{1,2})?(?P<num>\d{1,5}[a-z]?)?(?P<junk>[^\s/\d]{1,3})?\s*(?P<rest>/\S*(?:[ \t]\S*[-/]\S*)*)"
 )
 
 # A date written out: "ngày 05 tháng 3 năm 2020" (blanks allowed for drafts:

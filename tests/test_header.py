@@ -112,3 +112,24 @@ def test_scattered_date(right, expected):
     from extract.header import scattered_date
 
     assert scattered_date(right) == expected
+
+
+def test_signer_beside_a_recipient_line_on_the_next_page():
+    from extract.header import find_signature
+    from rasoat.models import Page, SourceDocument
+
+    p1 = Page(1, "Điều 3. Hiệu lực\nNơi nhận:\n- Văn phòng Tổng Bí thư;\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG",
+              regions={"body": (0, 16), "recipients": (17, 51), "signature": (52, 76)})
+    p2 = Page(2, "- Văn phòng Quốc hội;\n- Cơ quan Trung ương của các đoàn thể; Vũ Thị Mai\n- Công báo;")
+    signer, authority, title, span = find_signature(SourceDocument("x", "x", "x", pages=[p1, p2]))
+    assert (signer, authority, title) == ("Vũ Thị Mai", "KT.", "THỨ TRƯỞNG")
+    assert p2.text[span[1] : span[2]] == "Vũ Thị Mai"
+
+
+def test_own_number_line_is_not_a_citation_even_when_unreadable():
+    from extract.citations import find_citations
+    from rasoat.models import Page
+
+    page = Page(1, "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố:}492 /TB-UBND\nCăn cứ Thông báo số 12/TB-UBND;",
+                regions={"header_left": (0, 46), "body": (47, 80)})
+    assert [c.number for c in find_citations([page])] == ["12/TB-UBND"]
