@@ -208,6 +208,8 @@ class _Reader:
             if text.isspace() and _is_generated(tp, i):
                 continue
             code = ord(text)
+            if code == 0xFFFE:  # in the page text: a hyphen ending a line, or no Unicode
+                code = _unicode(tp, i)
             if code == _HYPHEN_MARK and _is_hyphen(tp, i):
                 hyphens.append(len(out))
                 text = "-"
