@@ -43,6 +43,7 @@ from __future__ import annotations
 import ctypes
 from ctypes import c_char_p, c_double, c_float, c_int, c_uint, c_ulong, c_void_p
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import NamedTuple
 
 import pypdfium2 as pdfium
@@ -295,46 +296,47 @@ def group_words(chars: list[Char], with_chars: bool = False) -> list[dict]:
     a blank, a step back, a gap wider than X_TOLERANCE or a top further than
     Y_TOLERANCE from the previous character's starts a new word.  A word's
     box is the union of its characters' boxes."""
-    line_of: dict[float, int] = {}
-    line, last = -1, None
+    lines: dict[float, list[Char]] = {}  # first top of a line → its characters, in content order
+    line_of: dict[float, list[Char]] = {}
+    last = None
     for t in sorted({c[3] for c in chars}):
         if last is None or t > last + Y_TOLERANCE:
-            line += 1
-        line_of[t] = line
+            current = lines[t] = []
+        line_of[t] = current
         last = t
-    ordered = sorted(chars, key=lambda c: (line_of[c[3]], c[1]))
+    for c in chars:
+        line_of[c[3]].append(c)
     words: list[dict] = []
-    parts: list[Char] = []
-    current_line = -1
-    for c in ordered:
-        if c[0].isspace():
+    by_x0 = itemgetter(1)
+    for line in lines.values():
+        line.sort(key=by_x0)
+        parts: list[Char] = []
+        for c in line:
+            if c[0].isspace():
+                if parts:
+                    words.append(_word(parts, with_chars))
+                    parts = []
+                continue
             if parts:
-                words.append(_word(parts, with_chars))
-                parts = []
-            continue
-        ln = line_of[c[3]]
+                p = parts[-1]
+                if c[1] < p[1] or c[1] > p[2] + X_TOLERANCE or abs(c[3] - p[3]) > Y_TOLERANCE:
+                    words.append(_word(parts, with_chars))
+                    parts = []
+            parts.append(c)
         if parts:
-            p = parts[-1]
-            if ln != current_line or c[1] < p[1] or c[1] > p[2] + X_TOLERANCE or abs(c[3] - p[3]) > Y_TOLERANCE:
-                words.append(_word(parts, with_chars))
-                parts = []
-        if not parts:
-            current_line = ln
-        parts.append(c)
-    if parts:
-        words.append(_word(parts, with_chars))
+            words.append(_word(parts, with_chars))
     return words
 
 
 def _word(chars: list[Char], with_chars: bool) -> dict:
+    first = chars[0]
     if len(chars) == 1:
-        c = chars[0]
-        word = dict(text=c[0], x0=c[1], x1=c[2], top=c[3], bottom=c[4])
+        word = {"text": first[0], "x0": first[1], "x1": first[2], "top": first[3], "bottom": first[4]}
     else:
-        word = dict(text="".join(c[0] for c in chars), x0=chars[0][1], x1=max(c[2] for c in chars),
-                    top=min(c[3] for c in chars), bottom=max(c[4] for c in chars))
+        word = {"text": "".join([c[0] for c in chars]), "x0": first[1], "x1": max([c[2] for c in chars]),
+                "top": min([c[3] for c in chars]), "bottom": max([c[4] for c in chars])}
     if with_chars:
-        word["chars"] = [dict(text=c[0], fontname=c[5], x0=c[1], x1=c[2]) for c in chars]
+        word["chars"] = [{"text": c[0], "fontname": c[5], "x0": c[1], "x1": c[2]} for c in chars]
     return word
 
 
