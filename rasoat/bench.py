@@ -1,0 +1,382 @@
+"""``rasoat bench``: how fast rasoat reads PDFs, stage by stage and end to
+end, against bare pdfplumber on the same files in the same run.
+
+Measured, each in a fresh child process (so each has its own peak RSS):
+
+* **baseline**: ``pdfplumber.open(f)`` and ``page.extract_text()`` on every
+  page, one process;
+* **stages**, one process, one core: parse (``ingest_file``), extract,
+  rules (``rasoat.pipeline.process_file``) and store (``store.save_document``
+  into a fresh database, then the citation targets and search indexes);
+  the one-time start (imports, the issuers' phrase matcher) is timed apart;
+* **end to end**: ``rasoat ingest FILES --workers N`` into a fresh database,
+  wall time, for one worker and for N; then the same command again over the
+  unchanged files (the SHA-256 skip);
+* **a long PDF**: the sample documents' pages repeated to ``big_pages``
+  pages in one file (pypdfium2 ``import_pages``, in a temporary folder),
+  ingested by one process: time and peak RSS.
+
+Only PDFs with a text layer are measured: files that are not PDFs, that
+cannot be opened, or that have a page needing OCR are listed as skipped.
+Peak RSS is the largest resident set of one process (the ingest command or
+any of its workers), from ``wait4``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Measure:
+    """One measured run: what was read and how long it took."""
+
+    name: str
+    pages: int
+    chars: int
+    seconds: float
+    peak_rss_mb: float | None = None
+    note: str = ""
+
+    @property
+    def pages_per_s(self) -> float:
+        return self.pages / self.seconds if self.seconds else 0.0
+
+    @property
+    def chars_per_s(self) -> float:
+        return self.chars / self.seconds if self.seconds else 0.0
+
+
+@dataclass
+class BenchResult:
+    machine: dict
+    files: list[str]
+    skipped: list[tuple[str, str]]
+    measures: list[Measure] = field(default_factory=list)
+    rerun: dict = field(default_factory=dict)
+
+    def get(self, name: str) -> Measure | None:
+        return next((m for m in self.measures if m.name == name), None)
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        for m, md in zip(self.measures, d["measures"]):
+            md.update(pages_per_s=round(m.pages_per_s, 2), chars_per_s=round(m.chars_per_s))
+        return d
+
+
+# ------------------------------------------------------------------ machine
+
+def machine() -> dict:
+    """Cores this process may use, CPU model and RAM (Linux /proc)."""
+    from rasoat.pipeline import default_workers
+
+    cpu, ram = "", 0.0
+    try:
+        cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                    if line.startswith("model name")), "")
+        kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                  if line.startswith("MemTotal"))
+        ram = kb / 1024 / 1024
+    except (OSError, StopIteration, ValueError):
+        pass
+    return dict(cores=default_workers(), cpu=cpu, ram_gb=round(ram, 1), python=sys.version.split()[0])
+
+
+# --------------------------------------------------------------- file choice
+
+def select_files(paths: list[str]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The PDFs with a text layer under ``paths``; and the others with why
+    they are left out (Vietnamese, shown to the user)."""
+    from ingest import sniff
+    from rasoat.pipeline import iter_files
+
+    keep, skipped = [], []
+    for f in iter_files(paths):
+        if f.suffix.lower() != ".pdf" and sniff(f) != "pdf":
+            continue  # not a PDF at all: not what this benchmark is about
+        reason = "không phải PDF" if sniff(f) != "pdf" else ocr_reason(f)
+        if reason:
+            skipped.append((f, reason))
+        else:
+            keep.append(f)
+    return keep, skipped
+
+
+def ocr_reason(path: Path) -> str | None:
+    """Why this PDF needs OCR (or cannot be read), or None for a digital PDF.
+
+    A page needs OCR by ``ingest.scan.needs_ocr``: mostly an image with
+    almost no text, or a garbage text layer."""
+    from ingest import IngestError, read_pdf
+    from ingest.scan import image_shares, needs_ocr
+
+    try:
+        pages = read_pdf(path)
+    except IngestError as e:
+        return f"không đọc được ({e})"
+    shares = image_shares(str(path))
+    scans = [p.number for p, s in zip(pages, shares) if needs_ocr(p, s)]
+    if not scans:
+        return None
+    what = "bản scan" if all(not p.text.strip() for p in pages) else "lớp chữ hỏng hoặc trang scan"
+    return f"{what}, {len(scans)}/{len(pages)} trang cần OCR"
+
+
+# ------------------------------------------------------------------ children
+
+def run_child(args: list[str], env: dict | None = None) -> tuple[dict | None, float, float]:
+    """Run ``python -m rasoat.bench ARGS`` (or a ``rasoat`` command when
+    ``args[0] == "rasoat"``): (its JSON output or None, wall seconds, peak RSS MB)."""
+    if args[0] == "rasoat":
+        cmd = [sys.executable, "-m", "rasoat.cli", *args[1:]]
+    else:
+        cmd = [sys.executable, "-m", "rasoat.bench", *args]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=ROOT,
+                            env=dict(os.environ, **(env or {})))
+    out = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - start
+    data = None
+    if args[0] != "rasoat":
+        if proc.returncode != 0:
+            raise RuntimeError(f"bench child {args[0]} failed ({proc.returncode})")
+        data = json.loads(out)
+    elif proc.returncode not in (0, 1):  # 1: some file had an error row, still measured
+        raise RuntimeError(f"rasoat {' '.join(args[1:2])} failed ({proc.returncode})")
+    return data, wall, usage.ru_maxrss / 1024
+
+
+def child_baseline(files: list[str]) -> dict:
+    import pdfplumber
+
+    pages = chars = 0
+    start = time.perf_counter()
+    for f in files:
+        with pdfplumber.open(f) as pdf:
+            for page in pdf.pages:
+                chars += len(page.extract_text() or "")
+                pages += 1
+                page.close()
+    return dict(pages=pages, chars=chars, seconds=time.perf_counter() - start)
+
+
+def child_stages(files: list[str]) -> dict:
+    from rasoat import store
+    from rasoat.pipeline import _preload, process_file
+
+    start = time.perf_counter()
+    _preload()
+    timings = dict(start=time.perf_counter() - start)
+    pages = chars = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        db = store.open_db(Path(tmp) / "stages.db")
+        for f in files:
+            doc = process_file(f, timings)
+            pages += len(doc.source.pages)
+            chars += sum(len(p.text) for p in doc.source.pages)
+            t = time.perf_counter()
+            store.save_document(db, doc)
+            timings["store"] = timings.get("store", 0.0) + time.perf_counter() - t
+        t = time.perf_counter()
+        store.refresh_derived(db)
+        timings["index"] = time.perf_counter() - t
+        db.close()
+    return dict(pages=pages, chars=chars, timings=timings)
+
+
+def child_ingest_command(args: list[str]) -> dict:
+    """The ``rasoat ingest`` command timed inside its process, once the
+    interpreter has started and the modules it uses are loaded."""
+    import contextlib
+    import io
+
+    import ingest  # noqa: F401  (what the command imports)
+    import rasoat.pipeline  # noqa: F401
+    import rasoat.store  # noqa: F401
+    import rules  # noqa: F401
+    from rasoat.cli import cli
+
+    start = time.perf_counter()
+    with contextlib.redirect_stdout(io.StringIO()):
+        try:
+            cli.main(["ingest", *args], standalone_mode=False)
+        except SystemExit:
+            pass
+    return dict(seconds=time.perf_counter() - start)
+
+
+# ------------------------------------------------------------------ long PDF
+
+def build_samples(out: Path) -> list[Path]:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("rasoat_samples_build", ROOT / "samples" / "build.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.build_all(out)
+
+
+def make_long_pdf(sources: list[Path], pages: int, out: Path) -> Path:
+    """One PDF of ``pages`` pages: the sources' pages repeated in order."""
+    import pypdfium2 as pdfium
+
+    docs = [pdfium.PdfDocument(str(s)) for s in sources]
+    big = pdfium.PdfDocument.new()
+    try:
+        while len(big) < pages:
+            for d in docs:
+                take = min(len(d), pages - len(big))
+                if take <= 0:
+                    break
+                big.import_pages(d, list(range(take)))
+        big.save(str(out))
+    finally:
+        big.close()
+        for d in docs:
+            d.close()
+    return out
+
+
+# --------------------------------------------------------------------- run
+
+def run_bench(paths: list[str], workers: int | None = None, big_pages: int = 450, progress=None) -> BenchResult:
+    from rasoat.pipeline import default_workers
+
+    say = progress or (lambda message: None)
+    workers = workers or default_workers()
+    files, skipped = select_files(paths)
+    result = BenchResult(machine=machine(), files=[str(f) for f in files],
+                         skipped=[(str(f), why) for f, why in skipped])
+    if not files:
+        return result
+    names = [str(f) for f in files]
+
+    say("pdfplumber (gốc)")
+    data, _, rss = run_child(["baseline", *names])
+    result.measures.append(Measure("baseline", data["pages"], data["chars"], data["seconds"], rss))
+
+    say("từng giai đoạn")
+    data, _, rss = run_child(["stages", *names])
+    t = data["timings"]
+    for stage in ("parse", "extract", "rules"):
+        result.measures.append(Measure(stage, data["pages"], data["chars"], t.get(stage, 0.0)))
+    result.measures.append(Measure("store", data["pages"], data["chars"], t.get("store", 0.0) + t["index"],
+                                   note=f"chỉ mục tìm kiếm {t['index']:.2f} s"))
+    result.measures.append(Measure("start", 0, 0, t["start"], rss, note="nạp mô-đun, bộ so khớp cơ quan"))
+    pages, chars = data["pages"], data["chars"]
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sorted({1, workers}):
+            say(f"đầu-cuối, {n} tiến trình")
+            db = Path(tmp) / f"e2e-{n}.db"
+            _, wall, rss = run_child(["rasoat", "ingest", *names, "--db", str(db), "--workers", str(n)])
+            result.measures.append(Measure(f"end_to_end_{n}", pages, chars, wall, rss))
+            if n == workers:
+                say("chạy lại, tệp không đổi")
+                _, again, _ = run_child(["rasoat", "ingest", *names, "--db", str(db), "--workers", str(n)])
+                inside, _, _ = run_child(["ingest-command", *names, "--db", str(db), "--workers", str(n)])
+                result.rerun = dict(first_s=round(wall, 3), again_s=round(again, 3),
+                                    again_in_command_s=round(inside["seconds"], 3),
+                                    ratio=round(again / wall, 4), ratio_in_command=round(inside["seconds"] / wall, 4))
+        if big_pages:
+            say(f"PDF {big_pages} trang")
+            samples = build_samples(Path(tmp) / "samples")
+            big = make_long_pdf(samples, big_pages, Path(tmp) / f"dai-{big_pages}-trang.pdf")
+            db = Path(tmp) / "big.db"
+            _, wall, rss = run_child(["rasoat", "ingest", str(big), "--db", str(db), "--workers", "1"])
+            big_chars = _stored_chars(db)
+            result.measures.append(Measure("long_pdf", big_pages, big_chars, wall, rss))
+    return result
+
+
+def _stored_chars(db_path: Path) -> int:
+    import sqlite3
+
+    conn = sqlite3.connect(db_path)
+    try:
+        return conn.execute("select coalesce(sum(length(text)), 0) from pages").fetchone()[0]
+    finally:
+        conn.close()
+
+
+# ------------------------------------------------------------------ report
+
+LABELS = {
+    "baseline": "pdfplumber (gốc): extract_text",
+    "parse": "đọc PDF (parse)",
+    "extract": "trích xuất (extract)",
+    "rules": "quy tắc (rules)",
+    "store": "ghi SQLite (store)",
+    "start": "khởi động một lần",
+}
+
+
+def _label(name: str) -> str:
+    if name.startswith("end_to_end_"):
+        return f"đầu-cuối, {name.rsplit('_', 1)[1]} tiến trình"
+    if name == "long_pdf":
+        return "một PDF dài, 1 tiến trình"
+    return LABELS.get(name, name)
+
+
+def format_report(r: BenchResult) -> str:
+    m = r.machine
+    lines = [f"Máy: {m['cores']} lõi, {m['cpu'] or 'CPU không rõ'}, RAM {m['ram_gb']} GiB, Python {m['python']}"]
+    base = r.get("baseline")
+    if base:
+        lines.append(f"Tệp đo: {len(r.files)} PDF có lớp chữ, {base.pages} trang")
+    for f, why in r.skipped:
+        lines.append(f"  bỏ qua {Path(f).name}: {why}")
+    if not r.measures:
+        lines.append("Không có tệp PDF có lớp chữ để đo.")
+        return "\n".join(lines)
+    lines.append("")
+    lines.append(f"{'':34} {'trang/s':>9} {'ký tự/s':>11} {'giây':>8} {'RSS đỉnh':>9}")
+    for x in r.measures:
+        rss = f"{x.peak_rss_mb:.0f} MB" if x.peak_rss_mb else ""
+        rate = (f"{x.pages_per_s:9.1f} {x.chars_per_s:11,.0f}" if x.pages else f"{'':9} {'':11}").replace(",", " ")
+        note = f"  ({x.note})" if x.note else ""
+        lines.append(f"{_label(x.name):34} {rate} {x.seconds:8.2f} {rss:>9}{note}")
+    lines.append("")
+    ends = sorted((x for x in r.measures if x.name.startswith("end_to_end_")), key=lambda x: x.name)
+    for x in ends:
+        lines.append(f"Đầu-cuối {x.name.rsplit('_', 1)[1]} tiến trình / pdfplumber: {x.pages_per_s / base.pages_per_s:.1f}× số trang/giây")
+    ex = r.get("extract")
+    if ex:
+        lines.append(f"Trích xuất: {ex.chars_per_s:,.0f} ký tự/giây trên một lõi".replace(",", " "))
+    if r.rerun:
+        q = r.rerun
+        lines.append(f"Chạy lại trên tệp không đổi: {q['again_s']:.2f} s = {q['ratio']:.1%} lần đầu "
+                     f"(riêng lệnh ingest, không tính khởi động Python và nạp mô-đun: {q['again_in_command_s']:.2f} s = {q['ratio_in_command']:.1%})")
+    return "\n".join(lines)
+
+
+# ------------------------------------------------------------ child entry
+
+def main(argv: list[str]) -> None:
+    kind, args = argv[0], argv[1:]
+    if kind == "baseline":
+        out = child_baseline(args)
+    elif kind == "stages":
+        out = child_stages(args)
+    elif kind == "ingest-command":
+        out = child_ingest_command(args)
+    else:
+        raise SystemExit(f"unknown bench child {kind}")
+    sys.stdout.write(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
