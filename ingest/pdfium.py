@@ -197,7 +197,7 @@ class _Reader:
         """Real characters in pdfium's order, blanks included; None when
         pdfplumber must read the page.  ``page_text``: the text page's text,
         one character per index when its length is the character count."""
-        tp, height, runs, top_level = c_void_p(self.tp), self.height, self.runs, self.top_level
+        tp, height, runs = c_void_p(self.tp), self.height, self.runs
         count = _count_chars(self.tp)
         if len(page_text) != count:
             page_text = "".join(chr(_unicode(tp, i)) for i in range(count))
@@ -205,6 +205,7 @@ class _Reader:
         rect_p = c_void_p(ctypes.addressof(rect))
         out: list[Char] = []
         hyphens: list[int] = []
+        spans: dict[int, tuple | None] = {}  # text object → (top, bottom, font) of its characters
         for i, text in enumerate(page_text):
             if text.isspace() and _is_generated(tp, i):
                 continue
@@ -217,18 +218,28 @@ class _Reader:
             elif code in _UNMAPPED or _map_error(tp, i):
                 return None
             obj = _text_object(tp, i)
-            r = runs.get(obj) or self.run(obj)
-            if not r.upright:
-                return None
+            span = spans.get(obj)
+            if span is None:
+                span = spans[obj] = self.span(obj, i)
+                if span is None:
+                    return None
             _loose_box(tp, i, rect_p)
-            baseline = r.baseline if obj in top_level else self.origin_y(i)
-            bottom = baseline + r.descent * r.size
-            out.append((LIGATURES.get(text, text), rect.left, rect.right, height - bottom - r.size, height - bottom,
-                        r.font))
+            out.append((LIGATURES.get(text, text), rect.left, rect.right, *span))
         self.used = set(runs)
         for k in hyphens:
             out[k] = (_hyphen_text(out, out[k]), *out[k][1:])
         return out
+
+    def span(self, obj: int, index: int) -> tuple[float, float, str] | None:
+        """(top, bottom, font) of the characters of a text object, pdfminer's
+        way; None when they are rotated or skewed.  Inside a form the
+        object's matrix is not the whole story: the character's origin is."""
+        r = self.run(obj)
+        if not r.upright:
+            return None
+        baseline = r.baseline if obj in self.top_level else self.origin_y(index)
+        bottom = baseline + r.descent * r.size
+        return self.height - bottom - r.size, self.height - bottom, r.font
 
     def origin_y(self, index: int) -> float:
         """Baseline of one character (text inside a form: the form's matrix applies)."""
