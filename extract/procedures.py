@@ -30,13 +30,24 @@ def _columns(header: list[str | None]) -> dict[str, int]:
     return cols
 
 
-def procedures_from_tables(page: Page) -> list[Procedure]:
+_FIELD_ROW = re.compile(r"lĩnh\s+vực\s*:?\s*(?P<field>.+)$", re.I)
+
+
+def procedures_from_tables(page: Page, field: str | None = None) -> list[Procedure]:
+    """Procedures from the tables of a page; a group row "I. Lĩnh vực Hộ tịch"
+    sets the lĩnh vực of the rows below it (``field`` carries it over from
+    the previous page)."""
     out = []
     for table in page.tables:
         cols = _columns(table[0])
         if "name" not in cols and "code" not in cols:
             continue
         for row in table[1:]:
+            cells = [collapse(c) for c in row if c and collapse(c)]
+            group = _FIELD_ROW.search(" ".join(cells)) if len(cells) <= 2 else None
+            if group:
+                field = group.group("field").strip(" .:")
+                continue
             cell = lambda k: collapse(row[cols[k]] or "") if k in cols and cols[k] < len(row) and row[cols[k]] else None  # noqa: E731
             code_text = " ".join(c or "" for c in row) if "code" not in cols else (cell("code") or "")
             m = rx.TTHC_CODE.search(code_text.replace(" ", ""))
@@ -46,27 +57,33 @@ def procedures_from_tables(page: Page) -> list[Procedure]:
             if not m and (not name or name.isupper()):
                 continue  # a group row ("A. THỦ TỤC HÀNH CHÍNH CẤP TỈNH", "I. Lĩnh vực …")
             out.append(Procedure(page=page.number, code=m.group("code") if m else None, name=name, source="table",
-                                 field=cell("field"), agency=cell("agency"), deadline=cell("deadline"), fee=cell("fee")))
+                                 field=cell("field") or field, agency=cell("agency"), deadline=cell("deadline"),
+                                 fee=cell("fee")))
     return out
 
 
 def find_procedures(pages: list[Page]) -> list[Procedure]:
+    """Procedures from tables (with their columns), then codes cited in the
+    text that no table lists, each once, at its first mention."""
     out: list[Procedure] = []
+    field = None
     for page in pages:
-        from_tables = procedures_from_tables(page)
-        out.extend(from_tables)
-        seen = {p.code for p in from_tables if p.code}
+        found = procedures_from_tables(page, field)
+        field = next((p.field for p in reversed(found) if p.field), field)
+        for p in found:  # the position of the code in the page text, as evidence
+            m = re.search(re.escape(p.code), page.text) if p.code else None
+            if m:
+                p.start, p.end = m.start(), m.end()
+        out.extend(found)
+    seen = {p.code for p in out if p.code}
+    for page in pages:
         for m in rx.TTHC_CODE.finditer(page.text):
             code = m.group("code")
             if code in seen:
-                # keep the table record, add the position of the code
-                for p in from_tables:
-                    if p.code == code and p.start is None:
-                        p.start, p.end = m.start(), m.end()
                 continue
             seen.add(code)
             line_end = page.text.find("\n", m.end())
-            rest = page.text[m.end() : line_end if line_end != -1 else None]
-            name = collapse(re.sub(r"^[\s|:.\-–]+", "", rest)) or None
+            rest = collapse(re.sub(r"^[\s|:.\-–)]+", "", page.text[m.end() : line_end if line_end != -1 else None]))
+            name = rest if rest[:1].isupper() else None  # "1.004746 - Đăng ký …", not "1.004746 và …"
             out.append(Procedure(page=page.number, code=code, name=name, source="text", start=m.start(), end=m.end()))
     return out
