@@ -49,3 +49,30 @@ def test_which_pages_need_ocr():
     assert not needs_ocr(Page(1, "12"), image_share=0.0)  # a page holding only a number
     garbage = "uY BAN NgAN nAN ceNG HoA xA HeI cHn NgHiA ViEt NaM DeC lAp TU dO hAnH pHuC " * 3
     assert needs_ocr(Page(1, garbage), image_share=0.0)
+
+
+def test_garbage_text_layer_is_not_trusted(sample_pdfs, tmp_path):
+    """A scan whose text layer is a bad OCR ("uY BAN NgAN nAN …", as some
+    scanners write it): the layer is detected as not Vietnamese and the
+    page is OCRed instead."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    pdf = pdfium.PdfDocument(str(sample_pdfs["cv-so-tu-phap"]))
+    page = pdf[0]
+    width, height = page.get_size()
+    image = page.render(scale=200 / 72).to_pil().convert("L")
+    target = tmp_path / "bad-layer.pdf"
+    c = canvas.Canvas(str(target), pagesize=(width, height))
+    c.drawImage(ImageReader(image), 0, 0, width, height)
+    text = c.beginText(72, height - 72)
+    text.setTextRenderMode(3)  # invisible, like an OCR layer
+    for line in ["uY BAN NgAN nAN ceNG HoA xA HeI cHn NgHiA ViEt NaM", "56:]+9-} /TB-LIBND DeC lAp TU dO hAnH pHuC"] * 6:
+        text.textLine(line)
+    c.drawText(text)
+    c.save()
+
+    doc = ingest_file(target)
+    assert doc.pages[0].source == "ocr"
+    assert "CỘNG HÒA" in doc.pages[0].text and "uY BAN" not in doc.pages[0].text
+    assert extract(doc).header.number == "604/STP-VP"
