@@ -26,7 +26,7 @@ from extract.regexes import TTHC_CODE
 from ingest import pdfium
 from ingest.layout import layout_page
 from ingest.signed import merge_stamps, stamp_texts
-from ingest.legacy import font_hint, repair_words
+from ingest.legacy import detect_encoding, font_hint, repair_words
 from ingest.pdfium import X_TOLERANCE, Y_TOLERANCE
 from rasoat.models import Page
 from rasoat.vntext import fold, nfc
@@ -54,7 +54,10 @@ def page_words(page: pdfplumber.page.Page) -> tuple[list[dict], str]:
     """Words of the page through pdfplumber, legacy-font text repaired; and the text source."""
     legacy = legacy_fonts(page)
     if not legacy:
-        return page.extract_words(**WORD_SETTINGS), "text"
+        words = page.extract_words(**WORD_SETTINGS)
+        legacy = unnamed_legacy(words)
+        if not legacy:
+            return words, "text"
     return _repaired(page.extract_words(return_chars=True, **WORD_SETTINGS), legacy)
 
 
@@ -62,8 +65,26 @@ def fast_words(page: pdfium.FastPage) -> tuple[list[dict], str]:
     """The same from pdfium's characters."""
     legacy = legacy_encodings(page.fonts)
     if not legacy:
-        return page.words(), "text"
+        words = page.words()
+        legacy = unnamed_legacy(words)
+        if not legacy:
+            return words, "text"
     return _repaired(page.words(with_chars=True), legacy)
+
+
+# Characters that TCVN3 text is full of and Vietnamese Unicode text never has
+# ("©" for â, "µ" for à, "®" for đ, "¸" for á …).
+_TCVN3_MARKS = re.compile("[\u00a1-\u00bf\u00d7\u00f7]")
+
+
+def unnamed_legacy(words: list[dict]) -> set[str]:
+    """Legacy encodings found by the characters alone, for fonts whose name
+    does not say so (a ``.VnTime`` embedded under another name)."""
+    text = " ".join(w["text"] for w in words)
+    if len(_TCVN3_MARKS.findall(text)) < 5:
+        return set()
+    encoding = detect_encoding(text)
+    return {encoding} if encoding != "unicode" else set()
 
 
 def _repaired(words: list[dict], legacy: set[str]) -> tuple[list[dict], str]:
