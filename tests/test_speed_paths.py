@@ -178,3 +178,35 @@ def test_legacy_font_words_carry_their_fonts_for_the_repair():
 )
 def test_which_pages_may_hold_a_procedures_table(text, expected):
     assert may_hold_tables(text) is expected
+
+
+# ------------------------------------------------------------- a long PDF
+
+def test_a_450_page_pdf_is_ingested_page_by_page(sample_pdfs, tmp_path):
+    """The samples' pages repeated to 450 pages in one file: ingested by one
+    process, every page stored with its words, and the process stays well
+    under a generous memory ceiling (the benchmark measures the real peak)."""
+    import os
+    import sqlite3
+    import subprocess
+    import sys
+
+    from rasoat.bench import make_long_pdf
+
+    sources = sorted(sample_pdfs.values())
+    big = make_long_pdf(sources, 450, tmp_path / "dai.pdf")
+    db = tmp_path / "dai.db"
+    proc = subprocess.Popen([sys.executable, "-m", "rasoat.cli", "ingest", str(big), "--db", str(db), "--workers", "1"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, proc.stderr.read()
+    assert usage.ru_maxrss < 1024 * 1024  # KiB: under 1 GiB
+
+    source_pages = [p for path in sources for p in read_pdf_pages(str(path))]
+    conn = sqlite3.connect(db)
+    assert conn.execute("select pages, error from documents").fetchall() == [(450, None)]
+    stored = conn.execute("select page, text from pages order by page").fetchall()
+    conn.close()
+    assert [n for n, _ in stored] == list(range(1, 451))
+    for n, text in stored:  # the same words as the page it copies (the layout of page 1 differs)
+        assert sorted(text.split()) == sorted(source_pages[(n - 1) % len(source_pages)].text.split()), n
