@@ -7,6 +7,7 @@ half-read is stored.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 from pathlib import Path
 
@@ -43,8 +44,8 @@ def sniff(path: Path) -> str:
         return "zip"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return "ole"
-    try:
-        head.decode("utf-8")
+    try:  # incremental: a character cut at the end of the sniffed bytes is not an error
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
         return "text"
     except UnicodeDecodeError:
         return "binary"

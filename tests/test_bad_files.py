@@ -75,3 +75,13 @@ def test_a_folder_of_mixed_files(bad_folder, tmp_path):
 def test_usage_error_exit_code(tmp_path):
     result = CliRunner().invoke(cli, ["ingest", str(tmp_path / "khong-co"), "--db", str(tmp_path / "x.db")])
     assert result.exit_code == 2
+
+
+def test_utf8_text_whose_first_block_ends_inside_a_character(tmp_path):
+    """The kind of a file is sniffed from its first 2 KiB; a multi-byte
+    letter cut there must not make a UTF-8 text look binary."""
+    path = tmp_path / "bao-cao.txt"
+    text = "a" * 2047 + "ằ trên địa bàn tỉnh"  # "ằ" is three bytes: the 2 KiB boundary falls inside it
+    path.write_text(text, encoding="utf-8")
+    doc = ingest_file(path)
+    assert doc.error is None and doc.pages[0].text == text
