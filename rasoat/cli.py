@@ -38,49 +38,47 @@ def _db_option(f):
 @_db_option
 @click.option("--force", is_flag=True, help="Đọc lại cả những tệp không thay đổi.")
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON.")
-def ingest(paths, db_path, force, as_json):
+@click.option("--workers", "-j", type=click.IntRange(min=1), default=None,
+              help="Số tiến trình đọc tệp song song (mặc định: số lõi CPU); chỉ tiến trình chính ghi cơ sở dữ liệu.")
+def ingest(paths, db_path, force, as_json, workers):
     """Đọc các tệp (hoặc thư mục, đệ quy) vào cơ sở dữ liệu.
 
     Tệp không đổi (cùng SHA-256) được bỏ qua. Tệp lỗi được ghi thành một dòng
-    có cột error; lần chạy vẫn tiếp tục. Mã thoát: 0 tất cả tốt, 1 có tệp
-    lỗi, 2 sai cách dùng.
+    có cột error; lần chạy vẫn tiếp tục. Mỗi văn bản được ghi trọn vẹn trong
+    một giao dịch: nếu lần chạy bị ngắt, chạy lại sẽ đọc tiếp phần còn lại.
+    Mã thoát: 0 tất cả tốt, 1 có tệp lỗi, 2 sai cách dùng.
     """
     from ingest import sha256_file
     from rasoat import store
-    from rasoat.pipeline import iter_files, process_file
+    from rasoat.pipeline import iter_files, process_files
     from rules import catalogue
 
     db = store.open_db(db_path)
     store.save_rules(db, catalogue())
     files = list(iter_files(list(paths)))
-    results = []
-    failed = 0
-    with click.progressbar(files, label="Đang đọc", file=sys.stderr, show_pos=True,
+    results: dict[int, dict] = {}
+    todo: list[tuple[int, Path]] = []
+    for k, f in enumerate(files):
+        try:
+            sha = sha256_file(f)
+        except OSError as e:
+            results[k] = dict(path=str(f), status="error", error=f"Không mở được tệp: {e.strerror or e}")
+            continue
+        if not force and store.known_sha(db, sha):
+            results[k] = dict(path=str(f), status="unchanged", error=db["documents"].get(sha)["error"])
+        else:
+            todo.append((k, f))
+    with click.progressbar(length=len(todo), label="Đang đọc", file=sys.stderr, show_pos=True,
                            item_show_func=lambda f: f.name if f else "") as bar:
-        for f in bar:
-            try:
-                sha = sha256_file(f)
-            except OSError as e:
-                sha = None
-                err = f"Không mở được tệp: {e.strerror or e}"
-            if sha and not force and store.known_sha(db, sha):
-                row = db["documents"].get(sha)
-                if row["path"] != str(f):
-                    pass
-                results.append(dict(path=str(f), status="unchanged", error=row["error"]))
-                failed += bool(row["error"])
-                continue
-            if sha is None:
-                results.append(dict(path=str(f), status="error", error=err))
-                failed += 1
-                continue
-            doc = process_file(f)
+        for (k, _), (f, doc) in zip(todo, process_files([f for _, f in todo], workers)):
             store.save_document(db, doc, ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
-            failed += bool(doc.source.error)
-            results.append(dict(path=str(f), status="error" if doc.source.error else "ok", error=doc.source.error,
-                                number=doc.extraction.header.number, findings=len(doc.findings)))
-    store.resolve_citations(db)
-    store.enable_search(db)
+            results[k] = dict(path=str(f), status="error" if doc.source.error else "ok", error=doc.source.error,
+                              number=doc.extraction.header.number, findings=len(doc.findings))
+            bar.update(1, f)
+    if store.derived_stale(db):  # also finishes a run that was interrupted after its last document
+        store.refresh_derived(db)
+    results = [results[k] for k in sorted(results)]
+    failed = sum(bool(r["error"]) for r in results)
     if as_json:
         click.echo(json.dumps(results, ensure_ascii=False, indent=2))
     else:
@@ -250,6 +248,25 @@ def eval_command(gold, corpus_dir, as_json, details, only):
     for k, label in (("citations", "Trích dẫn"), ("figures", "Số liệu"), ("tthc", "Mã TTHC")):
         s = summary[k]
         click.echo(f"{label:10} P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f} (tp={s['tp']} fp={s['fp']} fn={s['fn']})")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--workers", "-j", type=click.IntRange(min=1), default=None,
+              help="Số tiến trình cho lần đo đầu-cuối (mặc định: số lõi CPU); luôn đo thêm 1 tiến trình.")
+@click.option("--big-pages", type=click.IntRange(min=0), default=450, show_default=True,
+              help="Số trang của một PDF dài dựng từ các văn bản mẫu để đo bộ nhớ (0: bỏ qua).")
+@click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON.")
+def bench(paths, workers, big_pages, as_json):
+    """Đo tốc độ đọc PDF: từng giai đoạn (đọc, trích xuất, quy tắc, ghi) và
+    đầu-cuối, so với pdfplumber thuần trên cùng các tệp; bộ nhớ đỉnh; chạy
+    lại trên tệp không đổi. Chỉ đo PDF có lớp chữ (bản scan cần OCR được bỏ
+    qua và liệt kê). Xem rasoat/bench.py."""
+    from rasoat.bench import format_report, run_bench
+
+    result = run_bench(list(paths), workers=workers, big_pages=big_pages,
+                       progress=lambda step: click.echo(f"… {step}", err=True))
+    click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if as_json else format_report(result))
 
 
 def _samples_builder():

@@ -93,6 +93,25 @@ def known_sha(db: sqlite_utils.Database, sha: str) -> bool:
     return bool(db.execute("select 1 from documents where id = ?", [sha]).fetchone())
 
 
+# PRAGMA user_version is DERIVED_STALE while documents have been written
+# since the derived data (citation targets, search indexes) was rebuilt: set
+# in each document's own transaction, cleared after the rebuild, so an
+# ingest killed in between is finished by the next run, and a run that
+# writes nothing rebuilds nothing.
+DERIVED_STALE = 1
+
+
+def derived_stale(db: sqlite_utils.Database) -> bool:
+    return db.execute("PRAGMA user_version").fetchone()[0] == DERIVED_STALE
+
+
+def refresh_derived(db: sqlite_utils.Database) -> None:
+    """Rebuild citation targets and search indexes; then mark them fresh."""
+    resolve_citations(db)
+    enable_search(db)
+    db.execute("PRAGMA user_version = 0")
+
+
 def document_row(doc: Document) -> dict:
     s, h = doc.source, doc.extraction.header
     text = s.text if s.pages else None
@@ -113,7 +132,8 @@ def save_document(db: sqlite_utils.Database, doc: Document, ingested_at: str | N
     row = document_row(doc)
     row["ingested_at"] = ingested_at
     x = doc.extraction
-    with db.conn:  # one transaction
+    with db.atomic():  # one transaction (sqlite-utils commits each statement under a bare ``with db.conn``)
+        db.execute(f"PRAGMA user_version = {DERIVED_STALE}")
         old_ids = [r[0] for r in db.execute("select id from documents where path = ? or id = ?", [doc.source.path, doc_id])]
         for old in old_ids:
             delete_document(db, old, commit=False)
@@ -144,7 +164,7 @@ def delete_document(db: sqlite_utils.Database, doc_id: str, commit: bool = True)
         db.execute("delete from documents where id = ?", [doc_id])
 
     if commit:
-        with db.conn:
+        with db.atomic():
             run()
     else:
         run()
@@ -158,14 +178,14 @@ def save_findings(db: sqlite_utils.Database, doc_id: str, findings: Iterable[Fin
                  page=f.page, start=f.start, end=f.end) for f in findings)
 
     if commit:
-        with db.conn:
+        with db.atomic():
             run()
     else:
         run()
 
 
 def save_rules(db: sqlite_utils.Database, rules: Iterable) -> None:
-    with db.conn:
+    with db.atomic():
         db.execute("delete from rules")
         db["rules"].insert_all(
             (dict(id=r.id, title=r.title, category=r.category, severity=r.severity, legal_basis=r.legal_basis) for r in rules),
@@ -173,11 +193,11 @@ def save_rules(db: sqlite_utils.Database, rules: Iterable) -> None:
 
 
 def resolve_citations(db: sqlite_utils.Database) -> None:
-    """Point citations at the cited document when it is in the database."""
-    with db.conn:
-        db.execute(
-            "update citations set target_id = (select d.id from documents d where d.number = citations.number "
-            "and d.id != citations.document_id limit 1) where number is not null")
+    """Point citations at the cited document when it is in the database (by
+    number, or by name and date: ``rasoat.links``)."""
+    from rasoat.links import resolve_citations as resolve
+
+    resolve(db)
 
 
 def load_documents(db: sqlite_utils.Database) -> Iterable[Document]:
