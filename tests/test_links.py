@@ -1,0 +1,31 @@
+"""Citation targets in a real SQLite database: by number, and by name + date
+for a law cited by its name."""
+
+from rasoat import store
+from rasoat.models import Citation, Document, Extraction, Header, Page, SourceDocument
+
+
+def doc(sha, header, citations=()):
+    return Document(SourceDocument(f"/x/{sha}.pdf", sha, f"{sha}.pdf", pages=[Page(1, "…")]),
+                    Extraction(header=header, citations=list(citations)))
+
+
+def test_targets_by_number_and_by_name(tmp_path):
+    db = store.open_db(tmp_path / "rasoat.db")
+    law = doc("law", Header(number="77/2015/QH13", doc_type="Luật", title="Tổ chức chính quyền địa phương",
+                            issued_on="2015-06-19"))
+    other_law = doc("other", Header(number="80/2015/QH13", doc_type="Luật",
+                                    title="Ban hành văn bản quy phạm pháp luật", issued_on="2015-06-22"))
+    citing = doc("qd", Header(number="05/2024/QĐ-UBND", doc_type="Quyết định"), [
+        Citation(1, 0, 5, "…", name="Luật Tổ chức chính quyền địa phương", doc_type="Luật", issued_on="2015-06-19",
+                 relation="can_cu"),
+        Citation(1, 6, 9, "…", number="80/2015/QH13", relation="can_cu"),
+        Citation(1, 10, 12, "…", name="Luật Tổ chức chính quyền địa phương", doc_type="Luật", issued_on="2019-11-22",
+                 relation="can_cu"),  # the amending law of 2019 is not stored: no target
+        Citation(1, 13, 15, "…", name="Luật Đầu tư", doc_type="Luật", relation="mention"),
+    ])
+    for d in (law, other_law, citing):
+        store.save_document(db, d)
+    store.resolve_citations(db)
+    targets = [r["target_id"] for r in db["citations"].rows_where("document_id = 'qd'", order_by="start")]
+    assert targets == ["law", "other", None, None]
