@@ -189,7 +189,9 @@ def serve(db_path, port, host, password, no_sql):
 @click.option("--no-serve", is_flag=True, help="Chỉ dựng cơ sở dữ liệu, không mở Datasette.")
 def demo(db_path, port, no_serve):
     """Dựng bộ văn bản mẫu thành PDF, đọc vào cơ sở dữ liệu và mở Datasette."""
-    build_all = _samples_builder()
+    from rasoat.samples import builder
+
+    build_all = builder().build_all
     out = ROOT / "build" / "samples"
     pdfs = build_all(out)
     click.echo(f"Đã dựng {len(pdfs)} văn bản mẫu PDF trong {out}")
@@ -267,16 +269,6 @@ def bench(paths, workers, big_pages, as_json):
     result = run_bench(list(paths), workers=workers, big_pages=big_pages,
                        progress=lambda step: click.echo(f"… {step}", err=True))
     click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if as_json else format_report(result))
-
-
-def _samples_builder():
-    """``build_all`` of samples/build.py (the sample corpus lives beside the packages)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("rasoat_samples_build", ROOT / "samples" / "build.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.build_all
 
 
 def main():

@@ -3,28 +3,22 @@ real report users start from, and a database built from the samples."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+
+from rasoat.samples import builder
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 EXAMPLE_REPORT = SHARED / "examples" / "bao-cao-cchc-2024-bac-kan.txt"
 
 
-def _load_build():
-    spec = importlib.util.spec_from_file_location("samples_build", ROOT / "samples" / "build.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="session")
 def sample_pdfs(tmp_path_factory) -> dict[str, Path]:
     """Every sample document rendered to PDF: {stem: path}."""
     out = tmp_path_factory.mktemp("samples")
-    return {p.stem: p for p in _load_build().build_all(out)}
+    return {p.stem: p for p in builder().build_all(out)}
 
 
 @pytest.fixture(scope="session")

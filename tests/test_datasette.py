@@ -8,7 +8,6 @@ Pages and JSON are fetched over HTTP."""
 from __future__ import annotations
 
 import base64
-import importlib.util
 import json
 import os
 import re
@@ -22,6 +21,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from rasoat.samples import builder
 from click.testing import CliRunner
 
 from rasoat.cli import cli, datasette_command
@@ -128,9 +129,7 @@ Trịnh Việt Hùng
 # ---- the database and the server ------------------------------------------
 
 def render_extra_documents(folder: Path) -> list[Path]:
-    spec = importlib.util.spec_from_file_location("samples_build_for_datasette", ROOT / "samples" / "build.py")
-    build = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(build)
+    build = builder()
     for name, source in EXTRA_DOCUMENTS.items():
         txt = folder / name
         txt.write_text(source, encoding="utf-8")

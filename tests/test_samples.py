@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
@@ -11,20 +10,15 @@ from pathlib import Path
 
 import pytest
 
+from rasoat.samples import builder
+
 import pdfplumber
 import reportlab  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _load_build():
-    spec = importlib.util.spec_from_file_location("samples_build", ROOT / "samples" / "build.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-build = _load_build()
+build = builder()
 SAMPLES = build.sample_paths()
 
 # Vietnamese numbers: "1.912" is one thousand nine hundred twelve, "92,26" a decimal.

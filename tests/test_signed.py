@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import ctypes
 import datetime as dt
-import importlib.util
 import re
 from pathlib import Path
 
 import pdfplumber
 import pytest
+
+from rasoat.samples import builder
 
 from extract.header import extract_header
 from ingest.layout import group_lines, layout_page
@@ -30,14 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 NBSP = "\u00a0"
 
 
-def _load_build():
-    spec = importlib.util.spec_from_file_location("samples_build", ROOT / "samples" / "build.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-build = _load_build()
+build = builder()
 
 
 # ------------------------------------------------------------------ fixtures
