@@ -17,7 +17,8 @@ corpus, and full-text queries through Datasette's JSON API.
    ("1234/QD-UBND") and for bare numbers ("1234"): p50, p95, max, as
    Datasette answers by default (row count, the table's facets and facet
    suggestions), without suggestions (``_nosuggest=1``) and lean
-   (``_nocount=1&_nofacet=1``: the search and the page of rows only).
+   (``_nocount=1&_nofacet=1``: the search and the page of rows only);
+   and the site's own search page (``/-/rasoat/search?q=``, HTML).
 
 Prints the figures, and writes them as JSON to DIR/scale.json.  Generating
 100,000 documents takes a while (minutes per 10,000 on two cores); use
@@ -37,6 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import replace
@@ -194,25 +196,35 @@ def serve(db_path: Path) -> tuple[subprocess.Popen, str]:
     raise RuntimeError("Datasette did not start")
 
 
-def timed_get(url: str) -> tuple[float, dict]:
+def timed_page(url: str) -> tuple[float, bytes]:
     start = time.perf_counter()
     with urllib.request.urlopen(url, timeout=60) as r:
         body = r.read()
-    return time.perf_counter() - start, json.loads(body)
+    return time.perf_counter() - start, body
 
 
-def measure(base: str, queries: list[str], extra: str) -> dict:
-    times, hits = [], []
+def measure(base: str, queries: list[str], extra: str, site: bool = False) -> dict:
+    """Latency of the JSON API for each query (``site``: the site's search
+    page, HTML, documents, articles and findings at once)."""
+    def url(q: str) -> str:
+        q = urllib.parse.quote(q)
+        return f"{base}/-/rasoat/search?q={q}" if site else f"{base}/rasoat/documents.json?_search={q}{extra}"
+
+    times, hits, errors = [], [], 0
     for q in queries[:5]:  # warm the page cache and Datasette's introspection
-        timed_get(f"{base}/rasoat/documents.json?_search={urllib.parse.quote(q)}{extra}")
+        timed_page(url(q))
     for q in queries:
-        seconds, data = timed_get(f"{base}/rasoat/documents.json?_search={urllib.parse.quote(q)}{extra}")
+        try:
+            seconds, body = timed_page(url(q))
+        except urllib.error.HTTPError:  # e.g. Datasette's SQL time limit
+            errors += 1
+            continue
         times.append(seconds * 1000)
-        hits.append(len(data.get("rows", [])))
+        hits.append(bool(body) if site else bool(json.loads(body).get("rows")))
     times.sort()
-    return dict(n=len(times), p50_ms=round(statistics.median(times), 1),
+    return dict(n=len(queries), errors=errors, p50_ms=round(statistics.median(times), 1),
                 p95_ms=round(times[max(0, int(len(times) * 0.95) - 1)], 1), max_ms=round(times[-1], 1),
-                queries_with_rows=sum(h > 0 for h in hits))
+                queries_with_rows=sum(hits))
 
 
 def query_sets(db_path: Path, n: int) -> dict[str, list[str]]:
@@ -264,6 +276,7 @@ def main() -> int:
                 default=measure(base, queries, ""),
                 no_suggestions=measure(base, queries, "&_nosuggest=1"),
                 lean=measure(base, queries, "&_nocount=1&_nofacet=1"),
+                site_search_page=measure(base, queries, "", site=True),
                 example=queries[0])
     finally:
         proc.terminate()
