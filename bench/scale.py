@@ -72,13 +72,10 @@ TERMS = ["dang ky khai sinh", "cai cach hanh chinh", "van ban quy pham phap luat
 def templates() -> list[Document]:
     from rasoat.pipeline import process_file
 
-    spec_dir = Path(tempfile.mkdtemp(prefix="rasoat-scale-samples-"))
-    import importlib.util
+    from rasoat.samples import builder
 
-    spec = importlib.util.spec_from_file_location("samples_build", ROOT / "samples" / "build.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return [process_file(p) for p in module.build_all(spec_dir)]
+    out = Path(tempfile.mkdtemp(prefix="rasoat-scale-samples-"))
+    return [process_file(p) for p in builder().build_all(out)]
 
 
 def same_length_digits(digits: str, rng: random.Random) -> str:

@@ -220,12 +220,9 @@ def child_ingest_command(args: list[str]) -> dict:
 # ------------------------------------------------------------------ long PDF
 
 def build_samples(out: Path) -> list[Path]:
-    import importlib.util
+    from rasoat.samples import builder
 
-    spec = importlib.util.spec_from_file_location("rasoat_samples_build", ROOT / "samples" / "build.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.build_all(out)
+    return builder().build_all(out)
 
 
 def make_long_pdf(sources: list[Path], pages: int, out: Path) -> Path:
