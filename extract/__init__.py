@@ -15,7 +15,7 @@ from rasoat.models import Extraction, SourceDocument
 
 def extract(doc: SourceDocument) -> Extraction:
     header = extract_header(doc)
-    citations = find_citations(doc.pages, own_number=header.number, own_symbol=header.symbol)
+    citations = find_citations(doc.pages, own_number=header.number)
     bodies = find_bodies(doc.pages, context_issuer=header.issuer, on=header.issued_on)
     name_citation_issuers(doc.pages, citations, bodies)
     return Extraction(

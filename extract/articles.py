@@ -4,7 +4,6 @@ and cite it."""
 
 from __future__ import annotations
 
-import re
 
 from extract import regexes as rx
 from rasoat.models import Article, Page
@@ -20,8 +19,6 @@ def find_articles(pages: list[Page], with_clauses: bool = True) -> list[Article]
         body_from = page.regions.get("body", (0, 0))[0]
         for kind, pattern, _ in _LEVELS:
             for m in pattern.finditer(page.text, body_from):
-                if kind == "dieu" and not m.group("title").strip() and not re.match(r"\s*\d", page.text[m.end():m.end() + 2]):
-                    pass
                 title = m.group("title").strip() or None
                 if kind in ("chuong", "phan", "muc") and title and not (title[0].isupper() or title[0] in ".:"):
                     continue  # "chương trình", "mục tiêu" inside a sentence

@@ -63,11 +63,7 @@ def _line_at(text: str, pos: int) -> str:
     return text[start : pos + 1]
 
 
-def _is_own_or_furniture(number: str, own: set[str]) -> bool:
-    return number in own
-
-
-def find_citations(pages: list[Page], own_number: str | None = None, own_symbol: str | None = None) -> list[Citation]:
+def find_citations(pages: list[Page], own_number: str | None = None) -> list[Citation]:
     own = {own_number} if own_number else set()
     out: list[Citation] = []
     for page in pages:

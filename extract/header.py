@@ -17,7 +17,7 @@ from extract import regexes as rx
 from extract.issuers import issuer_from_symbol, resolve_issuer, split_issuer_lines
 from rasoat import facts
 from rasoat.models import Header, SourceDocument
-from rasoat.vntext import collapse, nfc, unify
+from rasoat.vntext import collapse, unify
 
 QPPL_TYPES = {"NĐ", "NQ", "QĐ", "TT", "TTLT", "NQLT", "L", "PL", "CT"}
 _QH_SYMBOL = re.compile(r"^(UBTVQH|QH)\d{2}$")
@@ -220,7 +220,7 @@ def is_qppl(number: str | None, symbol: str | None) -> bool | None:
     """QPPL numbers carry the year: N/YYYY/TYPE-ISSUER or N/YYYY/QHkk."""
     if not symbol:
         return None
-    if _QH_SYMBOL.match(symbol) or re.match(r"^(UBTVQH|QH)\d{2}$", symbol):
+    if _QH_SYMBOL.match(symbol):
         return True
     has_year = bool(number and re.match(r"^\d+[a-z]?/(19|20)\d{2}/", number))
     return has_year and symbol.split("-")[0] in QPPL_TYPES

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -14,7 +13,6 @@ import click
 from rasoat import __version__
 
 ROOT = Path(__file__).resolve().parent.parent
-METADATA = ROOT / "datasette_metadata.yml"
 
 
 @click.group()
