@@ -23,6 +23,7 @@ from rasoat.vntext import unify
 Word = dict
 
 LINE_TOLERANCE = 3.0  # points: words whose tops differ by less share a line
+TALL_WORD = 1.6  # a line's band is at most this many median word heights high (see group_lines)
 
 
 @dataclass
@@ -54,18 +55,25 @@ def group_lines(words: list[Word], tolerance: float = LINE_TOLERANCE) -> list[Li
     """Cluster words into lines, each sorted left to right.
 
     A word joins the current line when its top is within ``tolerance`` of
-    the line's first word or its vertical middle falls inside the line's
-    band — the second case keeps the words of a slightly skewed scan (OCR)
-    on one line."""
+    the line's first word or at least half of it (or of the band, if
+    smaller) lies inside the line's band (the span of its words so far) —
+    the second case keeps the words of a slightly skewed scan (OCR) on one
+    line.  The band is at most ``TALL_WORD`` median word heights
+    high: OCR reads a stamp or a scribble in the margin as one tall "word",
+    whose band would swallow the first words of the next line."""
     lines: list[Line] = []
     band_top = band_bottom = 0.0
+    heights = sorted(w["bottom"] - w["top"] for w in words)
+    cap = TALL_WORD * heights[len(heights) // 2] if heights else 0.0
     for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
-        middle = (w["top"] + w["bottom"]) / 2
-        if lines and (abs(w["top"] - lines[-1].words[0]["top"]) <= tolerance or band_top < middle < band_bottom):
+        overlap = min(w["bottom"], band_bottom) - max(w["top"], band_top)
+        if lines and (abs(w["top"] - lines[-1].words[0]["top"]) <= tolerance
+                      or overlap >= 0.5 * min(w["bottom"] - w["top"], band_bottom - band_top)):
             lines[-1].words.append(w)
+            band_top, band_bottom = min(band_top, w["top"]), max(band_bottom, min(w["bottom"], w["top"] + cap))
         else:
             lines.append(Line([w]))
-            band_top, band_bottom = w["top"], w["bottom"]
+            band_top, band_bottom = w["top"], min(w["bottom"], w["top"] + cap)
     for line in lines:
         line.words.sort(key=lambda w: w["x0"])
     return lines

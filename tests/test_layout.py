@@ -1,6 +1,8 @@
 """Layout from word positions: the two-column header and the signature block."""
 
-from ingest.layout import layout_page
+import pytest
+
+from ingest.layout import group_lines, layout_page
 
 
 def words(rows):
@@ -65,3 +67,33 @@ def test_running_header_is_not_a_citation():
     rows = [(20, 200, "CÔNG BÁO/Số 1523 + 1524/Ngày 29-12-2024"), (60, 90, "Căn cứ Luật số 32/2013/QH13;")]
     laid = layout_page(words(rows), 595, first_page=False)
     assert [c.number for c in find_citations([Page(1, laid.text)])] == ["32/2013/QH13"]
+
+
+def box(text, x0, top, bottom, x1=None):
+    return dict(text=text, x0=x0, x1=x1 if x1 is not None else x0 + 6 * len(text), top=top, bottom=bottom)
+
+
+# OCR word boxes as Tesseract gave them on a scanned Nghị định (points), reduced to what matters
+GROUPING = [
+    # a tall "word" (a receipt stamp in the margin) must not swallow the first words of the next line,
+    # whose accents ("về", "xếp") put their tops a little higher than the others'
+    ([box("—...a", 66, 155.9, 186.1, 161), box("NGHỊ", 278, 164.5, 177.5), box("ĐỊNH", 318, 164.9, 177.5),
+      box("Quy", 171, 180.7, 193.7), box("về", 232, 177.8, 190.8), box("đánh", 249, 181.1, 190.8),
+      box("xếp", 309, 177.8, 193.7)],
+     ["—...a NGHỊ ĐỊNH", "Quy về đánh xếp"]),
+    # a word whose middle lies exactly on the band's edge still shares the line with its neighbours
+    ([box("Số:", 120, 108.72, 120.96), box("Hà", 303, 114.48, 124.56), box("ngày", 352, 114.48, 127.44),
+      box("21", 384, 114.5, 124.2)],
+     ["Số: Hà ngày 21"]),
+    # a flat first "word" (an underscore) does not cut the line in two
+    ([box("__", 106, 366.1, 368.3), box("đối", 94, 369.0, 379.1), box("cơ", 137, 371.9, 379.1),
+      box("quan", 154, 372.2, 382.0)],
+     ["đối __ cơ quan"]),
+    # lines of a text layer, 16 points apart, stay apart
+    (words([(100, 90, "Điều 1. Phạm vi"), (116, 90, "Nghị định này")]), ["Điều 1. Phạm vi", "Nghị định này"]),
+]
+
+
+@pytest.mark.parametrize("boxes, expected", GROUPING)
+def test_group_lines(boxes, expected):
+    assert [line.text for line in group_lines(boxes)] == expected
