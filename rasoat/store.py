@@ -17,7 +17,7 @@ import sqlite_utils
 
 from rasoat.models import (Article, BodyMention, Citation, Document, Extraction, Figure, Finding, Header, Page, Procedure,
                            SourceDocument)
-from rasoat.vntext import fold
+from rasoat.vntext import fold, fold_what_sqlite_keeps
 
 CHILD_TABLES = ("pages", "citations", "figures", "procedures", "articles", "bodies", "findings")
 
@@ -25,9 +25,10 @@ SCHEMA = {
     "documents": dict(
         id=str, path=str, file_name=str, pages=int, number=str, symbol=str, doc_type=str, issuer=str,
         parent_issuer=str, place=str, issued_on=str, effective_on=str, title=str, signer=str,
-        signing_authority=str, signer_title=str, is_qppl=int, year=int, text=str, error=str, text_source=str,
-        ocr=int, meta=str, search_folded=str, ingested_at=str,
-    ),
+        signing_authority=str, signer_title=str, is_qppl=int, year=int, error=str, text_source=str, ocr=int,
+        ingested_at=str, meta=str, search_folded=str, text=str,
+    ),  # the long columns last: SQLite keeps a row's first bytes in the table's b-tree and the rest in
+    # overflow pages, so sorting, filtering and faceting by the short columns never reads the text
     "pages": dict(document_id=str, page=int, text=str, source=str, ocr_confidence=float, damaged=int,
                   regions=str, tables=str, furniture=str),
     "citations": dict(document_id=str, page=int, start=int, end=int, raw=str, number=str, doc_type=str, issuer=str,
@@ -70,6 +71,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db[name].create_index(["document_id"], if_not_exists=True)
     db["documents"].create_index(["path"], if_not_exists=True)
     db["documents"].create_index(["number"], if_not_exists=True)
+    for column in ("issued_on", "doc_type", "issuer", "year"):  # the default order and the facets
+        db["documents"].create_index([column], if_not_exists=True)
     db["citations"].create_index(["number"], if_not_exists=True)
     db["procedures"].create_index(["code"], if_not_exists=True)
     db["findings"].create_index(["rule_id"], if_not_exists=True)
@@ -122,8 +125,16 @@ def document_row(doc: Document) -> dict:
         effective_on=h.effective_on, title=h.title, signer=h.signer, signing_authority=h.signing_authority,
         signer_title=h.signer_title, is_qppl=None if h.is_qppl is None else int(h.is_qppl), year=year, text=text,
         error=s.error, text_source=s.text_source, ocr=int(s.ocr), meta=json.dumps(dict(s.meta, spans=h.spans), ensure_ascii=False),
-        search_folded=fold(" ".join(filter(None, [h.number, h.symbol, h.doc_type, h.issuer, h.title, h.signer, text]))),
+        search_folded=search_folded([h.number, h.symbol, h.doc_type, h.issuer, h.title, h.signer], text),
     )
+
+
+def search_folded(short: list[str | None], text: str | None) -> str:
+    """What the search index adds to a row's own columns for searching without diacritics
+    (``rasoat.web.search``): the short fields folded, and of the long text only the words SQLite's
+    tokenizer cannot fold itself (those with đ) — the rest it folds, so a full copy would only
+    double the index."""
+    return " ".join(filter(None, [fold(" ".join(filter(None, short))), fold_what_sqlite_keeps(text or "")]))
 
 
 def save_document(db: sqlite_utils.Database, doc: Document, ingested_at: str | None = None) -> None:
@@ -147,7 +158,7 @@ def save_document(db: sqlite_utils.Database, doc: Document, ingested_at: str | N
         db["procedures"].insert_all(dict(_d(p), document_id=doc_id) for p in x.procedures)
         db["bodies"].insert_all(dict(_d(b), document_id=doc_id) for b in x.bodies)
         db["articles"].insert_all(
-            dict(_d(a), document_id=doc_id, search_folded=fold(f"{a.path} {a.title or ''} {a.text}")) for a in x.articles)
+            dict(_d(a), document_id=doc_id, search_folded=search_folded([a.path, a.title], a.text)) for a in x.articles)
         save_findings(db, doc_id, doc.findings, commit=False)
 
 

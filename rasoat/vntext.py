@@ -5,7 +5,8 @@
   ("hoà" → "hòa", "Uỷ" → "Ủy") and Ð (U+00D0, Icelandic eth) → Đ (U+0110).
   The stored text keeps what the document says; ``unify`` is for comparing.
 - ``fold``: the search form: lower case, no diacritics, đ → d
-  ("Đăng ký" → "dang ky").
+  ("Đăng ký" → "dang ky"); ``fold_what_sqlite_keeps``: only the words whose
+  fold SQLite's own diacritic folding does not give (those with đ).
 """
 
 from __future__ import annotations
@@ -56,6 +57,18 @@ def fold(text: str) -> str:
     """Lower case, without diacritics, đ → d: the diacritic-insensitive search form."""
     decomposed = unicodedata.normalize("NFD", text.translate(_STRIP))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+# SQLite's FTS5 tokenizer "unicode61 remove_diacritics 2" takes every Vietnamese tone and vowel mark off
+# but leaves đ (and Ð, ð), letters of their own: only words holding them need a folded copy in an index.
+_KEPT_BY_SQLITE_RE = re.compile(r"[^\sđĐðÐ]*[đĐðÐ]\S*")
+
+
+def fold_what_sqlite_keeps(text: str) -> str:
+    """The words of ``text`` that SQLite's diacritic folding leaves apart
+    from ``fold`` (those with đ), folded: "Sở Tư pháp tỉnh Lâm Đồng,
+    93/NQ-HĐND" → "dong, 93/nq-hdnd"."""
+    return " ".join(fold(w) for w in _KEPT_BY_SQLITE_RE.findall(text))
 
 
 _SPACE_RE = re.compile(r"\s+")

@@ -4,13 +4,15 @@ Two FTS5 indexes per searchable table, both *contentless* (``content=''``:
 they hold only the index; the rows stay in the table, matched by rowid):
 
 ``<table>_fts``  (tokenizer ``unicode61 remove_diacritics 2``)
-    the original columns (tones folded by SQLite, đ kept) plus ``folded``:
-    our own fold of the row (``rasoat.vntext.fold``: no diacritics, đ → d).
-    A query word matches the original columns when it has diacritics
-    ("đăng", "HĐND") and the folded column when it has none ("dang",
-    "HDND"), so "dang ky kinh doanh", "uy ban", "qd ubnd" and "93/NQ-HDND"
-    all work.  For documents, ``folded`` also holds the numbers the document
-    cites, so searching a number finds the document and those citing it.
+    the original columns (every mark folded by SQLite but đ, a letter of its
+    own) plus ``folded``: the row's ``search_folded`` (``store.search_folded``:
+    its short fields folded by ``rasoat.vntext.fold``, đ → d, and of its long
+    text only the words with đ, folded — the rest SQLite folds itself, and a
+    full copy would double every posting list).  So "dang ky kinh doanh"
+    finds "đăng ký kinh doanh" ("dang" in ``folded``, "ky kinh doanh" in the
+    text), and "uy ban", "qd ubnd" and "93/NQ-HDND" work too.  For
+    documents, ``folded`` also holds the numbers the document cites, so
+    searching a number finds the document and those citing it.
 ``<table>_exact_fts`` (tokenizer ``unicode61 remove_diacritics 0``)
     the original columns with one tone placement (``vntext.unify``), for
     searches that tell "thể" from "thế".

@@ -1,0 +1,48 @@
+"""The text helpers every stage shares: one spelling for matching, and the search forms."""
+
+import sqlite3
+
+import pytest
+
+from rasoat.vntext import fold, fold_what_sqlite_keeps, unify
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hoà Bình", "Hòa Bình"),  # old tone placement → new
+    ("Uỷ ban", "Ủy ban"),
+    ("hoàn thành", "hoàn thành"),  # closed syllable: already on the second vowel
+    ("\u00d0ồng Nai", "Đồng Nai"),  # Ð (eth) → Đ
+])
+def test_unify(text, expected):
+    assert unify(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Đăng ký kinh doanh", "dang ky kinh doanh"),
+    ("93/NQ-HĐND", "93/nq-hdnd"),
+    ("Ủy ban nhân dân", "uy ban nhan dan"),
+])
+def test_fold(text, expected):
+    assert fold(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sở Tư pháp tỉnh Lâm Đồng, 93/NQ-HĐND", "dong, 93/nq-hdnd"),
+    ("Ủy ban nhân dân tỉnh Thái Nguyên", ""),  # SQLite folds all of it
+    ("đăng ký; \u00d0à Nẵng", "dang da"),
+])
+def test_fold_what_sqlite_keeps(text, expected):
+    assert fold_what_sqlite_keeps(text) == expected
+
+
+TEXT = ("Căn cứ Nghị quyết số 93/NQ-HĐND ngày 10 tháng 7 năm 2025 của Hội đồng nhân dân tỉnh Thái Nguyên "
+        "về hỗ trợ đăng ký kinh doanh; Uỷ ban nhân dân tỉnh Đắk Lắk; Sở Tư pháp; đổi mới, điều chỉnh.")
+
+
+@pytest.mark.parametrize("word", fold(TEXT).replace(";", " ").replace(",", " ").replace(".", " ").split())
+def test_sqlite_and_the_folded_words_find_every_word_searched_without_diacritics(word):
+    conn = sqlite3.connect(":memory:")
+    conn.execute("create virtual table t using fts5(text, folded, tokenize='unicode61 remove_diacritics 2')")
+    conn.execute("insert into t values (?, ?)", [TEXT, fold_what_sqlite_keeps(TEXT)])
+    phrase = '"' + word.replace('"', '""') + '"'  # as Datasette quotes each word of a search
+    assert conn.execute("select count(*) from t where t match ?", [phrase]).fetchone()[0] == 1
