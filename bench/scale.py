@@ -11,14 +11,13 @@ corpus, and full-text queries through Datasette's JSON API.
    with ``rasoat.store.save_document``; at the end ``store.refresh_derived``
    builds the citation targets and the search indexes (``enable_search``,
    as it stands).  So schema, rows and FTS are the real ones.
-2. ``rasoat serve`` (Datasette, 127.0.0.1, a free port) serves it, and
-   ``/rasoat/documents.json?_search=…`` is timed for diacritic-free terms
+2. ``rasoat serve`` (Datasette, 127.0.0.1, a free port) serves it, and each
+   kind of search request of ``REQUESTS`` is timed for diacritic-free terms
    ("dang ky khai sinh"), for document numbers without diacritics
-   ("1234/QD-UBND") and for bare numbers ("1234"): p50, p95, max, as
-   Datasette answers by default (row count, the table's facets and facet
-   suggestions), without suggestions (``_nosuggest=1``) and lean
-   (``_nocount=1&_nofacet=1``: the search and the page of rows only);
-   and the site's own search page (``/-/rasoat/search?q=``, HTML).
+   ("1234/QD-UBND") and for bare numbers ("1234"): p50, p95, max.  The
+   kinds: the table's search as Datasette answers by default (rows, count,
+   facets), the same without count and facets, the canned query
+   ``search_documents`` (JSON) and the site's own search page (HTML).
 
 Prints the figures, and writes them as JSON to DIR/scale.json.  Generating
 100,000 documents takes a while (minutes per 10,000 on two cores); use
@@ -200,13 +199,13 @@ def timed_page(url: str) -> tuple[float, bytes]:
     return time.perf_counter() - start, body
 
 
-def measure(base: str, queries: list[str], extra: str, site: bool = False) -> dict:
-    """Latency of the JSON API for each query (``site``: the site's search
-    page, HTML, documents, articles and findings at once)."""
+def measure(base: str, queries: list[str], path: str) -> dict:
+    """Latency of one kind of search request for each query: ``path`` with
+    ``{q}`` where the query goes."""
     def url(q: str) -> str:
-        q = urllib.parse.quote(q)
-        return f"{base}/-/rasoat/search?q={q}" if site else f"{base}/rasoat/documents.json?_search={q}{extra}"
+        return base + path.format(q=urllib.parse.quote(q))
 
+    site = not path.split("?")[0].endswith(".json")
     times, hits, errors = [], [], 0
     for q in queries[:5]:  # warm the page cache and Datasette's introspection
         timed_page(url(q))
@@ -217,11 +216,25 @@ def measure(base: str, queries: list[str], extra: str, site: bool = False) -> di
             errors += 1
             continue
         times.append(seconds * 1000)
-        hits.append(bool(body) if site else bool(json.loads(body).get("rows")))
+        data = None if site else json.loads(body)
+        hits.append(bool(body) if site else bool(data if isinstance(data, list) else data.get("rows")))
     times.sort()
     return dict(n=len(queries), errors=errors, p50_ms=round(statistics.median(times), 1),
                 p95_ms=round(times[max(0, int(len(times) * 0.95) - 1)], 1), max_ms=round(times[-1], 1),
                 queries_with_rows=sum(hits))
+
+
+REQUESTS = {
+    # the table's search as Datasette answers it: a page of rows newest first, the row count and the five
+    # facets of datasette_metadata.yml (``rasoat serve`` turns facet suggestions off at this size)
+    "table_default": "/rasoat/documents.json?_search={q}",
+    # the same without count and facets
+    "table_lean": "/rasoat/documents.json?_search={q}&_nocount=1&_nofacet=1",
+    # the canned query for searching (datasette_metadata.yml): 100 documents, newest first
+    "search_documents": "/rasoat/search_documents.json?_shape=array&t%E1%BB%AB_kh%C3%B3a={q}",
+    # the site's search page (HTML): documents, articles and findings, best matches first
+    "site_search_page": "/-/rasoat/search?q={q}",
+}
 
 
 def query_sets(db_path: Path, n: int) -> dict[str, list[str]]:
@@ -252,6 +265,8 @@ def main() -> int:
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--reuse", action="store_true", help="query the database already in --out")
+    parser.add_argument("--requests", nargs="+", choices=list(REQUESTS), default=list(REQUESTS),
+                        help="which kinds of search request to time (all by default)")
     args = parser.parse_args()
 
     from rasoat.bench import machine
@@ -270,10 +285,7 @@ def main() -> int:
         result["queries"] = {}
         for kind, queries in query_sets(db_path, args.queries).items():
             result["queries"][kind] = dict(
-                default=measure(base, queries, ""),
-                no_suggestions=measure(base, queries, "&_nosuggest=1"),
-                lean=measure(base, queries, "&_nocount=1&_nofacet=1"),
-                site_search_page=measure(base, queries, "", site=True),
+                **{kind: measure(base, queries, REQUESTS[kind]) for kind in args.requests},
                 example=queries[0])
     finally:
         proc.terminate()

@@ -28,7 +28,8 @@ from click.testing import CliRunner
 from rasoat.cli import cli, datasette_command
 from rasoat.web.highlight import Span, mark_up, snippet
 from rasoat.web.plugin import number_key
-from rasoat.web.serve import environment, metadata_path
+from rasoat import store
+from rasoat.web.serve import SUGGEST_FACETS_UP_TO, environment, metadata_path
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -317,6 +318,16 @@ def test_number_search_finds_the_document_and_those_citing_it(server, query, exp
     assert numbers(rows(server, "/rasoat/documents", _search=query)) == expected
 
 
+@pytest.mark.parametrize("query", ["dang ky kinh doanh", "uy ban nhan dan", "93/NQ-HDND", "41/2020/QĐ-UBND",
+                                   "bao cao", "193/NQ-HĐND", ""])
+def test_search_documents_query_finds_what_the_table_search_finds_newest_first(server, query):
+    found = rows(server, "/rasoat/search_documents", **{"từ_khóa": query})
+    table = rows(server, "/rasoat/documents", _search=query, _size="max") if query else []
+    assert numbers(found) == numbers(table)
+    dates = [r["Ngày ban hành"] or "" for r in found]
+    assert dates == sorted(dates, reverse=True)
+
+
 def test_same_search_from_the_table_page(server):
     page = html(server, "/rasoat/documents?" + urllib.parse.urlencode({"_search": "dang ky kinh doanh"}))
     assert "93/NQ-HĐND" in page and "1347/BC-SNV" not in page
@@ -405,7 +416,7 @@ def test_canned_queries_have_vietnamese_titles(server):
     page = html(server, "/rasoat")
     for title in ("Phát hiện của một văn bản, theo mức độ", "Văn bản QPPL của một cơ quan trong một năm",
                   "Văn bản trích dẫn một số ký hiệu", "Căn cứ không còn hiệu lực", "Số liệu báo cáo không khớp",
-                  "Thủ tục hành chính theo mã", "Tìm chính xác, phân biệt dấu"):
+                  "Thủ tục hành chính theo mã", "Tìm văn bản, mới ban hành trước", "Tìm chính xác, phân biệt dấu"):
         assert title in page, title
 
 
@@ -549,6 +560,17 @@ def test_server_listens_on_loopback_only(review_db):
     argv = datasette_command(str(review_db), 8001)
     assert argv[argv.index("--host") + 1] == "127.0.0.1"
     assert "-i" not in argv and "--immutable" not in argv  # read-only, not immutable: ingest may write meanwhile
+
+
+def test_facet_suggestions_only_for_databases_of_a_province_s_size(review_db, tmp_path):
+    assert "suggest_facets" not in datasette_command(str(review_db), 8001)
+    big = tmp_path / "rasoat.db"
+    db = store.open_db(big)
+    db["documents"].insert(dict(id="x" * 64, file_name="x.pdf"), pk="id")
+    db.execute("update documents set rowid = ? where id = ?", [SUGGEST_FACETS_UP_TO + 1, "x" * 64])
+    db.conn.commit()
+    argv = datasette_command(str(big), 8001)
+    assert argv[argv.index("suggest_facets") + 1] == "off"
 
 
 def test_metadata_follows_the_database_name(tmp_path):

@@ -38,7 +38,28 @@ def command(db_path: str, port: int, host: str = "127.0.0.1", no_sql: bool = Fal
            "--setting", "default_page_size", "50"]
     if no_sql:
         cmd += ["--setting", "default_allow_sql", "off"]
+    if document_count(db_path) > SUGGEST_FACETS_UP_TO:
+        cmd += ["--setting", "suggest_facets", "off"]
     return cmd
+
+
+# Datasette suggests facets by trying a group-by on every column of the page's rows: instant on a
+# province's few thousand documents, seconds per page on 100,000 (the facets named in
+# datasette_metadata.yml stay).
+SUGGEST_FACETS_UP_TO = 20_000
+
+
+def document_count(db_path: str | Path) -> int:
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
+        try:
+            return conn.execute("select max(rowid) from documents").fetchone()[0] or 0
+        finally:
+            conn.close()
+    except sqlite3.Error:  # not a rasoat database: Datasette will say so
+        return 0
 
 
 def environment(password: str | None = None, base: dict | None = None) -> dict[str, str]:

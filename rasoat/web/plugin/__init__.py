@@ -31,6 +31,8 @@ from rasoat.web.highlight import snippet
 from rasoat.web.overview import overview_context
 from rasoat.web.search import search_all
 
+MMAP_BYTES = 256 * 1024 * 1024  # PRAGMA mmap_size of the served database's connections
+
 ROUTE = "/-/rasoat"
 
 
@@ -52,6 +54,9 @@ def prepare_connection(conn, database, datasette):
                          deterministic=True)
     if not database.startswith("_"):  # _internal and _memory are Datasette's own
         conn.execute("PRAGMA query_only = 1")
+        # Read pages through a memory map instead of copying each one into the connection's small page
+        # cache: searches and facets over many thousands of rows touch many pages.
+        conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
 
 
 READ_METHODS = {"GET", "HEAD", "OPTIONS"}
