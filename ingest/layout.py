@@ -23,7 +23,7 @@ from rasoat.vntext import unify
 Word = dict
 
 LINE_TOLERANCE = 3.0  # points: words whose tops differ by less share a line
-TALL_WORD = 1.6  # a line's band is at most this many median word heights high (see group_lines)
+TALL_WORD, FLAT_WORD = 1.6, 0.4  # in median word heights: words that do not start lines (see group_lines)
 
 
 @dataclass
@@ -55,25 +55,43 @@ def group_lines(words: list[Word], tolerance: float = LINE_TOLERANCE) -> list[Li
     """Cluster words into lines, each sorted left to right.
 
     A word joins the current line when its top is within ``tolerance`` of
-    the line's first word or at least half of it (or of the band, if
-    smaller) lies inside the line's band (the span of its words so far) —
-    the second case keeps the words of a slightly skewed scan (OCR) on one
-    line.  The band is at most ``TALL_WORD`` median word heights
-    high: OCR reads a stamp or a scribble in the margin as one tall "word",
-    whose band would swallow the first words of the next line."""
-    lines: list[Line] = []
-    band_top = band_bottom = 0.0
+    the line's first word or at least half of it (or of that first word, if
+    smaller) lies beside that first word — the second case keeps the words
+    of a slightly skewed scan (OCR) on one line.
+
+    Words of odd height do not start lines: OCR reads a stamp or a scribble
+    in the margin as one tall "word" (more than ``TALL_WORD`` median word
+    heights), whose band would swallow the next line, and an underscore or a
+    dot leader as a flat one (less than ``FLAT_WORD``), which would cut its
+    line in two.  They go, afterwards, to the line whose middle is nearest
+    theirs (within a median word height), or stand alone."""
     heights = sorted(w["bottom"] - w["top"] for w in words)
-    cap = TALL_WORD * heights[len(heights) // 2] if heights else 0.0
-    for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
-        overlap = min(w["bottom"], band_bottom) - max(w["top"], band_top)
-        if lines and (abs(w["top"] - lines[-1].words[0]["top"]) <= tolerance
-                      or overlap >= 0.5 * min(w["bottom"] - w["top"], band_bottom - band_top)):
-            lines[-1].words.append(w)
-            band_top, band_bottom = min(band_top, w["top"]), max(band_bottom, min(w["bottom"], w["top"] + cap))
+    median = heights[len(heights) // 2] if heights else 0.0
+
+    def odd(w: Word) -> bool:
+        height = w["bottom"] - w["top"]
+        return height > TALL_WORD * median or height < FLAT_WORD * median
+
+    lines: list[Line] = []
+    for w in sorted((w for w in words if not odd(w)), key=lambda w: (w["top"], w["x0"])):
+        if lines:
+            first = lines[-1].words[0]
+            overlap = min(w["bottom"], first["bottom"]) - max(w["top"], first["top"])
+            if abs(w["top"] - first["top"]) <= tolerance or overlap >= 0.5 * min(
+                    w["bottom"] - w["top"], first["bottom"] - first["top"]):
+                lines[-1].words.append(w)
+                continue
+        lines.append(Line([w]))
+    middles = [(line.top + line.bottom) / 2 for line in lines]
+    for w in (w for w in words if odd(w)):
+        middle = (w["top"] + w["bottom"]) / 2
+        nearest = min(range(len(lines)), key=lambda i: abs(middles[i] - middle), default=None)
+        if nearest is not None and abs(middles[nearest] - middle) <= median:
+            lines[nearest].words.append(w)
         else:
             lines.append(Line([w]))
-            band_top, band_bottom = w["top"], min(w["bottom"], w["top"] + cap)
+            middles.append(middle)
+    lines.sort(key=lambda line: line.top)
     for line in lines:
         line.words.sort(key=lambda w: w["x0"])
     return lines
