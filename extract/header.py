@@ -15,9 +15,10 @@ from datetime import date
 
 from extract import regexes as rx
 from extract.issuers import issuer_from_symbol, resolve_issuer, split_issuer_lines
+from extract.names import restore_marks
 from rasoat import facts
 from rasoat.models import Header, SourceDocument
-from rasoat.vntext import collapse, unify
+from rasoat.vntext import collapse, fold, unify
 
 QPPL_TYPES = {"NĐ", "NQ", "QĐ", "TT", "TTLT", "NQLT", "L", "PL", "CT"}
 _QH_SYMBOL = re.compile(r"^(UBTVQH|QH)\d{2}$")
@@ -165,7 +166,7 @@ def find_title(body: str) -> tuple[str | None, str | None, int | None, int | Non
     lines = body.split("\n")
     pos = 0
     for i, line in enumerate(lines[:6]):
-        m = rx.TYPE_TITLE.match(line.strip())
+        m = rx.TYPE_TITLE.match(line.strip()) or rx.TYPE_TITLE_AFTER_MARGIN.match(line.strip())
         if not m and (fuzzy := _fuzzy_type_word(line)):
             m = rx.TYPE_TITLE.match(fuzzy)
         if m and line.strip().isupper() or (m and not m.group("rest").strip()):
@@ -260,6 +261,10 @@ def extract_header(doc: SourceDocument) -> Header:
         # no issuer block, or one the gazetteer cannot place (a damaged glyph map
         # prints "C N P Ủ" for "CHÍNH PHỦ"): the symbol names the issuer
         h.issuer = issuer_from_symbol(h.symbol) or h.issuer
+    elif h.issuer and p1.source == "ocr":
+        known = resolve_issuer(h.issuer)  # OCR misreads marks ("LÂM ĐÒNG"): the gazetteer spells the name
+        if known and fold(known["name"]) == fold(h.issuer):
+            h.issuer = known["name"]
 
     # Place and date
     m = rx.DATE_LINE.search(right)
@@ -299,6 +304,8 @@ def extract_header(doc: SourceDocument) -> Header:
     h.signer, h.signing_authority, h.signer_title, span = find_signature(doc)
     if span:
         h.spans["signer"] = span
+        if doc.pages[span[0] - 1].source == "ocr":
+            h.signer = restore_marks(h.signer)  # OCR drops marks from bold names: "Pham Thi" → "Phạm Thị"
     elif not h.signer and doc.meta.get("signature", {}).get("signer"):
         h.signer = doc.meta["signature"]["signer"]  # the digital signature names the person who signed
     h.is_qppl = is_qppl(h.number, h.symbol)

@@ -42,12 +42,17 @@ DATE_LINE = re.compile(
 )
 
 # Document type words printed as the title line of a document, upper case.
-TYPE_TITLE = re.compile(
-    r"^(?P<type>QUYẾT ĐỊNH|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ LIÊN TỊCH|THÔNG TƯ|LUẬT|PHÁP LỆNH|CHỈ THỊ|"
+_TYPE_WORDS = (
+    r"(?P<type>QUYẾT ĐỊNH|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ LIÊN TỊCH|THÔNG TƯ|LUẬT|PHÁP LỆNH|CHỈ THỊ|"
     r"BÁO CÁO|TỜ TRÌNH|KẾ HOẠCH|THÔNG BÁO|GIẤY MỜI|CÔNG ĐIỆN|HƯỚNG DẪN|CHƯƠNG TRÌNH|PHƯƠNG ÁN|ĐỀ ÁN|"
     r"DỰ ÁN|BIÊN BẢN|HỢP ĐỒNG|QUY CHẾ|QUY ĐỊNH|CÔNG VĂN|GIẤY ỦY QUYỀN|GIẤY GIỚI THIỆU|PHIẾU GỬI|"
-    r"PHIẾU CHUYỂN|PHIẾU BÁO|LỆNH)\b(?P<rest>.*)$"
+    r"PHIẾU CHUYỂN|PHIẾU BÁO|LỆNH)"
 )
+TYPE_TITLE = re.compile(rf"^{_TYPE_WORDS}\b(?P<rest>.*)$")
+
+# The same type word ending a line after a few characters that are not the document's: on a scan,
+# what OCR read of a receipt stamp in the margin ("ĐẾN Ngày: …") beside the centred title line.
+TYPE_TITLE_AFTER_MARGIN = re.compile(rf"^.{{1,24}}?\s{_TYPE_WORDS}(?P<rest>)$")
 
 # Citation context: the word(s) naming the type before "số" or a number.
 CITED_TYPE = re.compile(

@@ -83,6 +83,11 @@ def test_normalise_number(raw, expected):
         ("NGHỊ ĐỊNH CỦA CHÍNH PHỦ\nVề đăng ký kinh doanh\nCHÍNH PHỦ", "NGHỊ ĐỊNH", "Về đăng ký kinh doanh"),
         ("NG Ị ĐỊN\nQuản lý, kết nối và chia sẻ dữ liệu số\nCăn cứ", "NGHỊ ĐỊNH", "Quản lý, kết nối và chia sẻ dữ liệu số"),
         ("Kính gửi: Ủy ban nhân dân tỉnh\nSở Tư pháp báo cáo như sau", None, None),
+        # a scan: OCR read the receipt stamp in the margin ("ĐẾN", "Ngày: …") on the type word's line
+        ("ĐẾN —...a NGHỊ ĐỊNH\nQuy định về đánh giá, xếp loại chất lượng\ncơ quan hành chính\nCăn cứ Luật",
+         "NGHỊ ĐỊNH", "Quy định về đánh giá, xếp loại chất lượng cơ quan hành chính"),
+        # but a sentence that happens to end with a type word is not a title line
+        ("Các sở, ngành thực hiện theo đúng QUYẾT ĐỊNH\nnày và báo cáo", None, None),
     ],
 )
 def test_title(body, type_word, title):
