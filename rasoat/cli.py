@@ -48,24 +48,33 @@ def ingest(paths, db_path, force, as_json, workers):
     """
     from ingest import sha256_file
     from rasoat import store
-    from rasoat.pipeline import iter_files, process_files
+    from rasoat.pipeline import iter_files
+
+    files = list(iter_files(list(paths)))
+    results: dict[int, dict] = {}
+    shas: dict[int, str] = {}
+    for k, f in enumerate(files):
+        try:
+            shas[k] = sha256_file(f)
+        except OSError as e:
+            results[k] = dict(path=str(f), status="error", error=f"Không mở được tệp: {e.strerror or e}")
+    known = None if force else store.nothing_to_do(db_path, shas.values())
+    if known is not None:  # an unchanged corpus: no stage is imported, the database is only read
+        for k, sha in shas.items():
+            results[k] = dict(path=str(files[k]), status="unchanged", error=known[sha])
+        _ingest_summary(results, db_path, as_json)
+
+    from rasoat.pipeline import process_files
     from rules import catalogue
 
     db = store.open_db(db_path)
     store.save_rules(db, catalogue())
-    files = list(iter_files(list(paths)))
-    results: dict[int, dict] = {}
     todo: list[tuple[int, Path]] = []
-    for k, f in enumerate(files):
-        try:
-            sha = sha256_file(f)
-        except OSError as e:
-            results[k] = dict(path=str(f), status="error", error=f"Không mở được tệp: {e.strerror or e}")
-            continue
+    for k, sha in shas.items():
         if not force and store.known_sha(db, sha):
-            results[k] = dict(path=str(f), status="unchanged", error=db["documents"].get(sha)["error"])
+            results[k] = dict(path=str(files[k]), status="unchanged", error=db["documents"].get(sha)["error"])
         else:
-            todo.append((k, f))
+            todo.append((k, files[k]))
     with click.progressbar(length=len(todo), label="Đang đọc", file=sys.stderr, show_pos=True,
                            item_show_func=lambda f: f.name if f else "") as bar:
         for (k, _), (f, doc) in zip(todo, process_files([f for _, f in todo], workers)):
@@ -75,6 +84,11 @@ def ingest(paths, db_path, force, as_json, workers):
             bar.update(1, f)
     if store.derived_stale(db):  # also finishes a run that was interrupted after its last document
         store.refresh_derived(db)
+    _ingest_summary(results, db_path, as_json)
+
+
+def _ingest_summary(results: dict[int, dict], db_path: str, as_json: bool) -> None:
+    """Print what ``ingest`` did, file by file, and exit: 1 when some file could not be read."""
     results = [results[k] for k in sorted(results)]
     failed = sum(bool(r["error"]) for r in results)
     if as_json:

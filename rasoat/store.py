@@ -10,14 +10,16 @@ reader never sees half a document.
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
-from typing import Iterable
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Iterable
 
 from rasoat.models import (Article, BodyMention, Citation, Document, Extraction, Figure, Finding, Header, Page, Procedure,
                            SourceDocument)
 from rasoat.vntext import fold, fold_what_sqlite_keeps
+
+if TYPE_CHECKING:  # imported when a database is opened: a rerun with nothing to do never needs it
+    import sqlite_utils
 
 CHILD_TABLES = ("pages", "citations", "figures", "procedures", "articles", "bodies", "findings")
 
@@ -49,6 +51,8 @@ SCHEMA = {
 
 def open_db(path: str | Path) -> sqlite_utils.Database:
     """Open (and create) the database, in WAL mode so Datasette can read while we write."""
+    import sqlite_utils
+
     db = sqlite_utils.Database(path)
     db.conn.execute("PRAGMA journal_mode=WAL")
     db.conn.execute("PRAGMA busy_timeout=10000")
@@ -106,6 +110,33 @@ DERIVED_STALE = 1
 
 def derived_stale(db: sqlite_utils.Database) -> bool:
     return db.execute("PRAGMA user_version").fetchone()[0] == DERIVED_STALE
+
+
+def nothing_to_do(path: str | Path, shas: Iterable[str]) -> dict[str, str | None] | None:
+    """When every file (by SHA-256) is stored already and the derived data is fresh: ``{sha: error}``
+    of those documents, read with the ``sqlite3`` module alone, so that re-running ingest over an
+    unchanged corpus costs hashing and one query.  Otherwise (a new or changed file, no database yet,
+    an interrupted run to finish) None."""
+    shas = list(shas)
+    if not Path(path).is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        if conn.execute("PRAGMA user_version").fetchone()[0] == DERIVED_STALE:
+            return None
+        known: dict[str, str | None] = {}
+        for i in range(0, len(shas), 500):
+            chunk = shas[i:i + 500]
+            known.update(conn.execute(f"select id, error from documents where id in ({','.join('?' * len(chunk))})",
+                                      chunk).fetchall())
+    except sqlite3.Error:  # not a rasoat database (yet): the full path opens it and says what is wrong
+        return None
+    finally:
+        conn.close()
+    return known if all(sha in known for sha in shas) else None
 
 
 def refresh_derived(db: sqlite_utils.Database) -> None:

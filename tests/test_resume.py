@@ -54,6 +54,20 @@ def test_unchanged_files_are_skipped_and_nothing_is_rewritten(folder, tmp_path):
     assert db_rows(db, skip_columns=()) == before  # same rows, same ingested_at, same search index
 
 
+def test_an_unchanged_rerun_only_hashes_and_looks_up(folder, tmp_path):
+    db = tmp_path / "r.db"
+    assert rasoat("ingest", str(folder), "--db", str(db)).returncode == 0
+    again = subprocess.run([sys.executable, "-X", "importtime", "-m", "rasoat.cli", "ingest", str(folder), "--db", str(db)],
+                           cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0, again.stderr
+    assert "bỏ qua 4 tệp không đổi" in again.stdout
+    imported = {line.split("|")[-1].strip() for line in again.stderr.splitlines() if line.startswith("import time:")}
+    assert not imported & {"sqlite_utils", "rules", "extract", "spacy", "pdfplumber"}  # no stage, no sqlite-utils
+    (folder / "bao-cao.txt").write_text("Báo cáo: 11/12 xã đạt chuẩn (91,7%).", encoding="utf-8")
+    changed = rasoat("ingest", str(folder), "--db", str(db), "--json")
+    assert [r["status"] for r in json.loads(changed.stdout)].count("ok") == 1
+
+
 def test_a_changed_file_replaces_its_old_rows(folder, tmp_path):
     db = tmp_path / "r.db"
     assert rasoat("ingest", str(folder), "--db", str(db)).returncode == 0
