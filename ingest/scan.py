@@ -21,12 +21,12 @@ MIN_WORDS = 40  # a page with fewer words than this and a page-sized image is a 
 MIN_IMAGE_SHARE = 0.5  # share of the page area covered by images
 
 
-def image_shares(path: str) -> list[float]:
-    """For each page, the share of its area covered by image objects."""
+def image_shares(path: str, pages: list[int] | None = None) -> list[float]:
+    """For each page (0-based indexes, all by default), the share of its area covered by image objects."""
     pdf = pdfium.PdfDocument(path)
     try:
         shares = []
-        for i in range(len(pdf)):
+        for i in range(len(pdf)) if pages is None else pages:
             page = pdf[i]
             area = max(page.get_width() * page.get_height(), 1.0)
             covered = 0.0
@@ -40,10 +40,16 @@ def image_shares(path: str) -> list[float]:
         pdf.close()
 
 
+def _judged_by_image(page: Page) -> bool:
+    """Whether the page's image share decides (a page with little text); converted legacy text is
+    judged after conversion by the reader."""
+    return page.source not in ("tcvn3", "vni") and "/" not in page.source and len(page.text.split()) < MIN_WORDS
+
+
 def needs_ocr(page: Page, image_share: float) -> bool:
     if page.source in ("tcvn3", "vni") or "/" in page.source:
         return False  # converted legacy text is judged after conversion by the reader
-    if len(page.text.split()) < MIN_WORDS and image_share >= MIN_IMAGE_SHARE:
+    if _judged_by_image(page) and image_share >= MIN_IMAGE_SHARE:
         return True
     return bool(page.text.strip()) and text_layer_is_garbage(page.text)
 
@@ -60,10 +66,11 @@ def ocr_scanned_pages(path: str, pages: list[Page]) -> list[Page]:
     """``pages`` with every page that needs it replaced by its OCR."""
     from ingest.ocr import ocr_pdf_page
 
-    shares = image_shares(path)
+    few_words = [i for i, p in enumerate(pages) if _judged_by_image(p)]  # the image objects of the others
+    shares = dict(zip(few_words, image_shares(path, few_words))) if few_words else {}  # are not read
     out = list(pages)
     widths: dict[int, float] = {}
-    todo = [i for i, p in enumerate(pages) if needs_ocr(p, shares[i] if i < len(shares) else 0.0)]
+    todo = [i for i, p in enumerate(pages) if needs_ocr(p, shares.get(i, 0.0))]
     if not todo:
         return out
     pdf = pdfium.PdfDocument(path)

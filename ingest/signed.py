@@ -389,6 +389,8 @@ def signer_kind(subject: dict[str, object], name: str | None) -> str:
 def _sig_fields(path: str) -> list[tuple[str, dict]]:
     """(field name, signature dictionary) of each signed /Sig field, in
     field order; [] when the file has none or cannot be read."""
+    if not _has_signatures(path):
+        return []  # pdfium counts them in a blink; pdfminer would parse the cross-reference tables first
     from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfparser import PDFParser
     from pdfminer.pdftypes import resolve1
@@ -423,6 +425,21 @@ def _sig_fields(path: str) -> list[tuple[str, dict]]:
     except Exception:  # damaged or encrypted: no signature information
         return []
     return out
+
+
+def _has_signatures(path: str) -> bool:
+    """Whether pdfium finds a signature dictionary in the file (True when it cannot tell)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    try:
+        pdf = pdfium.PdfDocument(path)
+    except pdfium.PdfiumError:
+        return True  # let pdfminer try, and fail, as before
+    try:
+        return raw.FPDF_GetSignatureCount(pdf.raw) != 0
+    finally:
+        pdf.close()
 
 
 def _lookup(d, *keys):
