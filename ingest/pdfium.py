@@ -391,3 +391,168 @@ def _straight_in_path(path: int) -> int:
         elif kind == raw.FPDF_SEGMENT_BEZIERTO:
             straight = False
     return found + (open_ and straight)
+
+
+# ----------------------------------------------------------- ruling lines as edges
+
+_segment_point = _c("FPDFPathSegment_GetPoint", c_int, c_void_p, c_void_p, c_void_p)
+_segment_close = _c("FPDFPathSegment_GetClose", c_int, c_void_p)
+_get_matrix = _c("FPDFPageObj_GetMatrix", c_int, c_void_p, c_void_p)
+
+# An affine matrix (a, b, c, d, e, f), PDF's convention: the point (x, y)
+# goes to (a x + c y + e, b x + d y + f).
+Matrix = tuple
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+# A point of a subpath as pdfminer sees it: ("m" | "l" | "c", x, y), page
+# space (PDF user space of the page, y up); for a Bézier ("c") only its end point.
+PathPoint = tuple
+
+
+def page_edges(page: pdfium.PdfPage) -> list[dict]:
+    """The page's edges as pdfplumber's ``page.edges`` gives them: every
+    line, the four sides of every rectangle, and each segment between two
+    consecutive points of every other path (its orientation None unless it
+    is horizontal or vertical), with top-down coordinates and pdfplumber's
+    keys (``x0 x1 top bottom width height orientation object_type``).
+
+    pdfminer splits each painted path into subpaths and makes each one a
+    line (``m l``, ``m l h``), a rectangle (four sides closing on the start,
+    each horizontal or vertical) or a curve of its points; pdfium keeps the
+    painted paths as path objects, with their matrix, inside forms too.
+    The classification is pdfminer's (``PDFLayoutAnalyzer.paint_path``) on
+    the same points.  Coordinates are pdfium's single-precision floats, so
+    they may differ from pdfplumber's in the last digits."""
+    left, bottom, right, top = page.get_mediabox()
+    height = float(top - bottom)
+    edges: list[dict] = []
+    for path, matrix in _path_objects(_handle(page), _IDENTITY):
+        for points in _subpaths(path, matrix):
+            edges.extend(subpath_edges(points, height))
+    return edges
+
+
+def _path_objects(container: int, matrix: Matrix, in_form: bool = False):
+    """(path object, its matrix to page space) for every path object of the
+    page or form ``container`` (``matrix``: the form's, to page space) and
+    of the forms inside it."""
+    if in_form:
+        count, get_object = _form_count(container), _form_object
+    else:
+        count, get_object = _count_objects(container), lambda page, i: _get_object(c_void_p(page), i)
+    m = raw.FS_MATRIX()
+    for i in range(count):
+        obj = get_object(container, i)
+        kind = _object_type(c_void_p(obj))
+        if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
+            continue
+        _get_matrix(obj, ctypes.addressof(m))
+        own = _compose((m.a, m.b, m.c, m.d, m.e, m.f), matrix)
+        if kind == raw.FPDF_PAGEOBJ_PATH:
+            yield obj, own
+        else:
+            yield from _path_objects(obj, own, in_form=True)
+
+
+def _compose(first: Matrix, then: Matrix) -> Matrix:
+    """The matrix applying ``first``, then ``then``."""
+    a, b, c, d, e, f = first
+    A, B, C, D, E, F = then
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _subpaths(path: int, matrix: Matrix) -> list[list[PathPoint]]:
+    """The subpaths of a path object as pdfminer builds them, points in page
+    space.  pdfium gives a Bézier as three points (two control points, then
+    the end): only the end is kept, as pdfminer keeps it.
+
+    pdfium closes a subpath ("h") with a line back to the start, or, when
+    the path is back there already, by a flag on the last point.  pdfminer
+    gives "h" the start as its point and drops a line to the start just
+    before it: a closed line to the start is pdfminer's "h", and a closed
+    Bézier is followed by an "h" of its own."""
+    a, b, c, d, e, f = matrix
+    x, y = c_float(), c_float()
+    xp, yp = ctypes.addressof(x), ctypes.addressof(y)
+    subpaths: list[list[PathPoint]] = []
+    current: list[PathPoint] = []
+    controls = 0  # Bézier points seen since the last end point
+    for k in range(_count_segments(path)):
+        segment = _path_segment(path, k)
+        kind = _segment_type(segment)
+        if kind == raw.FPDF_SEGMENT_BEZIERTO:
+            controls += 1
+            if controls < 3:
+                continue
+            controls = 0
+        _segment_point(segment, xp, yp)
+        point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+        if kind == raw.FPDF_SEGMENT_MOVETO:
+            current = [("m", *point)]
+            subpaths.append(current)
+        elif not current:
+            continue
+        elif kind == raw.FPDF_SEGMENT_BEZIERTO:
+            current.append(("c", *point))
+            if _segment_close(segment):
+                current.append(("h", *current[0][1:]))
+        else:
+            closes = _segment_close(segment) and point == current[0][1:]
+            current.append(("h" if closes else "l", *point))
+    return subpaths
+
+
+def subpath_edges(points: list[PathPoint], height: float) -> list[dict]:
+    """pdfplumber's edges of one subpath (points in page space, y up):
+    pdfminer's line, rectangle or curve, then pdfplumber's ``line_to_edge``,
+    ``rect_to_edges`` or ``curve_to_edges``.
+
+    A line is "m l" or "m l h"; a rectangle "m l l l h", or "m l l l l"
+    back to the start, its sides alternately vertical and horizontal."""
+    shape = "".join(p[0] for p in points)
+    xy = [(p[1], p[2]) for p in points]
+    if shape in ("ml", "mlh"):
+        return [_line_edge(xy[0], xy[1], height)]
+    if shape in ("mlllh", "mllll") and xy[4] == xy[0] and _square(xy):
+        return _rect_edges(xy[0], xy[2], height)
+    return [_segment_edge(p, q, height) for p, q in zip(xy, xy[1:])]
+
+
+def _square(xy: list[tuple[float, float]]) -> bool:
+    """pdfminer's test for a rectangle: sides alternately vertical and horizontal."""
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = xy[:4]
+    return (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+
+
+def _box(p, q, height: float) -> dict:
+    """pdfplumber's box of the segment or rectangle spanned by p and q (y up) in top-down coordinates."""
+    x0, x1 = min(p[0], q[0]), max(p[0], q[0])
+    y0, y1 = min(p[1], q[1]), max(p[1], q[1])
+    return {"x0": x0, "x1": x1, "top": height - y1, "bottom": height - y0, "width": x1 - x0, "height": y1 - y0}
+
+
+def _line_edge(p, q, height: float) -> dict:
+    """pdfplumber's edge of a line: horizontal when its top is its bottom,
+    otherwise "v" (even a slanted line, as in pdfplumber)."""
+    edge = _box(p, q, height)
+    edge["orientation"] = "h" if edge["top"] == edge["bottom"] else "v"
+    edge["object_type"] = "line"
+    return edge
+
+
+def _rect_edges(p, q, height: float) -> list[dict]:
+    """The four sides of a rectangle (opposite corners p and q), as ``rect_to_edges``."""
+    box = _box(p, q, height)
+    top = dict(box, bottom=box["top"], height=0, orientation="h")
+    bottom = dict(box, top=box["bottom"], height=0, orientation="h")
+    left = dict(box, x1=box["x0"], width=0, orientation="v")
+    right = dict(box, x0=box["x1"], width=0, orientation="v")
+    return [dict(e, object_type="rect_edge") for e in (top, bottom, left, right)]
+
+
+def _segment_edge(p, q, height: float) -> dict:
+    """The edge between two consecutive points of a curve, as ``curve_to_edges``."""
+    edge = _box(p, q, height)
+    edge["orientation"] = "v" if p[0] == q[0] else ("h" if p[1] == q[1] else None)
+    edge["object_type"] = "curve_edge"
+    return edge
