@@ -571,9 +571,16 @@ def ocr_image(
         if info_dpi:
             dpi = int(round(float(info_dpi[0])))
     started = time.perf_counter()
+    leaders = []
+    if dpi and hasattr(image, "convert"):  # a PIL image: whiten the dot leaders, Tesseract reads them badly
+        from ingest.leaders import erase, find_leaders
+
+        leaders = find_leaders(image, dpi)
+        if leaders:
+            image = erase(image, leaders)
     tsv = _run_tesseract(_image_bytes(image), lang, psm, dpi, timeout)
     scale = 72.0 / dpi if dpi else 1.0
-    words = parse_tsv(tsv, scale)
+    words = parse_tsv(tsv, scale) + [_leader_word(k, lead, scale) for k, lead in enumerate(leaders)]
     confs = [w.conf for w in words if w.conf >= 0]
     confidence = round(sum(confs) / len(confs), 2) if confs else None
     text = layout_text(words)
@@ -586,6 +593,13 @@ def ocr_image(
         lang=lang,
         seconds=round(time.perf_counter() - started, 3),
     )
+
+
+def _leader_word(k: int, lead, scale: float) -> OcrWord:
+    """A dot leader as a word of its dots, in a Tesseract block of its own (no confidence)."""
+    return OcrWord(text="." * lead.dots, x0=round(lead.x0 * scale, 2), top=round(lead.top * scale, 2),
+                   x1=round(lead.x1 * scale, 2), bottom=round(lead.bottom * scale, 2), conf=-1.0,
+                   block=-1 - k, par=0, line=0)
 
 
 def ocr_pdf_page(
