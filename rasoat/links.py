@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 import sqlite_utils
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from rasoat.vntext import collapse, unify
 
@@ -36,16 +36,30 @@ def resolve_citations(db: sqlite_utils.Database) -> None:
         if not named:
             return
         stored = db.execute("select id, doc_type, title, issued_on from documents where error is null and title is not null").fetchall()
+        candidates = _Candidates(stored)
         for rowid, document_id, doc_type, name, issued_on in named:
-            key = _name_key(name)
-            best, best_score = None, 0.0
-            for doc_id, stored_type, title, stored_on in stored:
-                if doc_id == document_id or (issued_on and stored_on and issued_on != stored_on):
-                    continue
-                if doc_type and stored_type and doc_type.casefold() != stored_type.casefold():
-                    continue
-                score = fuzz.token_set_ratio(key, _name_key(title))
-                if score > best_score:
-                    best, best_score = doc_id, score
-            db.execute("update citations set target_id = ? where rowid = ?",
-                       [best if best_score >= NAME_SCORE else None, rowid])
+            best = next((doc_id for doc_id in candidates.best(_name_key(name), doc_type, issued_on)
+                         if doc_id != document_id), None)
+            db.execute("update citations set target_id = ? where rowid = ?", [best, rowid])
+
+
+class _Candidates:
+    """Stored documents a cited name may point at (type and date agreeing), and the best matches of
+    each (name, type, date) asked, remembered: many documents cite the same laws, and a database may
+    hold a hundred thousand documents."""
+
+    def __init__(self, stored: list[tuple[str, str | None, str, str | None]]) -> None:
+        self.stored = [(doc_id, (doc_type or "").casefold(), _name_key(title), on) for doc_id, doc_type, title, on in stored]
+        self.memo: dict[tuple, list[str]] = {}
+
+    def best(self, key: str, doc_type: str | None, issued_on: str | None) -> list[str]:
+        """Ids of the stored documents that match best (score ≥ NAME_SCORE), best first: two are enough,
+        since only the citing document itself is left out."""
+        ask = (key, (doc_type or "").casefold(), issued_on)
+        if ask not in self.memo:
+            pool = [(doc_id, title) for doc_id, stored_type, title, on in self.stored
+                    if not (issued_on and on and issued_on != on) and not (ask[1] and stored_type and ask[1] != stored_type)]
+            hits = process.extract(key, [t for _, t in pool], scorer=fuzz.token_set_ratio, score_cutoff=NAME_SCORE, limit=None)
+            hits.sort(key=lambda h: (-h[1], h[2]))  # best score first; among equals, the first stored
+            self.memo[ask] = [pool[i][0] for _, _, i in hits[:2]]
+        return self.memo[ask]

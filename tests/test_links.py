@@ -29,3 +29,24 @@ def test_targets_by_number_and_by_name(tmp_path):
     store.resolve_citations(db)
     targets = [r["target_id"] for r in db["citations"].rows_where("document_id = 'qd'", order_by="start")]
     assert targets == ["law", "other", None, None]
+
+
+def test_a_name_points_at_the_best_other_document(tmp_path):
+    db = store.open_db(tmp_path / "rasoat.db")
+    law = doc("law", Header(number="77/2015/QH13", doc_type="Luật", title="Tổ chức chính quyền địa phương",
+                            issued_on="2015-06-19"))
+    # a document that cites a law with its own name: never itself, the law
+    same_name = doc("nq", Header(number="01/NQ-HĐND", doc_type="Luật", title="Tổ chức chính quyền địa phương",
+                                 issued_on="2015-06-19"), [
+        Citation(1, 0, 5, "…", name="Luật Tổ chức chính quyền địa phương", doc_type="Luật", issued_on="2015-06-19",
+                 relation="can_cu")])
+    undated = doc("cv", Header(number="12/STP-VP", doc_type="Công văn"), [
+        Citation(1, 0, 5, "…", name="Luật Tổ chức chính quyền địa phương", doc_type="Luật", relation="mention"),
+        Citation(1, 6, 9, "…", name="Luật Tổ chức chính quyền địa phương", doc_type="Nghị định", relation="mention")])
+    for d in (law, same_name, undated):
+        store.save_document(db, d)
+    store.resolve_citations(db)
+    target = {(r["document_id"], r["start"]): r["target_id"] for r in db["citations"].rows}
+    assert target[("nq", 0)] == "law"
+    assert target[("cv", 0)] == "law"  # no date: the first stored of the best score
+    assert target[("cv", 6)] is None  # another type
