@@ -10,9 +10,13 @@ pdfplumber still reads, exactly as before:
 * a file pdfium cannot open as it stands (encrypted, damaged): the errors
   stay pdfplumber's;
 * a page pdfium cannot give as pdfplumber would (``pdfium.page_words``
-  returns None: rotated text, unmapped glyphs, overprinted text);
-* the tables, only on a page that may hold one that ``extract`` reads:
-  ruling lines, and in its text a TTHC code or a procedures table header.
+  returns None: rotated text, unmapped glyphs, overprinted text), tables
+  included.
+
+The tables of a pdfium page are pdfplumber's ``extract_tables`` run on
+pdfium's edges and characters (``ingest.tables``), and only on a page that
+may hold one that ``extract`` reads: ruling lines, and in its text a TTHC
+code or a procedures table header.
 """
 
 from __future__ import annotations
@@ -23,18 +27,18 @@ from collections.abc import Iterator
 import pdfplumber
 
 from extract.regexes import TTHC_CODE
-from ingest import pdfium
+from ingest import pdfium, tables
 from ingest.layout import layout_page
 from ingest.signed import merge_stamps, stamp_texts
 from ingest.legacy import detect_encoding, font_hint, repair_words
 from ingest.pdfium import X_TOLERANCE, Y_TOLERANCE
+from ingest.tables import MIN_RULES_FOR_TABLES, TABLE_SETTINGS
 from rasoat.models import Page
 from rasoat.vntext import fold, nfc
 
-# pdfplumber settings, explicit (see pdfplumber's README for their meaning).
+# pdfplumber settings, explicit (see pdfplumber's README for their meaning;
+# TABLE_SETTINGS and the table tolerances are in ingest.tables).
 WORD_SETTINGS = dict(x_tolerance=X_TOLERANCE, y_tolerance=Y_TOLERANCE, keep_blank_chars=False, use_text_flow=False)
-TABLE_SETTINGS = dict(vertical_strategy="lines", horizontal_strategy="lines")
-MIN_RULES_FOR_TABLES = 6  # only look for tables on pages with ruling lines
 
 # Column headers of the tables extract/procedures.py reads (folded), as they
 # appear in the page text, where a wrapped cell may break the line.
@@ -97,10 +101,12 @@ def _repaired(words: list[dict], legacy: set[str]) -> tuple[list[dict], str]:
 
 
 def page_tables(page: pdfplumber.page.Page) -> list[list[list[str | None]]]:
+    """The page's tables of two rows or more through pdfplumber, cells NFC
+    (``tables.find_tables`` gives the same through pdfium)."""
     if len(page.lines) + len(page.rects) < MIN_RULES_FOR_TABLES:
         return []
-    tables = page.extract_tables(TABLE_SETTINGS)
-    return [[[nfc(c) if c else c for c in row] for row in t] for t in tables if len(t) > 1]
+    found = page.extract_tables(TABLE_SETTINGS)
+    return [[[nfc(c) if c else c for c in row] for row in t] for t in found if len(t) > 1]
 
 
 def may_hold_tables(text: str) -> bool:
@@ -139,13 +145,6 @@ class _Plumber:
             self.pdf = pdfplumber.open(self.path)
         return self.pdf.pages[index]
 
-    def tables(self, index: int) -> list[list[list[str | None]]]:
-        page = self.page(index)
-        try:
-            return page_tables(page)
-        finally:
-            page.close()
-
     def close(self) -> None:
         if self.pdf is not None:
             self.pdf.close()
@@ -174,20 +173,25 @@ def read_pdf_pages(path: str) -> Iterator[Page]:
     plumber = _Plumber(path)
     try:
         for i in range(len(doc)):
-            page = doc[i]
-            try:
-                fast = pdfium.page_words(page)
-                ruled = fast is not None and pdfium.ruling_lines(page, MIN_RULES_FOR_TABLES) >= MIN_RULES_FOR_TABLES
-            finally:
-                page.close()
-            if fast is None:
-                yield plumber_page(plumber.page(i), i + 1, stamps.get(i + 1, ()))
-                continue
-            words, source = fast_words(fast)
-            out = laid_out(i + 1, words, fast.width, source, stamps.get(i + 1, ()))
-            if ruled and may_hold_tables(out.text):
-                out.tables = plumber.tables(i)
-            yield out
+            out = pdfium_page(doc[i], i + 1, stamps.get(i + 1, ()))
+            yield out if out is not None else plumber_page(plumber.page(i), i + 1, stamps.get(i + 1, ()))
     finally:
         plumber.close()
         doc.close()
+
+
+def pdfium_page(page: pdfium.PdfPage, number: int, stamps=()) -> Page | None:
+    """One page read through pdfium, tables included, then released; None
+    when pdfium cannot give it as pdfplumber would."""
+    try:
+        fast = pdfium.page_words(page)
+        if fast is None:
+            return None
+        words, source = fast_words(fast)
+        out = laid_out(number, words, fast.width, source, stamps)
+        ruled = pdfium.ruling_lines(page, MIN_RULES_FOR_TABLES) >= MIN_RULES_FOR_TABLES
+        if ruled and may_hold_tables(out.text):
+            out.tables = tables.find_tables(pdfium.page_edges(page), fast.chars)
+        return out
+    finally:
+        page.close()
