@@ -83,22 +83,23 @@ def table_cells(edges: list[dict]) -> list[list[tuple]]:
 
 def table_rows(cells: list[tuple], chars: list[Char]) -> Rows:
     """``Table.extract``: for each row, the text of each cell (None where
-    the row has no cell at that column, "" for an empty cell)."""
+    the row has no cell at that column, "" for an empty cell).  A character
+    belongs to a cell when its centre lies in it, the cell's right and
+    bottom sides excluded."""
     table = Table(None, cells)  # its rows and bbox need no page
-    inside = [c for c in chars if _centre_in(c, *table.bbox)]
+    inside = _centred_in(table.bbox, [((c[1] + c[2]) / 2, (c[3] + c[4]) / 2, c) for c in chars])
     rows = []
     for row in table.rows:
-        row_chars = [c for c in inside if _centre_in(c, *row.bbox)]
-        rows.append([None if cell is None else cell_text([c for c in row_chars if _centre_in(c, *cell)])
+        in_row = _centred_in(row.bbox, inside)
+        rows.append([None if cell is None else cell_text([c for *_, c in _centred_in(cell, in_row)])
                      for cell in row.cells])
     return rows
 
 
-def _centre_in(char: Char, x0: float, top: float, x1: float, bottom: float) -> bool:
-    """Whether a character's centre lies in the box, its right and bottom sides excluded (``Table.extract``)."""
-    h_mid = (char[1] + char[2]) / 2
-    v_mid = (char[3] + char[4]) / 2
-    return x0 <= h_mid < x1 and top <= v_mid < bottom
+def _centred_in(box: tuple, centred: list[tuple]) -> list[tuple]:
+    """The (x, y, char) whose centre (x, y) lies in the box (x0, top, x1, bottom), page order kept."""
+    x0, top, x1, bottom = box
+    return [t for t in centred if x0 <= t[0] < x1 and top <= t[1] < bottom]
 
 
 def cell_text(chars: list[Char]) -> str:
