@@ -364,13 +364,8 @@ def straight_subpaths(container: int, limit: int, in_form: bool = False) -> int:
     pdfminer makes each such subpath a line or a rectangle, and a curve of
     the rest; so this is at least pdfplumber's ``len(page.lines) +
     len(page.rects)`` (a polyline counts here, not there)."""
-    if in_form:
-        count, get_object = _form_count(container), _form_object
-    else:
-        count, get_object = _count_objects(container), lambda page, i: _get_object(c_void_p(page), i)
     found = 0
-    for i in range(count):
-        obj = get_object(container, i)
+    for obj in _children(container, in_form):
         kind = _object_type(c_void_p(obj))
         if kind == raw.FPDF_PAGEOBJ_PATH:
             found += _straight_in_path(obj)
@@ -379,6 +374,17 @@ def straight_subpaths(container: int, limit: int, in_form: bool = False) -> int:
         if found >= limit:
             break
     return found
+
+
+def _children(container: int, in_form: bool):
+    """The objects of a page, or of a form object (``in_form``), in content order."""
+    if in_form:
+        for i in range(_form_count(container)):
+            yield _form_object(container, i)
+    else:
+        page = c_void_p(container)
+        for i in range(_count_objects(container)):
+            yield _get_object(page, i)
 
 
 def _straight_in_path(path: int) -> int:
@@ -404,8 +410,9 @@ _get_matrix = _c("FPDFPageObj_GetMatrix", c_int, c_void_p, c_void_p)
 Matrix = tuple
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
-# A point of a subpath as pdfminer sees it: ("m" | "l" | "c", x, y), page
-# space (PDF user space of the page, y up); for a Bézier ("c") only its end point.
+# A point of a subpath as pdfminer sees it: (operator "m" | "l" | "c" | "h",
+# x, y), page space (PDF user space of the page, y up); for a Bézier ("c")
+# only its end point, for "h" the subpath's start.
 PathPoint = tuple
 
 
@@ -436,13 +443,8 @@ def _path_objects(container: int, matrix: Matrix, in_form: bool = False):
     """(path object, its matrix to page space) for every path object of the
     page or form ``container`` (``matrix``: the form's, to page space) and
     of the forms inside it."""
-    if in_form:
-        count, get_object = _form_count(container), _form_object
-    else:
-        count, get_object = _count_objects(container), lambda page, i: _get_object(c_void_p(page), i)
     m = raw.FS_MATRIX()
-    for i in range(count):
-        obj = get_object(container, i)
+    for obj in _children(container, in_form):
         kind = _object_type(c_void_p(obj))
         if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
             continue
