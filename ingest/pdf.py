@@ -29,7 +29,7 @@ import pdfplumber
 from extract.regexes import TTHC_CODE
 from ingest import pdfium, tables
 from ingest.layout import layout_page
-from ingest.signed import merge_stamps, stamp_texts
+from ingest.signed import appearance_stamps, loaded_page_marks, merge_stamps, stamp_texts
 from ingest.legacy import detect_encoding, font_hint, repair_words
 from ingest.pdfium import X_TOLERANCE, Y_TOLERANCE
 from ingest.tables import MIN_RULES_FOR_TABLES, TABLE_SETTINGS
@@ -169,29 +169,35 @@ def read_pdf_pages(path: str) -> Iterator[Page]:
     if doc is None:
         yield from read_with_pdfplumber(path)
         return
-    stamps = stamp_texts(path)  # number and day printed only by a signature stamp (ingest/signed.py)
     plumber = _Plumber(path)
     try:
         for i in range(len(doc)):
-            out = pdfium_page(doc[i], i + 1, stamps.get(i + 1, ()))
-            yield out if out is not None else plumber_page(plumber.page(i), i + 1, stamps.get(i + 1, ()))
+            out, stamps = pdfium_page(doc, i)
+            yield out if out is not None else plumber_page(plumber.page(i), i + 1, stamps)
     finally:
         plumber.close()
         doc.close()
 
 
-def pdfium_page(page: pdfium.PdfPage, number: int, stamps=()) -> Page | None:
-    """One page read through pdfium, tables included, then released; None
-    when pdfium cannot give it as pdfplumber would."""
+def pdfium_page(doc: pdfium.PdfDocument, index: int) -> tuple[Page | None, list]:
+    """Page ``index`` read through pdfium, tables included, and the words its
+    signature stamps print (``ingest.signed``: the number and the day are
+    often printed only by them); the page is loaded once and released.  The
+    Page is None when pdfium cannot give it as pdfplumber would."""
+    page = doc[index]
     try:
         fast = pdfium.page_words(page)
-        if fast is None:
-            return None
-        words, source = fast_words(fast)
-        out = laid_out(number, words, fast.width, source, stamps)
-        ruled = pdfium.ruling_lines(page, MIN_RULES_FOR_TABLES) >= MIN_RULES_FOR_TABLES
-        if ruled and may_hold_tables(out.text):
-            out.tables = tables.find_tables(pdfium.page_edges(page), fast.chars)
-        return out
+        edges = None
+        if fast is not None and pdfium.ruling_lines(page, MIN_RULES_FOR_TABLES) >= MIN_RULES_FOR_TABLES:
+            edges = pdfium.page_edges(page)
+        outlined, annots = loaded_page_marks(page)
     finally:
         page.close()
+    stamps = appearance_stamps(doc, index, outlined, annots)  # flattens: after the page's own words
+    if fast is None:
+        return None, stamps
+    words, source = fast_words(fast)
+    out = laid_out(index + 1, words, fast.width, source, stamps)
+    if edges is not None and may_hold_tables(out.text):
+        out.tables = tables.find_tables(edges, fast.chars)
+    return out, stamps

@@ -172,12 +172,26 @@ def page_stamps(pdf, index: int) -> list[Stamp]:
     """``stamp_texts`` for page ``index`` (0-based) of an open pypdfium2
     document.  It flattens that page's annotations in the document (in
     memory): read the page's own words before, or they will hold the stamps."""
+    page = pdf[index]
+    try:
+        outlined, annots = loaded_page_marks(page)
+    finally:
+        page.close()
+    return appearance_stamps(pdf, index, outlined, annots)
+
+
+def loaded_page_marks(page) -> tuple[list[Stamp], list]:
+    """What a loaded page shows beyond its text layer, read from the page itself: the digits drawn
+    as outlines, and the annotations whose appearances must be flattened (``appearance_stamps``)."""
     from ingest.outlines import page_outline_digits
 
-    page = pdf[index]
-    stamps, annots = page_outline_digits(page), _annotations(page)
-    page.close()
-    return stamps + _appearance_stamps(pdf, index, annots) if annots else stamps
+    return page_outline_digits(page), _annotations(page)
+
+
+def appearance_stamps(pdf, index: int, outlined: list[Stamp], annots: list) -> list[Stamp]:
+    """The outlined digits and the words of the annotations' appearances (the page is flattened in
+    memory, through a handle of its own: close the page's other handles first)."""
+    return outlined + _appearance_stamps(pdf, index, annots) if annots else outlined
 
 
 def stamp_texts(path: str) -> dict[int, list[Stamp]]:
