@@ -25,7 +25,7 @@ from ocr_cer import fold, normalise_lines, stored_twin_pages  # noqa: E402
 from rapidfuzz.distance import Levenshtein  # noqa: E402
 
 from ingest import ingest_file  # noqa: E402
-from rasoat.pipeline import iter_files  # noqa: E402
+from rasoat.files import iter_files  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 

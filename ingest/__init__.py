@@ -8,22 +8,14 @@ half-read is stored.
 from __future__ import annotations
 
 import codecs
-import hashlib
 from pathlib import Path
 
 from ingest.signed import signature_info
+from rasoat.files import sha256_file
 from rasoat.models import Page, SourceDocument
 from rasoat.vntext import nfc
 
 SUPPORTED_SUFFIXES = {".pdf", ".txt", ".doc", ".docx"}
-
-
-def sha256_file(path: str | Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 class IngestError(Exception):

@@ -197,7 +197,7 @@ class _Reader:
         """Real characters in pdfium's order, blanks included; None when
         pdfplumber must read the page.  ``page_text``: the text page's text,
         one character per index when its length is the character count."""
-        tp, height, runs = c_void_p(self.tp), self.height, self.runs
+        tp, runs = c_void_p(self.tp), self.runs
         count = _count_chars(self.tp)
         if len(page_text) != count:
             page_text = "".join(chr(_unicode(tp, i)) for i in range(count))

@@ -98,7 +98,7 @@ def select_files(paths: list[str]) -> tuple[list[Path], list[tuple[Path, str]]]:
     """The PDFs with a text layer under ``paths``; and the others with why
     they are left out (Vietnamese, shown to the user)."""
     from ingest import sniff
-    from rasoat.pipeline import iter_files
+    from rasoat.files import iter_files
 
     keep, skipped = [], []
     for f in iter_files(paths):

@@ -46,9 +46,8 @@ def ingest(paths, db_path, force, as_json, workers):
     một giao dịch: nếu lần chạy bị ngắt, chạy lại sẽ đọc tiếp phần còn lại.
     Mã thoát: 0 tất cả tốt, 1 có tệp lỗi, 2 sai cách dùng.
     """
-    from ingest import sha256_file
     from rasoat import store
-    from rasoat.pipeline import iter_files
+    from rasoat.files import iter_files, sha256_file
 
     files = list(iter_files(list(paths)))
     results: dict[int, dict] = {}

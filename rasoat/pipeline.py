@@ -1,9 +1,9 @@
 """file → ingest → extract → rules: one function per step, joined here;
 ``process_files`` spreads files over worker processes.
 
-The stages are imported when a file is processed, so listing files and
-skipping unchanged ones (``rasoat ingest`` over an unchanged corpus) stays
-cheap.
+The stages are imported when a file is processed; listing the files and
+recognising unchanged ones is ``rasoat.files`` (standard library only), so
+``rasoat ingest`` over an unchanged corpus stays cheap.
 """
 
 from __future__ import annotations
@@ -168,19 +168,3 @@ def _preload() -> None:
     source = SourceDocument(path="", sha256="", file_name="", pages=[Page(number=1, text=line, regions={"body": (0, len(line))})])
     doc = Document(source=source, extraction=extract(source))
     run_rules(doc, corpus=None)
-
-
-def iter_files(paths: list[str | Path]) -> Iterator[Path]:
-    """Files under ``paths`` (folders recursively, sorted; hidden files and
-    folders left out).  Every file is yielded, supported or not: one that
-    cannot be read becomes a document row with its error."""
-    for p in map(Path, paths):
-        if p.is_dir():
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    f = Path(root) / name
-                    if not name.startswith("."):
-                        yield f
-        else:
-            yield p
