@@ -14,12 +14,12 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from rasoat.models import (Article, BodyMention, Citation, Document, Extraction, Figure, Finding, Header, Page, Procedure,
-                           SourceDocument)
 from rasoat.vntext import fold, fold_what_sqlite_keeps
 
-if TYPE_CHECKING:  # imported when a database is opened: a rerun with nothing to do never needs it
+if TYPE_CHECKING:  # imported when used: a rerun with nothing to do never needs them
     import sqlite_utils
+
+    from rasoat.models import Document, Finding
 
 CHILD_TABLES = ("pages", "citations", "figures", "procedures", "articles", "bodies", "findings")
 
@@ -244,6 +244,9 @@ def resolve_citations(db: sqlite_utils.Database) -> None:
 
 def load_documents(db: sqlite_utils.Database) -> Iterable[Document]:
     """Rebuild ``Document`` objects from the tables (for ``rasoat check``)."""
+    from rasoat.models import (Article, BodyMention, Citation, Document, Extraction, Figure, Header, Page, Procedure,
+                               SourceDocument)
+
     from dataclasses import fields
 
     def build(cls, row: dict):
