@@ -50,3 +50,4 @@ def test_a_name_points_at_the_best_other_document(tmp_path):
     assert target[("nq", 0)] == "law"
     assert target[("cv", 0)] == "law"  # no date: the first stored of the best score
     assert target[("cv", 6)] is None  # another type
+

@@ -62,8 +62,9 @@ def fts_name(table: str, exact: bool = False) -> str:
 
 
 def build_indexes(db: sqlite_utils.Database) -> None:
-    """(Re)build both indexes of every searchable table in one transaction."""
-    with db.conn:
+    """(Re)build both indexes of every searchable table in one transaction (``db.atomic``: under
+    sqlite-utils 4 a bare ``with db.conn`` lets each statement commit on its own)."""
+    with db.atomic():
         for index in INDEXES:
             _drop(db, index.table)
             _create(db, index)
