@@ -40,16 +40,15 @@ def image_shares(path: str, pages: list[int] | None = None) -> list[float]:
         pdf.close()
 
 
-def _judged_by_image(page: Page) -> bool:
-    """Whether the page's image share decides (a page with little text); converted legacy text is
-    judged after conversion by the reader."""
-    return page.source not in ("tcvn3", "vni") and "/" not in page.source and len(page.text.split()) < MIN_WORDS
+def _few_words(page: Page) -> bool:
+    """A page with so little text that its image share decides whether it is a scan."""
+    return len(page.text.split()) < MIN_WORDS
 
 
 def needs_ocr(page: Page, image_share: float) -> bool:
     if page.source in ("tcvn3", "vni") or "/" in page.source:
         return False  # converted legacy text is judged after conversion by the reader
-    if _judged_by_image(page) and image_share >= MIN_IMAGE_SHARE:
+    if _few_words(page) and image_share >= MIN_IMAGE_SHARE:
         return True
     return bool(page.text.strip()) and text_layer_is_garbage(page.text)
 
@@ -66,7 +65,7 @@ def ocr_scanned_pages(path: str, pages: list[Page]) -> list[Page]:
     """``pages`` with every page that needs it replaced by its OCR."""
     from ingest.ocr import ocr_pdf_page
 
-    few_words = [i for i, p in enumerate(pages) if _judged_by_image(p)]  # the image objects of the others
+    few_words = [i for i, p in enumerate(pages) if _few_words(p)]  # the image objects of the others
     shares = dict(zip(few_words, image_shares(path, few_words))) if few_words else {}  # are not read
     out = list(pages)
     widths: dict[int, float] = {}

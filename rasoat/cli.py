@@ -57,10 +57,14 @@ def ingest(paths, db_path, force, as_json, workers):
             shas[k] = sha256_file(f)
         except OSError as e:
             results[k] = dict(path=str(f), status="error", error=f"Không mở được tệp: {e.strerror or e}")
-    known = None if force else store.nothing_to_do(db_path, shas.values())
-    if known is not None:  # an unchanged corpus: no stage is imported, the database is only read
-        for k, sha in shas.items():
+    known, stale = ({}, True) if force else store.stored(db_path, shas.values())
+    todo: list[tuple[int, Path]] = []
+    for k, sha in shas.items():
+        if sha in known:
             results[k] = dict(path=str(files[k]), status="unchanged", error=known[sha])
+        else:
+            todo.append((k, files[k]))
+    if not todo and not stale:  # an unchanged corpus: no stage is imported, the database is only read
         _ingest_summary(results, db_path, as_json)
 
     from rasoat.pipeline import process_files
@@ -68,12 +72,6 @@ def ingest(paths, db_path, force, as_json, workers):
 
     db = store.open_db(db_path)
     store.save_rules(db, catalogue())
-    todo: list[tuple[int, Path]] = []
-    for k, sha in shas.items():
-        if not force and store.known_sha(db, sha):
-            results[k] = dict(path=str(files[k]), status="unchanged", error=db["documents"].get(sha)["error"])
-        else:
-            todo.append((k, files[k]))
     with click.progressbar(length=len(todo), label="Đang đọc", file=sys.stderr, show_pos=True,
                            item_show_func=lambda f: f.name if f else "") as bar:
         for (k, _), (f, doc) in zip(todo, process_files([f for _, f in todo], workers)):

@@ -96,10 +96,6 @@ def add_foreign_keys(db: sqlite_utils.Database) -> None:
         db.add_foreign_keys(missing)
 
 
-def known_sha(db: sqlite_utils.Database, sha: str) -> bool:
-    return bool(db.execute("select 1 from documents where id = ?", [sha]).fetchone())
-
-
 # PRAGMA user_version is DERIVED_STALE while documents have been written
 # since the derived data (citation targets, search indexes) was rebuilt: set
 # in each document's own transaction, cleared after the rebuild, so an
@@ -112,31 +108,30 @@ def derived_stale(db: sqlite_utils.Database) -> bool:
     return db.execute("PRAGMA user_version").fetchone()[0] == DERIVED_STALE
 
 
-def nothing_to_do(path: str | Path, shas: Iterable[str]) -> dict[str, str | None] | None:
-    """When every file (by SHA-256) is stored already and the derived data is fresh: ``{sha: error}``
-    of those documents, read with the ``sqlite3`` module alone, so that re-running ingest over an
-    unchanged corpus costs hashing and one query.  Otherwise (a new or changed file, no database yet,
-    an interrupted run to finish) None."""
+def stored(path: str | Path, shas: Iterable[str]) -> tuple[dict[str, str | None], bool]:
+    """Which of these files (by SHA-256) are stored already, as ``{sha: error}``, and whether the
+    derived data is stale (an interrupted run to finish) — read with the ``sqlite3`` module alone, so
+    that re-running ingest over an unchanged corpus costs hashing and one query.  No database yet, or
+    one that is not rasoat's: ``({}, True)``, and opening it (``open_db``) says what is wrong."""
     shas = list(shas)
     if not Path(path).is_file():
-        return None
+        return {}, True
     try:
         conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
     except sqlite3.Error:
-        return None
+        return {}, True
     try:
-        if conn.execute("PRAGMA user_version").fetchone()[0] == DERIVED_STALE:
-            return None
+        stale = conn.execute("PRAGMA user_version").fetchone()[0] == DERIVED_STALE
         known: dict[str, str | None] = {}
         for i in range(0, len(shas), 500):
             chunk = shas[i:i + 500]
             known.update(conn.execute(f"select id, error from documents where id in ({','.join('?' * len(chunk))})",
                                       chunk).fetchall())
-    except sqlite3.Error:  # not a rasoat database (yet): the full path opens it and says what is wrong
-        return None
+    except sqlite3.Error:
+        return {}, True
     finally:
         conn.close()
-    return known if all(sha in known for sha in shas) else None
+    return known, stale
 
 
 def refresh_derived(db: sqlite_utils.Database) -> None:

@@ -50,6 +50,7 @@ SUGGEST_FACETS_UP_TO = 20_000
 
 
 def document_count(db_path: str | Path) -> int:
+    """About how many documents the database holds (the largest rowid: no table scan)."""
     import sqlite3
 
     try:
