@@ -94,8 +94,9 @@ def find_bodies(pages: list[Page], context_issuer: str | None = None, on: str | 
             level = GENERIC_LEVEL.search(raw)
             if level:  # "UBND cấp huyện": every body of that level, not one body
                 head = "Hội đồng nhân dân" if raw.upper().startswith(("HĐND", "HỘI")) else "Ủy ban nhân dân"
-                out.append(BodyMention(page.number, start, end, raw, f"{head} cấp {level.group(1)}",
-                                       "hdnd" if head.startswith("Hội") else "ubnd", LEVELS[level.group(1)]))
+                unit = level.group(1).lower()  # "UBND CẤP HUYỆN" is printed in capitals too
+                out.append(BodyMention(page.number, start, end, raw, f"{head} cấp {unit}",
+                                       "hdnd" if head.startswith("Hội") else "ubnd", LEVELS[unit]))
                 continue
             resolved = _resolve(" ".join(raw.split()), context_issuer, on)
             out.append(BodyMention(page.number, start, end, raw,

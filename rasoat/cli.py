@@ -222,11 +222,12 @@ def demo(db_path, port, no_serve):
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON.")
 @click.option("--details", is_flag=True, help="In cả các mục bỏ sót / thừa của từng tệp.")
 @click.option("--only", multiple=True, help="Chỉ đánh giá các tệp này (tên tệp).")
-def eval_command(gold, corpus_dir, as_json, details, only):
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False), default=None,
+              help="Thư mục lưu kết quả đọc tệp (ingest) để lần đo sau chỉ chạy lại trích xuất và quy tắc.")
+def eval_command(gold, corpus_dir, as_json, details, only, cache_dir):
     """Đo độ chính xác trích xuất so với dữ liệu chuẩn (gold): trường tiêu đề,
     trích dẫn, số liệu, mã TTHC — precision, recall, F1 theo trường và theo tệp."""
-    from rasoat.evaluate import evaluate_document, load_gold, summarise
-    from rasoat.pipeline import process_file
+    from rasoat.evaluate import evaluate_document, load_gold, read_document, summarise
 
     items = [g for g in load_gold(gold) if not only or g["file"] in only]
     results = []
@@ -236,7 +237,7 @@ def eval_command(gold, corpus_dir, as_json, details, only):
             path = Path(corpus_dir) / g["file"]
             if not path.exists():
                 path = (base / g["file"]).resolve()
-            results.append(evaluate_document(g, process_file(path)))
+            results.append(evaluate_document(g, read_document(path, cache_dir)))
     summary = summarise(results)
     if as_json:
         click.echo(json.dumps(dict(summary=summary, files=[dict(file=r.file, header=r.header, details=r.details,

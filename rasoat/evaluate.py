@@ -122,6 +122,45 @@ def evaluate_document(gold: dict, doc: Document) -> FileResult:
     return r
 
 
+def read_document(path: str | Path, cache_dir: str | Path | None = None) -> Document:
+    """``pipeline.process_file`` with the ingested ``SourceDocument`` cached in ``cache_dir`` (pickles keyed by
+    the file's SHA-256 and a hash of the ingest code), so that measuring a change to ``extract`` or ``rules``
+    does not read and OCR every file again. Any change under ``ingest/`` makes a new key."""
+    from rasoat.pipeline import check_source, process_file
+
+    if cache_dir is None:
+        return process_file(path)
+    import hashlib
+    import pickle
+
+    from ingest import ingest_file
+    from rasoat.files import sha256_file
+
+    cache = Path(cache_dir)
+    cache.mkdir(parents=True, exist_ok=True)
+    entry = cache / f"{sha256_file(path)[:24]}-{_ingest_code_hash()}.pickle"
+    if entry.exists():
+        source = pickle.loads(entry.read_bytes())
+    else:
+        source = ingest_file(path)
+        entry.write_bytes(pickle.dumps(source))
+    return check_source(source)
+
+
+def _ingest_code_hash() -> str:
+    import hashlib
+
+    import ingest
+    import rasoat.models
+    import rasoat.vntext
+
+    h = hashlib.sha256()
+    files = sorted(Path(ingest.__file__).parent.glob("*.py")) + [Path(rasoat.models.__file__), Path(rasoat.vntext.__file__)]
+    for f in files:
+        h.update(f.read_bytes())
+    return h.hexdigest()[:12]
+
+
 def load_gold(path: str | Path) -> list[dict]:
     return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
 

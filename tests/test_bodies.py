@@ -32,6 +32,19 @@ def test_body_mention(raw, name, level):
     assert TEXT[m.start : m.end] == raw
 
 
+@pytest.mark.parametrize(
+    "text, raw, name, level",
+    [
+        ("Giao UBND CẤP HUYỆN báo cáo.", "UBND CẤP HUYỆN", "Ủy ban nhân dân cấp huyện", "district"),
+        ("HĐND CẤP XÃ thông qua.", "HĐND CẤP XÃ", "Hội đồng nhân dân cấp xã", "commune"),
+        ("Ủy ban nhân dân Cấp Tỉnh chỉ đạo.", "Ủy ban nhân dân Cấp Tỉnh", "Ủy ban nhân dân cấp tỉnh", "province"),
+    ],
+)
+def test_generic_level_in_capitals(text, raw, name, level):
+    m = mentions(text)[raw]
+    assert (m.name, m.level) == (name, level)
+
+
 def test_no_body_in_plain_text():
     assert mentions("Tỷ lệ hồ sơ giải quyết đúng hạn đạt 98,5%; người dân hài lòng.") == {}
 
