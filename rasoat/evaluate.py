@@ -130,7 +130,7 @@ def read_document(path: str | Path, cache_dir: str | Path | None = None) -> Docu
 
     if cache_dir is None:
         return process_file(path)
-    import hashlib
+    import os
     import pickle
 
     from ingest import ingest_file
@@ -143,7 +143,9 @@ def read_document(path: str | Path, cache_dir: str | Path | None = None) -> Docu
         source = pickle.loads(entry.read_bytes())
     else:
         source = ingest_file(path)
-        entry.write_bytes(pickle.dumps(source))
+        tmp = entry.with_suffix(f".{os.getpid()}.tmp")  # several runs may share the cache
+        tmp.write_bytes(pickle.dumps(source))
+        tmp.replace(entry)
     return check_source(source)
 
 
