@@ -51,16 +51,17 @@ SLUG_NUMBER = re.compile(r"-so-(\d+[a-z]?(?:-\d{4})?-[a-z0-9-]+?)(?:-\d{3,})?$")
 
 def number_key(number: str | None) -> str:
     """The folded form both sides are compared in: "02/2024/TT-BLĐTBXH" → "02-2024-tt-bldtbxh"."""
-    return re.sub(r"[/\-\s]+", "-", fold(number or "").replace("đ", "d").lower()).strip("-")
+    key = re.sub(r"[/\-\s]+", "-", fold(number or "").replace("đ", "d").lower()).strip("-")
+    return re.sub(r"^0+(?=\d)", "", key)  # "07/2026/…" and "7/2026/…" are one number
 
 
 def expected(meta: dict) -> dict:
     so_hieu, slug, loai = meta.get("so_hieu") or "", meta.get("slug") or "", meta.get("loai") or ""
     numbers = set()
-    if "/" in so_hieu:
-        numbers.add(number_key(so_hieu))
+    if "/" in so_hieu:  # "45/2019/QH14", or "Thông tư số 7/2026/TT-BNV"
+        numbers.add(number_key(so_hieu.split()[-1]))
     elif m := SLUG_NUMBER.search(so_hieu):
-        numbers.add(m.group(1))
+        numbers.add(number_key(m.group(1)))
     if TYPE_OF_LOAI.get(loai) == "Văn bản hợp nhất":
         numbers.update(number_key(n) for n in NUMBER_IN_TEXT.findall(meta.get("mo_ta") or ""))
     doc_type = TYPE_OF_LOAI.get(loai)
