@@ -23,6 +23,7 @@ from rasoat.vntext import unify
 Word = dict
 
 LINE_TOLERANCE = 3.0  # points: words whose tops differ by less share a line
+MIN_CAPS_LINE_LETTERS = 4  # letters a line in capitals needs to be an issuer's name ("BỘ Y TẾ" has 5)
 TALL_WORD, FLAT_WORD = 1.6, 0.4  # in median word heights: words that do not start lines (see group_lines)
 
 
@@ -118,7 +119,8 @@ def split_line(line: Line, gutter: float) -> tuple[str, str]:
 
 
 _QUOC_HIEU_RE = re.compile(r"C[ỘÔO]NG\s*H[ÒOÓ]A|CỘNG|HOÀ\s+XÃ", re.I)
-_NUMBER_LINE_RE = re.compile(r"^\s*(Số|Luật\s+số|Số\s*:)", re.I)
+# the number line: "Số: 12/BC-UBND", "Số:    /QĐ-UBND" (blank), "Luật số: …", "Nghị quyết số: …" (a type word first)
+_NUMBER_LINE_RE = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,3}?số\s*[:.]?\s*[\d/]", re.I)
 _DATE_RE = re.compile(r"ngày\s.*\s*tháng|tháng\s.*\snăm", re.I)
 _VV_RE = re.compile(r"^\s*(V/v|Về\s+việc)", re.I)
 _TITLE_RE = re.compile(r"^(QUYẾT ĐỊNH|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ|LUẬT|PHÁP LỆNH|CHỈ THỊ|BÁO CÁO|TỜ TRÌNH|KẾ HOẠCH|THÔNG BÁO|GIẤY MỜI|CÔNG ĐIỆN|HƯỚNG DẪN)$")
@@ -126,12 +128,12 @@ _RECIPIENTS_RE = re.compile(r"^\s*Nơi\s+nhận\s*:", re.I)
 _SIGNATURE_HEAD_RE = re.compile(r"^\s*(TM|KT|Q|TL|TUQ)\s*\.|^[A-ZĐÀ-Ỹ ,]{4,60}$")
 
 # Running headers and footers (Công báo copies, page numbers).
-FURNITURE_RES = [
+RUNNING_HEAD_RES = [
     re.compile(r"^\s*\d*\s*CÔNG\s+BÁO\b.*$", re.I),  # "CÔNG BÁO/Số 281/Ngày 21-05-2026", "12 CÔNG BÁO/Số …"
     re.compile(r"^.*\bCÔNG\s+BÁO\s*/\s*Số.*$", re.I),
-    re.compile(r"^\s*-?\s*\d{1,4}\s*-?\s*$"),  # a bare page number
-    re.compile(r"^\s*Trang\s+\d+(\s*/\s*\d+)?\s*$", re.I),
 ]
+PAGE_NUMBER_RE = re.compile(r"^\s*-?\s*\d{1,4}\s*-?\s*$")  # a bare page number
+FURNITURE_RES = [*RUNNING_HEAD_RES, PAGE_NUMBER_RE, re.compile(r"^\s*Trang\s+\d+(\s*/\s*\d+)?\s*$", re.I)]
 
 
 def is_furniture(text: str) -> bool:
@@ -208,6 +210,18 @@ def _header_bounds(lines: list[Line]) -> tuple[int, int]:
     return start, end
 
 
+def _is_stacked_issuer_block(above: list[Line]) -> bool:
+    """Lines above the Quốc hiệu that are a whole issuer block: a "Số:" line holding a number, below at least
+    one line in capitals (the body's name)."""
+    at = next((i for i, l in enumerate(above) if _NUMBER_LINE_RE.search(l.text)), None)
+    return at is not None and any(_is_caps_line(l.text) for l in above[:at])
+
+
+def _is_caps_line(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= MIN_CAPS_LINE_LETTERS and all(c.isupper() for c in letters)
+
+
 def layout_page(words: list[Word], page_width: float, first_page: bool) -> PageText:
     """Page text in reading order with regions; see module docstring."""
     lines = group_lines(words)
@@ -223,18 +237,24 @@ def layout_page(words: list[Word], page_width: float, first_page: bool) -> PageT
     if first_page:
         start, end = _header_bounds(lines)
         if end:
-            # Lines above the Quốc hiệu line (a signature box "Người ký: …", a
-            # receipt stamp) are kept apart: they would hide the gutter.
-            out.add_lines([l.text for l in lines[:start]], "above_header")
-            block = lines[start:end]
+            above, block = lines[:start], lines[start:end]
             # the gutter is where the Quốc hiệu and issuer rows part; lines below may be crossed by a stamp
             core = block[: next((k + 1 for k, l in enumerate(block) if re.search(r"\bSố\b|số\s*:", l.text)), len(block))]
             gutter = find_gutter(core, page_width * 0.25, page_width * 0.6) or find_gutter(block, page_width * 0.25, page_width * 0.6)
-            if gutter is not None:
+            if gutter is None and _is_stacked_issuer_block(above):
+                # the two columns one above the other (text layers and Word files that read column by column):
+                # the issuer block with its "Số:" line, then the Quốc hiệu block with the date line
+                out.add_lines([l.text for l in above], "header_left")
+                out.add_lines([l.text for l in block], "header_right")
+            elif gutter is not None:
+                # Lines above the Quốc hiệu line (a signature box "Người ký: …", a
+                # receipt stamp) are kept apart: they would hide the gutter.
+                out.add_lines([l.text for l in above], "above_header")
                 lefts, rights = zip(*(split_line(l, gutter) for l in block))
                 out.add_lines(list(lefts), "header_left")
                 out.add_lines(list(rights), "header_right")
             else:
+                out.add_lines([l.text for l in above], "above_header")
                 out.add_lines([l.text for l in block], "header")
             body_from = end
 
@@ -280,11 +300,29 @@ def layout_plain_text(text: str) -> PageText:
     """Lay out a plain-text page (a .txt or Word file) like a PDF page: each
     line becomes a row of words whose x is their character column, so the
     two-column header typed with tabs or spaces is split the same way."""
+    rows, furniture = drop_running_heads(text.expandtabs(8).split("\n"))
     words: list[Word] = []
     width = 1
-    for row, line in enumerate(text.expandtabs(8).split("\n")):
+    for row, line in enumerate(rows):
         for m in re.finditer(r"\S+", line):
             words.append(dict(text=m.group(), x0=float(m.start()), x1=float(m.end()), top=row * 10.0, bottom=row * 10.0 + 8))
         if row < 12:  # the header's width, not that of a long paragraph
             width = max(width, len(line.rstrip()))
-    return layout_page(words, float(width), first_page=True)
+    laid = layout_page(words, float(width), first_page=True)
+    if furniture:
+        laid.furniture = "\n".join(filter(None, [*furniture, laid.furniture]))
+    return laid
+
+
+def drop_running_heads(rows: list[str]) -> tuple[list[str], list[str]]:
+    """A text that joins a gazette's pages without form feeds keeps each page's running head ("CÔNG BÁO/Số …")
+    and page number inside the text: those rows are blanked wherever they stand (they are never content) and
+    returned as furniture.  Rows keep their places, so the layout's line positions do not move."""
+    out, furniture = list(rows), []
+    heads = [i for i, r in enumerate(rows) if any(rx.match(r) for rx in RUNNING_HEAD_RES)]
+    for i in heads:
+        for j in (i - 1, i, i + 1):
+            if 0 <= j < len(out) and out[j] and (j == i or PAGE_NUMBER_RE.match(out[j])):
+                furniture.append(out[j].strip())
+                out[j] = ""
+    return out, furniture

@@ -97,3 +97,58 @@ GROUPING = [
 @pytest.mark.parametrize("boxes, expected", GROUPING)
 def test_group_lines(boxes, expected):
     assert [line.text for line in group_lines(boxes)] == expected
+
+
+# Headers typed one column above the other (text layers and Word files read column by column), our own fragments.
+STACKED = {
+    "decree": ("CHÍNH PHỦ\nSố: 17/2031/NĐ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+               "Hà Nội, ngày 3 tháng 4 năm 2031\nNGHỊ ĐỊNH\nVề quản lý bến thuyền\nCăn cứ Luật Tổ chức Chính phủ;"),
+    "province": ("ỦY BAN NHÂN DÂN\nTỈNH HÒA AN\nSố: 08/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                 "Độc lập - Tự do - Hạnh phúc\nHòa An, ngày 9 tháng 9 năm 2031\nQUYẾT ĐỊNH\nVề việc giao chỉ tiêu"),
+    "resolution": ("ỦY BAN THƯỜNG VỤ QUỐC HỘI\nNghị quyết số: 40/2031/UBTVQH16\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                   "Độc lập - Tự do - Hạnh phúc\nNGHỊ QUYẾT\nVề mức phụ cấp"),
+}
+
+
+@pytest.mark.parametrize(
+    "name, left_has, right_has",
+    [
+        ("decree", "Số: 17/2031/NĐ-CP", "Hà Nội, ngày 3"),
+        ("province", "TỈNH HÒA AN", "Hòa An, ngày 9"),
+        ("resolution", "Nghị quyết số: 40/2031/UBTVQH16", "Độc lập"),
+    ],
+)
+def test_stacked_header_is_split_into_its_columns(name, left_has, right_has):
+    from ingest.layout import layout_plain_text
+
+    laid = layout_plain_text(STACKED[name])
+    left, right = (laid.text[slice(*laid.regions[r])] for r in ("header_left", "header_right"))
+    assert left_has in left and right_has in right
+    assert "CỘNG HÒA" not in left
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a receipt stamp above the Quốc hiệu is not an issuer block: no "Số:" line in it
+        "ĐẾN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nNGHỊ ĐỊNH",
+        # a "Số" in lower-case prose above is not a number line
+        "Có 3 số liệu cần xem\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nBÁO CÁO",
+    ],
+)
+def test_lines_above_quoc_hieu_without_a_number_line_stay_apart(text):
+    from ingest.layout import layout_plain_text
+
+    assert "header_left" not in layout_plain_text(text).regions
+
+
+def test_running_heads_inside_a_joined_text_are_furniture():
+    from ingest.layout import layout_plain_text
+
+    text = ("CÔNG BÁO/Số 12/Ngày 01-02-2031\n7\nCHÍNH PHỦ\nSố: 17/2031/NĐ-CP\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nNGHỊ ĐỊNH\nĐiều 1. Phạm vi\n"
+            "Có 12 bến thuyền.\nCÔNG BÁO/Số 12/Ngày 01-02-2031\n8\nĐiều 2. Đối tượng\n15\nCó 15 tổ đò.")
+    laid = layout_plain_text(text)
+    assert "CÔNG BÁO" not in laid.text and "\n8\n" not in laid.text
+    assert "Có 12 bến thuyền." in laid.text and "Đối tượng\n15\nCó 15 tổ đò." in laid.text  # a number not beside a running head stays
+    assert laid.furniture.count("CÔNG BÁO") == 2
