@@ -147,3 +147,55 @@ NOT_A_FIGURE_AFTER = re.compile(r"^\s*(?:tháng|năm|ngày|giờ|phút|tuần|qu
 
 # Parts of a total in parentheses: "29 công chức, viên chức (03 …; 25 …; 01 …)".
 PARTS_OPEN = re.compile(r"[^()\n.;]{0,80}?\(")
+
+# --------------------------------------------------------------------------- located blocks (extract/blocks.py)
+
+# The date line of the header, one definition for the header's place and date and for the rule on its form:
+# "Hà Nội, ngày 05 tháng 3 năm 2020"; blanks allowed (drafts: "ngày    tháng 12 năm 2025"); the comma is
+# optional here (group comma, empty when missing) so that the rule checking it reads this match.
+# Groups: place, comma, then those of DATE_WORDS.  Matched line by line (the place cannot run over a line).
+DATE_LINE_FORM = re.compile(r"(?P<place>[^\n,]{2,40}?)\s*(?P<comma>,?)\s*" + DATE_WORDS.pattern, re.I)
+
+# The "Số:" of the number line, which a date line never carries ("Số: 12/UBND   Hà Nội, ngày …" is two
+# columns run together: the date line is read from the right column instead).
+NUMBER_WORD = re.compile(r"\b(?:Số|số)\s*:")
+
+# The number line as printed, with or without its colon: "Số: 05/2024/QĐ-UBND", "Số 05/QĐ-UBND",
+# "Luật số: 51/2024/QH15".  Group colon (empty when missing); a digit or "/" must follow (checked by the caller).
+NUMBER_LINE_START = re.compile(r"(?:^|\s)(?:Luật\s+|Pháp\s+lệnh\s+|Nghị\s+quyết\s+)?(S[ốỐ]|số)(?P<colon>\s*:)?")
+
+# An authority line of a signature block as printed, the allowed "TM. ỦY BAN …" and the variants a rule
+# reports ("T/M", "K/T", "TM ỦY BAN" without a dot); a capital follows.
+AUTHORITY_START = re.compile(r"^\s*(?:T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|TM|KT|TL|TUQ|Q)\s*[.:/]?\s+[A-ZĐÀ-Ỹ]")
+
+# The title of the head of a body printed in capitals on its own line above the signer's name ("CHỦ TỊCH",
+# "PHÓ GIÁM ĐỐC", "THỨ TRƯỞNG"): the titles of the header's and of the rules' former lists together.
+HEAD_TITLE = re.compile(
+    r"^\s*(?:PHÓ\s+)?(?:CHỦ TỊCH NƯỚC|CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|THỨ TRƯỞNG|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|CHỦ NHIỆM|"
+    r"TRƯỞNG BAN|CỤC TRƯỞNG|VỤ TRƯỞNG|CHÁNH THANH TRA|TỔNG KIỂM TOÁN|TỔNG GIÁM ĐỐC|CHÁNH ÁN|VIỆN TRƯỞNG|"
+    r"THỐNG ĐỐC|TRƯỞNG PHÒNG|HIỆU TRƯỞNG|TỔNG CỤC TRƯỞNG|CHI CỤC TRƯỞNG|THỦ TRƯỞNG)\b"
+)
+
+# The heading of the recipients list: "Nơi nhận:" at the start of a line.
+RECIPIENTS = re.compile(r"(?m)^\s*Nơi\s+nhận\s*:?")
+
+# "này" closing the words before an effect clause: the document's own clause ("Quyết định này có hiệu
+# lực …", "Nghị quyết này (kèm theo …) có hiệu lực …"), not a cited one's ("Thông tư số 12/… có hiệu lực").
+THIS_DOCUMENT = re.compile(r"\bnày\s*(?:\([^)]*\)\s*)?$")
+
+# Lines that end the trích yếu under the type word: the preamble ("Căn cứ", "Kính gửi", …), the first
+# article or part, or a body name in capitals opening the preamble ("ỦY BAN NHÂN DÂN TỈNH …").
+TITLE_STOP = re.compile(
+    r"^\s*(Căn cứ|Kính gửi|Thực hiện|Theo đề nghị|Xét|Để|Trong|Hôm nay|Ngày|I\.|1\.|Điều 1|Chương|Phần|"
+    r"ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|CHÍNH PHỦ|THỦ TƯỚNG CHÍNH PHỦ|BỘ TRƯỞNG|HỘI ĐỒNG NHÂN DÂN|CHỦ TỊCH|QUỐC HỘI|GIÁM ĐỐC|Đến nay)"
+)
+
+# A rule line under a heading ("-----", "___"): no part of a title.
+RULE_LINE = re.compile(r"[-_–—.\s]+")
+
+# A line of text, for walking a block line by line.
+LINE = re.compile(r"[^\n]+")
+
+# The words of an effect clause up to its date: "có hiệu lực (thi hành) (kể) từ (ngày)"; where the block of
+# the clause is measured from.
+EFFECT_HEAD = re.compile(r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+kể)?\s+từ\s+(?:ngày\s+)?", re.I)

@@ -65,16 +65,16 @@ def _is_law_of_qh(doc) -> bool:
 def date_line_form(doc):
     if not has_header(doc) or _is_law_of_qh(doc) or is_party_document(doc):
         return
-    found = date_line(doc)
-    if not found:
+    line = date_line(doc)
+    if not line:
         return
-    line, m = found
-    day, month = m.group("day"), m.group("month")
+    m = line.fields  # what extraction matched: place, comma, day, month, year
+    day, month = m["day"], m["month"]
     if not day or not month:
         return  # a draft: the date is left blank to be filled when signed
     ev = dict(evidence=line.text.strip(), **line.span())
-    if not m.group("comma"):
-        yield finding(f"Thiếu dấu phẩy sau địa danh \"{m.group('place').strip()}\"", **ev)
+    if not m["comma"]:
+        yield finding(f"Thiếu dấu phẩy sau địa danh \"{m['place'].strip()}\"", **ev)
     if int(day) < 10 and len(day) == 1:
         yield finding(f"Ngày nhỏ hơn 10 phải ghi thêm số 0 ở trước: \"ngày {day}\" → \"ngày 0{day}\"", **ev)
     if int(month) in (1, 2) and len(month) == 1:
@@ -82,7 +82,7 @@ def date_line_form(doc):
     if int(month) >= 3 and len(month) == 2 and month.startswith("0"):
         yield finding(f"Chỉ tháng 1, 2 ghi số 0 ở trước: \"tháng {month}\" → \"tháng {int(month)}\"",
                       severity="info", **ev)
-    place = m.group("place").strip()
+    place = m["place"].strip()
     if re.match(r"^(?:TP|Tp)\.?\s", place):
         yield finding(f"Địa danh mang tên người phải viết đầy đủ: \"{place}\" → \"Thành phố {place.split(None, 1)[1]}\"",
                       **ev)
@@ -92,6 +92,7 @@ def date_line_form(doc):
 # an earlier entry into force (only next to the effect clause: "trường hợp đặc biệt" is common elsewhere).
 _SHORTENED = re.compile(r"thủ\s+tục\s+rút\s+gọn|trình\s+tự\s+rút\s+gọn", re.I)
 _SPECIAL = re.compile(r"trường\s+hợp\s+đặc\s+biệt|tình\s+trạng\s+khẩn\s+cấp|cấp\s+bách|khẩn\s+cấp", re.I)
+DEFAULT_SPECIAL_WINDOW = 300  # characters either side of the effect clause searched for a special case
 _LEVEL_NAMES = {"central": "cơ quan trung ương", "province": "cấp tỉnh", "district": "cấp huyện", "commune": "cấp xã"}
 
 
@@ -101,25 +102,13 @@ def claims_shortened_procedure(doc, clause: Block | None = None) -> bool:
     if clause is None:
         return False
     text = doc.source.pages[clause.page - 1].text
-    return bool(_SPECIAL.search(text[max(0, clause.start - 300) : clause.end + 300]))
+    return bool(_SPECIAL.search(text[max(0, clause.start - DEFAULT_SPECIAL_WINDOW) : clause.end + DEFAULT_SPECIAL_WINDOW]))
 
 
 def _gap_row(level: str, d: date) -> dict | None:
     reg = facts.regime_on(d)
     return next((r for r in facts.load("effect_rules")["min_gap_days"] if r["regime"] == reg and r["level"] == level),
                 None)
-
-
-_EFFECT = re.compile(r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+kể)?\s+từ\s+(?:ngày\s+)?", re.I)
-
-
-def _effect_clause(doc) -> Block | None:
-    for b in body_blocks(doc):
-        for m in _EFFECT.finditer(b.text):
-            end = b.text.find("\n", m.end() + 30)
-            end = len(b.text) if end == -1 else end
-            return b.sub(m.start(), min(end, m.end() + 60))
-    return None
 
 
 @rule("DAT003", "Ngày có hiệu lực sớm hơn thời hạn tối thiểu sau ngày ký (thông qua)", CAT, "error",
@@ -137,7 +126,7 @@ def effective_too_early(doc):
     gap = (effective - signed).days
     if gap >= row["days"]:
         return
-    clause = _effect_clause(doc)
+    clause = doc.extraction.blocks.effect_clause  # the document's own clause, as extraction chose it
     where = clause.span() if clause else dict(page=1)
     msg = (f"Ký (thông qua) ngày {signed:%d/%m/%Y}, có hiệu lực ngày {effective:%d/%m/%Y}: cách {gap} ngày, "
            f"văn bản QPPL của {_LEVEL_NAMES[level]} phải cách ít nhất {row['days']} ngày ({row['source']})")
@@ -173,7 +162,7 @@ def signed_in_future(doc, today: date | None = None):
     d = issued_on(doc)
     today = today or date.today()
     if d and d > today:
-        found = date_line(doc)
-        where = found[0].span() if found else dict(page=1)
+        line = date_line(doc)
+        where = line.span() if line else dict(page=1)
         yield finding(f"Ngày ký {d:%d/%m/%Y} sau ngày kiểm tra {today:%d/%m/%Y}",
-                      evidence=found[0].text.strip() if found else doc.extraction.header.issued_on, **where)
+                      evidence=line.text.strip() if line else doc.extraction.header.issued_on, **where)

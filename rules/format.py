@@ -4,7 +4,6 @@ the numbering of Điều and điểm."""
 
 from __future__ import annotations
 
-import difflib
 import re
 
 from rasoat import facts
@@ -37,14 +36,15 @@ def _line_blocks(b: Block):
         yield b.sub(m.start(), m.end())
 
 
-def glyphs_dropped(printed: str, expected: str) -> bool:
-    """Is ``printed`` ``expected`` with single letters missing, as a PDF font without some glyphs prints it
-    ("CỘNG ÒA XÃ ỘI C Ủ NG ĨA VIỆT NAM")?  Whole words missing ("CỘNG HÒA XÃ HỘI VIỆT NAM") is a real error."""
-    a, b = expected.replace(" ", ""), printed.replace(" ", "")
-    if not b or len(b) < 0.6 * len(a) or a == b:
+def glyphs_lost(doc, line: Block, printed: str, expected: str) -> bool:
+    """Is ``printed`` (read on ``line``) what a PDF font without some glyphs makes of ``expected``?  Ingest
+    marks such a page ``damaged`` (``ingest.glyphs``: the Quốc hiệu printed close to, not as, itself; broken
+    glyph codes); on it a line that differs is the file's text layer, not the document — unless it is
+    ``expected`` with whole words left out ("CỘNG HÒA XÃ HỘI VIỆT NAM"), a real error whatever the font."""
+    if not doc.source.pages[line.page - 1].damaged:
         return False
-    ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-    return all(op == "equal" or (op == "delete" and i2 - i1 <= 2) for op, i1, i2, _, _ in ops)
+    words, known = unify(printed).upper().split(), unify(expected).upper().split()
+    return not (words and all(w in known for w in words))
 
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -57,15 +57,9 @@ def national_title(doc):
     if not _applies(doc):
         return
     head = head_block(doc)
-    exact = re.compile(facts.format_constants()["quoc_hieu"]["regex"])
-    best = None
-    for line in _line_blocks(head):
-        text = unify(collapse(line.text))
-        if exact.search(text):
-            return
-        f = fold(text)
-        if "cong" in f and ("viet nam" in f or "xa hoi" in f or "chu nghia" in f):
-            best = line
+    best = doc.extraction.blocks.national_title  # the line as printed, or the closest attempt at it
+    if best is not None and best.fields.get("exact"):
+        return
     if best is None:
         yield finding("Thiếu Quốc hiệu \"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\" ở đầu văn bản",
                       evidence=head.text[:120], **head.span())
@@ -73,7 +67,7 @@ def national_title(doc):
     printed = collapse(best.text)
     m = re.search(r"C\S*\s.*?NAM\b", printed, re.I)
     part = m.group(0) if m else printed
-    if glyphs_dropped(part, QUOC_HIEU):
+    if glyphs_lost(doc, best, part, QUOC_HIEU):
         yield finding(f"Quốc hiệu in ra \"{part}\" thiếu ký tự — có thể do lớp chữ của tệp (phông) chứ không do "
                       "văn bản; cần xem bản gốc", severity="info", evidence=printed, **best.span())
         return
@@ -86,16 +80,13 @@ def motto(doc):
     if not _applies(doc):
         return
     head = head_block(doc)
-    for line in _line_blocks(head):
+    line = doc.extraction.blocks.motto
+    if line is not None:
         text = unify(collapse(line.text))
-        f = fold(text)
-        i = f.find("doc lap")
-        if i == -1:
-            continue
-        printed = text[i:]
+        printed = text[fold(text).find("doc lap") :]
         j = fold(printed).find("hanh phuc")
         if j == -1:
-            if glyphs_dropped(re.sub(r"\s*[-‐‑‒–—―−]\s*", " - ", printed), TIEU_NGU):
+            if glyphs_lost(doc, line, re.sub(r"\s*[-‐‑‒–—―−]\s*", " - ", printed), TIEU_NGU):
                 yield finding(f"Tiêu ngữ ghi \"{printed}\" thiếu chữ — có thể do lớp chữ của tệp; cần xem bản gốc",
                               severity="info", evidence=printed, **line.span())
             else:
@@ -115,7 +106,7 @@ def motto(doc):
         elif fold(printed) == fold(TIEU_NGU) or fold(printed).replace(" ", "") == fold(TIEU_NGU).replace(" ", ""):
             yield finding(f"Tiêu ngữ \"{printed}\": chữ đầu của các cụm từ viết hoa, đúng là \"{TIEU_NGU}\"",
                           severity="warning", **ev)
-        elif glyphs_dropped(re.sub(r"\s*[-‐‑‒–—―−]\s*", " - ", printed), TIEU_NGU):
+        elif glyphs_lost(doc, line, re.sub(r"\s*[-‐‑‒–—―−]\s*", " - ", printed), TIEU_NGU):
             yield finding(f"Tiêu ngữ in ra \"{printed}\" thiếu ký tự — có thể do lớp chữ của tệp; cần xem bản gốc",
                           severity="info", **ev)
         else:
@@ -132,13 +123,12 @@ def number_line_missing(doc):
         return
     h = doc.extraction.header
     head = head_block(doc)
-    for line in _line_blocks(head):
-        m = re.search(r"(?:^|\s)(?:Luật\s+|Pháp\s+lệnh\s+|Nghị\s+quyết\s+)?(S[ốỐ]|số)(?P<colon>\s*:)?", line.text)
-        if m and re.search(r"\d|/", line.text[m.end():]):
-            if not m.group("colon"):
-                yield finding(f"Dòng số, ký hiệu phải có dạng \"Số: …\" (thiếu dấu hai chấm): \"{line.text.strip()}\"",
-                              severity="warning", evidence=line.text.strip(), **line.span())
-            return
+    line = doc.extraction.blocks.number_line
+    if line is not None:
+        if not line.fields["colon"]:
+            yield finding(f"Dòng số, ký hiệu phải có dạng \"Số: …\" (thiếu dấu hai chấm): \"{line.text.strip()}\"",
+                          severity="warning", evidence=line.text.strip(), **line.span())
+        return
     if h.symbol:
         return
     yield finding("Không thấy dòng \"Số: …/…\" (số, ký hiệu văn bản) dưới tên cơ quan ban hành",
@@ -208,6 +198,9 @@ def _needs_recipients(doc) -> bool:
     return not _QH.match(doc.extraction.header.symbol or "") and not is_published_copy(doc)
 
 
+DEFAULT_LUU_TAIL = 1500  # characters at the end of the last page searched for "Lưu: VT" without its heading
+DEFAULT_TAIL_EVIDENCE = 200  # characters at the end of the last page shown when the Nơi nhận is missing
+# The filing line of the Nơi nhận: "- Lưu: VT, NC." ("Lưu VT" without the colon is reported).
 _LUU = re.compile(r"Lưu\s*:?\s*(?:VT|Văn\s+thư)\b")
 
 
@@ -220,8 +213,8 @@ def recipients(doc):
     b = recipients_block(doc)
     if b is None:
         last = doc.source.pages[-1]
-        tail = max(0, len(last.text) - 200)
-        luu = _LUU.search(last.text, max(0, len(last.text) - 1500))
+        tail = max(0, len(last.text) - DEFAULT_TAIL_EVIDENCE)
+        luu = _LUU.search(last.text, max(0, len(last.text) - DEFAULT_LUU_TAIL))
         if luu:  # the list is there ("- Lưu: VT"), its heading is not
             yield finding("Danh sách nơi nhận thiếu tiêu đề \"Nơi nhận:\"", severity="info", evidence=luu.group(0),
                           page=last.number, start=luu.start(), end=luu.end())
