@@ -71,27 +71,36 @@ def head_block(pages: list[Page], lines: int = DEFAULT_HEAD_LINES) -> Block | No
 
 
 def date_line(pages: list[Page]) -> Block | None:
-    """The header's date line ("Lâm Đồng, ngày 19 tháng 12 năm 2025"), from the place to the year, with the fields place,
-    comma ("" when missing), day, month, year (None when left blank).  Read line by line in the right column
-    (else the header), skipping "Số:" lines; failing that, a place and a comma at the end of one line with the
-    date on the next ("Hà Nội,\\nngày …")."""
+    """The header's date line ("Lâm Đồng, ngày 19 tháng 12 năm 2025"), from the place to the year, with the
+    fields place, comma ("" when missing), day, month, year (None when left blank).
+
+    In the right column (or the header) that layout found, read line by line, skipping "Số:" lines, the comma
+    is optional (the rule on the form of the line reports it missing); failing that, a place and a comma at the
+    end of one line with the date on the next ("Hà Nội,\nngày …").  Elsewhere in the header (the first lines of
+    a page without layout regions) only a line with the comma is a date line: without it, "Căn cứ Luật … ngày
+    … tháng … năm …" would be one."""
     head = head_block(pages)
     if head is None:
         return None
-    right = region_block(pages[0], "header_right", "header") or head
-    for blk in (right, head):
-        for line in lines_of(blk):
+    right = region_block(pages[0], "header_right", "header")
+    if right is not None:
+        for line in lines_of(right):
             m = rx.DATE_LINE_FORM.search(line.text)
             if m and not rx.NUMBER_WORD.search(line.text):
                 out = line.sub(m.start("place"), m.end())
                 out.fields = m.groupdict()
                 return out
-        if blk is right:
-            m = rx.DATE_LINE.search(right.text)  # the comma closes the place: the date may be on the next line
-            if m:
-                out = right.sub(m.start("place"), m.end())
-                out.fields = dict(m.groupdict(), comma=",")
-                return out
+        m = rx.DATE_LINE.search(right.text)  # the comma closes the place: the date may be on the next line
+        if m:
+            out = right.sub(m.start("place"), m.end())
+            out.fields = dict(m.groupdict(), comma=",")
+            return out
+    for line in lines_of(head):
+        m = rx.DATE_LINE.search(line.text)
+        if m and not rx.NUMBER_WORD.search(line.text):
+            out = line.sub(m.start("place"), m.end())
+            out.fields = dict(m.groupdict(), comma=",")
+            return out
     return None
 
 

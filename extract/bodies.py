@@ -106,6 +106,7 @@ def find_bodies(pages: list[Page], context_issuer: str | None = None, on: str | 
     return out
 
 
+DEFAULT_ISSUER_AFTER_CITATION = 90  # a body named further than this after a citation is not its issuer
 _OF = re.compile(r"^[\s,]*(?:(?:ban\s+hành\s+)?ngày[^;]{0,40}?\s)?(?:của|do)\s+$")
 
 
@@ -118,6 +119,6 @@ def name_citation_issuers(pages: list[Page], citations: list[Citation], mentions
     for m in mentions:
         by_page.setdefault(m.page, []).append(m)
     for c in citations:
-        after = next((m for m in by_page.get(c.page, ()) if c.end <= m.start <= c.end + 90), None)
+        after = next((m for m in by_page.get(c.page, ()) if c.end <= m.start <= c.end + DEFAULT_ISSUER_AFTER_CITATION), None)
         if after and after.name and _OF.match(text[c.page][c.end : after.start]):
             c.issuer = after.name

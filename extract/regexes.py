@@ -164,9 +164,12 @@ NUMBER_WORD = re.compile(r"\b(?:Số|số)\s*:")
 # "Luật số: 51/2024/QH15".  Group colon (empty when missing); a digit or "/" must follow (checked by the caller).
 NUMBER_LINE_START = re.compile(r"(?:^|\s)(?:Luật\s+|Pháp\s+lệnh\s+|Nghị\s+quyết\s+)?(S[ốỐ]|số)(?P<colon>\s*:)?")
 
-# An authority line of a signature block as printed, the allowed "TM. ỦY BAN …" and the variants a rule
-# reports ("T/M", "K/T", "TM ỦY BAN" without a dot); a capital follows.
-AUTHORITY_START = re.compile(r"^\s*(?:T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|TM|KT|TL|TUQ|Q)\s*[.:/]?\s+[A-ZĐÀ-Ỹ]")
+# An authority line of a signature block as printed: the allowed "TM. ỦY BAN …" (in any case after the dot:
+# "TM. chính phủ" in old typed texts), and the variants a rule reports ("T/M", "K/T", "TM ỦY BAN" without a
+# dot), which a capital must follow.
+AUTHORITY_START = re.compile(
+    r"^\s*(?:(?:TM|KT|TL|TUQ|Q)\.\s*[^\W\d_]|(?:T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|TM|KT|TL|TUQ|Q)\s*[.:/]?\s+[A-ZĐÀ-Ỹ])"
+)
 
 # The title of the head of a body printed in capitals on its own line above the signer's name ("CHỦ TỊCH",
 # "PHÓ GIÁM ĐỐC", "THỨ TRƯỞNG"): the titles of the header's and of the rules' former lists together.

@@ -23,7 +23,11 @@ def _span(c) -> dict:
     return dict(page=c.page, start=c.start, end=c.end)
 
 
-def _cited_text(doc, c, extra: int = 60) -> str:
+DEFAULT_CITED_TAIL = 60  # characters after a citation shown with it (its date, its issuer)
+DEFAULT_REPEAL_LOOKBACK = 160  # characters before a repealing citation searched for "bãi bỏ" and what it ends
+
+
+def _cited_text(doc, c, extra: int = DEFAULT_CITED_TAIL) -> str:
     """The citation with what follows it (its date, its issuer)."""
     page = doc.source.pages[c.page - 1].text
     tail = page[c.end : c.end + extra].split("\n")[0].split(";")[0]
@@ -86,7 +90,7 @@ _REPEAL_WORD = re.compile(r"bãi\s+bỏ|thay\s+thế|hết\s+hiệu\s+lực", re
 def repeals_whole(doc, c) -> bool:
     """Does the repealing citation ``c`` end the whole cited document (not "bãi bỏ Điều 5 của …")?"""
     page = doc.source.pages[c.page - 1].text
-    before = page[max(0, c.start - 160) : c.start]
+    before = page[max(0, c.start - DEFAULT_REPEAL_LOOKBACK) : c.start]
     words = list(_REPEAL_WORD.finditer(before))
     if not words:
         return True

@@ -23,6 +23,9 @@ from rules.context import (
 )
 
 CAT = "Thể thức"
+EVIDENCE_CHARS = 120  # characters of the header, of a line or of the end of a page shown as evidence
+RECIPIENTS_EVIDENCE_CHARS = 160  # characters of the Nơi nhận shown as evidence
+POINT_EVIDENCE_CHARS = 100  # characters of a điểm line shown as evidence
 _QH = re.compile(r"^(UBTVQH|QH)\d{2}$")
 
 
@@ -62,7 +65,7 @@ def national_title(doc):
         return
     if best is None:
         yield finding("Thiếu Quốc hiệu \"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\" ở đầu văn bản",
-                      evidence=head.text[:120], **head.span())
+                      evidence=head.text[:EVIDENCE_CHARS], **head.span())
         return
     printed = collapse(best.text)
     m = re.search(r"C\S*\s.*?NAM\b", printed, re.I)
@@ -112,7 +115,7 @@ def motto(doc):
         else:
             yield finding(f"Tiêu ngữ ghi \"{printed}\", đúng là \"{TIEU_NGU}\"", **ev)
         return
-    yield finding(f"Thiếu Tiêu ngữ \"{TIEU_NGU}\" dưới Quốc hiệu", evidence=head.text[:120], **head.span())
+    yield finding(f"Thiếu Tiêu ngữ \"{TIEU_NGU}\" dưới Quốc hiệu", evidence=head.text[:EVIDENCE_CHARS], **head.span())
 
 
 @rule("FMT003", "Thiếu dòng \"Số:\" (số, ký hiệu) ở đầu văn bản", CAT, "error",
@@ -132,7 +135,7 @@ def number_line_missing(doc):
     if h.symbol:
         return
     yield finding("Không thấy dòng \"Số: …/…\" (số, ký hiệu văn bản) dưới tên cơ quan ban hành",
-                  evidence=head.text[:120], **head.span())
+                  evidence=head.text[:EVIDENCE_CHARS], **head.span())
 
 
 # Authority prefixes as printed: the allowed "TM." and variants such as "T/M", "TM" without a dot, "K/T".
@@ -219,14 +222,14 @@ def recipients(doc):
             yield finding("Danh sách nơi nhận thiếu tiêu đề \"Nơi nhận:\"", severity="info", evidence=luu.group(0),
                           page=last.number, start=luu.start(), end=luu.end())
             return
-        yield finding("Không thấy phần \"Nơi nhận:\" ở cuối văn bản", evidence=last.text[tail:].strip()[-120:],
+        yield finding("Không thấy phần \"Nơi nhận:\" ở cuối văn bản", evidence=last.text[tail:].strip()[-EVIDENCE_CHARS:],
                       page=last.number, start=tail, end=len(last.text))
         return
     text = recipients_text(doc)
     m = _LUU.search(text)
     if m is None:
         yield finding("Phần Nơi nhận thiếu dòng \"- Lưu: VT, …\" (lưu tại Văn thư cơ quan)",
-                      evidence=collapse(b.text)[:160], **b.span())
+                      evidence=collapse(b.text)[:RECIPIENTS_EVIDENCE_CHARS], **b.span())
     elif ":" not in m.group(0) and m.start() < len(b.text):
         yield finding("Dòng lưu phải có dạng \"- Lưu: VT, …\" (thiếu dấu hai chấm)", severity="info",
                       evidence=m.group(0), **b.sub(m.start(), m.end()).span())
@@ -258,7 +261,7 @@ def article_sequence(doc):
     for n, line in article_headings(doc):
         if n is None:
             continue  # "Điều 5a": an article inserted by an amending document
-        ev = dict(evidence=line.text.strip()[:120], **line.span())
+        ev = dict(evidence=line.text.strip()[:EVIDENCE_CHARS], **line.span())
         if prev is None or n == 1:
             if prev is None and n != 1:
                 yield finding(f"Điều đầu tiên là Điều {n}, không phải Điều 1", **ev)
@@ -320,7 +323,7 @@ def point_letters(doc):
 def _check_point(line, m, prev):
     letter = m.group("l")
     offset = len(line.text) - len(line.text.lstrip(_OPEN_Q + " "))
-    ev = dict(evidence=line.text.strip()[:100], **line.sub(offset, offset + 2).span())
+    ev = dict(evidence=line.text.strip()[:POINT_EVIDENCE_CHARS], **line.sub(offset, offset + 2).span())
     if letter not in VN_LETTERS:
         nxt = _next_letter(prev)
         yield finding(f"Điểm \"{letter})\": chữ {letter} không có trong bảng chữ cái tiếng Việt"

@@ -52,11 +52,17 @@ def _province_named(place: str | None) -> str | None:
     return r["province"] if r and r.get("province") and not r.get("fuzzy_score") else None
 
 
+DEFAULT_BY_WHOM_CHARS = 90  # characters after a claim read for "do … ban hành"
+DEFAULT_WHO_BEFORE = 100  # characters of the sentence before a claim searched for the issuer it is about
+DEFAULT_AFTER_SENTENCE = 60  # characters past the end of the sentence still read after a claim
+DEFAULT_YEAR_LOOKBACK = 600  # characters before the sentence of a claim searched for the year it is about
+
+
 def claim_issuer(before: str, after: str) -> tuple[tuple[str, ...], str, str | None] | None:
     """(issuer kinds, level, named province or None) a claim is about: the "do … ban hành" after it, else the
     last issuer named before it in its sentence."""
-    m = re.match(r"\s*do\s+(.{0,60}?)\s+ban\s+hành", after[:90], re.S)
-    for src in ([m.group(1)] if m else []) + [before[-100:]]:
+    m = re.match(r"\s*do\s+(.{0,60}?)\s+ban\s+hành", after[:DEFAULT_BY_WHOM_CHARS], re.S)
+    for src in ([m.group(1)] if m else []) + [before[-DEFAULT_WHO_BEFORE:]]:
         hits = [(mm.end(), kinds, level, mm.groupdict().get("place"))
                 for rx, kinds, level in _WHO for mm in rx.finditer(src)]
         if hits:
@@ -95,9 +101,9 @@ def claims(doc):
     for p in doc.source.pages:
         for m in CLAIM.finditer(p.text):
             a, b = sentence_bounds(p.text, m.start())
-            who = claim_issuer(p.text[a : m.start()], p.text[m.end() : b + 60])
+            who = claim_issuer(p.text[a : m.start()], p.text[m.end() : b + DEFAULT_AFTER_SENTENCE])
             if who:
-                yield p, m, who, p.text[a:b], p.text[max(0, a - 600) : a]
+                yield p, m, who, p.text[a:b], p.text[max(0, a - DEFAULT_YEAR_LOOKBACK) : a]
 
 
 def _where(other) -> tuple[str | None, str | None, str | None]:
