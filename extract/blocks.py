@@ -145,7 +145,8 @@ def number_line(head: Block | None) -> Block | None:
 def _is_authority_line(text: str) -> bool:
     """An authority line (TM./KT./… or a head's title in capitals) starting at ``text``."""
     head = text[:DEFAULT_AUTHORITY_LINE_CHARS]  # "TM.\nỦY BAN …": OCR may put the prefix on a line of its own
-    return bool(rx.AUTHORITY_START.match(head) or (rx.HEAD_TITLE.match(head) and text.split("\n", 1)[0].strip().isupper()))
+    line = text.split("\n", 1)[0]
+    return bool(rx.AUTHORITY_START.match(head) or (rx.HEAD_TITLE.match(head) and line.strip().isupper()))
 
 
 def signature_block(pages: list[Page]) -> Block | None:

@@ -119,6 +119,7 @@ def name_citation_issuers(pages: list[Page], citations: list[Citation], mentions
     for m in mentions:
         by_page.setdefault(m.page, []).append(m)
     for c in citations:
-        after = next((m for m in by_page.get(c.page, ()) if c.end <= m.start <= c.end + DEFAULT_ISSUER_AFTER_CITATION), None)
+        after = next((m for m in by_page.get(c.page, ())
+                      if c.end <= m.start <= c.end + DEFAULT_ISSUER_AFTER_CITATION), None)
         if after and after.name and _OF.match(text[c.page][c.end : after.start]):
             c.issuer = after.name

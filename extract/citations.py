@@ -100,8 +100,9 @@ def find_citations(pages: list[Page], own_number: str | None = None) -> list[Cit
             # A bare "12/UBND" with no type word and no known abbreviation is
             # too weak (could be a fraction unit); accept when a type word
             # precedes or the first group is a known type or issuer.
-            if not tm and not (m.group("year") or facts.doc_type_name(groups[0]) or rx.CITED_TYPE.search(before[-DEFAULT_NEAR_TYPE_LOOKBACK:] + " ")
-                                  or "số" in before[-DEFAULT_NEAR_SO_LOOKBACK:]):
+            if not tm and not (m.group("year") or facts.doc_type_name(groups[0])
+                               or rx.CITED_TYPE.search(before[-DEFAULT_NEAR_TYPE_LOOKBACK:] + " ")
+                               or "số" in before[-DEFAULT_NEAR_SO_LOOKBACK:]):
                 if not issuer_from_symbol(symbol):
                     continue
             doc_type = tm.group("type").capitalize() if tm else None

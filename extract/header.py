@@ -14,7 +14,7 @@ import re
 from datetime import date
 
 from extract import regexes as rx
-from extract.blocks import TYPE_NAMES, find_title, locate, signature_block
+from extract.blocks import TYPE_NAMES, find_title, locate, signature_block  # noqa: F401  (find_title: re-exported)
 from extract.issuers import issuer_from_symbol, resolve_issuer, split_issuer_lines
 from extract.names import restore_marks
 from rasoat import facts

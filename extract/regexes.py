@@ -190,7 +190,8 @@ THIS_DOCUMENT = re.compile(r"\bnày\s*(?:\([^)]*\)\s*)?$")
 # article or part, or a body name in capitals opening the preamble ("ỦY BAN NHÂN DÂN TỈNH …").
 TITLE_STOP = re.compile(
     r"^\s*(Căn cứ|Kính gửi|Thực hiện|Theo đề nghị|Xét|Để|Trong|Hôm nay|Ngày|I\.|1\.|Điều 1|Chương|Phần|"
-    r"ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|CHÍNH PHỦ|THỦ TƯỚNG CHÍNH PHỦ|BỘ TRƯỞNG|HỘI ĐỒNG NHÂN DÂN|CHỦ TỊCH|QUỐC HỘI|GIÁM ĐỐC|Đến nay)"
+    r"ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|CHÍNH PHỦ|THỦ TƯỚNG CHÍNH PHỦ|BỘ TRƯỞNG|HỘI ĐỒNG NHÂN DÂN|CHỦ TỊCH|QUỐC HỘI|"
+    r"GIÁM ĐỐC|Đến nay)"
 )
 
 # A rule line under a heading ("-----", "___"): no part of a title.

@@ -19,6 +19,7 @@ from extract.issuers import resolve_issuer
 from rasoat.facts import as_date
 from rasoat.models import Block, Document
 from rasoat.vntext import unify
+from rules import patterns as pt
 
 # Symbols of QPPL types (Luật 80/2015 Điều 4; Luật 64/2025 Điều 4); "L" is a Lệnh of the President.
 QPPL_TYPE_ABBR = {"NĐ", "NQ", "QĐ", "TT", "TTLT", "NQLT", "L", "PL"}
@@ -61,9 +62,6 @@ def type_abbr(symbol: str | None) -> str | None:
     return symbol.split("-")[0].split("/")[0] or None
 
 
-_GROUND_START = re.compile(r"(?m)^[ \t*_]*Căn\s+cứ\b")
-_GROUNDS_OVER = re.compile(r"(?m)\.[ \t*_]*\n|^[ \t]*(?:Theo\s+đề\s+nghị|Xét\b|QUYẾT\s+ĐỊNH|NGHỊ\s+QUYẾT|Điều\s+\d|Chương\b)")
-
 
 DEFAULT_GROUND_LOOKBACK = 600  # characters before a citation searched for the "Căn cứ" opening its block
 
@@ -78,8 +76,8 @@ def is_ground(doc: Document, c) -> bool:
     if c.relation in ("bai_bo", "thay_the") or not doc.source.pages or c.page > len(doc.source.pages):
         return False
     text = doc.source.pages[c.page - 1].text
-    starts = [m.start() for m in _GROUND_START.finditer(text, max(0, c.start - DEFAULT_GROUND_LOOKBACK), c.start)]
-    return bool(starts) and not _GROUNDS_OVER.search(text, starts[-1], c.start)
+    starts = [m.start() for m in pt.GROUND_START.finditer(text, max(0, c.start - DEFAULT_GROUND_LOOKBACK), c.start)]
+    return bool(starts) and not pt.GROUNDS_OVER.search(text, starts[-1], c.start)
 
 
 def cites_law_on_qppl(doc: Document) -> bool:
@@ -152,20 +150,16 @@ def recipients_text(doc: Document) -> str:
 
 
 DEFAULT_COPY_TAIL = 600  # characters at the end of the last page searched for "(đã ký)"
-# The running head of a Công báo edition: "CÔNG BÁO/Số 123 + 124/Ngày …".
-_GAZETTE_HEAD = re.compile(r"(?m)^\s*CÔNG BÁO\s*/\s*Số")
-# A typed copy's note where the signature stood: "(Đã ký)".
-_SIGNED_NOTE = re.compile(r"\(\s*đã\s+ký\s*\)", re.I)
 
 
 def is_published_copy(doc: Document) -> bool:
     """A reprint, not the signed original: a Công báo edition (running head "CÔNG BÁO/Số …") or a typed copy
     whose signature reads "(đã ký)".  Such copies leave out the Nơi nhận and the seal."""
-    if any("CÔNG BÁO" in (p.furniture or "") or _GAZETTE_HEAD.search(p.text) for p in doc.source.pages):
+    if any("CÔNG BÁO" in (p.furniture or "") or pt.GAZETTE_HEAD.search(p.text) for p in doc.source.pages):
         return True
     sig = signature_block(doc)
-    return bool(sig and _SIGNED_NOTE.search(sig.text)) or any(
-        _SIGNED_NOTE.search(p.text[-DEFAULT_COPY_TAIL:]) for p in doc.source.pages[-1:])
+    return bool(sig and pt.SIGNED_NOTE.search(sig.text)) or any(
+        pt.SIGNED_NOTE.search(p.text[-DEFAULT_COPY_TAIL:]) for p in doc.source.pages[-1:])
 
 
 def title_word(doc: Document) -> str | None:

@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 from rasoat import facts
+from rules import patterns as pt
 from rules.base import finding, rule
 from rules.context import (
     Block,
@@ -32,21 +33,15 @@ def _valid(day: int, month: int, year: int) -> bool:
         return False
 
 
-# "ngày 31 tháng 4 năm 2024" (written out) and "31/4/2024" (in figures, with slashes only: "1.2.2020" may be a
-# section number); a five-digit year ("08/6/20210") is no date either.
-_WORDS = re.compile(r"ngày\s+(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s+năm\s+(?P<year>\d{4,5})(?!\d)", re.I)
-_NUMERIC = re.compile(r"(?<![\d/.])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d{2,3})(?![\d/])")
-
-
 @rule("DAT001", "Ngày tháng không có thật (ngày không tồn tại trong lịch)", CAT, "error",
       "NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.4")
 @ocr_tolerant
 def impossible_date(doc):
     for p in doc.source.pages:
-        for pattern in (_WORDS, _NUMERIC):
+        for pattern in (pt.WORDS, pt.NUMERIC):
             for m in pattern.finditer(p.text):
                 d, mo, y = int(m.group("day")), int(m.group("month")), int(m.group("year"))
-                if pattern is _NUMERIC and (mo > 12 or d > 31):
+                if pattern is pt.NUMERIC and (mo > 12 or d > 31):
                     continue  # "45/12/2024" is no date but something else (a ratio, a code)
                 if len(m.group("year")) == 4 and _valid(d, mo, y):
                     continue
@@ -83,26 +78,23 @@ def date_line_form(doc):
         yield finding(f"Chỉ tháng 1, 2 ghi số 0 ở trước: \"tháng {month}\" → \"tháng {int(month)}\"",
                       severity="info", **ev)
     place = m["place"].strip()
-    if re.match(r"^(?:TP|Tp)\.?\s", place):
+    if pt.CITY_ABBREVIATION.match(place):
         yield finding(f"Địa danh mang tên người phải viết đầy đủ: \"{place}\" → \"Thành phố {place.split(None, 1)[1]}\"",
                       **ev)
 
 
-# How a QPPL claims the simplified procedure (anywhere: "theo trình tự, thủ tục rút gọn") or a special case for
-# an earlier entry into force (only next to the effect clause: "trường hợp đặc biệt" is common elsewhere).
-_SHORTENED = re.compile(r"thủ\s+tục\s+rút\s+gọn|trình\s+tự\s+rút\s+gọn", re.I)
-_SPECIAL = re.compile(r"trường\s+hợp\s+đặc\s+biệt|tình\s+trạng\s+khẩn\s+cấp|cấp\s+bách|khẩn\s+cấp", re.I)
 DEFAULT_SPECIAL_WINDOW = 300  # characters either side of the effect clause searched for a special case
 _LEVEL_NAMES = {"central": "cơ quan trung ương", "province": "cấp tỉnh", "district": "cấp huyện", "commune": "cấp xã"}
 
 
 def claims_shortened_procedure(doc, clause: Block | None = None) -> bool:
-    if any(_SHORTENED.search(p.text) for p in doc.source.pages):
+    if any(pt.SHORTENED.search(p.text) for p in doc.source.pages):
         return True
     if clause is None:
         return False
     text = doc.source.pages[clause.page - 1].text
-    return bool(_SPECIAL.search(text[max(0, clause.start - DEFAULT_SPECIAL_WINDOW) : clause.end + DEFAULT_SPECIAL_WINDOW]))
+    around = text[max(0, clause.start - DEFAULT_SPECIAL_WINDOW) : clause.end + DEFAULT_SPECIAL_WINDOW]
+    return bool(pt.SPECIAL.search(around))
 
 
 def _gap_row(level: str, d: date) -> dict | None:
@@ -140,16 +132,13 @@ def effective_too_early(doc):
         yield finding(msg, evidence=clause.text if clause else "", **where)
 
 
-_ON_SIGNING = re.compile(r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+kể)?\s+từ\s+ngày\s+ký(?:\s+ban\s+hành)?", re.I)
-
-
 @rule("DAT004", "Văn bản QPPL \"có hiệu lực kể từ ngày ký\"", CAT, "error",
       "Luật 80/2015/QH13, Điều 151; Luật 64/2025/QH15, Điều 53; NĐ 78/2025/NĐ-CP, Điều 67")
 def qppl_effective_on_signing(doc):
     if not looks_qppl(doc):
         return
     for b in body_blocks(doc):
-        for m in _ON_SIGNING.finditer(b.text):
+        for m in pt.ON_SIGNING.finditer(b.text):
             shortened = claims_shortened_procedure(doc, b.sub(m.start(), m.end()))
             msg = ("Văn bản quy phạm pháp luật phải ghi rõ ngày, tháng, năm có hiệu lực, không sớm hơn thời hạn "
                    "tối thiểu sau ngày ký")

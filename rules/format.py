@@ -8,6 +8,7 @@ import re
 
 from rasoat import facts
 from rasoat.vntext import collapse, fold, unify
+from rules import patterns as pt
 from rules.base import finding, rule
 from rules.context import (
     Block,
@@ -35,7 +36,7 @@ def _applies(doc) -> bool:
 
 
 def _line_blocks(b: Block):
-    for m in re.finditer(r"[^\n]+", b.text):
+    for m in pt.LINE.finditer(b.text):
         yield b.sub(m.start(), m.end())
 
 
@@ -68,7 +69,7 @@ def national_title(doc):
                       evidence=head.text[:EVIDENCE_CHARS], **head.span())
         return
     printed = collapse(best.text)
-    m = re.search(r"C\S*\s.*?NAM\b", printed, re.I)
+    m = pt.NATIONAL_TITLE_PART.search(printed)
     part = m.group(0) if m else printed
     if glyphs_lost(doc, best, part, QUOC_HIEU):
         yield finding(f"Quốc hiệu in ra \"{part}\" thiếu ký tự — có thể do lớp chữ của tệp (phông) chứ không do "
@@ -89,7 +90,7 @@ def motto(doc):
         printed = text[fold(text).find("doc lap") :]
         j = fold(printed).find("hanh phuc")
         if j == -1:
-            if glyphs_lost(doc, line, re.sub(r"\s*[-‐‑‒–—―−]\s*", " - ", printed), TIEU_NGU):
+            if glyphs_lost(doc, line, pt.MOTTO_DASH.sub(" - ", printed), TIEU_NGU):
                 yield finding(f"Tiêu ngữ ghi \"{printed}\" thiếu chữ — có thể do lớp chữ của tệp; cần xem bản gốc",
                               severity="info", evidence=printed, **line.span())
             else:
@@ -99,8 +100,8 @@ def motto(doc):
         if printed == TIEU_NGU:
             return
         ev = dict(evidence=printed, **line.span())
-        if re.sub(r"\s*[-‐‑‒–—―−]\s*", " - ", printed) == TIEU_NGU:
-            if re.search(r"[‐‑‒–—―−]", printed):
+        if pt.MOTTO_DASH.sub(" - ", printed) == TIEU_NGU:
+            if pt.LONG_DASH.search(printed):
                 yield finding(f"Tiêu ngữ dùng gạch dài \"{printed}\"; mẫu dùng gạch nối (-) có cách chữ",
                               severity="info", **ev)
             else:
@@ -109,7 +110,7 @@ def motto(doc):
         elif fold(printed) == fold(TIEU_NGU) or fold(printed).replace(" ", "") == fold(TIEU_NGU).replace(" ", ""):
             yield finding(f"Tiêu ngữ \"{printed}\": chữ đầu của các cụm từ viết hoa, đúng là \"{TIEU_NGU}\"",
                           severity="warning", **ev)
-        elif glyphs_lost(doc, line, re.sub(r"\s*[-‐‑‒–—―−]\s*", " - ", printed), TIEU_NGU):
+        elif glyphs_lost(doc, line, pt.MOTTO_DASH.sub(" - ", printed), TIEU_NGU):
             yield finding(f"Tiêu ngữ in ra \"{printed}\" thiếu ký tự — có thể do lớp chữ của tệp; cần xem bản gốc",
                           severity="info", **ev)
         else:
@@ -138,10 +139,6 @@ def number_line_missing(doc):
                   evidence=head.text[:EVIDENCE_CHARS], **head.span())
 
 
-# Authority prefixes as printed: the allowed "TM." and variants such as "T/M", "TM" without a dot, "K/T".
-_PREFIX = re.compile(
-    r"^\s*(?P<p>T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|T\s*/\s*UQ|TM|KT|TL|TUQ|Q)(?P<punct>\s*[./:]\s*|\s+)(?=[A-ZĐÀ-Ỹ]{2})"
-)
 ALLOWED_PREFIXES = tuple(v["prefix"] for v in facts.format_constants()["signing_prefixes"]["values"])
 
 
@@ -156,7 +153,7 @@ def signing_prefix(doc):
     if not _applies(doc):
         return
     for line in _sig_lines(doc):
-        m = _PREFIX.match(line.text)
+        m = pt.PREFIX.match(line.text)
         if not m:
             continue
         prefix = re.sub(r"\s+", "", m.group("p")) + m.group("punct").strip()
@@ -179,7 +176,7 @@ def kt_without_deputy(doc):
         return
     lines = _sig_lines(doc)
     for i, line in enumerate(lines):
-        m = re.match(r"^\s*KT\.\s*(?P<head>[A-ZĐÀ-Ỹ ]+?)\s*$", unify(line.text))
+        m = pt.KT_LINE.match(unify(line.text))
         if not m or i + 1 >= len(lines):
             continue
         head = collapse(m.group("head"))
@@ -203,8 +200,6 @@ def _needs_recipients(doc) -> bool:
 
 DEFAULT_LUU_TAIL = 1500  # characters at the end of the last page searched for "Lưu: VT" without its heading
 DEFAULT_TAIL_EVIDENCE = 200  # characters at the end of the last page shown when the Nơi nhận is missing
-# The filing line of the Nơi nhận: "- Lưu: VT, NC." ("Lưu VT" without the colon is reported).
-_LUU = re.compile(r"Lưu\s*:?\s*(?:VT|Văn\s+thư)\b")
 
 
 @rule("FMT006", "Thiếu \"Nơi nhận:\" hoặc dòng \"- Lưu: VT\"", CAT, "warning",
@@ -217,16 +212,17 @@ def recipients(doc):
     if b is None:
         last = doc.source.pages[-1]
         tail = max(0, len(last.text) - DEFAULT_TAIL_EVIDENCE)
-        luu = _LUU.search(last.text, max(0, len(last.text) - DEFAULT_LUU_TAIL))
+        luu = pt.LUU.search(last.text, max(0, len(last.text) - DEFAULT_LUU_TAIL))
         if luu:  # the list is there ("- Lưu: VT"), its heading is not
             yield finding("Danh sách nơi nhận thiếu tiêu đề \"Nơi nhận:\"", severity="info", evidence=luu.group(0),
                           page=last.number, start=luu.start(), end=luu.end())
             return
-        yield finding("Không thấy phần \"Nơi nhận:\" ở cuối văn bản", evidence=last.text[tail:].strip()[-EVIDENCE_CHARS:],
+        yield finding("Không thấy phần \"Nơi nhận:\" ở cuối văn bản",
+                      evidence=last.text[tail:].strip()[-EVIDENCE_CHARS:],
                       page=last.number, start=tail, end=len(last.text))
         return
     text = recipients_text(doc)
-    m = _LUU.search(text)
+    m = pt.LUU.search(text)
     if m is None:
         yield finding("Phần Nơi nhận thiếu dòng \"- Lưu: VT, …\" (lưu tại Văn thư cơ quan)",
                       evidence=collapse(b.text)[:RECIPIENTS_EVIDENCE_CHARS], **b.span())
@@ -239,15 +235,10 @@ def _int(num: str) -> int | None:
     return int(num) if num.isdigit() else None
 
 
-# An article heading at the start of a line: "Điều 5.", "Điều 5:", and the older "Điều 5-" / "Điều 5 –"
-# (extraction's ARTICLE pattern only takes "." and ":"); a heading inside a quotation starts with a quote mark.
-_ARTICLE = re.compile(r"(?m)^[ \t]*Điều\s+(?P<num>\d+)(?P<suffix>[a-zđ]?)\s*[.:\-–—]")
-
-
 def article_headings(doc):
     """(number, block of the heading line) for every Điều heading of the body, in reading order."""
     for b in body_blocks(doc):
-        for m in _ARTICLE.finditer(b.text):
+        for m in pt.ARTICLE.finditer(b.text):
             end = b.text.find("\n", m.start())
             line = b.sub(m.start(), len(b.text) if end == -1 else end)
             yield (None if m.group("suffix") else int(m.group("num"))), line
@@ -276,8 +267,6 @@ def article_sequence(doc):
 
 
 VN_LETTERS = facts.format_constants()["diem_sequence"]["values"]
-_POINT = re.compile(r"^[ \t]*(?P<l>[a-zđ])(?P<suffix>\d?)\)\s*(?=\S)")
-_LIST_BREAK = re.compile(r"^[ \t]*(?:\d{1,2}[.)]\s|Điều\s+\d|Chương\s|Mục\s+\d|[IVXLC]+\.\s)")
 _OPEN_Q, _CLOSE_Q = "“«", "”»"
 
 
@@ -303,8 +292,8 @@ def point_letters(doc):
                 stack.append(prev)
                 prev = None
             bare = text.lstrip(_OPEN_Q + " \t")
-            m = _POINT.match(bare)
-            if _LIST_BREAK.match(bare):
+            m = pt.POINT.match(bare)
+            if pt.LIST_BREAK.match(bare):
                 prev = None
             elif m and not m.group("suffix"):
                 prev = yield from _check_point(line, m, prev)

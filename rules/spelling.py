@@ -29,11 +29,11 @@ from functools import cache
 
 from rasoat.facts import new_tone
 from rasoat.vntext import fold
+from rules import patterns as pt
 from rules.base import finding, rule
 
 WORD_LISTS = (("underthesea", ("corpus", "data", "Viet74K.txt")), ("pyvi", ("models", "words.txt")))
 _VN_MARKED = set("àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ")
-_WORD = re.compile(r"[^\W\d_]+")
 _LOOKALIKES = str.maketrans({"ƣ": "ư", "Ƣ": "Ư"})
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 # A page with more unknown syllables than this share (and at least 8) has a damaged text layer.
@@ -132,7 +132,7 @@ def _checked(word: str) -> bool:
 
 
 def _page_words(text: str) -> list[re.Match]:
-    return list(_WORD.finditer(text.translate(_LOOKALIKES)))
+    return list(pt.WORD.finditer(text.translate(_LOOKALIKES)))
 
 
 @cache

@@ -217,7 +217,8 @@ def test_number_line(left, text, colon):
 @pytest.mark.parametrize(
     "body, type_word, title",
     [
-        ("QUYẾT ĐỊNH\nVề việc ban hành Quy chế làm việc\nCăn cứ Luật …", "QUYẾT ĐỊNH", "Về việc ban hành Quy chế làm việc"),
+        ("QUYẾT ĐỊNH\nVề việc ban hành Quy chế làm việc\nCăn cứ Luật …", "QUYẾT ĐỊNH",
+         "Về việc ban hành Quy chế làm việc"),
         ("KẾ HOẠCH\nTRIỂN KHAI CÔNG TÁC NĂM 2025\nI. MỤC ĐÍCH", "KẾ HOẠCH", "Triển khai công tác năm 2025"),
         ("Kính gửi: Sở Tư pháp\nThực hiện Công văn …", None, None),  # a công văn: no type word
     ],
