@@ -136,7 +136,7 @@ def number_line(head: Block | None) -> Block | None:
         return None
     for line in lines_of(head):
         m = rx.NUMBER_LINE_START.search(line.text)
-        if m and re.search(r"\d|/", line.text[m.end() :]):
+        if m and rx.NUMBER_OR_SLASH.search(line.text[m.end() :]):
             line.fields = {"colon": m.group("colon") or ""}
             return line
     return None
@@ -158,7 +158,7 @@ def signature_block(pages: list[Page]) -> Block | None:
         if b and b.text.strip():
             return b
     for p in reversed(pages[-DEFAULT_SIGNATURE_PAGES:]):
-        starts = [m.start() for m in re.finditer(r"(?m)^[^\n]*$", p.text) if _is_authority_line(p.text[m.start() :])]
+        starts = [m.start() for m in rx.LINE_START.finditer(p.text) if _is_authority_line(p.text[m.start() :])]
         if starts:
             s = starts[0] if len(starts) <= DEFAULT_MAX_AUTHORITY_LINES else starts[-1]
             end = min(len(p.text), s + DEFAULT_SIGNATURE_CHARS)

@@ -38,18 +38,12 @@ def iso_date(day: str | None, month: str | None, year: str | None) -> str | None
         return None
 
 
-_PLACE_BEFORE_COMMA = re.compile(r"^\s*([^\n,\d]{2,40}?)\s*,[^\n]*tháng", re.M)
-_DAY = re.compile(r"ngày\s*(\d{1,2})\b")
-_MONTH = re.compile(r"tháng\s*(\d{1,2})\b")
-_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
-
-
 def scattered_date(right: str) -> tuple[str | None, str | None]:
     """(place, ISO date) from a right header column whose date line came
     apart ("Hà Nội, tháng 12 2025" / "ngày 21 năm": a handwritten day that
     OCR put on a line of its own)."""
-    place = _PLACE_BEFORE_COMMA.search(right)
-    day, month, year = _DAY.search(right), _MONTH.search(right), _YEAR.search(right)
+    place = rx.PLACE_BEFORE_COMMA.search(right)
+    day, month, year = rx.SCATTERED_DAY.search(right), rx.SCATTERED_MONTH.search(right), rx.SCATTERED_YEAR.search(right)
     issued = iso_date(day.group(1), month.group(1), year.group(1)) if day and month and year else None
     return (collapse(place.group(1)) if place else None), issued
 
@@ -80,9 +74,7 @@ def parse_number_line(text: str) -> tuple[str | None, str | None]:
     return None, symbol
 
 
-_NAME_WORD = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
-SIGNER_NAME = re.compile(r"^\s*(?:(?:TS|ThS|PGS\.TS|GS\.TS|PGS|GS|BS|KS|CN|Ông|Bà)\.?\s+)?(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,4})\s*$")
-_NAME_AFTER_RECIPIENT = re.compile(r"[;.]\s+(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,4})\s*$")
+SIGNER_NAME = rx.SIGNER_NAME  # kept under its old name
 _NOT_NAMES = {"Nơi Nhận", "Như Trên"}
 DEFAULT_NEXT_PAGE_NAME_LINES = 8  # lines at the top of the next page searched for a signer's name on its own
 DEFAULT_NEXT_PAGE_RECIPIENT_LINES = 12  # … and for one printed beside a recipient line
@@ -114,15 +106,15 @@ def find_signature(
             head = "\n".join(l for l in nxt.text.split("\n")[:DEFAULT_NEXT_PAGE_NAME_LINES] if not l.startswith("-"))
             m = next((m for m in (SIGNER_NAME.match(l) for l in head.split("\n")) if m), None)
             if not m:  # "- Cơ quan Trung ương của các đoàn thể; Vũ Thị Mai": the name beside a recipient line
-                m = next((m for l in nxt.text.split("\n")[:DEFAULT_NEXT_PAGE_RECIPIENT_LINES]
-                          if (m := _NAME_AFTER_RECIPIENT.search(l))), None)
+                m = next((m for t in nxt.text.split("\n")[:DEFAULT_NEXT_PAGE_RECIPIENT_LINES]
+                          if (m := rx.NAME_AFTER_RECIPIENT.search(t))), None)
             if m:
                 start = nxt.text.index(m.group(1))
                 auth = _authority(lines)
-                titles = [l.strip() for l in lines if _is_title_line(l)]
+                titles = [t.strip() for t in lines if _is_title_line(t)]
                 return m.group(1), auth, titles[-1] if titles else None, (nxt.number, start, start + len(m.group(1)))
         auth = _authority(lines)
-        titles = [l.strip() for l in lines if _is_title_line(l)]
+        titles = [t.strip() for t in lines if _is_title_line(t)]
         pos = 0
         for line in lines[:DEFAULT_NAME_LINES]:
             m = SIGNER_NAME.match(line)

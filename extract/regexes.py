@@ -197,9 +197,70 @@ TITLE_STOP = re.compile(
 # A rule line under a heading ("-----", "___"): no part of a title.
 RULE_LINE = re.compile(r"[-_–—.\s]+")
 
+# A right header column whose date line came apart ("Hà Nội, tháng 12 2025" / "ngày 21 năm": a handwritten
+# day that OCR put on a line of its own): the place before a comma on a line with "tháng" …
+PLACE_BEFORE_COMMA = re.compile(r"^\s*([^\n,\d]{2,40}?)\s*,[^\n]*tháng", re.M)
+# … and the day, the month and the year, each wherever it stands.
+SCATTERED_DAY = re.compile(r"ngày\s*(\d{1,2})\b")
+SCATTERED_MONTH = re.compile(r"tháng\s*(\d{1,2})\b")
+SCATTERED_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+
+# A word of a Vietnamese personal name: a capital, then small letters ("Nguyễn", "Thị").
+_NAME_WORD = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
+# The signer's name alone on its line, two to five words, after an optional degree or "Ông"/"Bà": "Nguyễn Văn An",
+# "TS. Lê Thị Bình".  Group 1: the name.
+SIGNER_NAME = re.compile(
+    r"^\s*(?:(?:TS|ThS|PGS\.TS|GS\.TS|PGS|GS|BS|KS|CN|Ông|Bà)\.?\s+)?"
+    r"(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,4})\s*$"
+)
+# The signer's name printed at the end of a recipient line beside it ("- Cơ quan Trung ương …; Vũ Thị Mai").
+NAME_AFTER_RECIPIENT = re.compile(r"[;.]\s+(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,4})\s*$")
+
+# The start of each line of a page (for finding authority lines).
+LINE_START = re.compile(r"(?m)^[^\n]*$")
+# A number or a "/" after "Số": what makes a "Số" line the number line.
+NUMBER_OR_SLASH = re.compile(r"\d|/")
+
 # A line of text, for walking a block line by line.
 LINE = re.compile(r"[^\n]+")
 
 # The words of an effect clause up to its date: "có hiệu lực (thi hành) (kể) từ (ngày)"; where the block of
 # the clause is measured from.
 EFFECT_HEAD = re.compile(r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+kể)?\s+từ\s+(?:ngày\s+)?", re.I)
+
+# --------------------------------------------------------------------------- citations (extract/citations.py)
+
+# The issuer written after a cited number: "của Bộ Nội vụ", "do UBND tỉnh …".  Group issuer.
+ISSUER_AFTER = re.compile(r"^\s*(?:của|do)\s+(?P<issuer>[^\n;,.()]{2,80})")
+# Words that end an issuer name written after "của" ("của Bộ Nội vụ về việc …").
+ISSUER_STOP = re.compile(
+    r"\s(?:về|quy định|hướng dẫn|ban hành|sửa đổi|bãi bỏ|thay thế|việc|phê duyệt|tại|đối với|trong|theo|với|để|"
+    r"nhằm|thì|đã|được|là|có|số|như|gồm|kèm|năm|từ|ngày)(?=\s|$)"
+)
+# The date written right after a cited number: "ngày 05 tháng 3 năm 2020", ", ban hành ngày 02/7/2025".
+# Groups: those of DATE_WORDS, or d2, m2, y2.
+DATE_AFTER = re.compile(
+    r"^\s*,?\s*(?:ban\s+hành\s+)?ngày\s*(?:" + DATE_WORDS.pattern[4:]
+    + r"|(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4})(?!\d))",
+    re.I,
+)
+# "số 3 7/2003/NĐ-CP": the first digits of a cited number cut off by a stray space.  Group 1: those digits.
+SPLIT_NUMBER = re.compile(r"\bsố\s*:?\s*(\d{1,3}) ")
+# An issuer code in capitals ("CP", "UBND", "TTg") completing a symbol cut at a line end ("182/2024/NĐ-" … "CP").
+CAPS_TOKEN = re.compile(r"(?<![\w/-])([A-ZĐ][A-ZĐ]{1,8}|TTg)(?![\w/-])")
+# What opens a paragraph of the text (so a line break before it ends the citation's sentence): "Căn cứ",
+# "Theo đề nghị", "Xét", an article, a khoản "2. ", a điểm "a) ", a bullet.
+PARAGRAPH_START = re.compile(r"\s*(?:Căn cứ|Theo đề nghị|Xét|Điều \d|\d{1,2}\.\s|[a-zđ]\)\s|[-+•]\s)")
+
+# --------------------------------------------------------------------------- bodies (extract/bodies.py)
+
+# A level named without a place: "cấp tỉnh", "cấp huyện", "cấp xã".
+GENERIC_LEVEL = re.compile(r"cấp\s+(tỉnh|huyện|xã)", re.I)
+NAME_TOKEN = re.compile(r"\w+(?:&\w+)*|[^\w\s]")  # a syllable ("KH&ĐT" whole) or one punctuation mark
+# What may stand between a citation and the body that issued it: "(, ban hành) ngày … của", "do".
+ISSUER_OF = re.compile(r"^[\s,]*(?:(?:ban\s+hành\s+)?ngày[^;]{0,40}?\s)?(?:của|do)\s+$")
+
+# --------------------------------------------------------------------------- procedures (extract/procedures.py)
+
+# A table row naming the field of the procedures under it: "Lĩnh vực: Hộ tịch".  Group field.
+FIELD_ROW = re.compile(r"lĩnh\s+vực\s*:?\s*(?P<field>.+)$", re.I)
