@@ -35,6 +35,7 @@ DEFAULT_BY_WHOM_CHARS = 90  # characters after a claim read for "do … ban hàn
 DEFAULT_WHO_BEFORE = 100  # characters of the sentence before a claim searched for the issuer it is about
 DEFAULT_AFTER_SENTENCE = 60  # characters past the end of the sentence still read after a claim
 DEFAULT_YEAR_LOOKBACK = 600  # characters before the sentence of a claim searched for the year it is about
+DEFAULT_HELD_SHOWN = 5  # numbers of the stored documents named in a finding
 
 
 def claim_issuer(before: str, after: str) -> tuple[tuple[str, ...], str, str | None] | None:
@@ -123,8 +124,9 @@ def report_count_vs_registry(doc, corpus):
         if len(held) == claimed:
             continue
         who = f"{_KIND_NAMES[kinds]} {_LEVEL_NAMES[level]} ({province})"
+        shown = ", ".join(o.extraction.header.number or "?" for o in held[:DEFAULT_HELD_SHOWN])
         msg = (f"Báo cáo nêu {claimed} văn bản QPPL của {who} năm {year}; cơ sở dữ liệu có {len(held)}"
-               + (f" ({', '.join(o.extraction.header.number or '?' for o in held[:5])})" if held else ""))
+               + (f" ({shown})" if held else ""))
         span = dict(evidence=m.group(0), page=page.number, start=m.start(), end=m.end())
         if len(held) < claimed:
             yield finding(msg + " — cơ sở dữ liệu có thể chưa đầy đủ", severity="info", **span)
