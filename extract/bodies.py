@@ -5,7 +5,7 @@ normalised by ``extract.issuers.resolve_issuer`` (rapidfuzz), with the
 document's own issuer as context: "UBND tỉnh" in a document of UBND tỉnh
 Bắc Kạn is that body.
 
-Tokens are syllables and punctuation marks (``TOKEN``), made into a spaCy
+Tokens are syllables and punctuation marks (``rx.NAME_TOKEN``), made into a spaCy
 ``Doc`` of the Vietnamese vocabulary: phrase matching of names needs
 syllables, not pyvi's word segmentation, and runs at about a million
 characters a second.  Every match keeps its character offsets
@@ -14,9 +14,9 @@ characters a second.  Every match keeps its character offsets
 
 from __future__ import annotations
 
-import re
 from functools import cache, lru_cache
 
+from extract import regexes as rx
 from extract.issuers import resolve_issuer
 from rasoat.facts import bodies
 from rasoat.models import BodyMention, Citation, Page
@@ -25,7 +25,6 @@ LOCAL_HEADS = ("Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND", "Hội đ�
 UNITS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "cấp tỉnh", "cấp huyện", "cấp xã")
 
 
-GENERIC_LEVEL = re.compile(r"cấp\s+(tỉnh|huyện|xã)", re.I)
 LEVELS = {"tỉnh": "province", "huyện": "district", "xã": "commune"}
 
 
@@ -47,15 +46,12 @@ def _phrases() -> list[str]:
     return sorted(n for n in names if n)
 
 
-TOKEN = re.compile(r"\w+(?:&\w+)*|[^\w\s]")  # a syllable ("KH&ĐT" whole) or one punctuation mark
-
-
 def make_doc(vocab, text: str):
     """A spaCy ``Doc`` of syllable and punctuation tokens whose character
     offsets are those of ``text``."""
     from spacy.tokens import Doc
 
-    matches = list(TOKEN.finditer(text))
+    matches = list(rx.NAME_TOKEN.finditer(text))
     words = [m.group() for m in matches]
     spaces = [m.end() < len(text) and text[m.end()].isspace() for m in matches]
     doc = Doc(vocab, words=words, spaces=spaces)
@@ -91,7 +87,7 @@ def find_bodies(pages: list[Page], context_issuer: str | None = None, on: str | 
             # offsets from our tokens: Doc text joins tokens with at most one space
             start, end = tokens[span.start].start(), tokens[span.end - 1].end()
             raw = page.text[start:end]
-            level = GENERIC_LEVEL.search(raw)
+            level = rx.GENERIC_LEVEL.search(raw)
             if level:  # "UBND cấp huyện": every body of that level, not one body
                 head = "Hội đồng nhân dân" if raw.upper().startswith(("HĐND", "HỘI")) else "Ủy ban nhân dân"
                 unit = level.group(1).lower()  # "UBND CẤP HUYỆN" is printed in capitals too
@@ -106,7 +102,7 @@ def find_bodies(pages: list[Page], context_issuer: str | None = None, on: str | 
     return out
 
 
-_OF = re.compile(r"^[\s,]*(?:(?:ban\s+hành\s+)?ngày[^;]{0,40}?\s)?(?:của|do)\s+$")
+DEFAULT_ISSUER_AFTER_CITATION = 90  # a body named further than this after a citation is not its issuer
 
 
 def name_citation_issuers(pages: list[Page], citations: list[Citation], mentions: list[BodyMention]) -> None:
@@ -118,6 +114,7 @@ def name_citation_issuers(pages: list[Page], citations: list[Citation], mentions
     for m in mentions:
         by_page.setdefault(m.page, []).append(m)
     for c in citations:
-        after = next((m for m in by_page.get(c.page, ()) if c.end <= m.start <= c.end + 90), None)
-        if after and after.name and _OF.match(text[c.page][c.end : after.start]):
+        after = next((m for m in by_page.get(c.page, ())
+                      if c.end <= m.start <= c.end + DEFAULT_ISSUER_AFTER_CITATION), None)
+        if after and after.name and rx.ISSUER_OF.match(text[c.page][c.end : after.start]):
             c.issuer = after.name

@@ -14,25 +14,20 @@ from rasoat import facts
 from rasoat.models import Citation, Page
 from rasoat.vntext import collapse
 
-_SENTENCE_START = re.compile(r"[.;:]\s|\n(?=[A-ZĐ\-–•+a-z]\)?\s)|\n(?=Căn cứ)")
-_ISSUER_AFTER = re.compile(r"^\s*(?:của|do)\s+(?P<issuer>[^\n;,.()]{2,80})")
-# Words that end an issuer name written after "của" ("của Bộ Nội vụ về việc …").
-_ISSUER_STOP = re.compile(
-    r"\s(?:về|quy định|hướng dẫn|ban hành|sửa đổi|bãi bỏ|thay thế|việc|phê duyệt|tại|đối với|trong|theo|với|để|"
-    r"nhằm|thì|đã|được|là|có|số|như|gồm|kèm|năm|từ|ngày)(?=\s|$)"
-)
-_DATE_AFTER = re.compile(r"^\s*,?\s*(?:ban\s+hành\s+)?ngày\s*(?:" + rx.DATE_WORDS.pattern[4:] + r"|(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4})(?!\d))", re.I)
-
-
-_SPLIT_NUMBER = re.compile(r"\bsố\s*:?\s*(\d{1,3}) ")
-_CAPS_TOKEN = re.compile(r"(?<![\w/-])([A-ZĐ][A-ZĐ]{1,8}|TTg)(?![\w/-])")
+DEFAULT_SYMBOL_CONTINUATION_CHARS = 300  # characters after a cut "NĐ-" searched for the rest of the symbol
+DEFAULT_OWN_NUMBER_LOOKBACK = 12  # characters before a number searched for "Số" (own line) or a split "số 3 7/…"
+DEFAULT_TYPE_LOOKBACK = 40  # characters before a number searched for the type word ("Nghị định số")
+DEFAULT_NEAR_TYPE_LOOKBACK = 25  # … of which the last ones, for a type word right before it
+DEFAULT_NEAR_SO_LOOKBACK = 6  # … and the very last ones, for "số"
+DEFAULT_AFTER_CHARS = 120  # characters after a number read for its date and issuer ("ngày … của Bộ …")
+DEFAULT_RELATION_CONTEXT = 200  # characters of the sentence before a citation read for its relation words
 
 
 def _symbol_continuation(text: str, pos: int, symbol: str) -> str | None:
     """The issuer part of a symbol cut at a line end inside a table cell
     ("182/2024/NĐ-" … "CP"): the first line start within a few lines that
     completes it into a symbol with a known issuer."""
-    for m in _CAPS_TOKEN.finditer(text, pos, pos + 300):
+    for m in rx.CAPS_TOKEN.finditer(text, pos, pos + DEFAULT_SYMBOL_CONTINUATION_CHARS):
         if issuer_from_symbol(f"{symbol}-{m.group(1)}"):
             return m.group(1)
     return None
@@ -47,14 +42,11 @@ def _relation(context: str, line: str) -> str:
     return "mention"
 
 
-_PARAGRAPH_START = re.compile(r"\s*(?:Căn cứ|Theo đề nghị|Xét|Điều \d|\d{1,2}\.\s|[a-zđ]\)\s|[-+•]\s)")
-
-
 def _line_at(text: str, pos: int) -> str:
     """The paragraph around ``pos``: back to the last line that starts a
     sentence (so a căn cứ wrapped over lines keeps its "Căn cứ")."""
     start = text.rfind("\n", 0, pos) + 1
-    while start > 0 and not _PARAGRAPH_START.match(text, start):
+    while start > 0 and not rx.PARAGRAPH_START.match(text, start):
         prev_start = text.rfind("\n", 0, start - 1) + 1
         prev = text[prev_start : start - 1]
         if prev.rstrip().endswith((";", ".", ":")) or not prev.strip():
@@ -70,7 +62,7 @@ def find_citations(pages: list[Page], own_number: str | None = None) -> list[Cit
         text = page.text
         own_line = page.regions.get("header_left") or page.regions.get("header") or (0, 0)
         for m in rx.DOC_NUMBER.finditer(text):
-            if own_line[0] <= m.start() < own_line[1] and "Số" in text[max(own_line[0], m.start() - 12) : m.start()]:
+            if own_line[0] <= m.start() < own_line[1] and "Số" in text[max(own_line[0], m.start() - DEFAULT_OWN_NUMBER_LOOKBACK) : m.start()]:
                 continue  # the document's own "Số: …" line, even when its number could not be read
             symbol = normalise_number(m.group("symbol"))
             groups = symbol.replace("/", "-").split("-")
@@ -78,7 +70,7 @@ def find_citations(pages: list[Page], own_number: str | None = None) -> list[Cit
                 continue
             number = normalise_number(m.group(0))
             start = m.start()
-            split = _SPLIT_NUMBER.search(text, max(0, start - 12), start)
+            split = rx.SPLIT_NUMBER.search(text, max(0, start - DEFAULT_OWN_NUMBER_LOOKBACK), start)
             if split and split.end() == start:  # "số 3 7/2003/NĐ-CP": a stray space inside the number
                 number, start = split.group(1) + number, split.start(1)
             if text.startswith("-", m.end()):  # "NĐ-" ending a table cell line: find the rest of the symbol
@@ -87,28 +79,30 @@ def find_citations(pages: list[Page], own_number: str | None = None) -> list[Cit
                     number, symbol = f"{number}-{rest}", f"{symbol}-{rest}"
             if number in own:
                 continue
-            before = text[max(0, m.start() - 40) : m.start()]
+            before = text[max(0, m.start() - DEFAULT_TYPE_LOOKBACK) : m.start()]
             tm = rx.CITED_TYPE.search(before)
             # A bare "12/UBND" with no type word and no known abbreviation is
             # too weak (could be a fraction unit); accept when a type word
             # precedes or the first group is a known type or issuer.
-            if not tm and not (m.group("year") or facts.doc_type_name(groups[0]) or rx.CITED_TYPE.search(before[-25:] + " ") or "số" in before[-6:]):
+            if not tm and not (m.group("year") or facts.doc_type_name(groups[0])
+                               or rx.CITED_TYPE.search(before[-DEFAULT_NEAR_TYPE_LOOKBACK:] + " ")
+                               or "số" in before[-DEFAULT_NEAR_SO_LOOKBACK:]):
                 if not issuer_from_symbol(symbol):
                     continue
             doc_type = tm.group("type").capitalize() if tm else None
             if doc_type is None:
                 doc_type = facts.doc_type_name(groups[0]) if not re.match(r"^(UBTVQH|QH)\d{2}$", symbol) else None
-            after = text[m.end() : m.end() + 120]
+            after = text[m.end() : m.end() + DEFAULT_AFTER_CHARS]
             issued_on = None
-            dm = _DATE_AFTER.match(after)
+            dm = rx.DATE_AFTER.match(after)
             if dm:
                 issued_on = iso_date(dm.group("day") or dm.group("d2"), dm.group("month") or dm.group("m2"), dm.group("year") or dm.group("y2"))
                 after = after[dm.end() :]
-            im = _ISSUER_AFTER.match(after.replace("\n", " "))
-            issuer = collapse(_ISSUER_STOP.split(" " + im.group("issuer"))[0]) if im else None
+            im = rx.ISSUER_AFTER.match(after.replace("\n", " "))
+            issuer = collapse(rx.ISSUER_STOP.split(" " + im.group("issuer"))[0]) if im else None
             issuer = issuer or issuer_from_symbol(symbol)
             sentence = _line_at(text, m.start())
-            ctx = sentence[-200:]
+            ctx = sentence[-DEFAULT_RELATION_CONTEXT:]
             out.append(
                 Citation(
                     page=page.number,
@@ -138,7 +132,7 @@ def find_citations(pages: list[Page], own_number: str | None = None) -> list[Cit
                     name=name,
                     issuer="Quốc hội" if m.group("type") in ("Luật", "Bộ luật", "Hiến pháp") else "Ủy ban Thường vụ Quốc hội",
                     issued_on=iso_date(dm.group("day"), dm.group("month"), dm.group("year")) if dm else None,
-                    relation=_relation(sentence[-200:], sentence),
+                    relation=_relation(sentence[-DEFAULT_RELATION_CONTEXT:], sentence),
                 )
             )
     out.sort(key=lambda c: (c.page, c.start))

@@ -14,10 +14,11 @@ import re
 from datetime import date
 
 from extract import regexes as rx
+from extract.blocks import TYPE_NAMES, find_title, locate, signature_block  # noqa: F401  (find_title: re-exported)
 from extract.issuers import issuer_from_symbol, resolve_issuer, split_issuer_lines
 from extract.names import restore_marks
 from rasoat import facts
-from rasoat.models import Header, SourceDocument
+from rasoat.models import Block, Blocks, Header, SourceDocument
 from rasoat.vntext import collapse, fold, unify
 
 QPPL_TYPES = {"NĐ", "NQ", "QĐ", "TT", "TTLT", "NQLT", "L", "PL", "CT"}
@@ -37,18 +38,12 @@ def iso_date(day: str | None, month: str | None, year: str | None) -> str | None
         return None
 
 
-_PLACE_BEFORE_COMMA = re.compile(r"^\s*([^\n,\d]{2,40}?)\s*,[^\n]*tháng", re.M)
-_DAY = re.compile(r"ngày\s*(\d{1,2})\b")
-_MONTH = re.compile(r"tháng\s*(\d{1,2})\b")
-_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
-
-
 def scattered_date(right: str) -> tuple[str | None, str | None]:
     """(place, ISO date) from a right header column whose date line came
     apart ("Hà Nội, tháng 12 2025" / "ngày 21 năm": a handwritten day that
     OCR put on a line of its own)."""
-    place = _PLACE_BEFORE_COMMA.search(right)
-    day, month, year = _DAY.search(right), _MONTH.search(right), _YEAR.search(right)
+    place = rx.PLACE_BEFORE_COMMA.search(right)
+    day, month, year = rx.SCATTERED_DAY.search(right), rx.SCATTERED_MONTH.search(right), rx.SCATTERED_YEAR.search(right)
     issued = iso_date(day.group(1), month.group(1), year.group(1)) if day and month and year else None
     return (collapse(place.group(1)) if place else None), issued
 
@@ -79,15 +74,16 @@ def parse_number_line(text: str) -> tuple[str | None, str | None]:
     return None, symbol
 
 
-_NAME_WORD = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
-SIGNER_NAME = re.compile(r"^\s*(?:(?:TS|ThS|PGS\.TS|GS\.TS|PGS|GS|BS|KS|CN|Ông|Bà)\.?\s+)?(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,4})\s*$")
-_NAME_AFTER_RECIPIENT = re.compile(r"[;.]\s+(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,4})\s*$")
-_AUTH_LINE = re.compile(
-    r"^\s*(TM\.|KT\.|Q\.|TL\.|TUQ\.|CHỦ TỊCH|PHÓ CHỦ TỊCH|THỦ TƯỚNG|PHÓ THỦ TƯỚNG|BỘ TRƯỞNG|THỨ TRƯỞNG|GIÁM ĐỐC|"
-    r"PHÓ GIÁM ĐỐC|CHÁNH VĂN PHÒNG|PHÓ CHÁNH VĂN PHÒNG|CHỦ NHIỆM|PHÓ CHỦ NHIỆM|TRƯỞNG BAN|PHÓ TRƯỞNG BAN|"
-    r"CỤC TRƯỞNG|VỤ TRƯỞNG|CHÁNH THANH TRA|TỔNG KIỂM TOÁN|CHỦ TỊCH NƯỚC)"
-)
+SIGNER_NAME = rx.SIGNER_NAME  # kept under its old name
 _NOT_NAMES = {"Nơi Nhận", "Như Trên"}
+DEFAULT_NEXT_PAGE_NAME_LINES = 8  # lines at the top of the next page searched for a signer's name on its own
+DEFAULT_NEXT_PAGE_RECIPIENT_LINES = 12  # … and for one printed beside a recipient line
+DEFAULT_NAME_LINES = 12  # lines of the signature block searched for the signer's name
+
+
+def _is_title_line(line: str) -> bool:
+    """A signer's title line ("PHÓ CHỦ TỊCH"), not an authority prefix line ("KT. CHỦ TỊCH")."""
+    return bool(rx.HEAD_TITLE.match(line)) and not rx.AUTHORITY.match(line)
 
 
 def _authority(lines: list[str]) -> str | None:
@@ -96,36 +92,31 @@ def _authority(lines: list[str]) -> str | None:
     return " ".join(prefixes) or None
 
 
-def find_signature(doc: SourceDocument) -> tuple[str | None, str | None, str | None, tuple[int, int, int] | None]:
-    """(signer, authority prefix, signer title, span) from the signature block."""
-    candidates: list[tuple[int, int, str]] = []  # (page, offset, block text)
-    for p in doc.pages:
-        if "signature" in p.regions:
-            candidates.append((p.number, p.regions["signature"][0], p.region("signature")))
-    if not candidates:  # no Nơi nhận: look for the last authority line of the document
-        for p in reversed(doc.pages[-3:] if len(doc.pages) > 3 else doc.pages):
-            starts = [m.start() for m in re.finditer(r"(?m)^.*$", p.text) if _AUTH_LINE.match(p.text[m.start():m.start() + 40])]
-            if starts:
-                candidates.append((p.number, starts[-1] if len(starts) == 1 else starts[0], p.text[starts[0]:]))
-                break
-    for page, offset, block in candidates[:1]:
+def find_signature(
+    doc: SourceDocument, sig: Block | None = None
+) -> tuple[str | None, str | None, str | None, tuple[int, int, int] | None]:
+    """(signer, authority prefix, signer title, span) from the signature block (``extract.blocks``)."""
+    if sig is None:
+        sig = signature_block(doc.pages)
+    for page, offset, block in [(sig.page, sig.start, sig.text)] if sig else []:
         lines = block.split("\n")
         if not any(SIGNER_NAME.match(l) for l in lines) and page < len(doc.pages):
             # the name went over to the next page (common when the signature block is split)
             nxt = doc.pages[page]
-            head = "\n".join(l for l in nxt.text.split("\n")[:8] if not l.startswith("-"))
+            head = "\n".join(l for l in nxt.text.split("\n")[:DEFAULT_NEXT_PAGE_NAME_LINES] if not l.startswith("-"))
             m = next((m for m in (SIGNER_NAME.match(l) for l in head.split("\n")) if m), None)
             if not m:  # "- Cơ quan Trung ương của các đoàn thể; Vũ Thị Mai": the name beside a recipient line
-                m = next((m for l in nxt.text.split("\n")[:12] if (m := _NAME_AFTER_RECIPIENT.search(l))), None)
+                m = next((m for t in nxt.text.split("\n")[:DEFAULT_NEXT_PAGE_RECIPIENT_LINES]
+                          if (m := rx.NAME_AFTER_RECIPIENT.search(t))), None)
             if m:
                 start = nxt.text.index(m.group(1))
                 auth = _authority(lines)
-                titles = [l.strip() for l in lines if _AUTH_LINE.match(l) and not rx.AUTHORITY.match(l)]
+                titles = [t.strip() for t in lines if _is_title_line(t)]
                 return m.group(1), auth, titles[-1] if titles else None, (nxt.number, start, start + len(m.group(1)))
         auth = _authority(lines)
-        titles = [l.strip() for l in lines if _AUTH_LINE.match(l) and not rx.AUTHORITY.match(l)]
+        titles = [t.strip() for t in lines if _is_title_line(t)]
         pos = 0
-        for line in lines[:12]:
+        for line in lines[:DEFAULT_NAME_LINES]:
             m = SIGNER_NAME.match(line)
             if m and m.group(1) not in _NOT_NAMES and not line.isupper():
                 start = offset + pos + m.start(1)
@@ -135,86 +126,8 @@ def find_signature(doc: SourceDocument) -> tuple[str | None, str | None, str | N
     return None, None, None, None
 
 
-def _sentence_case(text: str) -> str:
-    if text.isupper():
-        text = text.lower()
-        return text[:1].upper() + text[1:]
-    return text
-
-
-_TITLE_STOP = re.compile(
-    r"^\s*(Căn cứ|Kính gửi|Thực hiện|Theo đề nghị|Xét|Để|Trong|Hôm nay|Ngày|I\.|1\.|Điều 1|Chương|Phần|"
-    r"ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|CHÍNH PHỦ|THỦ TƯỚNG CHÍNH PHỦ|BỘ TRƯỞNG|HỘI ĐỒNG NHÂN DÂN|CHỦ TỊCH|QUỐC HỘI|GIÁM ĐỐC|Đến nay)"
-)
-
-
-def _fuzzy_type_word(line: str) -> str | None:
-    """The type word a damaged upper-case line stands for ("NG Ị ĐỊN" → "NGHỊ ĐỊNH"),
-    when the glyph map of the PDF lost letters; None when nothing is close."""
-    from rapidfuzz import fuzz, process
-
-    text = line.strip()
-    if not text or len(text) > 25 or not text.isupper():
-        return None
-    hit = process.extractOne(text, list(_TYPE_NAMES), scorer=fuzz.ratio, score_cutoff=75)
-    return hit[0] if hit else None
-
-
-def find_title(body: str) -> tuple[str | None, str | None, int | None, int | None]:
-    """(type word, title, start, end) from the first lines of the body: the
-    upper-case type word ("QUYẾT ĐỊNH") then the trích yếu lines."""
-    lines = body.split("\n")
-    pos = 0
-    for i, line in enumerate(lines[:6]):
-        m = rx.TYPE_TITLE.match(line.strip()) or rx.TYPE_TITLE_AFTER_MARGIN.match(line.strip())
-        if not m and (fuzzy := _fuzzy_type_word(line)):
-            m = rx.TYPE_TITLE.match(fuzzy)
-        if m and line.strip().isupper() or (m and not m.group("rest").strip()):
-            type_word = m.group("type")
-            rest = m.group("rest").strip()
-            title_lines = [] if (not rest or rest.startswith("CỦA ")) else [rest]
-            start = pos + len(line) + 1
-            end = start
-            for nxt in lines[i + 1 : i + 6]:
-                if not nxt.strip() or _TITLE_STOP.match(nxt) or (title_lines and len(nxt) > 110):
-                    break
-                if title_lines and nxt.isupper() and not " ".join(title_lines).isupper():
-                    break  # "THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN TỈNH …" after a sentence-case title
-                if re.fullmatch(r"[-_–—.\s]+", nxt):
-                    break
-                title_lines.append(nxt.strip())
-                end += len(nxt) + 1
-            title = collapse(" ".join(title_lines)).rstrip(".") or None
-            return type_word, _sentence_case(title) if title else None, start, end
-        pos += len(line) + 1
-    return None, None, None, None
-
-
-_TYPE_NAMES = {
-    "QUYẾT ĐỊNH": "Quyết định", "NGHỊ QUYẾT": "Nghị quyết", "NGHỊ ĐỊNH": "Nghị định", "THÔNG TƯ": "Thông tư",
-    "THÔNG TƯ LIÊN TỊCH": "Thông tư liên tịch", "LUẬT": "Luật", "PHÁP LỆNH": "Pháp lệnh", "CHỈ THỊ": "Chỉ thị",
-    "BÁO CÁO": "Báo cáo", "TỜ TRÌNH": "Tờ trình", "KẾ HOẠCH": "Kế hoạch", "THÔNG BÁO": "Thông báo",
-    "GIẤY MỜI": "Giấy mời", "CÔNG ĐIỆN": "Công điện", "HƯỚNG DẪN": "Hướng dẫn", "CHƯƠNG TRÌNH": "Chương trình",
-    "PHƯƠNG ÁN": "Phương án", "ĐỀ ÁN": "Đề án", "DỰ ÁN": "Dự án", "BIÊN BẢN": "Biên bản", "HỢP ĐỒNG": "Hợp đồng",
-    "QUY CHẾ": "Quy chế", "QUY ĐỊNH": "Quy định", "CÔNG VĂN": "Công văn", "LỆNH": "Lệnh",
-    "GIẤY ỦY QUYỀN": "Giấy ủy quyền", "GIẤY GIỚI THIỆU": "Giấy giới thiệu",
-}
-
-
 def type_name(title_word: str | None) -> str | None:
-    return _TYPE_NAMES.get(title_word or "")
-
-
-_THIS_DOCUMENT = re.compile(r"\bnày\s*(?:\([^)]*\)\s*)?$")
-
-
-def effect_clause(text: str):
-    """The document's own effect clause: "(Quyết định) này có hiệu lực … từ
-    ngày …"; a quoted or cited document's clause ("Thông tư số … có hiệu lực")
-    comes second.  Falls back to the last such clause."""
-    found = list(rx.EFFECTIVE.finditer(text))
-    own = [m for m in found if _THIS_DOCUMENT.search(text[max(0, m.start() - 40) : m.start()].rstrip())]
-    return (own or found[-1:] or [None])[0]
+    return TYPE_NAMES.get(title_word or "")
 
 
 def is_qppl(number: str | None, symbol: str | None) -> bool | None:
@@ -227,15 +140,16 @@ def is_qppl(number: str | None, symbol: str | None) -> bool | None:
     return has_year and symbol.split("-")[0] in QPPL_TYPES
 
 
-def extract_header(doc: SourceDocument) -> Header:
+def extract_header(doc: SourceDocument, blocks: Blocks | None = None) -> Header:
+    """The header fields, read from the blocks ``extract.blocks.locate`` found (located here when not given)."""
     h = Header()
     if not doc.pages:
         return h
+    if blocks is None:
+        blocks = locate(doc)
     p1 = doc.pages[0]
     left = p1.region("header_left") or p1.region("header")
     right = p1.region("header_right") or p1.region("header")
-    body = p1.region("body") or p1.text
-    body_start = p1.regions.get("body", (0, 0))[0]
 
     # Số ký hiệu: the "Số:" line of the left column
     for line in left.split("\n"):
@@ -267,21 +181,22 @@ def extract_header(doc: SourceDocument) -> Header:
             h.issuer = known["name"]
 
     # Place and date
-    m = rx.DATE_LINE.search(right)
-    if m:
-        h.place = collapse(m.group("place")).strip(" ,")
-        h.issued_on = iso_date(m.group("day"), m.group("month"), m.group("year"))
-        offset = (p1.regions.get("header_right") or p1.regions.get("header") or (0, 0))[0]
-        h.spans["date"] = (1, offset + m.start("place"), offset + m.end())
+    line = blocks.date_line
+    if line:
+        f = line.fields
+        h.place = collapse(f["place"]).strip(" ,")
+        h.issued_on = iso_date(f["day"], f["month"], f["year"])
+        h.spans["date"] = (line.page, line.start, line.end)
     elif "header_right" in p1.regions:
         h.place, h.issued_on = scattered_date(right)
 
     # Type and title
-    type_word, title, ts, te = find_title(body)
+    tb = blocks.title
+    type_word, title = (tb.fields["type_word"], tb.fields["title"]) if tb else (None, None)
     h.doc_type = type_name(type_word) or _type_from_symbol(h.symbol)
     h.title = title
-    if ts is not None:
-        h.spans["title"] = (1, body_start + ts, body_start + te)
+    if tb is not None:
+        h.spans["title"] = (tb.page, tb.start, tb.end)
     vv = re.search(r"V/v\s*(?P<t>.+?)(?=\n\S*(?:CỘNG|$)|\Z)", left, re.S)
     if vv and not title:
         h.title = collapse(vv.group("t")).rstrip(".")
@@ -297,11 +212,11 @@ def extract_header(doc: SourceDocument) -> Header:
         if m:
             h.issued_on = iso_date(m.group("day"), m.group("month"), m.group("year"))
 
-    m = effect_clause(full)
-    if m and m.group("year"):
-        h.effective_on = iso_date(m.group("day"), m.group("month"), m.group("year"))
+    clause = blocks.effect_clause
+    if clause and clause.fields.get("year"):
+        h.effective_on = iso_date(clause.fields["day"], clause.fields["month"], clause.fields["year"])
 
-    h.signer, h.signing_authority, h.signer_title, span = find_signature(doc)
+    h.signer, h.signing_authority, h.signer_title, span = find_signature(doc, blocks.signature)
     if span:
         h.spans["signer"] = span
         if doc.pages[span[0] - 1].source == "ocr":

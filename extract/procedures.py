@@ -30,9 +30,6 @@ def _columns(header: list[str | None]) -> dict[str, int]:
     return cols
 
 
-_FIELD_ROW = re.compile(r"lĩnh\s+vực\s*:?\s*(?P<field>.+)$", re.I)
-
-
 def procedures_from_tables(page: Page, field: str | None = None) -> list[Procedure]:
     """Procedures from the tables of a page; a group row "I. Lĩnh vực Hộ tịch"
     sets the lĩnh vực of the rows below it (``field`` carries it over from
@@ -44,7 +41,7 @@ def procedures_from_tables(page: Page, field: str | None = None) -> list[Procedu
             continue
         for row in table[1:]:
             cells = [collapse(c) for c in row if c and collapse(c)]
-            group = _FIELD_ROW.search(" ".join(cells)) if len(cells) <= 2 else None
+            group = rx.FIELD_ROW.search(" ".join(cells)) if len(cells) <= 2 else None
             if group:
                 field = group.group("field").strip(" .:")
                 continue

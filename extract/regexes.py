@@ -147,3 +147,120 @@ NOT_A_FIGURE_AFTER = re.compile(r"^\s*(?:tháng|năm|ngày|giờ|phút|tuần|qu
 
 # Parts of a total in parentheses: "29 công chức, viên chức (03 …; 25 …; 01 …)".
 PARTS_OPEN = re.compile(r"[^()\n.;]{0,80}?\(")
+
+# --------------------------------------------------------------------------- located blocks (extract/blocks.py)
+
+# The date line of the header, one definition for the header's place and date and for the rule on its form:
+# "Hà Nội, ngày 05 tháng 3 năm 2020"; blanks allowed (drafts: "ngày    tháng 12 năm 2025"); the comma is
+# optional here (group comma, empty when missing) so that the rule checking it reads this match.
+# Groups: place, comma, then those of DATE_WORDS.  Matched line by line (the place cannot run over a line).
+DATE_LINE_FORM = re.compile(r"(?P<place>[^\n,]{2,40}?)\s*(?P<comma>,?)\s*" + DATE_WORDS.pattern, re.I)
+
+# The "Số:" of the number line, which a date line never carries ("Số: 12/UBND   Hà Nội, ngày …" is two
+# columns run together: the date line is read from the right column instead).
+NUMBER_WORD = re.compile(r"\b(?:Số|số)\s*:")
+
+# The number line as printed, with or without its colon: "Số: 05/2024/QĐ-UBND", "Số 05/QĐ-UBND",
+# "Luật số: 51/2024/QH15".  Group colon (empty when missing); a digit or "/" must follow (checked by the caller).
+NUMBER_LINE_START = re.compile(r"(?:^|\s)(?:Luật\s+|Pháp\s+lệnh\s+|Nghị\s+quyết\s+)?(S[ốỐ]|số)(?P<colon>\s*:)?")
+
+# An authority line of a signature block as printed: the allowed "TM. ỦY BAN …" (in any case after the dot:
+# "TM. chính phủ" in old typed texts), and the variants a rule reports ("T/M", "K/T", "TM ỦY BAN" without a
+# dot), which a capital must follow.
+AUTHORITY_START = re.compile(
+    r"^\s*(?:(?:TM|KT|TL|TUQ|Q)\.\s*[^\W\d_]|(?:T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|TM|KT|TL|TUQ|Q)\s*[.:/]?\s+[A-ZĐÀ-Ỹ])"
+)
+
+# The title of the head of a body printed in capitals on its own line above the signer's name ("CHỦ TỊCH",
+# "PHÓ GIÁM ĐỐC", "THỨ TRƯỞNG"): the titles of the header's and of the rules' former lists together.
+HEAD_TITLE = re.compile(
+    r"^\s*(?:PHÓ\s+)?(?:CHỦ TỊCH NƯỚC|CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|THỨ TRƯỞNG|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|CHỦ NHIỆM|"
+    r"TRƯỞNG BAN|CỤC TRƯỞNG|VỤ TRƯỞNG|CHÁNH THANH TRA|TỔNG KIỂM TOÁN|TỔNG GIÁM ĐỐC|CHÁNH ÁN|VIỆN TRƯỞNG|"
+    r"THỐNG ĐỐC|TRƯỞNG PHÒNG|HIỆU TRƯỞNG|TỔNG CỤC TRƯỞNG|CHI CỤC TRƯỞNG|THỦ TRƯỞNG)\b"
+)
+
+# The heading of the recipients list: "Nơi nhận:" at the start of a line.
+RECIPIENTS = re.compile(r"(?m)^\s*Nơi\s+nhận\s*:?")
+
+# "này" closing the words before an effect clause: the document's own clause ("Quyết định này có hiệu
+# lực …", "Nghị quyết này (kèm theo …) có hiệu lực …"), not a cited one's ("Thông tư số 12/… có hiệu lực").
+THIS_DOCUMENT = re.compile(r"\bnày\s*(?:\([^)]*\)\s*)?$")
+
+# Lines that end the trích yếu under the type word: the preamble ("Căn cứ", "Kính gửi", …), the first
+# article or part, or a body name in capitals opening the preamble ("ỦY BAN NHÂN DÂN TỈNH …").
+TITLE_STOP = re.compile(
+    r"^\s*(Căn cứ|Kính gửi|Thực hiện|Theo đề nghị|Xét|Để|Trong|Hôm nay|Ngày|I\.|1\.|Điều 1|Chương|Phần|"
+    r"ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|CHÍNH PHỦ|THỦ TƯỚNG CHÍNH PHỦ|BỘ TRƯỞNG|HỘI ĐỒNG NHÂN DÂN|CHỦ TỊCH|QUỐC HỘI|"
+    r"GIÁM ĐỐC|Đến nay)"
+)
+
+# A rule line under a heading ("-----", "___"): no part of a title.
+RULE_LINE = re.compile(r"[-_–—.\s]+")
+
+# A right header column whose date line came apart ("Hà Nội, tháng 12 2025" / "ngày 21 năm": a handwritten
+# day that OCR put on a line of its own): the place before a comma on a line with "tháng" …
+PLACE_BEFORE_COMMA = re.compile(r"^\s*([^\n,\d]{2,40}?)\s*,[^\n]*tháng", re.M)
+# … and the day, the month and the year, each wherever it stands.
+SCATTERED_DAY = re.compile(r"ngày\s*(\d{1,2})\b")
+SCATTERED_MONTH = re.compile(r"tháng\s*(\d{1,2})\b")
+SCATTERED_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+
+# A word of a Vietnamese personal name: a capital, then small letters ("Nguyễn", "Thị").
+_NAME_WORD = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
+# The signer's name alone on its line, two to five words, after an optional degree or "Ông"/"Bà": "Nguyễn Văn An",
+# "TS. Lê Thị Bình".  Group 1: the name.
+SIGNER_NAME = re.compile(
+    r"^\s*(?:(?:TS|ThS|PGS\.TS|GS\.TS|PGS|GS|BS|KS|CN|Ông|Bà)\.?\s+)?"
+    r"(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,4})\s*$"
+)
+# The signer's name printed at the end of a recipient line beside it ("- Cơ quan Trung ương …; Vũ Thị Mai").
+NAME_AFTER_RECIPIENT = re.compile(r"[;.]\s+(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,4})\s*$")
+
+# The start of each line of a page (for finding authority lines).
+LINE_START = re.compile(r"(?m)^[^\n]*$")
+# A number or a "/" after "Số": what makes a "Số" line the number line.
+NUMBER_OR_SLASH = re.compile(r"\d|/")
+
+# A line of text, for walking a block line by line.
+LINE = re.compile(r"[^\n]+")
+
+# The words of an effect clause up to its date: "có hiệu lực (thi hành) (kể) từ (ngày)"; where the block of
+# the clause is measured from.
+EFFECT_HEAD = re.compile(r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+kể)?\s+từ\s+(?:ngày\s+)?", re.I)
+
+# --------------------------------------------------------------------------- citations (extract/citations.py)
+
+# The issuer written after a cited number: "của Bộ Nội vụ", "do UBND tỉnh …".  Group issuer.
+ISSUER_AFTER = re.compile(r"^\s*(?:của|do)\s+(?P<issuer>[^\n;,.()]{2,80})")
+# Words that end an issuer name written after "của" ("của Bộ Nội vụ về việc …").
+ISSUER_STOP = re.compile(
+    r"\s(?:về|quy định|hướng dẫn|ban hành|sửa đổi|bãi bỏ|thay thế|việc|phê duyệt|tại|đối với|trong|theo|với|để|"
+    r"nhằm|thì|đã|được|là|có|số|như|gồm|kèm|năm|từ|ngày)(?=\s|$)"
+)
+# The date written right after a cited number: "ngày 05 tháng 3 năm 2020", ", ban hành ngày 02/7/2025".
+# Groups: those of DATE_WORDS, or d2, m2, y2.
+DATE_AFTER = re.compile(
+    r"^\s*,?\s*(?:ban\s+hành\s+)?ngày\s*(?:" + DATE_WORDS.pattern[4:]
+    + r"|(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})\s*/\s*(?P<y2>\d{4})(?!\d))",
+    re.I,
+)
+# "số 3 7/2003/NĐ-CP": the first digits of a cited number cut off by a stray space.  Group 1: those digits.
+SPLIT_NUMBER = re.compile(r"\bsố\s*:?\s*(\d{1,3}) ")
+# An issuer code in capitals ("CP", "UBND", "TTg") completing a symbol cut at a line end ("182/2024/NĐ-" … "CP").
+CAPS_TOKEN = re.compile(r"(?<![\w/-])([A-ZĐ][A-ZĐ]{1,8}|TTg)(?![\w/-])")
+# What opens a paragraph of the text (so a line break before it ends the citation's sentence): "Căn cứ",
+# "Theo đề nghị", "Xét", an article, a khoản "2. ", a điểm "a) ", a bullet.
+PARAGRAPH_START = re.compile(r"\s*(?:Căn cứ|Theo đề nghị|Xét|Điều \d|\d{1,2}\.\s|[a-zđ]\)\s|[-+•]\s)")
+
+# --------------------------------------------------------------------------- bodies (extract/bodies.py)
+
+# A level named without a place: "cấp tỉnh", "cấp huyện", "cấp xã".
+GENERIC_LEVEL = re.compile(r"cấp\s+(tỉnh|huyện|xã)", re.I)
+NAME_TOKEN = re.compile(r"\w+(?:&\w+)*|[^\w\s]")  # a syllable ("KH&ĐT" whole) or one punctuation mark
+# What may stand between a citation and the body that issued it: "(, ban hành) ngày … của", "do".
+ISSUER_OF = re.compile(r"^[\s,]*(?:(?:ban\s+hành\s+)?ngày[^;]{0,40}?\s)?(?:của|do)\s+$")
+
+# --------------------------------------------------------------------------- procedures (extract/procedures.py)
+
+# A table row naming the field of the procedures under it: "Lĩnh vực: Hộ tịch".  Group field.
+FIELD_ROW = re.compile(r"lĩnh\s+vực\s*:?\s*(?P<field>.+)$", re.I)

@@ -136,7 +136,11 @@ def check(db_path, as_json):
         raise click.UsageError(f"Không có cơ sở dữ liệu {db_path}: hãy chạy 'rasoat ingest' trước.")
     db = store.open_db(db_path)
     store.save_rules(db, catalogue())
+    from extract import locate
+
     docs = list(store.load_documents(db))
+    for d in docs:  # the located blocks are not stored: they are located again from the stored pages
+        d.extraction.blocks = locate(d.source)
     corpus = Corpus(docs)
     counts: dict[str, int] = {}
     with click.progressbar(docs, label="Đang kiểm tra", file=sys.stderr) as bar:

@@ -154,6 +154,45 @@ class BodyMention:
 
 
 @dataclass
+class Block:
+    """A located piece of one page: ``text`` is ``page.text[start:end]``.  ``fields`` keeps the named parts
+    the locator read in it (for the date line: place, comma, day, month, year), so a rule judges what
+    extraction matched instead of matching again."""
+
+    page: int
+    start: int
+    end: int
+    text: str
+    fields: dict[str, str | None] = field(default_factory=dict)
+
+    def span(self) -> dict:
+        return dict(page=self.page, start=self.start, end=self.end)
+
+    def sub(self, start: int, end: int) -> Block:
+        """The part ``text[start:end]`` of this block as a block."""
+        return Block(self.page, self.start + start, self.start + end, self.text[start:end])
+
+
+@dataclass
+class Blocks:
+    """The parts of a document's form that ``extract.blocks`` located, each where it stands (None when
+    not found).  The header fields are read from them and the rules judge them."""
+
+    head: Block | None = None  # the header of page 1 (its layout regions, else its first lines)
+    national_title: Block | None = None  # the Quốc hiệu line ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    motto: Block | None = None  # the Tiêu ngữ line ("Độc lập - Tự do - Hạnh phúc")
+    number_line: Block | None = None  # the "Số: …" line
+    date_line: Block | None = None  # "Hà Nội, ngày … tháng … năm …", fields place/comma/day/month/year
+    title: Block | None = None  # the type word in capitals ("QUYẾT ĐỊNH"), field type_word
+    effect_clause: Block | None = None  # the document's own "… có hiệu lực … từ ngày …"
+    signature: Block | None = None  # the signature block
+    signature_lines: list[Block] = field(default_factory=list)  # its non-blank lines (authority line first)
+    authority: Block | None = None  # the first TM./KT./Q./TL./TUQ. line of the signature
+    recipients: Block | None = None  # the Nơi nhận block
+    recipients_more: Block | None = None  # its continuation at the top of the next page
+
+
+@dataclass
 class Extraction:
     """Everything ``extract`` finds in one document."""
 
@@ -163,6 +202,7 @@ class Extraction:
     procedures: list[Procedure] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     bodies: list[BodyMention] = field(default_factory=list)
+    blocks: Blocks = field(default_factory=Blocks)
 
 
 @dataclass

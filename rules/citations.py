@@ -11,6 +11,7 @@ from datetime import date
 from extract.issuers import issuer_from_symbol, resolve_issuer
 from rasoat import facts
 from rasoat.vntext import fold
+from rules import patterns as pt
 from rules.base import finding, rule
 from rules.context import is_ground, issued_on, issuer_record, looks_qppl, number_year, ocr_tolerant, type_abbr
 from rules.numbering import same_body
@@ -23,7 +24,11 @@ def _span(c) -> dict:
     return dict(page=c.page, start=c.start, end=c.end)
 
 
-def _cited_text(doc, c, extra: int = 60) -> str:
+DEFAULT_CITED_TAIL = 60  # characters after a citation shown with it (its date, its issuer)
+DEFAULT_REPEAL_LOOKBACK = 160  # characters before a repealing citation searched for "bãi bỏ" and what it ends
+
+
+def _cited_text(doc, c, extra: int = DEFAULT_CITED_TAIL) -> str:
     """The citation with what follows it (its date, its issuer)."""
     page = doc.source.pages[c.page - 1].text
     tail = page[c.end : c.end + extra].split("\n")[0].split(";")[0]
@@ -38,14 +43,11 @@ def cited_year_mismatch(doc):
         year = number_year(c.number)
         d = facts.as_date(c.issued_on)
         if year and d and year != d.year:
-            m = _PRINTED_DATE.search(_cited_text(doc, c))
+            m = pt.PRINTED_DATE.search(_cited_text(doc, c))
             printed = m.group(0) if m else f"ngày {d:%d/%m/%Y}"
             yield finding(f"{c.number} mang năm {year} nhưng ngày ban hành ghi kèm là \"{printed}\"",
                           evidence=_cited_text(doc, c), **_span(c))
 
-
-# The date printed after a cited number, as written ("ngày 08/6/20210" keeps its five-digit year).
-_PRINTED_DATE = re.compile(r"ngày\s*\d{1,2}(?:\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4,5}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4,5})")
 
 
 # --------------------------------------------------------------------------- in force on the signing date
@@ -79,19 +81,16 @@ def _repealed_by_name(c, d: date) -> dict | None:
     return None
 
 
-_PARTIAL = re.compile(r"\b(?:Điều|điều|khoản|điểm|một\s+số|một\s+phần|nội\s+dung)\b")
-_REPEAL_WORD = re.compile(r"bãi\s+bỏ|thay\s+thế|hết\s+hiệu\s+lực", re.I)
-
 
 def repeals_whole(doc, c) -> bool:
     """Does the repealing citation ``c`` end the whole cited document (not "bãi bỏ Điều 5 của …")?"""
     page = doc.source.pages[c.page - 1].text
-    before = page[max(0, c.start - 160) : c.start]
-    words = list(_REPEAL_WORD.finditer(before))
+    before = page[max(0, c.start - DEFAULT_REPEAL_LOOKBACK) : c.start]
+    words = list(pt.REPEAL_WORD.finditer(before))
     if not words:
         return True
     between = before[words[-1].end() :]
-    return not _PARTIAL.search(between)
+    return not pt.PARTIAL.search(between)
 
 
 @rule("CIT002", "Căn cứ ban hành đã bị bãi bỏ hoặc thay thế bởi văn bản khác trong cơ sở dữ liệu", CAT, "error",

@@ -11,15 +11,15 @@ so a finding can point at it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache, wraps
 
-from extract.header import find_title
+from extract import region_block  # noqa: F401  (re-exported for the rule modules)
 from extract.issuers import resolve_issuer
 from rasoat.facts import as_date
-from rasoat.models import Document, Page
+from rasoat.models import Block, Document
 from rasoat.vntext import unify
+from rules import patterns as pt
 
 # Symbols of QPPL types (Luật 80/2015 Điều 4; Luật 64/2025 Điều 4); "L" is a Lệnh of the President.
 QPPL_TYPE_ABBR = {"NĐ", "NQ", "QĐ", "TT", "TTLT", "NQLT", "L", "PL"}
@@ -30,48 +30,9 @@ LAW_2015_FROM = date(2016, 7, 1)
 _YEAR_NUMBER = re.compile(r"^\d+[a-z]?/((?:19|20)\d{2})/")
 
 
-@dataclass
-class Block:
-    """A located piece of text: ``text`` is ``page.text[start:end]``."""
-
-    page: int
-    start: int
-    end: int
-    text: str
-
-    def span(self) -> dict:
-        return dict(page=self.page, start=self.start, end=self.end)
-
-    def sub(self, start: int, end: int) -> "Block":
-        """The part ``text[start:end]`` of this block as a block."""
-        return Block(self.page, self.start + start, self.start + end, self.text[start:end])
-
-
-def region_block(page: Page, *names: str) -> Block | None:
-    for name in names:
-        span = page.regions.get(name)
-        if span:
-            return Block(page.number, span[0], span[1], page.text[span[0] : span[1]])
-    return None
-
-
-def head_block(doc: Document, lines: int = 14) -> Block | None:
-    """The header of page 1: its header regions when layout found them, else its first lines."""
-    if not doc.source.pages:
-        return None
-    p = doc.source.pages[0]
-    spans = [p.regions[n] for n in ("header", "header_left", "header_right") if n in p.regions]
-    if spans:
-        start, end = min(s for s, _ in spans), max(e for _, e in spans)
-        return Block(p.number, start, end, p.text[start:end])
-    end = 0
-    for _ in range(lines):
-        nxt = p.text.find("\n", end)
-        if nxt == -1:
-            end = len(p.text)
-            break
-        end = nxt + 1
-    return Block(p.number, 0, end, p.text[:end])
+def head_block(doc: Document) -> Block | None:
+    """The header of page 1, as extraction located it (``extract.blocks``)."""
+    return doc.extraction.blocks.head
 
 
 def has_header(doc: Document) -> bool:
@@ -101,8 +62,8 @@ def type_abbr(symbol: str | None) -> str | None:
     return symbol.split("-")[0].split("/")[0] or None
 
 
-_GROUND_START = re.compile(r"(?m)^[ \t*_]*Căn\s+cứ\b")
-_GROUNDS_OVER = re.compile(r"(?m)\.[ \t*_]*\n|^[ \t]*(?:Theo\s+đề\s+nghị|Xét\b|QUYẾT\s+ĐỊNH|NGHỊ\s+QUYẾT|Điều\s+\d|Chương\b)")
+
+DEFAULT_GROUND_LOOKBACK = 600  # characters before a citation searched for the "Căn cứ" opening its block
 
 
 def is_ground(doc: Document, c) -> bool:
@@ -115,8 +76,8 @@ def is_ground(doc: Document, c) -> bool:
     if c.relation in ("bai_bo", "thay_the") or not doc.source.pages or c.page > len(doc.source.pages):
         return False
     text = doc.source.pages[c.page - 1].text
-    starts = [m.start() for m in _GROUND_START.finditer(text, max(0, c.start - 600), c.start)]
-    return bool(starts) and not _GROUNDS_OVER.search(text, starts[-1], c.start)
+    starts = [m.start() for m in pt.GROUND_START.finditer(text, max(0, c.start - DEFAULT_GROUND_LOOKBACK), c.start)]
+    return bool(starts) and not pt.GROUNDS_OVER.search(text, starts[-1], c.start)
 
 
 def cites_law_on_qppl(doc: Document) -> bool:
@@ -158,128 +119,53 @@ def _resolve(issuer: str, parent: str | None, on: str | None) -> dict | None:
 
 
 # --------------------------------------------------------------------------- located blocks
-
-# "Hà Nội, ngày 05 tháng 3 năm 2020"; blanks allowed (drafts); comma optional (checked by a rule).
-DATE_LINE = re.compile(
-    r"(?P<place>[^\n,]{2,40}?)\s*(?P<comma>,?)\s*ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})",
-    re.I,
-)
+# Located once by ``extract.blocks`` and kept in ``doc.extraction.blocks``: the rules read them, never re-find.
 
 
-def date_line(doc: Document) -> tuple[Block, re.Match] | None:
-    """The header's date line and its match (groups place, comma, day, month, year)."""
-    head = head_block(doc)
-    if head is None:
-        return None
-    p = doc.source.pages[0]
-    right = region_block(p, "header_right", "header") or head
-    for blk in (right, head):
-        for line_m in re.finditer(r"[^\n]+", blk.text):
-            m = DATE_LINE.search(line_m.group(0))
-            if m and not re.search(r"\b(?:Số|số)\s*:", line_m.group(0)):
-                line = blk.sub(line_m.start(), line_m.end())
-                return line, m
-    return None
-
-
-_AUTH_START = re.compile(r"^\s*(?:T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|TM|KT|TL|TUQ|Q)\s*[.:/]?\s+[A-ZĐÀ-Ỹ]")
-_HEAD_TITLE = re.compile(
-    r"^\s*(?:PHÓ\s+)?(?:CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|THỨ TRƯỞNG|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|CHỦ NHIỆM|TRƯỞNG BAN|"
-    r"CỤC TRƯỞNG|VỤ TRƯỞNG|CHÁNH THANH TRA|TỔNG KIỂM TOÁN|TỔNG GIÁM ĐỐC|CHÁNH ÁN|VIỆN TRƯỞNG|THỐNG ĐỐC|"
-    r"TRƯỞNG PHÒNG|HIỆU TRƯỞNG|TỔNG CỤC TRƯỞNG|CHI CỤC TRƯỞNG|CHÁNH THANH TRA|THỦ TRƯỞNG)\b"
-)
+def date_line(doc: Document) -> Block | None:
+    """The header's date line, with the fields place, comma ("" when missing), day, month, year."""
+    return doc.extraction.blocks.date_line
 
 
 def signature_block(doc: Document) -> Block | None:
-    """The signature block: the ``signature`` region when layout found one, else the lines from the last
-    authority line (TM./KT./… or a head's title in capitals) on the last pages."""
-    for p in reversed(doc.source.pages):
-        b = region_block(p, "signature")
-        if b and b.text.strip():
-            return b
-    for p in reversed(doc.source.pages[-3:]):
-        starts = [m.start() for m in re.finditer(r"(?m)^[^\n]*$", p.text)
-                  if _AUTH_START.match(p.text[m.start() : m.start() + 60])
-                  or (_HEAD_TITLE.match(p.text[m.start() : m.start() + 60]) and _line(p.text, m.start()).isupper())]
-        if starts:
-            s = starts[0] if len(starts) <= 3 else starts[-1]
-            end = min(len(p.text), s + 400)
-            return Block(p.number, s, end, p.text[s:end])
-    return None
+    return doc.extraction.blocks.signature
 
 
-def _line(text: str, pos: int) -> str:
-    end = text.find("\n", pos)
-    return text[pos : end if end != -1 else len(text)].strip()
-
-
-def signature_lines(doc: Document, limit: int = 8) -> list[Block]:
-    """The lines of the signature block, each a block.  When layout put the Nơi nhận and signature side by
-    side, the authority line printed just above "Nơi nhận:" ("KT. BỘ TRƯỞNG") is taken too."""
-    b = signature_block(doc)
-    if b is None:
-        return []
-    lines = [l for l in _lines(b) if l.text.strip()]
-    p = doc.source.pages[b.page - 1]
-    rec = p.regions.get("recipients")
-    if rec and "signature" in p.regions and b.start == p.regions["signature"][0]:
-        above = [l for l in _lines(Block(p.number, 0, rec[0], p.text[: rec[0]])) if l.text.strip()][-2:]
-        lines = [l for l in above if _AUTH_START.match(l.text) or
-                 (_HEAD_TITLE.match(l.text) and l.text.strip().isupper())] + lines
-    return lines[:limit]
-
-
-def _lines(b: Block) -> list[Block]:
-    return [b.sub(m.start(), m.end()) for m in re.finditer(r"[^\n]+", b.text)]
-
-
-_RECIPIENTS = re.compile(r"(?m)^\s*Nơi\s+nhận\s*:?")
+def signature_lines(doc: Document) -> list[Block]:
+    """The lines of the signature block (with an authority line printed above "Nơi nhận:")."""
+    return doc.extraction.blocks.signature_lines
 
 
 def recipients_block(doc: Document) -> Block | None:
-    """The Nơi nhận block: the ``recipients`` region, else from a "Nơi nhận" line to the end of its page."""
-    for p in reversed(doc.source.pages):
-        b = region_block(p, "recipients")
-        if b and b.text.strip():
-            return b
-    for p in reversed(doc.source.pages):
-        m = None
-        for m in _RECIPIENTS.finditer(p.text):
-            pass
-        if m:
-            end = min(len(p.text), m.start() + 800)
-            return Block(p.number, m.start(), end, p.text[m.start() : end])
-    return None
+    return doc.extraction.blocks.recipients
 
 
 def recipients_text(doc: Document) -> str:
     """The Nơi nhận block with its continuation at the top of the next page (a list that runs over)."""
-    b = recipients_block(doc)
+    b = doc.extraction.blocks.recipients
     if b is None:
         return ""
-    nxt = doc.source.pages[b.page].text[:1500] if b.page < len(doc.source.pages) else ""
-    return b.text + "\n" + nxt
+    more = doc.extraction.blocks.recipients_more
+    return b.text + "\n" + (more.text if more else "")
+
+
+DEFAULT_COPY_TAIL = 600  # characters at the end of the last page searched for "(đã ký)"
 
 
 def is_published_copy(doc: Document) -> bool:
     """A reprint, not the signed original: a Công báo edition (running head "CÔNG BÁO/Số …") or a typed copy
     whose signature reads "(đã ký)".  Such copies leave out the Nơi nhận and the seal."""
-    if any("CÔNG BÁO" in (p.furniture or "") or re.search(r"(?m)^\s*CÔNG BÁO\s*/\s*Số", p.text)
-           for p in doc.source.pages):
+    if any("CÔNG BÁO" in (p.furniture or "") or pt.GAZETTE_HEAD.search(p.text) for p in doc.source.pages):
         return True
     sig = signature_block(doc)
-    return bool(sig and re.search(r"\(\s*đã\s+ký\s*\)", sig.text, re.I)) or any(
-        re.search(r"\(\s*đã\s+ký\s*\)", p.text[-600:], re.I) for p in doc.source.pages[-1:])
+    return bool(sig and pt.SIGNED_NOTE.search(sig.text)) or any(
+        pt.SIGNED_NOTE.search(p.text[-DEFAULT_COPY_TAIL:]) for p in doc.source.pages[-1:])
 
 
 def title_word(doc: Document) -> str | None:
     """The type word printed as the title ("KẾ HOẠCH", "QUYẾT ĐỊNH"); None for a công văn."""
-    if not doc.source.pages:
-        return None
-    p = doc.source.pages[0]
-    body = p.region("body") or p.text
-    word, *_ = find_title(body)
-    return word
+    t = doc.extraction.blocks.title
+    return t.fields["type_word"] if t else None
 
 
 def body_blocks(doc: Document) -> list[Block]:

@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 from rasoat import facts
+from rules import patterns as pt
 from rules.base import finding, rule
 from rules.context import (
     Block,
@@ -32,21 +33,15 @@ def _valid(day: int, month: int, year: int) -> bool:
         return False
 
 
-# "ngày 31 tháng 4 năm 2024" (written out) and "31/4/2024" (in figures, with slashes only: "1.2.2020" may be a
-# section number); a five-digit year ("08/6/20210") is no date either.
-_WORDS = re.compile(r"ngày\s+(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s+năm\s+(?P<year>\d{4,5})(?!\d)", re.I)
-_NUMERIC = re.compile(r"(?<![\d/.])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d{2,3})(?![\d/])")
-
-
 @rule("DAT001", "Ngày tháng không có thật (ngày không tồn tại trong lịch)", CAT, "error",
       "NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.4")
 @ocr_tolerant
 def impossible_date(doc):
     for p in doc.source.pages:
-        for pattern in (_WORDS, _NUMERIC):
+        for pattern in (pt.WORDS, pt.NUMERIC):
             for m in pattern.finditer(p.text):
                 d, mo, y = int(m.group("day")), int(m.group("month")), int(m.group("year"))
-                if pattern is _NUMERIC and (mo > 12 or d > 31):
+                if pattern is pt.NUMERIC and (mo > 12 or d > 31):
                     continue  # "45/12/2024" is no date but something else (a ratio, a code)
                 if len(m.group("year")) == 4 and _valid(d, mo, y):
                     continue
@@ -65,16 +60,16 @@ def _is_law_of_qh(doc) -> bool:
 def date_line_form(doc):
     if not has_header(doc) or _is_law_of_qh(doc) or is_party_document(doc):
         return
-    found = date_line(doc)
-    if not found:
+    line = date_line(doc)
+    if not line:
         return
-    line, m = found
-    day, month = m.group("day"), m.group("month")
+    m = line.fields  # what extraction matched: place, comma, day, month, year
+    day, month = m["day"], m["month"]
     if not day or not month:
         return  # a draft: the date is left blank to be filled when signed
     ev = dict(evidence=line.text.strip(), **line.span())
-    if not m.group("comma"):
-        yield finding(f"Thiếu dấu phẩy sau địa danh \"{m.group('place').strip()}\"", **ev)
+    if not m["comma"]:
+        yield finding(f"Thiếu dấu phẩy sau địa danh \"{m['place'].strip()}\"", **ev)
     if int(day) < 10 and len(day) == 1:
         yield finding(f"Ngày nhỏ hơn 10 phải ghi thêm số 0 ở trước: \"ngày {day}\" → \"ngày 0{day}\"", **ev)
     if int(month) in (1, 2) and len(month) == 1:
@@ -82,44 +77,30 @@ def date_line_form(doc):
     if int(month) >= 3 and len(month) == 2 and month.startswith("0"):
         yield finding(f"Chỉ tháng 1, 2 ghi số 0 ở trước: \"tháng {month}\" → \"tháng {int(month)}\"",
                       severity="info", **ev)
-    place = m.group("place").strip()
-    if re.match(r"^(?:TP|Tp)\.?\s", place):
+    place = m["place"].strip()
+    if pt.CITY_ABBREVIATION.match(place):
         yield finding(f"Địa danh mang tên người phải viết đầy đủ: \"{place}\" → \"Thành phố {place.split(None, 1)[1]}\"",
                       **ev)
 
 
-# How a QPPL claims the simplified procedure (anywhere: "theo trình tự, thủ tục rút gọn") or a special case for
-# an earlier entry into force (only next to the effect clause: "trường hợp đặc biệt" is common elsewhere).
-_SHORTENED = re.compile(r"thủ\s+tục\s+rút\s+gọn|trình\s+tự\s+rút\s+gọn", re.I)
-_SPECIAL = re.compile(r"trường\s+hợp\s+đặc\s+biệt|tình\s+trạng\s+khẩn\s+cấp|cấp\s+bách|khẩn\s+cấp", re.I)
+DEFAULT_SPECIAL_WINDOW = 300  # characters either side of the effect clause searched for a special case
 _LEVEL_NAMES = {"central": "cơ quan trung ương", "province": "cấp tỉnh", "district": "cấp huyện", "commune": "cấp xã"}
 
 
 def claims_shortened_procedure(doc, clause: Block | None = None) -> bool:
-    if any(_SHORTENED.search(p.text) for p in doc.source.pages):
+    if any(pt.SHORTENED.search(p.text) for p in doc.source.pages):
         return True
     if clause is None:
         return False
     text = doc.source.pages[clause.page - 1].text
-    return bool(_SPECIAL.search(text[max(0, clause.start - 300) : clause.end + 300]))
+    around = text[max(0, clause.start - DEFAULT_SPECIAL_WINDOW) : clause.end + DEFAULT_SPECIAL_WINDOW]
+    return bool(pt.SPECIAL.search(around))
 
 
 def _gap_row(level: str, d: date) -> dict | None:
     reg = facts.regime_on(d)
     return next((r for r in facts.load("effect_rules")["min_gap_days"] if r["regime"] == reg and r["level"] == level),
                 None)
-
-
-_EFFECT = re.compile(r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+kể)?\s+từ\s+(?:ngày\s+)?", re.I)
-
-
-def _effect_clause(doc) -> Block | None:
-    for b in body_blocks(doc):
-        for m in _EFFECT.finditer(b.text):
-            end = b.text.find("\n", m.end() + 30)
-            end = len(b.text) if end == -1 else end
-            return b.sub(m.start(), min(end, m.end() + 60))
-    return None
 
 
 @rule("DAT003", "Ngày có hiệu lực sớm hơn thời hạn tối thiểu sau ngày ký (thông qua)", CAT, "error",
@@ -137,7 +118,7 @@ def effective_too_early(doc):
     gap = (effective - signed).days
     if gap >= row["days"]:
         return
-    clause = _effect_clause(doc)
+    clause = doc.extraction.blocks.effect_clause  # the document's own clause, as extraction chose it
     where = clause.span() if clause else dict(page=1)
     msg = (f"Ký (thông qua) ngày {signed:%d/%m/%Y}, có hiệu lực ngày {effective:%d/%m/%Y}: cách {gap} ngày, "
            f"văn bản QPPL của {_LEVEL_NAMES[level]} phải cách ít nhất {row['days']} ngày ({row['source']})")
@@ -151,16 +132,13 @@ def effective_too_early(doc):
         yield finding(msg, evidence=clause.text if clause else "", **where)
 
 
-_ON_SIGNING = re.compile(r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+kể)?\s+từ\s+ngày\s+ký(?:\s+ban\s+hành)?", re.I)
-
-
 @rule("DAT004", "Văn bản QPPL \"có hiệu lực kể từ ngày ký\"", CAT, "error",
       "Luật 80/2015/QH13, Điều 151; Luật 64/2025/QH15, Điều 53; NĐ 78/2025/NĐ-CP, Điều 67")
 def qppl_effective_on_signing(doc):
     if not looks_qppl(doc):
         return
     for b in body_blocks(doc):
-        for m in _ON_SIGNING.finditer(b.text):
+        for m in pt.ON_SIGNING.finditer(b.text):
             shortened = claims_shortened_procedure(doc, b.sub(m.start(), m.end()))
             msg = ("Văn bản quy phạm pháp luật phải ghi rõ ngày, tháng, năm có hiệu lực, không sớm hơn thời hạn "
                    "tối thiểu sau ngày ký")
@@ -173,7 +151,7 @@ def signed_in_future(doc, today: date | None = None):
     d = issued_on(doc)
     today = today or date.today()
     if d and d > today:
-        found = date_line(doc)
-        where = found[0].span() if found else dict(page=1)
+        line = date_line(doc)
+        where = line.span() if line else dict(page=1)
         yield finding(f"Ngày ký {d:%d/%m/%Y} sau ngày kiểm tra {today:%d/%m/%Y}",
-                      evidence=found[0].text.strip() if found else doc.extraction.header.issued_on, **where)
+                      evidence=line.text.strip() if line else doc.extraction.header.issued_on, **where)

@@ -4,11 +4,11 @@ the numbering of Điều and điểm."""
 
 from __future__ import annotations
 
-import difflib
 import re
 
 from rasoat import facts
 from rasoat.vntext import collapse, fold, unify
+from rules import patterns as pt
 from rules.base import finding, rule
 from rules.context import (
     Block,
@@ -24,6 +24,9 @@ from rules.context import (
 )
 
 CAT = "Thể thức"
+EVIDENCE_CHARS = 120  # characters of the header, of a line or of the end of a page shown as evidence
+RECIPIENTS_EVIDENCE_CHARS = 160  # characters of the Nơi nhận shown as evidence
+POINT_EVIDENCE_CHARS = 100  # characters of a điểm line shown as evidence
 _QH = re.compile(r"^(UBTVQH|QH)\d{2}$")
 
 
@@ -33,18 +36,19 @@ def _applies(doc) -> bool:
 
 
 def _line_blocks(b: Block):
-    for m in re.finditer(r"[^\n]+", b.text):
+    for m in pt.LINE.finditer(b.text):
         yield b.sub(m.start(), m.end())
 
 
-def glyphs_dropped(printed: str, expected: str) -> bool:
-    """Is ``printed`` ``expected`` with single letters missing, as a PDF font without some glyphs prints it
-    ("CỘNG ÒA XÃ ỘI C Ủ NG ĨA VIỆT NAM")?  Whole words missing ("CỘNG HÒA XÃ HỘI VIỆT NAM") is a real error."""
-    a, b = expected.replace(" ", ""), printed.replace(" ", "")
-    if not b or len(b) < 0.6 * len(a) or a == b:
+def glyphs_lost(doc, line: Block, printed: str, expected: str) -> bool:
+    """Is ``printed`` (read on ``line``) what a PDF font without some glyphs makes of ``expected``?  Ingest
+    marks such a page ``damaged`` (``ingest.glyphs``: the Quốc hiệu printed close to, not as, itself; broken
+    glyph codes); on it a line that differs is the file's text layer, not the document — unless it is
+    ``expected`` with whole words left out ("CỘNG HÒA XÃ HỘI VIỆT NAM"), a real error whatever the font."""
+    if not doc.source.pages[line.page - 1].damaged:
         return False
-    ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-    return all(op == "equal" or (op == "delete" and i2 - i1 <= 2) for op, i1, i2, _, _ in ops)
+    words, known = unify(printed).upper().split(), unify(expected).upper().split()
+    return not (words and all(w in known for w in words))
 
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -57,23 +61,17 @@ def national_title(doc):
     if not _applies(doc):
         return
     head = head_block(doc)
-    exact = re.compile(facts.format_constants()["quoc_hieu"]["regex"])
-    best = None
-    for line in _line_blocks(head):
-        text = unify(collapse(line.text))
-        if exact.search(text):
-            return
-        f = fold(text)
-        if "cong" in f and ("viet nam" in f or "xa hoi" in f or "chu nghia" in f):
-            best = line
+    best = doc.extraction.blocks.national_title  # the line as printed, or the closest attempt at it
+    if best is not None and best.fields.get("exact"):
+        return
     if best is None:
         yield finding("Thiếu Quốc hiệu \"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\" ở đầu văn bản",
-                      evidence=head.text[:120], **head.span())
+                      evidence=head.text[:EVIDENCE_CHARS], **head.span())
         return
     printed = collapse(best.text)
-    m = re.search(r"C\S*\s.*?NAM\b", printed, re.I)
+    m = pt.NATIONAL_TITLE_PART.search(printed)
     part = m.group(0) if m else printed
-    if glyphs_dropped(part, QUOC_HIEU):
+    if glyphs_lost(doc, best, part, QUOC_HIEU):
         yield finding(f"Quốc hiệu in ra \"{part}\" thiếu ký tự — có thể do lớp chữ của tệp (phông) chứ không do "
                       "văn bản; cần xem bản gốc", severity="info", evidence=printed, **best.span())
         return
@@ -86,16 +84,13 @@ def motto(doc):
     if not _applies(doc):
         return
     head = head_block(doc)
-    for line in _line_blocks(head):
+    line = doc.extraction.blocks.motto
+    if line is not None:
         text = unify(collapse(line.text))
-        f = fold(text)
-        i = f.find("doc lap")
-        if i == -1:
-            continue
-        printed = text[i:]
+        printed = text[fold(text).find("doc lap") :]
         j = fold(printed).find("hanh phuc")
         if j == -1:
-            if glyphs_dropped(re.sub(r"\s*[-‐‑‒–—―−]\s*", " - ", printed), TIEU_NGU):
+            if glyphs_lost(doc, line, pt.MOTTO_DASH.sub(" - ", printed), TIEU_NGU):
                 yield finding(f"Tiêu ngữ ghi \"{printed}\" thiếu chữ — có thể do lớp chữ của tệp; cần xem bản gốc",
                               severity="info", evidence=printed, **line.span())
             else:
@@ -105,8 +100,8 @@ def motto(doc):
         if printed == TIEU_NGU:
             return
         ev = dict(evidence=printed, **line.span())
-        if re.sub(r"\s*[-‐‑‒–—―−]\s*", " - ", printed) == TIEU_NGU:
-            if re.search(r"[‐‑‒–—―−]", printed):
+        if pt.MOTTO_DASH.sub(" - ", printed) == TIEU_NGU:
+            if pt.LONG_DASH.search(printed):
                 yield finding(f"Tiêu ngữ dùng gạch dài \"{printed}\"; mẫu dùng gạch nối (-) có cách chữ",
                               severity="info", **ev)
             else:
@@ -115,13 +110,13 @@ def motto(doc):
         elif fold(printed) == fold(TIEU_NGU) or fold(printed).replace(" ", "") == fold(TIEU_NGU).replace(" ", ""):
             yield finding(f"Tiêu ngữ \"{printed}\": chữ đầu của các cụm từ viết hoa, đúng là \"{TIEU_NGU}\"",
                           severity="warning", **ev)
-        elif glyphs_dropped(re.sub(r"\s*[-‐‑‒–—―−]\s*", " - ", printed), TIEU_NGU):
+        elif glyphs_lost(doc, line, pt.MOTTO_DASH.sub(" - ", printed), TIEU_NGU):
             yield finding(f"Tiêu ngữ in ra \"{printed}\" thiếu ký tự — có thể do lớp chữ của tệp; cần xem bản gốc",
                           severity="info", **ev)
         else:
             yield finding(f"Tiêu ngữ ghi \"{printed}\", đúng là \"{TIEU_NGU}\"", **ev)
         return
-    yield finding(f"Thiếu Tiêu ngữ \"{TIEU_NGU}\" dưới Quốc hiệu", evidence=head.text[:120], **head.span())
+    yield finding(f"Thiếu Tiêu ngữ \"{TIEU_NGU}\" dưới Quốc hiệu", evidence=head.text[:EVIDENCE_CHARS], **head.span())
 
 
 @rule("FMT003", "Thiếu dòng \"Số:\" (số, ký hiệu) ở đầu văn bản", CAT, "error",
@@ -132,23 +127,18 @@ def number_line_missing(doc):
         return
     h = doc.extraction.header
     head = head_block(doc)
-    for line in _line_blocks(head):
-        m = re.search(r"(?:^|\s)(?:Luật\s+|Pháp\s+lệnh\s+|Nghị\s+quyết\s+)?(S[ốỐ]|số)(?P<colon>\s*:)?", line.text)
-        if m and re.search(r"\d|/", line.text[m.end():]):
-            if not m.group("colon"):
-                yield finding(f"Dòng số, ký hiệu phải có dạng \"Số: …\" (thiếu dấu hai chấm): \"{line.text.strip()}\"",
-                              severity="warning", evidence=line.text.strip(), **line.span())
-            return
+    line = doc.extraction.blocks.number_line
+    if line is not None:
+        if not line.fields["colon"]:
+            yield finding(f"Dòng số, ký hiệu phải có dạng \"Số: …\" (thiếu dấu hai chấm): \"{line.text.strip()}\"",
+                          severity="warning", evidence=line.text.strip(), **line.span())
+        return
     if h.symbol:
         return
     yield finding("Không thấy dòng \"Số: …/…\" (số, ký hiệu văn bản) dưới tên cơ quan ban hành",
-                  evidence=head.text[:120], **head.span())
+                  evidence=head.text[:EVIDENCE_CHARS], **head.span())
 
 
-# Authority prefixes as printed: the allowed "TM." and variants such as "T/M", "TM" without a dot, "K/T".
-_PREFIX = re.compile(
-    r"^\s*(?P<p>T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|T\s*/\s*UQ|TM|KT|TL|TUQ|Q)(?P<punct>\s*[./:]\s*|\s+)(?=[A-ZĐÀ-Ỹ]{2})"
-)
 ALLOWED_PREFIXES = tuple(v["prefix"] for v in facts.format_constants()["signing_prefixes"]["values"])
 
 
@@ -163,7 +153,7 @@ def signing_prefix(doc):
     if not _applies(doc):
         return
     for line in _sig_lines(doc):
-        m = _PREFIX.match(line.text)
+        m = pt.PREFIX.match(line.text)
         if not m:
             continue
         prefix = re.sub(r"\s+", "", m.group("p")) + m.group("punct").strip()
@@ -186,7 +176,7 @@ def kt_without_deputy(doc):
         return
     lines = _sig_lines(doc)
     for i, line in enumerate(lines):
-        m = re.match(r"^\s*KT\.\s*(?P<head>[A-ZĐÀ-Ỹ ]+?)\s*$", unify(line.text))
+        m = pt.KT_LINE.match(unify(line.text))
         if not m or i + 1 >= len(lines):
             continue
         head = collapse(m.group("head"))
@@ -208,7 +198,8 @@ def _needs_recipients(doc) -> bool:
     return not _QH.match(doc.extraction.header.symbol or "") and not is_published_copy(doc)
 
 
-_LUU = re.compile(r"Lưu\s*:?\s*(?:VT|Văn\s+thư)\b")
+DEFAULT_LUU_TAIL = 1500  # characters at the end of the last page searched for "Lưu: VT" without its heading
+DEFAULT_TAIL_EVIDENCE = 200  # characters at the end of the last page shown when the Nơi nhận is missing
 
 
 @rule("FMT006", "Thiếu \"Nơi nhận:\" hoặc dòng \"- Lưu: VT\"", CAT, "warning",
@@ -220,20 +211,21 @@ def recipients(doc):
     b = recipients_block(doc)
     if b is None:
         last = doc.source.pages[-1]
-        tail = max(0, len(last.text) - 200)
-        luu = _LUU.search(last.text, max(0, len(last.text) - 1500))
+        tail = max(0, len(last.text) - DEFAULT_TAIL_EVIDENCE)
+        luu = pt.LUU.search(last.text, max(0, len(last.text) - DEFAULT_LUU_TAIL))
         if luu:  # the list is there ("- Lưu: VT"), its heading is not
             yield finding("Danh sách nơi nhận thiếu tiêu đề \"Nơi nhận:\"", severity="info", evidence=luu.group(0),
                           page=last.number, start=luu.start(), end=luu.end())
             return
-        yield finding("Không thấy phần \"Nơi nhận:\" ở cuối văn bản", evidence=last.text[tail:].strip()[-120:],
+        yield finding("Không thấy phần \"Nơi nhận:\" ở cuối văn bản",
+                      evidence=last.text[tail:].strip()[-EVIDENCE_CHARS:],
                       page=last.number, start=tail, end=len(last.text))
         return
     text = recipients_text(doc)
-    m = _LUU.search(text)
+    m = pt.LUU.search(text)
     if m is None:
         yield finding("Phần Nơi nhận thiếu dòng \"- Lưu: VT, …\" (lưu tại Văn thư cơ quan)",
-                      evidence=collapse(b.text)[:160], **b.span())
+                      evidence=collapse(b.text)[:RECIPIENTS_EVIDENCE_CHARS], **b.span())
     elif ":" not in m.group(0) and m.start() < len(b.text):
         yield finding("Dòng lưu phải có dạng \"- Lưu: VT, …\" (thiếu dấu hai chấm)", severity="info",
                       evidence=m.group(0), **b.sub(m.start(), m.end()).span())
@@ -243,15 +235,10 @@ def _int(num: str) -> int | None:
     return int(num) if num.isdigit() else None
 
 
-# An article heading at the start of a line: "Điều 5.", "Điều 5:", and the older "Điều 5-" / "Điều 5 –"
-# (extraction's ARTICLE pattern only takes "." and ":"); a heading inside a quotation starts with a quote mark.
-_ARTICLE = re.compile(r"(?m)^[ \t]*Điều\s+(?P<num>\d+)(?P<suffix>[a-zđ]?)\s*[.:\-–—]")
-
-
 def article_headings(doc):
     """(number, block of the heading line) for every Điều heading of the body, in reading order."""
     for b in body_blocks(doc):
-        for m in _ARTICLE.finditer(b.text):
+        for m in pt.ARTICLE.finditer(b.text):
             end = b.text.find("\n", m.start())
             line = b.sub(m.start(), len(b.text) if end == -1 else end)
             yield (None if m.group("suffix") else int(m.group("num"))), line
@@ -265,7 +252,7 @@ def article_sequence(doc):
     for n, line in article_headings(doc):
         if n is None:
             continue  # "Điều 5a": an article inserted by an amending document
-        ev = dict(evidence=line.text.strip()[:120], **line.span())
+        ev = dict(evidence=line.text.strip()[:EVIDENCE_CHARS], **line.span())
         if prev is None or n == 1:
             if prev is None and n != 1:
                 yield finding(f"Điều đầu tiên là Điều {n}, không phải Điều 1", **ev)
@@ -280,8 +267,6 @@ def article_sequence(doc):
 
 
 VN_LETTERS = facts.format_constants()["diem_sequence"]["values"]
-_POINT = re.compile(r"^[ \t]*(?P<l>[a-zđ])(?P<suffix>\d?)\)\s*(?=\S)")
-_LIST_BREAK = re.compile(r"^[ \t]*(?:\d{1,2}[.)]\s|Điều\s+\d|Chương\s|Mục\s+\d|[IVXLC]+\.\s)")
 _OPEN_Q, _CLOSE_Q = "“«", "”»"
 
 
@@ -307,8 +292,8 @@ def point_letters(doc):
                 stack.append(prev)
                 prev = None
             bare = text.lstrip(_OPEN_Q + " \t")
-            m = _POINT.match(bare)
-            if _LIST_BREAK.match(bare):
+            m = pt.POINT.match(bare)
+            if pt.LIST_BREAK.match(bare):
                 prev = None
             elif m and not m.group("suffix"):
                 prev = yield from _check_point(line, m, prev)
@@ -327,7 +312,7 @@ def point_letters(doc):
 def _check_point(line, m, prev):
     letter = m.group("l")
     offset = len(line.text) - len(line.text.lstrip(_OPEN_Q + " "))
-    ev = dict(evidence=line.text.strip()[:100], **line.sub(offset, offset + 2).span())
+    ev = dict(evidence=line.text.strip()[:POINT_EVIDENCE_CHARS], **line.sub(offset, offset + 2).span())
     if letter not in VN_LETTERS:
         nxt = _next_letter(prev)
         yield finding(f"Điểm \"{letter})\": chữ {letter} không có trong bảng chữ cái tiếng Việt"

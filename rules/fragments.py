@@ -33,14 +33,16 @@ def make_page(number: int, parts: list[tuple[str, str | None]]) -> Page:
 
 def make_document(header_left: str = "", header_right: str = "", body: str = "", recipients: str = "",
                   signature: str = "", more_pages: tuple[str, ...] = (), name: str = "fragment",
-                  source: str = "text") -> Document:
+                  source: str = "text", damaged: bool = False) -> Document:
     """A ``Document`` from fragments, with the extraction filled in by ``extract.extract``; ``source`` is how
-    the pages were read ("text", "ocr", …)."""
+    the pages were read ("text", "ocr", …); ``damaged`` marks page 1 as ingest marks a page whose text layer
+    lost glyphs (``ingest.glyphs``)."""
     first = make_page(1, [(header_left, "header_left"), (header_right, "header_right"), (body, "body"),
                           (recipients, "recipients"), (signature, "signature")])
     pages = [first] + [Page(number=i + 2, text=t, regions={"body": (0, len(t))}) for i, t in enumerate(more_pages)]
     for p in pages:
         p.source = source
+    first.damaged = damaged
     digest = hashlib.sha256("\f".join(p.text for p in pages).encode()).hexdigest()
     source = SourceDocument(path=f"{name}.txt", sha256=digest, file_name=f"{name}.txt", pages=pages)
     return Document(source=source, extraction=extract(source))

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
-from extract.header import normalise_number
+from extract import normalise_number
 from extract.issuers import issuers_from_symbol, resolve_issuer
 from rasoat import facts
+from rules import patterns as pt
 from rules.base import finding, rule
 from rules.context import (
     QPPL_TYPE_ABBR,
@@ -48,11 +49,11 @@ def printed_symbol(doc) -> str | None:
     sym = doc.extraction.header.symbol
     if line is None:
         return sym
-    m = re.search(r"[Ss]ố\s*[:.]?\s*[\d\s]*(?:/\s*(?:19|20)\d{2}\s*)?/\s*(?P<sym>[^\n]+)$", line.text)
+    m = pt.PRINTED_SYMBOL.search(line.text)
     if not m:
         return sym
     raw = normalise_number(m.group("sym"))
-    raw = re.split(r"[^\wĐđ&-]", raw)[0]
+    raw = pt.SYMBOL_END.split(raw)[0]
     return raw or sym
 
 
@@ -186,7 +187,7 @@ def issuer_abbreviation_mismatch(doc):
 @ocr_tolerant
 def number_without_leading_zero(doc):
     h = doc.extraction.header
-    m = re.match(r"^(\d+)/", h.number or "")
+    m = pt.NUMBER_HEAD.match(h.number or "")
     if m and len(m.group(1)) == 1 and m.group(1) != "0":
         yield finding(f"Số {m.group(1)} nhỏ hơn 10 phải ghi thêm số 0 ở trước: {h.number} → 0{h.number}",
                       evidence=h.number, **_number_span(doc))

@@ -12,35 +12,14 @@ province besides the report itself.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
-from extract.figures import sentence_bounds
+from extract import sentence_bounds
 from extract.issuers import resolve_issuer
+from rules import patterns as pt
 from rules.base import finding, rule
 from rules.context import issued_on, issuer_record, looks_qppl
 
-# "ban hành 46 văn bản QPPL", "kiểm tra theo thẩm quyền 12/12 văn bản QPPL", "ban hành 12 quyết định QPPL".
-CLAIM = re.compile(
-    r"(?P<verb>ban\s+hành|kiểm\s+tra|tự\s+kiểm\s+tra)\s+(?:theo\s+thẩm\s+quyền\s+|được\s+)?"
-    r"(?P<n>\d{1,4})(?:\s*/\s*(?P<of>\d{1,4}))?\s+"
-    r"(?P<what>(?:văn\s+bản|quyết\s+định|nghị\s+quyết)\s+(?:QPPL|quy\s+phạm\s+pháp\s+luật))",
-    re.I,
-)
-# Who issued them: words before the claim ("HĐND, UBND tỉnh ban hành …") or after it ("… do UBND cấp huyện
-# ban hành").  Each pattern gives the issuer kinds and level; a province named there is kept ("UBND tỉnh Đắk
-# Nông" in a report of Lâm Đồng about the provinces merged into it).
-_UB = r"(?:UBND|[UỦ]y\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân)"
-_HD = r"(?:HĐND|Hội\s+đồng\s+nhân\s+dân)"
-_PLACE = r"(?:\s+(?P<place>[A-ZĐÀ-Ỹ][\wà-ỹđ]*(?:\s+[A-ZĐÀ-Ỹ][\wà-ỹđ]*){0,2}))?"
-_WHO = [
-    (re.compile(_HD + r"\s*(?:,|và)\s*" + _UB + r"\s+(?:cấp\s+)?tỉnh" + _PLACE, re.I), ("hdnd", "ubnd"), "province"),
-    (re.compile(_UB + r"\s+(?:cấp\s+huyện|các\s+huyện|huyện)", re.I), ("ubnd",), "district"),
-    (re.compile(_HD + r"\s+(?:cấp\s+)?tỉnh" + _PLACE, re.I), ("hdnd",), "province"),
-    (re.compile(_UB + r"\s+(?:cấp\s+)?tỉnh" + _PLACE, re.I), ("ubnd",), "province"),
-]
-_YEAR = re.compile(r"\b[Nn]ăm\s+((?:19|20)\d{2})\b")
-_PROVINCE = re.compile(r"\btỉnh\s+((?:[A-ZĐÀ-Ỹ][\wà-ỹđ]*\s?){1,3})")
 _KIND_NAMES = {("hdnd", "ubnd"): "HĐND, UBND", ("hdnd",): "HĐND", ("ubnd",): "UBND"}
 _LEVEL_NAMES = {"province": "cấp tỉnh", "district": "cấp huyện"}
 
@@ -52,13 +31,20 @@ def _province_named(place: str | None) -> str | None:
     return r["province"] if r and r.get("province") and not r.get("fuzzy_score") else None
 
 
+DEFAULT_BY_WHOM_CHARS = 90  # characters after a claim read for "do … ban hành"
+DEFAULT_WHO_BEFORE = 100  # characters of the sentence before a claim searched for the issuer it is about
+DEFAULT_AFTER_SENTENCE = 60  # characters past the end of the sentence still read after a claim
+DEFAULT_YEAR_LOOKBACK = 600  # characters before the sentence of a claim searched for the year it is about
+DEFAULT_HELD_SHOWN = 5  # numbers of the stored documents named in a finding
+
+
 def claim_issuer(before: str, after: str) -> tuple[tuple[str, ...], str, str | None] | None:
     """(issuer kinds, level, named province or None) a claim is about: the "do … ban hành" after it, else the
     last issuer named before it in its sentence."""
-    m = re.match(r"\s*do\s+(.{0,60}?)\s+ban\s+hành", after[:90], re.S)
-    for src in ([m.group(1)] if m else []) + [before[-100:]]:
+    m = pt.BY_WHOM.match(after[:DEFAULT_BY_WHOM_CHARS])
+    for src in ([m.group(1)] if m else []) + [before[-DEFAULT_WHO_BEFORE:]]:
         hits = [(mm.end(), kinds, level, mm.groupdict().get("place"))
-                for rx, kinds, level in _WHO for mm in rx.finditer(src)]
+                for rx, kinds, level in pt.WHO for mm in rx.finditer(src)]
         if hits:
             _, kinds, level, place = max(hits, key=lambda x: x[0])
             return kinds, level, _province_named(place)
@@ -72,7 +58,7 @@ def report_province(doc) -> str | None:
         return rec["province"]
     names: Counter[str] = Counter()
     for p in doc.source.pages:
-        for m in _PROVINCE.finditer(p.text):
+        for m in pt.PROVINCE.finditer(p.text):
             province = _province_named(m.group(1))
             if province:
                 names[province] += 1
@@ -82,7 +68,7 @@ def report_province(doc) -> str | None:
 def claim_year(doc, sentence: str, before: str = "") -> int | None:
     """The year a claim is about: named in its sentence, else the last year named shortly before it, else the
     year in the report's title or of its date."""
-    m = _YEAR.search(sentence) or ([*_YEAR.finditer(before)] or [None])[-1] or _YEAR.search(
+    m = pt.YEAR.search(sentence) or ([*pt.YEAR.finditer(before)] or [None])[-1] or pt.YEAR.search(
         doc.extraction.header.title or "")
     if m:
         return int(m.group(1))
@@ -93,11 +79,11 @@ def claim_year(doc, sentence: str, before: str = "") -> int | None:
 def claims(doc):
     """(page, match, (kinds, level, named province), sentence, text shortly before) for each claim."""
     for p in doc.source.pages:
-        for m in CLAIM.finditer(p.text):
+        for m in pt.CLAIM.finditer(p.text):
             a, b = sentence_bounds(p.text, m.start())
-            who = claim_issuer(p.text[a : m.start()], p.text[m.end() : b + 60])
+            who = claim_issuer(p.text[a : m.start()], p.text[m.end() : b + DEFAULT_AFTER_SENTENCE])
             if who:
-                yield p, m, who, p.text[a:b], p.text[max(0, a - 600) : a]
+                yield p, m, who, p.text[a:b], p.text[max(0, a - DEFAULT_YEAR_LOOKBACK) : a]
 
 
 def _where(other) -> tuple[str | None, str | None, str | None]:
@@ -138,8 +124,9 @@ def report_count_vs_registry(doc, corpus):
         if len(held) == claimed:
             continue
         who = f"{_KIND_NAMES[kinds]} {_LEVEL_NAMES[level]} ({province})"
+        shown = ", ".join(o.extraction.header.number or "?" for o in held[:DEFAULT_HELD_SHOWN])
         msg = (f"Báo cáo nêu {claimed} văn bản QPPL của {who} năm {year}; cơ sở dữ liệu có {len(held)}"
-               + (f" ({', '.join(o.extraction.header.number or '?' for o in held[:5])})" if held else ""))
+               + (f" ({shown})" if held else ""))
         span = dict(evidence=m.group(0), page=page.number, start=m.start(), end=m.end())
         if len(held) < claimed:
             yield finding(msg + " — cơ sở dữ liệu có thể chưa đầy đủ", severity="info", **span)

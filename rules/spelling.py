@@ -29,15 +29,19 @@ from functools import cache
 
 from rasoat.facts import new_tone
 from rasoat.vntext import fold
+from rules import patterns as pt
 from rules.base import finding, rule
 
 WORD_LISTS = (("underthesea", ("corpus", "data", "Viet74K.txt")), ("pyvi", ("models", "words.txt")))
 _VN_MARKED = set("àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ")
-_WORD = re.compile(r"[^\W\d_]+")
 _LOOKALIKES = str.maketrans({"ƣ": "ư", "Ƣ": "Ư"})
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 # A page with more unknown syllables than this share (and at least 8) has a damaged text layer.
 DAMAGED_SHARE = 0.02
+DAMAGED_MIN_HITS = 8  # … and the number of unknown syllables shown as its sample
+DEFAULT_SUGGEST_SCORE = 70  # least rapidfuzz ratio for a known syllable to be suggested for an unknown one
+DEFAULT_DAMAGED_EVIDENCE = 200  # characters at the top of a damaged page pointed at by its finding
+DEFAULT_CONTEXT_CHARS = 25  # characters either side of an unknown word shown as evidence
 
 
 def _package_file(package: str, parts: tuple[str, ...]) -> str | None:
@@ -106,7 +110,7 @@ def suggest(word: str, before: str | None = None, after: str | None = None,
     if not cands:
         from rapidfuzz import fuzz, process
 
-        hit = process.extractOne(word, list(syllables()), scorer=fuzz.ratio, score_cutoff=70)
+        hit = process.extractOne(word, list(syllables()), scorer=fuzz.ratio, score_cutoff=DEFAULT_SUGGEST_SCORE)
         return hit[0] if hit else None
     counts = syllables()
 
@@ -128,7 +132,7 @@ def _checked(word: str) -> bool:
 
 
 def _page_words(text: str) -> list[re.Match]:
-    return list(_WORD.finditer(text.translate(_LOOKALIKES)))
+    return list(pt.WORD.finditer(text.translate(_LOOKALIKES)))
 
 
 @cache
@@ -167,18 +171,18 @@ def unknown_syllable(doc):
             if known(w) or _artifact(text, words, i):
                 continue
             hits.append(i)
-        if len(hits) >= 8 and len(hits) > DAMAGED_SHARE * checked:
-            sample = ", ".join(dict.fromkeys(words[i].group(0) for i in hits[:8]))
+        if len(hits) >= DAMAGED_MIN_HITS and len(hits) > DAMAGED_SHARE * checked:
+            sample = ", ".join(dict.fromkeys(words[i].group(0) for i in hits[:DAMAGED_MIN_HITS]))
             yield finding(f"Trang {p.number}: {len(hits)}/{checked} âm tiết không có trong từ điển ({sample}…) — "
                           "lớp chữ của trang có thể bị lỗi phông hoặc nhận dạng; không liệt kê từng từ",
-                          page=p.number, start=0, end=min(len(p.text), 200), evidence=sample)
+                          page=p.number, start=0, end=min(len(p.text), DEFAULT_DAMAGED_EVIDENCE), evidence=sample)
             continue
         for i in hits:
             m = words[i]
             before = words[i - 1].group(0).lower() if i > 0 else None
             after = words[i + 1].group(0).lower() if i + 1 < len(words) else None
             s = suggest(m.group(0), before, after, pairs)
-            ctx = p.text[max(0, m.start() - 25) : m.end() + 25].replace("\n", " ")
+            ctx = p.text[max(0, m.start() - DEFAULT_CONTEXT_CHARS) : m.end() + DEFAULT_CONTEXT_CHARS].replace("\n", " ")
             yield finding(f"\"{m.group(0)}\" không có trong từ điển tiếng Việt"
                           + (f"; có phải là \"{s}\"?" if s else ""), page=p.number, start=m.start(), end=m.end(),
                           evidence=ctx.strip())

@@ -15,7 +15,6 @@ TN = "Độc lập - Tự do - Hạnh phúc"
         ("FMT001", (QH, "CỘNG HÒA XÃ HỘI VIỆT NAM"), "error", "CỘNG HÒA XÃ HỘI VIỆT NAM"),
         ("FMT001", (QH, "Cộng hòa xã hội chủ nghĩa Việt Nam"), "error", "chữ in hoa"),
         ("FMT001", (QH + "\n", ""), "error", "Thiếu Quốc hiệu"),
-        ("FMT001", (QH, "CỘNG ÒA XÃ ỘI C Ủ NG ĨA VIỆT NAM"), "info", "lớp chữ"),  # glyphs dropped by a font
         ("FMT002", (TN, "Độc lập-Tự do-Hạnh phúc"), "warning", "gạch nối"),
         ("FMT002", (TN, "Độc lập – Tự do – Hạnh phúc"), "info", "gạch dài"),
         ("FMT002", (TN, "Độc Lập - Tự Do - Hạnh Phúc"), "warning", "viết hoa"),
@@ -132,3 +131,22 @@ def test_recipients_list_without_its_heading():
     doc = make_document(**dict(QPPL_DECISION, recipients="", body=QPPL_DECISION["body"] + "\n- Như Điều 3;\n- Lưu: VT, NC."))
     found = check("FMT006", doc)
     assert [f.severity for f in found] == ["info"] and "tiêu đề" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "rule_id, replacement, damaged, severity, expected",
+    [
+        ("FMT001", (QH, "CỘNG ÒA XÃ ỘI C Ủ NG ĨA VIỆT NAM"), True, "info", "lớp chữ"),  # glyphs dropped by a font
+        ("FMT001", (QH, "CỘNG ÒA XÃ ỘI C Ủ NG ĨA VIỆT NAM"), False, "error", "đúng là"),  # ingest saw no damage
+        ("FMT001", (QH, "CỘNG HÒA XÃ HỘI VIỆT NAM"), True, "error", "đúng là"),  # whole words left out: no font
+        ("FMT002", (TN, "Độc lập - Tự o - Hạnh phúc"), True, "info", "lớp chữ"),
+        ("FMT002", (TN, "Độc lập - Tự o - Hạnh phúc"), False, "error", "đúng là"),
+        ("FMT002", (TN, "Độc lập - Tự do"), True, "error", "đúng là"),
+    ],
+)
+def test_damaged_page_makes_a_misprinted_line_a_note(rule_id, replacement, damaged, severity, expected):
+    """FMT001/FMT002 read ``page.damaged`` (set by ingest): on a damaged page a Quốc hiệu or Tiêu ngữ with
+    letters lost is the file's font, not the document's error; words left out stay an error."""
+    found = check(rule_id, variant(QPPL_DECISION, replacement, damaged=damaged))
+    assert [f.severity for f in found] == [severity], found
+    assert expected in found[0].message

@@ -1,0 +1,330 @@
+"""Locate step: where the parts of a document's form stand — the header of page 1, the Quốc hiệu and Tiêu
+ngữ lines, the "Số:" line, the date line, the title, the effect clause, the signature block and its lines,
+the Nơi nhận and its continuation on the next page.
+
+Each is located once, here, as a ``Block`` (page and character offsets into that page's text); the header
+fields (``extract.header``) are read from these blocks and the rules judge them, so a fact found twice is
+found the same way twice.  Pure functions of the pages.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract import regexes as rx
+from rasoat import facts
+from rasoat.models import Block, Blocks, Page, SourceDocument
+from rasoat.vntext import collapse, fold, unify
+
+DEFAULT_HEAD_LINES = 14  # lines of page 1 taken as its header when layout named no header region
+DEFAULT_SIGNATURE_PAGES = 3  # last pages searched for an authority line when layout found no signature region
+DEFAULT_SIGNATURE_CHARS = 400  # extent of a signature block found by its authority line (no signature region)
+DEFAULT_AUTHORITY_LINE_CHARS = 60  # characters of a line read to tell whether it is an authority line
+DEFAULT_MAX_AUTHORITY_LINES = 3  # more authority-like lines on a page than this: a list, the block is the last
+DEFAULT_AUTHORITY_ABOVE_RECIPIENTS = 2  # lines above "Nơi nhận" read for an authority line printed there
+DEFAULT_SIGNATURE_LINES = 8  # lines of the signature block kept as its lines
+DEFAULT_RECIPIENTS_CHARS = 800  # extent of a Nơi nhận block found by its heading (no recipients region)
+DEFAULT_RECIPIENTS_NEXT_PAGE_CHARS = 1500  # top of the next page read as the continuation of the Nơi nhận
+DEFAULT_TITLE_LINES = 6  # first lines of the body searched for the type word; also lines of a trích yếu
+DEFAULT_TITLE_LINE_CHARS = 110  # a longer line after the first of the trích yếu is body text, not title
+DEFAULT_FUZZY_TITLE_CHARS = 25  # longest damaged line read as a type word ("NG Ị ĐỊN" → "NGHỊ ĐỊNH")
+DEFAULT_FUZZY_TITLE_SCORE = 75  # least rapidfuzz ratio for a damaged line to stand for a type word
+DEFAULT_OWN_CLAUSE_LOOKBACK = 40  # characters before an effect clause searched for "… này"
+DEFAULT_EFFECT_CLAUSE_MIN = 30  # an effect clause block runs to the end of its line at least this far …
+DEFAULT_EFFECT_CLAUSE_MAX = 60  # … but no further than this many characters after "từ (ngày)"
+PAGE_JOIN = "\n\f\n"  # how ``SourceDocument.text`` joins the pages
+
+_HEADER_REGIONS = ("header", "header_left", "header_right")
+
+
+def region_block(page: Page, *names: str) -> Block | None:
+    """The first of the named layout regions the page has, as a block."""
+    for name in names:
+        span = page.regions.get(name)
+        if span:
+            return Block(page.number, span[0], span[1], page.text[span[0] : span[1]])
+    return None
+
+
+def lines_of(b: Block) -> list[Block]:
+    """The non-empty lines of a block, each a block."""
+    return [b.sub(m.start(), m.end()) for m in rx.LINE.finditer(b.text)]
+
+
+def head_block(pages: list[Page], lines: int = DEFAULT_HEAD_LINES) -> Block | None:
+    """The header of page 1: its header regions when layout found them, else its first ``lines`` lines."""
+    if not pages:
+        return None
+    p = pages[0]
+    spans = [p.regions[n] for n in _HEADER_REGIONS if n in p.regions]
+    if spans:
+        start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        return Block(p.number, start, end, p.text[start:end])
+    end = 0
+    for _ in range(lines):
+        nxt = p.text.find("\n", end)
+        if nxt == -1:
+            end = len(p.text)
+            break
+        end = nxt + 1
+    return Block(p.number, 0, end, p.text[:end])
+
+
+def date_line(pages: list[Page]) -> Block | None:
+    """The header's date line ("Lâm Đồng, ngày 19 tháng 12 năm 2025"), from the place to the year, with the
+    fields place, comma ("" when missing), day, month, year (None when left blank).
+
+    In the right column (or the header) that layout found, read line by line, skipping "Số:" lines, the comma
+    is optional (the rule on the form of the line reports it missing); failing that, a place and a comma at the
+    end of one line with the date on the next ("Hà Nội,\nngày …").  Elsewhere in the header (the first lines of
+    a page without layout regions) only a line with the comma is a date line: without it, "Căn cứ Luật … ngày
+    … tháng … năm …" would be one."""
+    head = head_block(pages)
+    if head is None:
+        return None
+    right = region_block(pages[0], "header_right", "header")
+    if right is not None:
+        for line in lines_of(right):
+            m = rx.DATE_LINE_FORM.search(line.text)
+            if m and not rx.NUMBER_WORD.search(line.text):
+                out = line.sub(m.start("place"), m.end())
+                out.fields = m.groupdict()
+                return out
+        m = rx.DATE_LINE.search(right.text)  # the comma closes the place: the date may be on the next line
+        if m:
+            out = right.sub(m.start("place"), m.end())
+            out.fields = dict(m.groupdict(), comma=",")
+            return out
+    for line in lines_of(head):
+        m = rx.DATE_LINE.search(line.text)
+        if m and not rx.NUMBER_WORD.search(line.text):
+            out = line.sub(m.start("place"), m.end())
+            out.fields = dict(m.groupdict(), comma=",")
+            return out
+    return None
+
+
+def national_title(head: Block | None) -> Block | None:
+    """The Quốc hiệu line of the header: the line reading "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", else the last
+    line that looks like an attempt at it ("CỘNG ÒA XÃ ỘI …", "CỘNG HÒA XÃ HỘI VIỆT NAM")."""
+    if head is None:
+        return None
+    exact = re.compile(facts.format_constants()["quoc_hieu"]["regex"])
+    best = None
+    for line in lines_of(head):
+        text = unify(collapse(line.text))
+        if exact.search(text):
+            line.fields = {"exact": "1"}
+            return line
+        f = fold(text)
+        if "cong" in f and ("viet nam" in f or "xa hoi" in f or "chu nghia" in f):
+            best = line
+    return best
+
+
+def motto(head: Block | None) -> Block | None:
+    """The Tiêu ngữ line of the header: the first line with "Độc lập" (in any case and spelling)."""
+    if head is None:
+        return None
+    return next((line for line in lines_of(head) if "doc lap" in fold(unify(collapse(line.text)))), None)
+
+
+def number_line(head: Block | None) -> Block | None:
+    """The "Số: …" line of the header (the number or a "/" after "Số"), with the field colon ("" when the
+    colon is missing)."""
+    if head is None:
+        return None
+    for line in lines_of(head):
+        m = rx.NUMBER_LINE_START.search(line.text)
+        if m and rx.NUMBER_OR_SLASH.search(line.text[m.end() :]):
+            line.fields = {"colon": m.group("colon") or ""}
+            return line
+    return None
+
+
+def _is_authority_line(text: str) -> bool:
+    """An authority line (TM./KT./… or a head's title in capitals) starting at ``text``."""
+    head = text[:DEFAULT_AUTHORITY_LINE_CHARS]  # "TM.\nỦY BAN …": OCR may put the prefix on a line of its own
+    line = text.split("\n", 1)[0]
+    return bool(rx.AUTHORITY_START.match(head) or (rx.HEAD_TITLE.match(head) and line.strip().isupper()))
+
+
+def signature_block(pages: list[Page]) -> Block | None:
+    """The signature block: the ``signature`` region when layout found one (the last page that has one), else
+    the lines from the authority line (TM./KT./… or a head's title in capitals) on the last pages — the first
+    one of a page, or the last when the page has many (a list of titles, not a signature)."""
+    for p in reversed(pages):
+        b = region_block(p, "signature")
+        if b and b.text.strip():
+            return b
+    for p in reversed(pages[-DEFAULT_SIGNATURE_PAGES:]):
+        starts = [m.start() for m in rx.LINE_START.finditer(p.text) if _is_authority_line(p.text[m.start() :])]
+        if starts:
+            s = starts[0] if len(starts) <= DEFAULT_MAX_AUTHORITY_LINES else starts[-1]
+            end = min(len(p.text), s + DEFAULT_SIGNATURE_CHARS)
+            return Block(p.number, s, end, p.text[s:end])
+    return None
+
+
+def signature_lines(pages: list[Page], sig: Block | None, limit: int = DEFAULT_SIGNATURE_LINES) -> list[Block]:
+    """The non-blank lines of the signature block, each a block.  When layout put the Nơi nhận and the signature
+    side by side, the authority line printed just above "Nơi nhận:" ("KT. BỘ TRƯỞNG") is taken too."""
+    if sig is None:
+        return []
+    lines = [line for line in lines_of(sig) if line.text.strip()]
+    p = pages[sig.page - 1]
+    rec = p.regions.get("recipients")
+    if rec and "signature" in p.regions and sig.start == p.regions["signature"][0]:
+        above = [line for line in lines_of(Block(p.number, 0, rec[0], p.text[: rec[0]])) if line.text.strip()]
+        lines = [line for line in above[-DEFAULT_AUTHORITY_ABOVE_RECIPIENTS:] if _is_authority_line(line.text)] + lines
+    return lines[:limit]
+
+
+def recipients_block(pages: list[Page]) -> Block | None:
+    """The Nơi nhận block: the ``recipients`` region (of the last page that has one), else from the last "Nơi
+    nhận" line of the last page that has one, ``DEFAULT_RECIPIENTS_CHARS`` long at most."""
+    for p in reversed(pages):
+        b = region_block(p, "recipients")
+        if b and b.text.strip():
+            return b
+    for p in reversed(pages):
+        found = list(rx.RECIPIENTS.finditer(p.text))
+        if found:
+            m = found[-1]
+            end = min(len(p.text), m.start() + DEFAULT_RECIPIENTS_CHARS)
+            return Block(p.number, m.start(), end, p.text[m.start() : end])
+    return None
+
+
+def recipients_more(pages: list[Page], rec: Block | None) -> Block | None:
+    """The top of the page after the Nơi nhận block, where a long list runs on; None on the last page."""
+    if rec is None or rec.page >= len(pages):
+        return None
+    nxt = pages[rec.page]
+    end = min(len(nxt.text), DEFAULT_RECIPIENTS_NEXT_PAGE_CHARS)
+    return Block(nxt.number, 0, end, nxt.text[:end])
+
+
+def effect_clause(pages: list[Page]) -> Block | None:
+    """The document's own effect clause: "(Quyết định) này có hiệu lực (thi hành) (kể) từ ngày …"; a quoted or
+    cited document's clause ("Thông tư số … có hiệu lực từ ngày …") comes second; failing an own clause, the
+    last one.  Fields day, month, year (None for "từ ngày ký"), on_sign.  The block runs from "có hiệu lực" to
+    the end of its line, within ``DEFAULT_EFFECT_CLAUSE_MIN``–``DEFAULT_EFFECT_CLAUSE_MAX`` characters after
+    "từ (ngày)"."""
+    text = PAGE_JOIN.join(p.text for p in pages)
+    found = list(rx.EFFECTIVE.finditer(text))
+    own = [m for m in found
+           if rx.THIS_DOCUMENT.search(text[max(0, m.start() - DEFAULT_OWN_CLAUSE_LOOKBACK) : m.start()].rstrip())]
+    m = (own or found[-1:] or [None])[0]
+    if m is None:
+        return None
+    base = 0
+    for p in pages:  # from the offset in the joined text to the page
+        if m.start() < base + len(p.text):
+            break
+        base += len(p.text) + len(PAGE_JOIN)
+    start = m.start() - base
+    head = rx.EFFECT_HEAD.match(p.text, start)
+    head_end = head.end() if head else m.end() - base
+    line_end = p.text.find("\n", head_end + DEFAULT_EFFECT_CLAUSE_MIN)
+    end = min(len(p.text) if line_end == -1 else line_end, head_end + DEFAULT_EFFECT_CLAUSE_MAX, len(p.text))
+    end = max(end, min(m.end() - base, len(p.text)))  # the date itself is always inside
+    return Block(p.number, start, end, p.text[start:end], fields=m.groupdict())
+
+
+def _fuzzy_type_word(line: str) -> str | None:
+    """The type word a damaged upper-case line stands for ("NG Ị ĐỊN" → "NGHỊ ĐỊNH"),
+    when the glyph map of the PDF lost letters; None when nothing is close."""
+    from rapidfuzz import fuzz, process
+
+    text = line.strip()
+    if not text or len(text) > DEFAULT_FUZZY_TITLE_CHARS or not text.isupper():
+        return None
+    hit = process.extractOne(text, list(TYPE_NAMES), scorer=fuzz.ratio, score_cutoff=DEFAULT_FUZZY_TITLE_SCORE)
+    return hit[0] if hit else None
+
+
+def _sentence_case(text: str) -> str:
+    if text.isupper():
+        text = text.lower()
+        return text[:1].upper() + text[1:]
+    return text
+
+
+def find_title(body: str) -> tuple[str | None, str | None, int | None, int | None]:
+    """(type word, title, start, end) from the first lines of the body: the
+    upper-case type word ("QUYẾT ĐỊNH") then the trích yếu lines."""
+    lines = body.split("\n")
+    pos = 0
+    for i, line in enumerate(lines[:DEFAULT_TITLE_LINES]):
+        m = rx.TYPE_TITLE.match(line.strip()) or rx.TYPE_TITLE_AFTER_MARGIN.match(line.strip())
+        if not m and (fuzzy := _fuzzy_type_word(line)):
+            m = rx.TYPE_TITLE.match(fuzzy)
+        if m and line.strip().isupper() or (m and not m.group("rest").strip()):
+            type_word = m.group("type")
+            rest = m.group("rest").strip()
+            title_lines = [] if (not rest or rest.startswith("CỦA ")) else [rest]
+            start = pos + len(line) + 1
+            end = start
+            for nxt in lines[i + 1 : i + DEFAULT_TITLE_LINES]:
+                if not nxt.strip() or rx.TITLE_STOP.match(nxt) or (title_lines and len(nxt) > DEFAULT_TITLE_LINE_CHARS):
+                    break
+                if title_lines and nxt.isupper() and not " ".join(title_lines).isupper():
+                    break  # "THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN TỈNH …" after a sentence-case title
+                if rx.RULE_LINE.fullmatch(nxt):
+                    break
+                title_lines.append(nxt.strip())
+                end += len(nxt) + 1
+            title = collapse(" ".join(title_lines)).rstrip(".") or None
+            return type_word, _sentence_case(title) if title else None, start, end
+        pos += len(line) + 1
+    return None, None, None, None
+
+
+TYPE_NAMES = {
+    "QUYẾT ĐỊNH": "Quyết định", "NGHỊ QUYẾT": "Nghị quyết", "NGHỊ ĐỊNH": "Nghị định", "THÔNG TƯ": "Thông tư",
+    "THÔNG TƯ LIÊN TỊCH": "Thông tư liên tịch", "LUẬT": "Luật", "PHÁP LỆNH": "Pháp lệnh", "CHỈ THỊ": "Chỉ thị",
+    "BÁO CÁO": "Báo cáo", "TỜ TRÌNH": "Tờ trình", "KẾ HOẠCH": "Kế hoạch", "THÔNG BÁO": "Thông báo",
+    "GIẤY MỜI": "Giấy mời", "CÔNG ĐIỆN": "Công điện", "HƯỚNG DẪN": "Hướng dẫn", "CHƯƠNG TRÌNH": "Chương trình",
+    "PHƯƠNG ÁN": "Phương án", "ĐỀ ÁN": "Đề án", "DỰ ÁN": "Dự án", "BIÊN BẢN": "Biên bản", "HỢP ĐỒNG": "Hợp đồng",
+    "QUY CHẾ": "Quy chế", "QUY ĐỊNH": "Quy định", "CÔNG VĂN": "Công văn", "LỆNH": "Lệnh",
+    "GIẤY ỦY QUYỀN": "Giấy ủy quyền", "GIẤY GIỚI THIỆU": "Giấy giới thiệu",
+}
+
+
+def title_block(pages: list[Page]) -> Block | None:
+    """The trích yếu under the type word on page 1 (empty when the type word stands alone), with the fields
+    type_word ("QUYẾT ĐỊNH") and title (sentence case); None when no type word opens the body (a công văn)."""
+    if not pages:
+        return None
+    p = pages[0]
+    body = p.region("body") or p.text
+    body_start = p.regions.get("body", (0, 0))[0]
+    word, title, start, end = find_title(body)
+    if word is None:
+        return None
+    s, e = body_start + start, body_start + end
+    return Block(p.number, s, e, p.text[s:e], fields={"type_word": word, "title": title})
+
+
+def locate(doc: SourceDocument) -> Blocks:
+    """Every block of the document's form, located once."""
+    pages = doc.pages
+    head = head_block(pages)
+    sig = signature_block(pages)
+    lines = signature_lines(pages, sig)
+    rec = recipients_block(pages)
+    return Blocks(
+        head=head,
+        national_title=national_title(head),
+        motto=motto(head),
+        number_line=number_line(head),
+        date_line=date_line(pages),
+        title=title_block(pages),
+        effect_clause=effect_clause(pages),
+        signature=sig,
+        signature_lines=lines,
+        authority=next((line for line in lines if rx.AUTHORITY.match(line.text)), None),
+        recipients=rec,
+        recipients_more=recipients_more(pages, rec),
+    )
