@@ -157,7 +157,7 @@ def document_row(doc: Document) -> dict:
 
 def search_folded(short: list[str | None], text: str | None) -> str:
     """What the search index adds to a row's own columns for searching without diacritics
-    (``rasoat.web.search``): the short fields folded, and of the long text only the words SQLite's
+    (``rasoat.search_index``): the short fields folded, and of the long text only the words SQLite's
     tokenizer cannot fold itself (those with đ) — the rest it folds, so a full copy would only
     double the index."""
     return " ".join(filter(None, [fold(" ".join(filter(None, short))), fold_what_sqlite_keeps(text or "")]))
@@ -275,7 +275,7 @@ def load_documents(db: sqlite_utils.Database) -> Iterable[Document]:
 def enable_search(db: sqlite_utils.Database) -> None:
     """Full-text search over documents, articles and findings: without
     diacritics ("dang ky" finds "đăng ký"), by number (a document and those
-    citing it) and exact; see ``rasoat.web.search``."""
-    from rasoat.web.search import build_indexes
+    citing it) and exact; see ``rasoat.search_index``."""
+    from rasoat.search_index import build_indexes
 
     build_indexes(db)
