@@ -1,20 +1,17 @@
-"""The sample corpus: ``samples/build.py`` beside the packages (our own
-documents and the script that renders them to PDF), loaded as a module."""
+"""The sample corpus: invented documents of our own (``documents/*.txt``,
+package data, so an installed wheel has them) and the module that renders
+them to PDF (``rasoat.samples.build``).  The top-level ``samples/`` folder of
+a checkout points here (``samples/build.py`` runs this module,
+``samples/documents`` is a link to ``documents``)."""
 
 from __future__ import annotations
 
-import importlib.util
-from functools import cache
-from pathlib import Path
 from types import ModuleType
 
-BUILD_SCRIPT = Path(__file__).resolve().parent.parent / "samples" / "build.py"
 
-
-@cache
 def builder() -> ModuleType:
-    """``samples/build.py`` as a module (``build_all``, ``render``, ``sample_paths`` …)."""
-    spec = importlib.util.spec_from_file_location("rasoat_samples_build", BUILD_SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """``rasoat.samples.build`` (``build_all``, ``render``, ``sample_paths`` …),
+    imported when asked for: it needs reportlab."""
+    from rasoat.samples import build
+
+    return build

@@ -1,11 +1,13 @@
-"""Render the bundled sample documents (``samples/documents/*.txt``) to PDF.
+"""Render the bundled sample documents (``rasoat/samples/documents/*.txt``,
+package data) to PDF.
 
 The samples are invented documents written for rasoat's tests and demos; they
 imitate the layout (thể thức) of Nghị định 30/2020/NĐ-CP and are not real.
 
 Usage::
 
-    python samples/build.py --out DIR        # renders every sample into DIR
+    python -m rasoat.samples.build --out DIR   # renders every sample into DIR
+    python samples/build.py                    # from a checkout: into samples/pdf
 
 or from Python: ``build_all(out_dir) -> list[Path]`` and
 ``render(txt_path, pdf_path)``.  Needs reportlab and a serif TrueType
@@ -65,6 +67,7 @@ import argparse
 import re
 import sys
 import unicodedata
+from importlib import resources
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -85,8 +88,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-HERE = Path(__file__).resolve().parent
-DOCUMENTS = HERE / "documents"
+DOCUMENTS = Path(str(resources.files("rasoat.samples").joinpath("documents")))  # package data: a wheel has it
 FONT = "SampleSerif"  # registered name of the body font family
 
 # Times-like TrueType families with full Vietnamese coverage, best first.
@@ -381,9 +383,10 @@ def build_all(out_dir: Path) -> list[Path]:
     return [render(p, out_dir / (p.stem + ".pdf")) for p in sample_paths()]
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, out: Path | None = None) -> int:
+    """Render every sample into ``--out`` (``out`` when not given)."""
     parser = argparse.ArgumentParser(description="Render the rasoat sample documents to PDF.")
-    parser.add_argument("--out", type=Path, default=HERE / "pdf", help="output directory")
+    parser.add_argument("--out", type=Path, default=out, required=out is None, help="output directory")
     args = parser.parse_args(argv)
     for path in build_all(args.out):
         print(path)
