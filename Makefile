@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie chromium fonts-liberation2 fonts-dejavu-core antiword catdoc poppler-utils
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test system venv bench eval clean
+.PHONY: demo test system venv bench eval metadata clean
 
 demo: $(STAMP)
 	$(BIN)/rasoat demo --db rasoat.db --port 8001
@@ -38,6 +38,10 @@ bench: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/rasoat eval ../shared/gold/dev.jsonl --corpus ../shared/corpus
+
+# datasette_metadata.yml is generated from rasoat/tables.py and rasoat/web/site.yml
+metadata: $(STAMP)
+	$(BIN)/python -m rasoat.web.metadata datasette_metadata.yml
 
 clean:
 	rm -rf build rasoat.db rasoat.db-wal rasoat.db-shm

@@ -3,7 +3,7 @@ corpus, and full-text queries through Datasette's JSON API.
 
     python bench/scale.py [--docs 100000] [--out DIR] [--queries 200] [--reuse]
 
-1. The sample PDFs (``samples/build.py``) are read once by the real
+1. The sample PDFs (``rasoat.samples.build``) are read once by the real
    pipeline.  Each generated document is one of them with another number
    (same count of digits), another date and another province (a name of the
    same length, so every span in the page text stays right), then run
@@ -136,11 +136,11 @@ def build(db_path: Path, count: int, workers: int) -> dict:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from rasoat.pipeline import _preload
+    from rasoat.pipeline import warm_up
     from rules import catalogue
 
     _TEMPLATES[:] = templates()
-    _preload()
+    warm_up()
     db = store.open_db(db_path)
     db.execute("PRAGMA synchronous = NORMAL")  # WAL: durable at checkpoints; fine for a generated database
     store.save_rules(db, catalogue())

@@ -7,16 +7,10 @@ import re
 
 from extract import regexes as rx
 from rasoat.models import Page, Procedure
+from rasoat.patterns import PROCEDURE_COLUMNS
 from rasoat.vntext import collapse, fold
 
-_HEADERS = {
-    "code": ("ma so", "ma tthc", "ma thu tuc", "ma ho so", "ma"),
-    "name": ("ten thu tuc", "ten tthc", "thu tuc hanh chinh", "ten"),
-    "field": ("linh vuc",),
-    "agency": ("co quan thuc hien", "co quan giai quyet", "don vi thuc hien"),
-    "deadline": ("thoi han", "thoi gian giai quyet"),
-    "fee": ("phi", "le phi"),
-}
+_HEADERS = PROCEDURE_COLUMNS  # the column header words, shared with ingest (which pages get tables)
 
 
 def _columns(header: list[str | None]) -> dict[str, int]:

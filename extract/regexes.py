@@ -7,6 +7,8 @@ extractor's job.
 
 import re
 
+from rasoat import patterns as _patterns
+
 D = "[ĐÐ]"  # capital D with stroke, and the eth look-alike some fonts produce
 UPPER = "A-ZĐÐÀ-Ỹ"
 # A symbol group: "QĐ", "UBND", "TTg", "QH15", "SNV-CCHC&VTLT"
@@ -92,8 +94,8 @@ PERCENT = re.compile(
 # A count: a number followed by what it counts ("46 văn bản", "939 thôn").
 COUNT = re.compile(r"(?<![\w/.,%-])(?P<num>" + NUMBER + r")(?=\s+[^\W\d_])")
 
-# TTHC codes: one digit, a dot, six digits ("1.004227").
-TTHC_CODE = re.compile(r"(?<![\d.,])(?P<code>[1-3]\.\d{6})(?![\d.,]\d)")
+# TTHC codes ("1.004227"): defined in rasoat.patterns, which ingest uses too.
+TTHC_CODE = _patterns.TTHC_CODE
 
 # Structure: "Chương II", "Điều 5.", "Mục 1", "Phần thứ nhất".
 ARTICLE = re.compile(r"^\s*Điều\s+(?P<num>\d+[a-z]?)\s*[.:\-–]\s*(?P<title>[^\n]*)", re.M)  # "Điều 5." (older texts: "Điều 5-")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import ctypes
 
-from ingest.signed import Stamp, _plumber_box
+from ingest.marks import Stamp, plumber_box
 
 TOLERANCE = 0.03  # largest point distance after the fit, as a share of the glyph height
 MAX_SHEAR = 0.5  # synthetic italics slant by about 0.2
@@ -183,6 +183,6 @@ def page_outline_digits(page) -> list[Stamp]:
     mediabox, rotation = page.get_mediabox(), page.get_rotation()
     stamps = []
     for k, (text, box) in enumerate(_words(glyphs)):
-        x0, x1, top, bottom = _plumber_box(box, mediabox, rotation)
+        x0, x1, top, bottom = plumber_box(box, mediabox, rotation)
         stamps.append(Stamp(text, round(x0, 2), round(x1, 2), round(top, 2), round(bottom, 2), f"outline{k + 1}"))
     return stamps

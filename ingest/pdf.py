@@ -26,7 +26,6 @@ from collections.abc import Iterator
 
 import pdfplumber
 
-from extract.regexes import TTHC_CODE
 from ingest import pdfium, tables
 from ingest.layout import layout_page
 from ingest.signed import appearance_stamps, loaded_page_marks, merge_stamps, stamp_texts
@@ -34,16 +33,12 @@ from ingest.legacy import detect_encoding, font_hint, repair_words
 from ingest.pdfium import X_TOLERANCE, Y_TOLERANCE
 from ingest.tables import MIN_RULES_FOR_TABLES, TABLE_SETTINGS
 from rasoat.models import Page
+from rasoat.patterns import PROCEDURE_TABLE_HEADER, TTHC_CODE
 from rasoat.vntext import fold, nfc
 
 # pdfplumber settings, explicit (see pdfplumber's README for their meaning;
 # TABLE_SETTINGS and the table tolerances are in ingest.tables).
 WORD_SETTINGS = dict(x_tolerance=X_TOLERANCE, y_tolerance=Y_TOLERANCE, keep_blank_chars=False, use_text_flow=False)
-
-# Column headers of the tables extract/procedures.py reads (folded), as they
-# appear in the page text, where a wrapped cell may break the line.
-TABLE_HEADER_RE = re.compile(r"\bma\s+(so|tthc|thu\s+tuc|ho\s+so)\b|\bten\s+(thu\s+tuc|tthc)\b")
-
 
 def legacy_fonts(page: pdfplumber.page.Page) -> set[str]:
     """Encodings that the fonts of this page suggest ("tcvn3", "vni")."""
@@ -112,7 +107,7 @@ def page_tables(page: pdfplumber.page.Page) -> list[list[list[str | None]]]:
 def may_hold_tables(text: str) -> bool:
     """Whether a page's text suggests a table that extract/ reads: a TTHC
     code, or a procedures table header."""
-    return bool(TTHC_CODE.search(text) or TABLE_HEADER_RE.search(fold(text)))
+    return bool(TTHC_CODE.search(text) or PROCEDURE_TABLE_HEADER.search(fold(text)))
 
 
 def laid_out(number: int, words: list[dict], width: float, source: str, stamps=()) -> Page:

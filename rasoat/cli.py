@@ -12,8 +12,6 @@ import click
 
 from rasoat import __version__
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 @click.group()
 @click.version_option(__version__, prog_name="rasoat")
@@ -201,11 +199,12 @@ def serve(db_path, port, host, password, no_sql):
 @click.option("--port", default=8001, show_default=True)
 @click.option("--no-serve", is_flag=True, help="Chỉ dựng cơ sở dữ liệu, không mở Datasette.")
 def demo(db_path, port, no_serve):
-    """Dựng bộ văn bản mẫu thành PDF, đọc vào cơ sở dữ liệu và mở Datasette."""
+    """Dựng bộ văn bản mẫu thành PDF (trong thư mục build/samples cạnh tệp cơ sở
+    dữ liệu), đọc vào cơ sở dữ liệu và mở Datasette."""
     from rasoat.samples import builder
 
     build_all = builder().build_all
-    out = ROOT / "build" / "samples"
+    out = Path(db_path).resolve().parent / "build" / "samples"
     pdfs = build_all(out)
     click.echo(f"Đã dựng {len(pdfs)} văn bản mẫu PDF trong {out}")
     ctx = click.get_current_context()

@@ -154,10 +154,12 @@ def _ingest_code_hash() -> str:
 
     import ingest
     import rasoat.models
+    import rasoat.patterns
     import rasoat.vntext
 
     h = hashlib.sha256()
-    files = sorted(Path(ingest.__file__).parent.glob("*.py")) + [Path(rasoat.models.__file__), Path(rasoat.vntext.__file__)]
+    files = sorted(Path(ingest.__file__).parent.glob("*.py")) + [
+        Path(m.__file__) for m in (rasoat.models, rasoat.patterns, rasoat.vntext)]  # what ingest imports of rasoat
     for f in files:
         h.update(f.read_bytes())
     return h.hexdigest()[:12]

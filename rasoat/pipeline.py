@@ -168,3 +168,10 @@ def _preload() -> None:
     source = SourceDocument(path="", sha256="", file_name="", pages=[Page(number=1, text=line, regions={"body": (0, len(line))})])
     doc = Document(source=source, extraction=extract(source))
     run_rules(doc, corpus=None)
+
+
+def warm_up() -> None:
+    """Load the stages and build what they build on first use, so that the
+    first file is timed (or processed) like the others: what
+    ``process_files`` does before forking its workers."""
+    _preload()

@@ -1,6 +1,7 @@
-"""The SQLite store (sqlite-utils).  Table names and their columns are a
-contract other tools read: documents, pages, citations, figures,
-procedures, articles, findings, rules.
+"""The SQLite store (sqlite-utils).  The tables, their columns, keys and
+indexes are declared in ``rasoat.tables`` (a contract other tools read):
+documents, pages, citations, figures, procedures, articles, bodies,
+findings, rules.  Rows are built from those declarations (``row``).
 
 Each document is written in one transaction: its old rows (same id, or an
 older version of the same path) are deleted and the new ones inserted, so a
@@ -11,9 +12,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any
 
+from rasoat.tables import TABLES
 from rasoat.vntext import fold, fold_what_sqlite_keeps
 
 if TYPE_CHECKING:  # imported when used: a rerun with nothing to do never needs them
@@ -21,32 +24,37 @@ if TYPE_CHECKING:  # imported when used: a rerun with nothing to do never needs 
 
     from rasoat.models import Document, Finding
 
-CHILD_TABLES = ("pages", "citations", "figures", "procedures", "articles", "bodies", "findings")
+SCHEMA = {t.name: {c.name: c.type for c in t.columns} for t in TABLES}  # table -> {column: type}, in order
+# the tables whose rows belong to one document (deleted with it)
+CHILD_TABLES = tuple(t.name for t in TABLES if any(c.references == "documents.id" and c.name == "document_id"
+                                                   for c in t.columns))
+FOREIGN_KEYS = [(t.name, c.name, *c.references.split(".")) for t in TABLES for c in t.columns if c.references]
 
-SCHEMA = {
-    "documents": dict(
-        id=str, path=str, file_name=str, pages=int, number=str, symbol=str, doc_type=str, issuer=str,
-        parent_issuer=str, place=str, issued_on=str, effective_on=str, title=str, signer=str,
-        signing_authority=str, signer_title=str, is_qppl=int, year=int, error=str, text_source=str, ocr=int,
-        ingested_at=str, meta=str, search_folded=str, text=str,
-    ),  # the long columns last: SQLite keeps a row's first bytes in the table's b-tree and the rest in
-    # overflow pages, so sorting, filtering and faceting by the short columns never reads the text
-    "pages": dict(document_id=str, page=int, text=str, source=str, ocr_confidence=float, damaged=int,
-                  regions=str, tables=str, furniture=str),
-    "citations": dict(document_id=str, page=int, start=int, end=int, raw=str, number=str, doc_type=str, issuer=str,
-                      issued_on=str, relation=str, name=str, target_id=str),
-    "figures": dict(document_id=str, idx=int, page=int, start=int, end=int, raw=str, value=float, numerator=float,
-                    denominator=float, percent=float, unit=str, subject=str, sentence=str, qualifier=str, kind=str,
-                    decimals=int, parent=int),
-    "procedures": dict(document_id=str, page=int, code=str, name=str, source=str, start=int, end=int, field=str,
-                       agency=str, deadline=str, fee=str),
-    "articles": dict(document_id=str, path=str, kind=str, number=str, title=str, text=str, page=int, start=int,
-                     end=int, search_folded=str),
-    "bodies": dict(document_id=str, page=int, start=int, end=int, raw=str, name=str, kind=str, level=str),
-    "findings": dict(document_id=str, rule_id=str, severity=str, message=str, evidence=str, page=int, start=int,
-                     end=int),
-    "rules": dict(id=str, title=str, category=str, severity=str, legal_basis=str),
-}
+
+def row(table: str, *records: Any, **values: Any) -> dict:
+    """One row of ``table``: every declared column from ``values`` if given
+    there, else from the attribute of that name of the first record that has
+    one (a dataclass field or property; methods are not values), else None.  Booleans are stored as 0/1, lists and
+    dicts as JSON; a value for a column the table does not declare is an
+    error (a field added to a row without its declaration in
+    ``rasoat.tables``)."""
+    columns = SCHEMA[table]
+    unknown = set(values) - set(columns)
+    if unknown:
+        raise KeyError(f"{table} has no column {', '.join(sorted(unknown))} (declare it in rasoat/tables.py)")
+    out = {}
+    for name in columns:
+        if name in values:
+            value = values[name]
+        else:
+            found = (getattr(r, name) for r in records if hasattr(r, name))
+            value = next((v for v in found if not callable(v)), None)
+        if isinstance(value, bool):
+            value = int(value)
+        elif isinstance(value, (list, dict)):
+            value = json.dumps(value, ensure_ascii=False)
+        out[name] = value
+    return out
 
 
 def open_db(path: str | Path) -> sqlite_utils.Database:
@@ -61,29 +69,20 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
-    for name, columns in SCHEMA.items():
-        table = db[name]
+    """Create the declared tables and indexes, and add the columns an older database lacks."""
+    for t in TABLES:
+        columns = SCHEMA[t.name]
+        table = db[t.name]
         if not table.exists():
-            pk = "id" if name in ("documents", "rules") else None
-            table.create(columns, pk=pk) if pk else table.create(columns)
+            table.create(columns, pk=t.pk) if t.pk else table.create(columns)
         else:
-            missing = {c: t for c, t in columns.items() if c not in table.columns_dict}
-            for c, t in missing.items():
-                table.add_column(c, t)
+            missing = {c: ty for c, ty in columns.items() if c not in table.columns_dict}
+            for c, ty in missing.items():
+                table.add_column(c, ty)
     add_foreign_keys(db)
-    for name in CHILD_TABLES:
-        db[name].create_index(["document_id"], if_not_exists=True)
-    db["documents"].create_index(["path"], if_not_exists=True)
-    db["documents"].create_index(["number"], if_not_exists=True)
-    for column in ("issued_on", "doc_type", "issuer", "year"):  # the default order and the facets
-        db["documents"].create_index([column], if_not_exists=True)
-    db["citations"].create_index(["number"], if_not_exists=True)
-    db["procedures"].create_index(["code"], if_not_exists=True)
-    db["findings"].create_index(["rule_id"], if_not_exists=True)
-
-
-FOREIGN_KEYS = [(t, "document_id", "documents", "id") for t in CHILD_TABLES] + [
-    ("citations", "target_id", "documents", "id"), ("findings", "rule_id", "rules", "id")]
+    for t in TABLES:
+        for column in t.indexes:
+            db[t.name].create_index([column], if_not_exists=True)
 
 
 def add_foreign_keys(db: sqlite_utils.Database) -> None:
@@ -142,22 +141,19 @@ def refresh_derived(db: sqlite_utils.Database) -> None:
 
 
 def document_row(doc: Document) -> dict:
+    """The documents row: the header fields and the source's by their names, and what is computed here."""
     s, h = doc.source, doc.extraction.header
     text = s.text if s.pages else None
-    year = int(h.issued_on[:4]) if h.issued_on else None
-    return dict(
-        id=s.sha256, path=s.path, file_name=s.file_name, pages=len(s.pages), number=h.number, symbol=h.symbol,
-        doc_type=h.doc_type, issuer=h.issuer, parent_issuer=h.parent_issuer, place=h.place, issued_on=h.issued_on,
-        effective_on=h.effective_on, title=h.title, signer=h.signer, signing_authority=h.signing_authority,
-        signer_title=h.signer_title, is_qppl=None if h.is_qppl is None else int(h.is_qppl), year=year, text=text,
-        error=s.error, text_source=s.text_source, ocr=int(s.ocr), meta=json.dumps(dict(s.meta, spans=h.spans), ensure_ascii=False),
+    return row(
+        "documents", h, s, id=s.sha256, pages=len(s.pages), year=int(h.issued_on[:4]) if h.issued_on else None,
+        text=text, meta=json.dumps(dict(s.meta, spans=h.spans), ensure_ascii=False),
         search_folded=search_folded([h.number, h.symbol, h.doc_type, h.issuer, h.title, h.signer], text),
     )
 
 
 def search_folded(short: list[str | None], text: str | None) -> str:
     """What the search index adds to a row's own columns for searching without diacritics
-    (``rasoat.web.search``): the short fields folded, and of the long text only the words SQLite's
+    (``rasoat.search_index``): the short fields folded, and of the long text only the words SQLite's
     tokenizer cannot fold itself (those with đ) — the rest it folds, so a full copy would only
     double the index."""
     return " ".join(filter(None, [fold(" ".join(filter(None, short))), fold_what_sqlite_keeps(text or "")]))
@@ -166,32 +162,24 @@ def search_folded(short: list[str | None], text: str | None) -> str:
 def save_document(db: sqlite_utils.Database, doc: Document, ingested_at: str | None = None) -> None:
     """Replace everything stored for this document (and older versions of its path) atomically."""
     doc_id = doc.id
-    row = document_row(doc)
-    row["ingested_at"] = ingested_at
+    document = document_row(doc)
+    document["ingested_at"] = ingested_at
     x = doc.extraction
     with db.atomic():  # one transaction (sqlite-utils commits each statement under a bare ``with db.conn``)
         db.execute(f"PRAGMA user_version = {DERIVED_STALE}")
         old_ids = [r[0] for r in db.execute("select id from documents where path = ? or id = ?", [doc.source.path, doc_id])]
         for old in old_ids:
             delete_document(db, old, commit=False)
-        db["documents"].insert(row, pk="id", replace=True)
-        db["pages"].insert_all(
-            (dict(document_id=doc_id, page=p.number, text=p.text, source=p.source, ocr_confidence=p.ocr_confidence,
-                  damaged=int(p.damaged), regions=json.dumps(p.regions), tables=json.dumps(p.tables, ensure_ascii=False),
-                  furniture=p.furniture) for p in doc.source.pages))
-        db["citations"].insert_all(dict(_d(c), document_id=doc_id) for c in x.citations)
-        db["figures"].insert_all(dict(_d(f), document_id=doc_id, idx=i) for i, f in enumerate(x.figures))
-        db["procedures"].insert_all(dict(_d(p), document_id=doc_id) for p in x.procedures)
-        db["bodies"].insert_all(dict(_d(b), document_id=doc_id) for b in x.bodies)
+        db["documents"].insert(document, pk="id", replace=True)
+        db["pages"].insert_all(row("pages", p, document_id=doc_id, page=p.number) for p in doc.source.pages)
+        db["citations"].insert_all(row("citations", c, document_id=doc_id) for c in x.citations)
+        db["figures"].insert_all(row("figures", f, document_id=doc_id, idx=i) for i, f in enumerate(x.figures))
+        db["procedures"].insert_all(row("procedures", p, document_id=doc_id) for p in x.procedures)
+        db["bodies"].insert_all(row("bodies", b, document_id=doc_id) for b in x.bodies)
         db["articles"].insert_all(
-            dict(_d(a), document_id=doc_id, search_folded=search_folded([a.path, a.title], a.text)) for a in x.articles)
+            row("articles", a, document_id=doc_id, search_folded=search_folded([a.path, a.title], a.text))
+            for a in x.articles)
         save_findings(db, doc_id, doc.findings, commit=False)
-
-
-def _d(obj) -> dict:
-    from dataclasses import asdict
-
-    return asdict(obj)
 
 
 def delete_document(db: sqlite_utils.Database, doc_id: str, commit: bool = True) -> None:
@@ -210,9 +198,7 @@ def delete_document(db: sqlite_utils.Database, doc_id: str, commit: bool = True)
 def save_findings(db: sqlite_utils.Database, doc_id: str, findings: Iterable[Finding], commit: bool = True) -> None:
     def run():
         db.execute("delete from findings where document_id = ?", [doc_id])
-        db["findings"].insert_all(
-            dict(document_id=doc_id, rule_id=f.rule_id, severity=f.severity, message=f.message, evidence=f.evidence,
-                 page=f.page, start=f.start, end=f.end) for f in findings)
+        db["findings"].insert_all(row("findings", f, document_id=doc_id) for f in findings)
 
     if commit:
         with db.atomic():
@@ -224,9 +210,7 @@ def save_findings(db: sqlite_utils.Database, doc_id: str, findings: Iterable[Fin
 def save_rules(db: sqlite_utils.Database, rules: Iterable) -> None:
     with db.atomic():
         db.execute("delete from rules")
-        db["rules"].insert_all(
-            (dict(id=r.id, title=r.title, category=r.category, severity=r.severity, legal_basis=r.legal_basis) for r in rules),
-            pk="id", replace=True)
+        db["rules"].insert_all((row("rules", r) for r in rules), pk="id", replace=True)
 
 
 def resolve_citations(db: sqlite_utils.Database) -> None:
@@ -275,7 +259,7 @@ def load_documents(db: sqlite_utils.Database) -> Iterable[Document]:
 def enable_search(db: sqlite_utils.Database) -> None:
     """Full-text search over documents, articles and findings: without
     diacritics ("dang ky" finds "đăng ký"), by number (a document and those
-    citing it) and exact; see ``rasoat.web.search``."""
-    from rasoat.web.search import build_indexes
+    citing it) and exact; see ``rasoat.search_index``."""
+    from rasoat.search_index import build_indexes
 
     build_indexes(db)

@@ -252,6 +252,7 @@ def test_home_page_is_in_vietnamese(server):
     ("findings", "Phát hiện", ["Quy tắc", "Mức độ", "Bằng chứng", "Văn bản"]),
     ("citations", "Trích dẫn", ["Quan hệ", "Số ký hiệu được trích dẫn"]),
     ("rules", "Quy tắc kiểm tra", ["Tên quy tắc", "Căn cứ pháp lý"]),
+    ("bodies", "Cơ quan được nhắc tới", ["Chữ như in", "Tên cơ quan", "Loại cơ quan", "Cấp"]),
 ])
 def test_tables_have_vietnamese_titles_and_column_labels(server, table, title, labels):
     page = html(server, f"/rasoat/{table}")

@@ -1,6 +1,9 @@
-"""Vietnamese words for the codes stored in the tables."""
+"""Vietnamese words for the codes stored in the tables (the column labels
+themselves are declared with the tables: ``rasoat.tables``)."""
 
 from __future__ import annotations
+
+from rasoat import tables
 
 SEVERITY = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Thông tin"}
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -21,13 +24,11 @@ VALUES = {"severity": SEVERITY, "relation": RELATION, "kind": {**FIGURE_KIND, **
 LINK_COLUMNS = {"document_id": "Văn bản (mở trang)", "finding_id": "Bằng chứng trong văn bản",
                 "citation_id": "Trích dẫn trong văn bản"}
 
-HEADER_FIELDS = (  # (documents column, label) in the order a reviewer reads a header
-    ("number", "Số ký hiệu"), ("doc_type", "Loại văn bản"), ("issuer", "Cơ quan ban hành"),
-    ("parent_issuer", "Cơ quan cấp trên"), ("place", "Địa danh"), ("issued_on", "Ngày ban hành"),
-    ("effective_on", "Ngày có hiệu lực"), ("title", "Trích yếu"), ("signing_authority", "Thẩm quyền ký"),
-    ("signer_title", "Chức vụ người ký"), ("signer", "Người ký"), ("is_qppl", "Văn bản QPPL"),
-    ("file_name", "Tệp"), ("pages", "Số trang"), ("text_source", "Nguồn chữ"),
-)
+# (documents column, label) in the order a reviewer reads a header; the labels are the columns' (rasoat.tables)
+HEADER_FIELDS = tuple((column, tables.label("documents", column)) for column in (
+    "number", "doc_type", "issuer", "parent_issuer", "place", "issued_on", "effective_on", "title",
+    "signing_authority", "signer_title", "signer", "is_qppl", "file_name", "pages", "text_source",
+))
 
 
 def value_label(column: str, value, table: str | None = None) -> str | None:

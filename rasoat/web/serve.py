@@ -8,6 +8,11 @@ served can write).  We do not use immutable mode (``-i``): it tells SQLite
 the file never changes, which is false while ``rasoat ingest``/``check``
 write to it (WAL), and readers could then see a torn database.
 
+Datasette runs as ``python -m datasette`` under this interpreter (so the
+rasoat it loads as a plugin is this one, wherever it is installed), with the
+metadata built from the package (``rasoat.web.metadata``) and the templates
+found through ``importlib.resources``: nothing is looked up in a source tree.
+
 ``no_sql`` turns off arbitrary SQL (Datasette setting ``default_allow_sql``);
 tables, facets, search and the canned queries still work.  A password
 (``environment(password)``) turns on HTTP Basic authentication of
@@ -20,21 +25,20 @@ import json
 import os
 import sys
 import tempfile
+from importlib import resources
 from pathlib import Path
 
-import yaml
-
-ROOT = Path(__file__).resolve().parent.parent.parent
-METADATA = ROOT / "datasette_metadata.yml"
-TEMPLATES = Path(__file__).resolve().parent / "plugin" / "templates"
-DATABASE = "rasoat"  # the database name datasette_metadata.yml describes
 USER = "rasoat"  # the user name asked with --password
 
 
+def templates() -> Path:
+    """The plugin's templates folder (package data; a wheel installs it as files)."""
+    return Path(str(resources.files("rasoat.web.plugin").joinpath("templates")))
+
+
 def command(db_path: str, port: int, host: str = "127.0.0.1", no_sql: bool = False) -> list[str]:
-    exe = Path(sys.executable).with_name("datasette")
-    cmd = [str(exe) if exe.exists() else "datasette", "serve", str(db_path), "--host", host, "--port", str(port),
-           "--metadata", str(metadata_path(db_path)), "--template-dir", str(TEMPLATES),
+    cmd = [sys.executable, "-m", "datasette", "serve", str(db_path), "--host", host, "--port", str(port),
+           "--metadata", str(metadata_path(db_path)), "--template-dir", str(templates()),
            "--setting", "default_page_size", "50"]
     if no_sql:
         cmd += ["--setting", "default_allow_sql", "off"]
@@ -81,14 +85,11 @@ def environment(password: str | None = None, base: dict | None = None) -> dict[s
 
 
 def metadata_path(db_path: str | Path) -> Path:
-    """datasette_metadata.yml describes the database "rasoat" (rasoat.db);
-    a file with another name gets a copy that describes it under its name."""
-    name = Path(db_path).stem
-    if name == DATABASE:
-        return METADATA
-    meta = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
-    meta["databases"] = {name: meta["databases"][DATABASE]}
+    """A file with the Datasette metadata (``rasoat.web.metadata``) that
+    describes the database under its name (the file name without .db)."""
+    from rasoat.web.metadata import metadata
+
     fd, path = tempfile.mkstemp(prefix="rasoat-metadata-", suffix=".json")
     with os.fdopen(fd, "w", encoding="utf-8") as f:
-        json.dump(meta, f, ensure_ascii=False)
+        json.dump(metadata(Path(db_path).stem), f, ensure_ascii=False)
     return Path(path)

@@ -1,0 +1,258 @@
+"""The stored tables, declared once: per table its columns (name, SQLite
+type, Vietnamese label and explanation), primary key, indexes, links to
+other tables, its Vietnamese title and description, and how Datasette shows
+it (facets, sort).  Table names and columns are a contract other tools read.
+
+Everything else is derived from ``TABLES``:
+
+* ``rasoat.store`` creates the tables, their indexes and foreign keys
+  (``store.SCHEMA``, ``store.CHILD_TABLES``, ``store.FOREIGN_KEYS``) and
+  builds every row from a table's column list (``store.row``: a column takes
+  the attribute of the same name of the records given, unless the caller
+  computes it);
+* ``rasoat.web.labels`` takes its column labels from here (``label``);
+* the Datasette metadata (``rasoat.web.metadata``) gives every table its
+  title and description and every column "label — explanation" (the plugin
+  shows the part before " — " as the column header); the top-level
+  ``datasette_metadata.yml`` is generated from it (``python -m
+  rasoat.web.metadata``) and a test checks the two agree.
+
+So a new field of a record is: the dataclass field, the extractor that fills
+it, and one ``Column`` here (with its label) — nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: type  # str, int or float: TEXT, INTEGER, REAL
+    label: str  # what a reviewer reads as the column header (Vietnamese)
+    note: str = ""  # what the column holds, when the label does not say it all (Vietnamese)
+    references: str | None = None  # "table.column" this one points at (a foreign key, not enforced)
+
+    @property
+    def description(self) -> str:
+        """``label — note``, as Datasette shows it below the column header."""
+        return f"{self.label} — {self.note}" if self.note else self.label
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    title: str  # Vietnamese
+    description: str  # Vietnamese: what a row is
+    columns: tuple[Column, ...]
+    pk: str | None = None
+    indexes: tuple[str, ...] = ()  # columns with an index of their own
+    datasette: dict = field(default_factory=dict)  # Datasette table options: facets, sort, sort_desc, label_column
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+def _document_id(label: str = "Văn bản") -> Column:
+    return Column("document_id", str, label, references="documents.id")
+
+
+def _span() -> tuple[Column, ...]:
+    """Where a record was found: page and characters of the page's text."""
+    return (Column("page", int, "Trang"), Column("start", int, "Vị trí đầu", "ký tự thứ mấy trong chữ của trang"),
+            Column("end", int, "Vị trí cuối"))
+
+
+SEARCH_FOLDED = Column("search_folded", str, "Dạng không dấu",
+                       "trường ngắn và các từ có chữ đ, để tìm kiếm không dấu")
+
+TABLES: tuple[Table, ...] = (
+    Table(
+        "documents", "Văn bản",
+        "Mỗi dòng là một tệp đã đọc (khóa là mã SHA-256 của tệp). Bấm số ký hiệu để mở trang văn bản với phát "
+        "hiện và bằng chứng. Tệp đọc lỗi có cột Lỗi.",
+        (
+            Column("id", str, "Mã tệp", "SHA-256 của tệp"),
+            Column("path", str, "Đường dẫn", "nơi đặt tệp khi đọc"),
+            Column("file_name", str, "Tên tệp"),
+            Column("pages", int, "Số trang"),
+            Column("number", str, "Số ký hiệu", "như in trên văn bản (vd. 01/2024/QĐ-UBND)"),
+            Column("symbol", str, "Ký hiệu", "phần sau số và năm (vd. QĐ-UBND)"),
+            Column("doc_type", str, "Loại văn bản", "Nghị quyết, Quyết định, Báo cáo…"),
+            Column("issuer", str, "Cơ quan ban hành"),
+            Column("parent_issuer", str, "Cơ quan cấp trên", "dòng trên tên cơ quan ban hành"),
+            Column("place", str, "Địa danh"),
+            Column("issued_on", str, "Ngày ban hành"),
+            Column("effective_on", str, "Ngày có hiệu lực"),
+            Column("title", str, "Trích yếu"),
+            Column("signer", str, "Người ký"),
+            Column("signing_authority", str, "Thẩm quyền ký", "TM., KT., Q., TL., TUQ."),
+            Column("signer_title", str, "Chức vụ người ký"),
+            Column("is_qppl", int, "Văn bản QPPL", "văn bản quy phạm pháp luật (1) hay không (0)"),
+            Column("year", int, "Năm ban hành"),
+            Column("error", str, "Lỗi", "lỗi khi đọc tệp"),
+            Column("error_stage", str, "Bước lỗi",
+                   "bước gặp lỗi: đọc tệp (read), trích xuất (extract), quy tắc (rules), ghi (store)"),
+            Column("error_detail", str, "Chi tiết kỹ thuật", "chi tiết lỗi cho người bảo trì (cuối traceback)"),
+            Column("text_source", str, "Nguồn chữ", "lớp chữ PDF, OCR, chuyển mã TCVN3/VNI, văn bản thuần"),
+            Column("ocr", int, "OCR", "đã nhận dạng quang học"),
+            Column("ingested_at", str, "Thời điểm đọc"),
+            # the long columns last: SQLite keeps a row's first bytes in the table's b-tree and the rest in
+            # overflow pages, so sorting, filtering and faceting by the short columns never reads the text
+            Column("meta", str, "Thông tin thêm", "vị trí các trường thể thức (JSON)"),
+            SEARCH_FOLDED,
+            Column("text", str, "Toàn văn"),
+        ),
+        pk="id",
+        indexes=("path", "number", "issued_on", "doc_type", "issuer", "year"),  # look-ups, default order, facets
+        datasette=dict(label_column="number", sort_desc="issued_on",
+                       facets=["doc_type", "issuer", "year", "is_qppl", "text_source"]),
+    ),
+    Table(
+        "pages", "Trang",
+        "Chữ của từng trang; vị trí (đầu, cuối) của các bảng khác tính trên chữ này.",
+        (
+            _document_id(),
+            Column("page", int, "Trang"),
+            Column("text", str, "Chữ của trang"),
+            Column("source", str, "Nguồn chữ", "lớp chữ PDF, OCR, chuyển mã"),
+            Column("ocr_confidence", float, "Độ tin cậy OCR"),
+            Column("damaged", int, "Hỏng", "trang đọc không được đầy đủ"),
+            Column("regions", str, "Vùng", "vị trí các vùng thể thức trên trang (JSON)"),
+            Column("tables", str, "Bảng", "các bảng trên trang (JSON)"),
+            Column("furniture", str, "Đầu/chân trang", "dòng lặp lại đã bỏ khỏi chữ"),
+        ),
+        indexes=("document_id",),
+        datasette=dict(facets=["source", "damaged"]),
+    ),
+    Table(
+        "citations", "Trích dẫn",
+        "Mọi tham chiếu tới văn bản khác, với quan hệ (căn cứ, sửa đổi, bãi bỏ, thay thế, hướng dẫn, nhắc tới).",
+        (
+            _document_id("Văn bản chứa trích dẫn"),
+            *_span(),
+            Column("raw", str, "Chữ như in"),
+            Column("number", str, "Số ký hiệu được trích dẫn"),
+            Column("doc_type", str, "Loại văn bản được trích dẫn"),
+            Column("issuer", str, "Cơ quan ban hành", "của văn bản được trích dẫn"),
+            Column("issued_on", str, "Ngày", "của văn bản được trích dẫn"),
+            Column("relation", str, "Quan hệ", "căn cứ, sửa đổi, bãi bỏ, thay thế, hướng dẫn, nhắc tới"),
+            Column("name", str, "Tên văn bản", "khi trích dẫn theo tên"),
+            Column("target_id", str, "Văn bản được trích dẫn", "nếu có trong cơ sở dữ liệu",
+                   references="documents.id"),
+        ),
+        indexes=("document_id", "number"),
+        datasette=dict(facets=["relation", "doc_type", "issuer"]),
+    ),
+    Table(
+        "figures", "Số liệu",
+        "Số liệu trong báo cáo - số đếm, phân số, tỷ lệ phần trăm, tiền - với đơn vị và câu chứa nó.",
+        (
+            _document_id(),
+            Column("idx", int, "Thứ tự"),
+            *_span(),
+            Column("raw", str, "Chữ như in"),
+            Column("value", float, "Giá trị", "số đếm, tiền"),
+            Column("numerator", float, "Tử số"),
+            Column("denominator", float, "Mẫu số"),
+            Column("percent", float, "Tỷ lệ %"),
+            Column("unit", str, "Đơn vị", "cái được đếm"),
+            Column("subject", str, "Nội dung"),
+            Column("sentence", str, "Câu chứa số liệu"),
+            Column("qualifier", str, "Từ đi kèm", "đạt, trên, khoảng…"),
+            Column("kind", str, "Loại số liệu"),
+            Column("decimals", int, "Số chữ số thập phân"),
+            Column("parent", int, "Số liệu tổng", "số liệu (theo thứ tự) mà số liệu này thuộc về"),
+        ),
+        indexes=("document_id",),
+        datasette=dict(facets=["kind", "unit"]),
+    ),
+    Table(
+        "procedures", "Thủ tục hành chính",
+        "Mã và tên thủ tục hành chính (TTHC) tìm thấy trong văn bản và bảng.",
+        (
+            _document_id(),
+            Column("page", int, "Trang"),
+            Column("code", str, "Mã TTHC", "vd. 1.004227"),
+            Column("name", str, "Tên thủ tục"),
+            Column("source", str, "Nguồn", "bảng hay văn bản"),
+            Column("start", int, "Vị trí đầu", "ký tự thứ mấy trong chữ của trang"),
+            Column("end", int, "Vị trí cuối"),
+            Column("field", str, "Lĩnh vực"),
+            Column("agency", str, "Cơ quan thực hiện"),
+            Column("deadline", str, "Thời hạn giải quyết"),
+            Column("fee", str, "Phí, lệ phí"),
+        ),
+        indexes=("document_id", "code"),
+        datasette=dict(sort="code", facets=["source", "field"]),
+    ),
+    Table(
+        "articles", "Điều khoản",
+        "Cấu trúc văn bản - Phần, Chương, Mục, Điều, Khoản, Điểm. Tìm không dấu được.",
+        (
+            _document_id(),
+            Column("path", str, "Vị trí", "vd. Chương II > Điều 5 > Khoản 2"),
+            Column("kind", str, "Cấp", "Phần, Chương, Mục, Điều, Khoản, Điểm"),
+            Column("number", str, "Số"),
+            Column("title", str, "Tên"),
+            Column("text", str, "Nội dung"),
+            *_span(),
+            SEARCH_FOLDED,
+        ),
+        indexes=("document_id",),
+        datasette=dict(facets=["kind"]),
+    ),
+    Table(
+        "bodies", "Cơ quan được nhắc tới",
+        "Cơ quan, tổ chức được nêu tên trong văn bản, chuẩn hóa theo danh mục cơ quan (tên đầy đủ, loại, cấp).",
+        (
+            _document_id(),
+            *_span(),
+            Column("raw", str, "Chữ như in"),
+            Column("name", str, "Tên cơ quan", "tên đầy đủ theo danh mục; trống khi không xác định được"),
+            Column("kind", str, "Loại cơ quan", "UBND, HĐND, sở, bộ, Chính phủ…"),
+            Column("level", str, "Cấp", "trung ương, tỉnh, huyện, xã"),
+        ),
+        indexes=("document_id",),
+        datasette=dict(facets=["kind", "level"]),
+    ),
+    Table(
+        "findings", "Phát hiện",
+        "Kết quả các quy tắc tự kiểm tra. Bấm vào bằng chứng để xem nó trong văn bản.",
+        (
+            _document_id(),
+            Column("rule_id", str, "Quy tắc", references="rules.id"),
+            Column("severity", str, "Mức độ", "lỗi, cảnh báo, thông tin"),
+            Column("message", str, "Nội dung"),
+            Column("evidence", str, "Bằng chứng", "bấm để xem trong văn bản"),
+            *_span(),
+        ),
+        indexes=("document_id", "rule_id"),
+        datasette=dict(sort="rule_id", facets=["severity", "rule_id", "document_id"]),
+    ),
+    Table(
+        "rules", "Quy tắc kiểm tra",
+        "Danh mục quy tắc tự kiểm tra với căn cứ pháp lý.",
+        (
+            Column("id", str, "Mã quy tắc"),
+            Column("title", str, "Tên quy tắc"),
+            Column("category", str, "Nhóm"),
+            Column("severity", str, "Mức độ"),
+            Column("legal_basis", str, "Căn cứ pháp lý"),
+        ),
+        pk="id",
+        datasette=dict(label_column="title", sort="id", facets=["category", "severity"]),
+    ),
+)
+
+BY_NAME = {t.name: t for t in TABLES}
+
+
+def table(name: str) -> Table:
+    return BY_NAME[name]
+
+
+def label(table_name: str, column: str) -> str:
+    """The Vietnamese label of a stored column."""
+    return BY_NAME[table_name].column(column).label
