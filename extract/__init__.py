@@ -20,6 +20,8 @@ __all__ = ["extract", "locate", "normalise_number", "region_block", "sentence_bo
 
 
 def extract(doc: SourceDocument) -> Extraction:
+    """Everything stage 2 finds in one ingested document: the located blocks first (date line, signature,
+    Nơi nhận, …), the header read from them, then citations, bodies, figures, procedures and articles."""
     blocks = locate(doc)
     header = extract_header(doc, blocks)
     citations = find_citations(doc.pages, own_number=header.number)
