@@ -13,15 +13,28 @@ in ``templates/``), table cells that link to the document page, SQL
 functions for the canned queries, and read-only serving: every connection
 to the served database gets ``PRAGMA query_only`` and every request that
 could write (any method but GET/HEAD/OPTIONS) is answered 405.
+
+Hostile input answers 4xx at once, never 500 nor a blocked server
+(``asgi_wrapper``, ``handle_exception``, ``prepare_connection``): an overlong
+path or query string is refused before Datasette reads it (414), a 4xx is
+answered without Datasette's traceback printer (rich, ``show_locals``: tens of
+kB of log and seconds per request, a 500 when no exception is being handled),
+a search the FTS5 syntax refuses answers 400, SQL cannot call
+``fts3_tokenizer`` (it returns a library pointer), ``randomblob``,
+``zeroblob`` or ``printf``, strings and blobs are capped (``SQLITE_LIMIT_LENGTH``) and the
+plugin's SQL functions refuse an input too long to handle within Datasette's
+time limit.
 """
 
 from __future__ import annotations
 
 import re
+import sqlite3
 from urllib.parse import urlencode
 
 from datasette import hookimpl
-from datasette.utils.asgi import NotFound, Response
+from datasette.utils.asgi import BadRequest, Base400, NotFound, Response
+from datasette.views.base import DatasetteError
 from markupsafe import Markup, escape
 
 from rasoat.vntext import fold, unify
@@ -35,6 +48,18 @@ MMAP_BYTES = 256 * 1024 * 1024  # PRAGMA mmap_size of the served database's conn
 
 ROUTE = "/-/rasoat"
 
+# Limits on what a request may ask (hostile input answers 4xx at once).
+MAX_PATH_CHARS = 2_048  # a URL path (Datasette's longest: a row of a compound key, far below this)
+MAX_QUERY_STRING_CHARS = 16_384  # a URL query string, percent-encoded (room for a few kB of SQL)
+MAX_SEARCH_CHARS = 500  # the search page's query: each word is matched against every result's text
+MAX_FUNCTION_INPUT_CHARS = 1_000_000  # rasoat_fold & co. take ~0.1 s on this: well within the 1 s time limit
+MAX_VALUE_BYTES = 64 * 1024 * 1024  # SQLITE_LIMIT_LENGTH: any string or blob, far above a document's text
+# SQL functions served connections refuse: fts3_tokenizer('simple') returns a pointer into the SQLite library
+# (an address an attacker can use), randomblob/zeroblob make a blob of any size in one call, and
+# printf('%.*c', 2147483647, 'x') (format is its other name) loops 13 s in one call, which Datasette's time
+# limit cannot interrupt (SQLite checks it between steps of a query, not inside a function).
+DENIED_FUNCTIONS = frozenset({"fts3_tokenizer", "randomblob", "zeroblob", "printf", "format"})
+
 
 # ---- connections ---------------------------------------------------------
 
@@ -46,12 +71,37 @@ def number_key(number: str | None) -> str | None:
     return "/".join(re.findall(r"[a-z0-9]+", fold(number))) or None
 
 
+def bounded(function):
+    """A one-argument SQL function: NULL for NULL, the value as text, and an
+    error (the query fails, Datasette answers 400) for a text longer than
+    MAX_FUNCTION_INPUT_CHARS — one Python call cannot be interrupted by
+    Datasette's time limit, which SQLite checks between its own steps."""
+
+    def call(value):
+        if value is None:
+            return None
+        text = str(value)
+        if len(text) > MAX_FUNCTION_INPUT_CHARS:
+            raise ValueError(f"Đầu vào dài quá {MAX_FUNCTION_INPUT_CHARS} ký tự")
+        return function(text)
+
+    return call
+
+
+def authorize(action, arg1, arg2, db_name, trigger):
+    """SQLite authorizer of served connections: refuses DENIED_FUNCTIONS."""
+    if action == sqlite3.SQLITE_FUNCTION and (arg2 or "").lower() in DENIED_FUNCTIONS:
+        return sqlite3.SQLITE_DENY
+    return sqlite3.SQLITE_OK
+
+
 @hookimpl
 def prepare_connection(conn, database, datasette):
-    conn.create_function("rasoat_fold", 1, lambda s: None if s is None else fold(str(s)), deterministic=True)
-    conn.create_function("rasoat_unify", 1, lambda s: None if s is None else unify(str(s)), deterministic=True)
-    conn.create_function("rasoat_number_key", 1, lambda s: number_key(None if s is None else str(s)),
-                         deterministic=True)
+    conn.create_function("rasoat_fold", 1, bounded(fold), deterministic=True)
+    conn.create_function("rasoat_unify", 1, bounded(unify), deterministic=True)
+    conn.create_function("rasoat_number_key", 1, bounded(number_key), deterministic=True)
+    conn.set_authorizer(authorize)
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
     if not database.startswith("_"):  # _internal and _memory are Datasette's own
         conn.execute("PRAGMA query_only = 1")
         # Read pages through a memory map instead of copying each one into the connection's small page
@@ -63,17 +113,32 @@ READ_METHODS = {"GET", "HEAD", "OPTIONS"}
 POST_PATHS = {"/-/login", "/-/logout"}  # signing in and out writes nothing
 
 
+def refusal(scope) -> Response | None:
+    """The answer to a request refused before it reaches Datasette, or None."""
+    raw_path = scope.get("raw_path") or scope["path"].encode("utf-8", "surrogateescape")
+    if len(raw_path) > MAX_PATH_CHARS:
+        return Response.text(f"414 Đường dẫn quá dài (tối đa {MAX_PATH_CHARS} ký tự).", status=414)
+    if len(scope.get("query_string") or b"") > MAX_QUERY_STRING_CHARS:
+        return Response.text(f"414 Chuỗi truy vấn quá dài (tối đa {MAX_QUERY_STRING_CHARS} ký tự).", status=414)
+    if not raw_path.isascii():  # Datasette decodes the raw path as ASCII
+        return Response.text("400 Đường dẫn chứa ký tự không hợp lệ (cần mã hóa phần trăm).", status=400)
+    if scope["method"] not in READ_METHODS and scope["path"] not in POST_PATHS:
+        return Response.text("405 Chỉ đọc: máy chủ rasoat không nhận thao tác ghi.", status=405,
+                             headers={"Allow": "GET, HEAD, OPTIONS"})
+    return None
+
+
 @hookimpl
 def asgi_wrapper(datasette):
     """The served site is read-only: any other method than GET/HEAD/OPTIONS
     (a POST to a table, a canned query, Datasette's write API…) gets 405
-    before it reaches Datasette, except signing in and out."""
+    before it reaches Datasette, except signing in and out.  An overlong
+    path or query string gets 414, a path that is not ASCII 400."""
 
     def wrap(app):
         async def read_only(scope, receive, send):
-            if scope["type"] == "http" and scope["method"] not in READ_METHODS and scope["path"] not in POST_PATHS:
-                response = Response.text("405 Chỉ đọc: máy chủ rasoat không nhận thao tác ghi.", status=405,
-                                         headers={"Allow": "GET, HEAD, OPTIONS"})
+            response = refusal(scope) if scope["type"] == "http" else None
+            if response is not None:
                 await response.asgi_send(send)
                 return
             await app(scope, receive, send)
@@ -81,6 +146,52 @@ def asgi_wrapper(datasette):
         return read_only
 
     return wrap
+
+
+def client_error_status(exception) -> int | None:
+    """The 4xx status of an exception Datasette answers with a client error, else None."""
+    status = getattr(exception, "status", None)
+    if isinstance(exception, (Base400, DatasetteError)) and isinstance(status, int) and 400 <= status < 500:
+        return status
+    return None
+
+
+@hookimpl(wrapper=True)
+def handle_exception(datasette, request, exception):
+    """A 4xx answered without Datasette's default handler, which prints the
+    traceback with every frame's locals through rich (for a 64,000-character
+    path: 38 s of printing in the event loop, other requests waiting) and,
+    asked outside an ``except`` block (a path no route matches), fails itself
+    with a 500.  Datasette awaits every result of this hook: the wrapper
+    returns ours alone, so the default one is never run."""
+    results = yield
+    status = client_error_status(exception)
+    if status is None:
+        return results
+    return [quiet_error(datasette, request, exception, status)]
+
+
+def quiet_error(datasette, request, exception, status: int):
+    """What Datasette's default handler answers (JSON for a .json path, else its error page), without printing."""
+
+    async def inner():
+        if isinstance(exception, DatasetteError):
+            message, title = exception.message, exception.title
+            if exception.message_is_html:
+                message = Markup(message)
+            info = dict(exception.error_dict)
+        else:
+            message, title, info = (exception.args[0] if exception.args else ""), None, {}
+        if status == 404 and message in ("", "404"):
+            message = "Không tìm thấy trang này."
+        info.update(ok=False, error=message, status=status, title=title)
+        if request.path.split("?")[0].endswith(".json"):
+            return Response.json(info, status=status)
+        template = datasette.jinja_env.select_template([f"{status}.html", "error.html"])
+        return Response.html(await template.render_async(dict(
+            info, urls=datasette.urls, app_css_hash=datasette.app_css_hash(), menu_links=lambda: [])), status=status)
+
+    return inner
 
 
 async def rasoat_database(datasette):
@@ -113,12 +224,24 @@ async def document_page(request, datasette):
     return Response.html(await datasette.render_template("rasoat_document.html", context, request=request))
 
 
+# What SQLite says when FTS5 refuses a MATCH expression (an unpaired or empty quoted phrase, a NUL character).
+FTS_QUERY_ERRORS = ("fts5: syntax error", "unterminated string")
+
+
 async def search_page(request, datasette):
     db = await rasoat_database(datasette)
     await check_can_view(datasette, request, db)
     query = (request.args.get("q") or "").strip()
     exact = request.args.get("exact") == "1"
-    results = await db.execute_fn(lambda conn: search_all(conn, query, exact)) if query else {}
+    if len(query) > MAX_SEARCH_CHARS:
+        raise BadRequest(f"Từ khóa tìm kiếm quá dài (tối đa {MAX_SEARCH_CHARS} ký tự).")
+    try:
+        results = await db.execute_fn(lambda conn: search_all(conn, query, exact)) if query else {}
+    except sqlite3.OperationalError as e:
+        if not str(e).startswith(FTS_QUERY_ERRORS):
+            raise
+        raise BadRequest(f"Từ khóa tìm kiếm không hợp lệ ({e}): hãy bỏ dấu ngoặc kép thừa "
+                         "hoặc ký tự điều khiển.") from None
     context = dict(query=query, exact=exact, results=results, database=db.name, labels=labels,
                    snippet=lambda text: snippet(text, query, exact),
                    doc_url=lambda i, a="": document_url(datasette, i, a),
