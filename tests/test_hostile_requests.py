@@ -9,7 +9,6 @@ and held every other request meanwhile."""
 
 from __future__ import annotations
 
-import os
 import socket
 import threading
 import urllib.error
@@ -19,7 +18,7 @@ import urllib.request
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_datasette import ROOT, Server
+from test_datasette import Server
 
 from rasoat.web.plugin import MAX_FUNCTION_INPUT_CHARS, MAX_PATH_CHARS, MAX_QUERY_STRING_CHARS, MAX_SEARCH_CHARS
 
@@ -72,10 +71,7 @@ HOSTILE = [
 
 @pytest.fixture(scope="module")
 def server(sample_db):
-    # The child imports the plugin from this checkout (the installed entry point may point at another one).
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
-        s = Server(sample_db)
+    s = Server(sample_db)  # the plugin of this checkout (PYTHONPATH)
     yield s
     s.stop()
 
