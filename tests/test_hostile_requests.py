@@ -42,7 +42,7 @@ HOSTILE = [
     # the search page: an unpaired quote, empty phrases, a NUL character, an overlong query
     ("/-/rasoat/search?q=%22", 400, "Từ khóa tìm kiếm không hợp lệ"),
     ("/-/rasoat/search?q=%22%22%22%22", 400, "Từ khóa tìm kiếm không hợp lệ"),
-    ("/-/rasoat/search?q=%00", 400, "Từ khóa tìm kiếm không hợp lệ"),
+    ("/-/rasoat/search?q=%00", 400, "NUL"),
     ("/-/rasoat/search?exact=1&q=%22", 400, "Từ khóa tìm kiếm không hợp lệ"),
     ("/-/rasoat/search?" + urllib.parse.urlencode({"q": "đăng ký " * MAX_SEARCH_CHARS}), 400, "quá dài"),
     # overlong paths and query strings, refused before Datasette reads them
@@ -57,6 +57,23 @@ HOSTILE = [
     ("/rasoat/documents/%00", 404, ""),  # redirected to ~00: a row that does not exist
     ("/%00", 404, ""),
     ("/-/rasoat/document/" + "A" * 2_000, 404, "Không có văn bản"),
+    # Datasette's own parameters it read unchecked (each was a 500)
+    ("/rasoat/documents.json?_sort=no_such_column", 400, "Cannot sort table by"),
+    ("/rasoat/documents.json?_sort=number&_sort_desc=number", 400, "Cannot use _sort and _sort_desc"),
+    ("/rasoat/documents.json?_timelimit=abc", 400, "_timelimit"),
+    ("/rasoat/documents.json?_ttl=abc", 400, "_ttl"),
+    ("/rasoat/documents.json?_json_infinity=abc", 400, "_json_infinity"),
+    ("/rasoat/documents.json?_through=%22", 400, "_through"),
+    ("/rasoat/documents.json?_through=1", 400, "_through"),
+    ("/rasoat/documents.json?_through=" + urllib.parse.quote('{"table": "x", "column": "y", "value": "z"}'), 400,
+     "Invalid _through"),
+    ("/rasoat/documents.json?number__in=%5B", 400, "number__in"),
+    ("/rasoat/documents.json?_facet=%7B%7D", 400, "_facet"),
+    ("/rasoat/documents.json?_facet_date=%7B%22simple%22%3A1%7D", 400, "_facet_date"),
+    ("/rasoat/documents.json?_facet=%00", 400, "NUL"),
+    ("/rasoat/documents.json?_where=%00", 400, "NUL"),
+    ("/rasoat/documents.json?year__gte=" + "9" * 30, 400, "quá lớn"),
+    ("/rasoat/documents.json?_search=%22%22", 400, "fts5"),
     # SQL that leaks an address, makes a blob of any size or loops in one call
     (sql("select hex(fts3_tokenizer('simple'))"), 400, "not authorized"),
     (sql("select length(randomblob(1e9))"), 400, "not authorized"),
@@ -127,6 +144,22 @@ def test_search_still_works_and_client_errors_print_no_locals(server):
         assert 400 <= get(server.base + path)[0] < 500
     log = server.log.read_text(errors="replace")
     assert "─ locals ─" not in log and "print_exception" not in log  # rich's box of a frame's locals
+
+
+DATASETTE_PARAMETERS = ["_sort", "_sort_desc", "_facet", "_facet_array", "_facet_date", "_facet_size", "_search",
+                       "_searchmode", "_where", "_next", "_size", "_col", "_nocol", "_labels", "_shape", "_json",
+                       "_json_infinity", "_nl", "_timelimit", "_ttl", "_through", "_trace", "number__exact",
+                       "number__in", "number__notin", "year__gte", "issued_on__date", "number__isnull", "_nofacet"]
+PATHS = ["/rasoat/documents", "/rasoat/documents.json", "/rasoat/findings.json", "/rasoat/pages.csv",
+         "/rasoat/search_documents.json", "/rasoat.json"]
+VALUES = st.one_of(st.text(max_size=30), st.sampled_from(["{", "[", "{}", "[1", "max", "-5", "9" * 30, "number", "1"]))
+
+
+@settings(max_examples=80, deadline=None)
+@given(path=st.sampled_from(PATHS), params=st.dictionaries(st.sampled_from(DATASETTE_PARAMETERS), VALUES, max_size=3))
+def test_any_datasette_parameter_is_not_a_500(server, path, params):
+    status, body = get(server.base + path + "?" + urllib.parse.urlencode(params))
+    assert status < 500, body[:300]
 
 
 # Any path, percent-encoded, and any search: never a 500 (Hypothesis draws them; the examples database in

@@ -28,9 +28,10 @@ time limit.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
 from datasette.utils.asgi import BadRequest, Base400, NotFound, Response
@@ -113,15 +114,58 @@ READ_METHODS = {"GET", "HEAD", "OPTIONS"}
 POST_PATHS = {"/-/login", "/-/logout"}  # signing in and out writes nothing
 
 
+def bad_parameter(query_string: bytes) -> str | None:
+    """What is wrong with a query string Datasette would answer with a 500 (it reads ``_timelimit`` and ``_ttl``
+    as integers, ``_json_infinity`` as a boolean, ``_through``, ``col__in=[…]`` and ``_facet={…}`` as JSON
+    unchecked, a filter's digits as an integer of any size, and SQLite refuses a NUL character in SQL), or None."""
+    for name, value in parse_qsl(query_string.decode("latin-1"), keep_blank_values=True):
+        if "\x00" in name or "\x00" in value:
+            return "tham số chứa ký tự NUL (%00)."
+        if name in INTEGER_PARAMETERS and not value.isdigit():
+            return f"{name} phải là một số nguyên."
+        if name in BOOLEAN_PARAMETERS and value.lower() not in BOOLEAN_VALUES:
+            return f"{name} phải là một trong {', '.join(BOOLEAN_VALUES)}."
+        if "__" in name and value.isdigit() and int(value) > SQLITE_MAX_INTEGER:
+            return f"{name}: số quá lớn."
+        if name == "_through" and not _json_is(value, dict, lambda d: all(isinstance(d.get(k), str)
+                                                                         for k in THROUGH_KEYS)):
+            return '_through phải là JSON {"table": …, "column": …, "value": …}.'
+        if name.endswith(("__in", "__notin")) and value.startswith("[") and not _json_is(value, list):
+            return f"{name} phải là danh sách JSON [ … ] hoặc các giá trị cách nhau bằng dấu phẩy."
+        if name.startswith("_facet") and value.startswith("{") and not _json_is(
+                value, dict, lambda d: isinstance(d.get("column") or d.get("simple"), str)):
+            return f'{name} phải là tên cột hoặc JSON {{"simple": cột}}.'
+    return None
+
+
+def _json_is(text: str, kind: type, check=lambda value: True) -> bool:
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return False
+    return isinstance(value, kind) and check(value)
+
+
+INTEGER_PARAMETERS = {"_timelimit", "_ttl"}  # Datasette's parameters it turns into an int unchecked
+BOOLEAN_PARAMETERS = {"_json_infinity"}  # … and into a boolean unchecked
+BOOLEAN_VALUES = ("on", "off", "true", "false", "1", "0")  # what Datasette's value_as_boolean accepts
+SQLITE_MAX_INTEGER = 2**63 - 1  # a filter's number beyond this fails in sqlite3 (OverflowError)
+THROUGH_KEYS = ("table", "column", "value")  # what Datasette's _through (filter through a many-to-many table) reads
+
+
 def refusal(scope) -> Response | None:
     """The answer to a request refused before it reaches Datasette, or None."""
     raw_path = scope.get("raw_path") or scope["path"].encode("utf-8", "surrogateescape")
     if len(raw_path) > MAX_PATH_CHARS:
         return Response.text(f"414 Đường dẫn quá dài (tối đa {MAX_PATH_CHARS} ký tự).", status=414)
-    if len(scope.get("query_string") or b"") > MAX_QUERY_STRING_CHARS:
+    query_string = scope.get("query_string") or b""
+    if len(query_string) > MAX_QUERY_STRING_CHARS:
         return Response.text(f"414 Chuỗi truy vấn quá dài (tối đa {MAX_QUERY_STRING_CHARS} ký tự).", status=414)
     if not raw_path.isascii():  # Datasette decodes the raw path as ASCII
         return Response.text("400 Đường dẫn chứa ký tự không hợp lệ (cần mã hóa phần trăm).", status=400)
+    problem = bad_parameter(query_string)
+    if problem:
+        return Response.text(f"400 Tham số không hợp lệ: {problem}", status=400)
     if scope["method"] not in READ_METHODS and scope["path"] not in POST_PATHS:
         return Response.text("405 Chỉ đọc: máy chủ rasoat không nhận thao tác ghi.", status=405,
                              headers={"Allow": "GET, HEAD, OPTIONS"})
@@ -148,11 +192,25 @@ def asgi_wrapper(datasette):
     return wrap
 
 
+# Messages of errors Datasette raises with status 500 for a request's parameters (``_sort=no_such_column``).
+CLIENT_ERROR_MESSAGES = ("Cannot sort table by", "Cannot use _sort and _sort_desc", "Invalid _through")
+# SQLite errors that are the server's, not the query's: these stay 500 (any other error of a query is a 400).
+SERVER_SQLITE_ERRORS = ("database is locked", "disk I/O error", "unable to open", "database disk image",
+                        "out of memory", "attempt to write")
+
+
 def client_error_status(exception) -> int | None:
-    """The 4xx status of an exception Datasette answers with a client error, else None."""
+    """The 4xx status of an exception caused by the request, else None."""
     status = getattr(exception, "status", None)
     if isinstance(exception, (Base400, DatasetteError)) and isinstance(status, int) and 400 <= status < 500:
         return status
+    if not isinstance(exception, DatasetteError):
+        return None
+    message = str(exception.message)
+    if message.startswith(CLIENT_ERROR_MESSAGES):
+        return 400
+    if isinstance(exception.__context__, sqlite3.OperationalError) and not message.startswith(SERVER_SQLITE_ERRORS):
+        return 400
     return None
 
 
