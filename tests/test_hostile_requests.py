@@ -20,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_datasette import Server
 
+from rasoat.web.highlight import MAX_MARKED_TERMS, snippet, term_patterns
 from rasoat.web.plugin import MAX_FUNCTION_INPUT_CHARS, MAX_PATH_CHARS, MAX_QUERY_STRING_CHARS, MAX_SEARCH_CHARS
 
 CLIENT_TIMEOUT = 10  # seconds: a request that takes longer has blocked the server (failure bound, not a benchmark)
@@ -110,6 +111,12 @@ def raw_get(port: int, target: bytes) -> bytes:
         while chunk := s.recv(65536):
             data += chunk
     return data.split(b"\r\n", 1)[0]
+
+
+def test_a_long_query_marks_each_word_once_and_at_most_max_marked_terms():
+    assert len(term_patterns("ban " * 200)) == 1
+    assert len(term_patterns(" ".join(f"từ{i}" for i in range(100)))) == MAX_MARKED_TERMS
+    assert '<mark class="hit">Ủy ban</mark>' in snippet("Giao Ủy ban nhân dân tỉnh.", "uy ban " * 100)
 
 
 def test_limits_hold_a_document_page_and_a_canned_query():

@@ -293,15 +293,24 @@ async def search_page(request, datasette):
     exact = request.args.get("exact") == "1"
     if len(query) > MAX_SEARCH_CHARS:
         raise BadRequest(f"Từ khóa tìm kiếm quá dài (tối đa {MAX_SEARCH_CHARS} ký tự).")
+
+    def search_and_mark(conn):
+        """The results and their snippets, made in Datasette's thread for SQL, not in the event loop that
+        renders the page (marking the words in every result's text takes a while on long documents)."""
+        results = search_all(conn, query, exact)
+        marked = {text: snippet(text, query, exact) for rows in results.values() for row in rows
+                  for text in (row.get("title"), row.get("text"), row.get("message")) if isinstance(text, str)}
+        return results, marked
+
     try:
-        results = await db.execute_fn(lambda conn: search_all(conn, query, exact)) if query else {}
+        results, marked = await db.execute_fn(search_and_mark) if query else ({}, {})
     except sqlite3.OperationalError as e:
         if not str(e).startswith(FTS_QUERY_ERRORS):
             raise
         raise BadRequest(f"Từ khóa tìm kiếm không hợp lệ ({e}): hãy bỏ dấu ngoặc kép thừa "
                          "hoặc ký tự điều khiển.") from None
     context = dict(query=query, exact=exact, results=results, database=db.name, labels=labels,
-                   snippet=lambda text: snippet(text, query, exact),
+                   snippet=lambda text: marked[text] if text in marked else snippet(text, query, exact),
                    doc_url=lambda i, a="": document_url(datasette, i, a),
                    table_search_url=lambda t: datasette.urls.table(db.name, t) + "?" + urlencode({"_search": query}))
     return Response.html(await datasette.render_template("rasoat_search.html", context, request=request))
