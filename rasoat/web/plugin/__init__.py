@@ -34,6 +34,7 @@ import sqlite3
 from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
+from datasette.utils import sqlite_timelimit
 from datasette.utils.asgi import BadRequest, Base400, NotFound, Response
 from datasette.views.base import DatasetteError
 from markupsafe import Markup, escape
@@ -297,7 +298,8 @@ async def search_page(request, datasette):
     def search_and_mark(conn):
         """The results and their snippets, made in Datasette's thread for SQL, not in the event loop that
         renders the page (marking the words in every result's text takes a while on long documents)."""
-        results = search_all(conn, query, exact)
+        with sqlite_timelimit(conn, datasette.setting("sql_time_limit_ms")):  # as Datasette's own queries
+            results = search_all(conn, query, exact)
         marked = {text: snippet(text, query, exact) for rows in results.values() for row in rows
                   for text in (row.get("title"), row.get("text"), row.get("message")) if isinstance(text, str)}
         return results, marked
@@ -305,6 +307,8 @@ async def search_page(request, datasette):
     try:
         results, marked = await db.execute_fn(search_and_mark) if query else ({}, {})
     except sqlite3.OperationalError as e:
+        if str(e) == "interrupted":
+            raise BadRequest("Tìm kiếm quá thời gian cho phép: hãy dùng ít từ hơn hoặc từ cụ thể hơn.") from None
         if not str(e).startswith(FTS_QUERY_ERRORS):
             raise
         raise BadRequest(f"Từ khóa tìm kiếm không hợp lệ ({e}): hãy bỏ dấu ngoặc kép thừa "
