@@ -74,6 +74,7 @@ HOSTILE = [
     ("/rasoat/documents.json?_facet=%00", 400, "NUL"),
     ("/rasoat/documents.json?_where=%00", 400, "NUL"),
     ("/rasoat/documents.json?year__gte=" + "9" * 30, 400, "quá lớn"),
+    ("/rasoat/documents.json?_timelimit=%C2%B2", 400, "_timelimit"),  # "²": a digit to str.isdigit, not to int()
     ("/rasoat/documents.json?_search=%22%22", 400, "fts5"),
     # SQL that leaks an address, makes a blob of any size or loops in one call
     (sql("select hex(fts3_tokenizer('simple'))"), 400, "not authorized"),

@@ -34,7 +34,7 @@ import sqlite3
 from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
-from datasette.utils import sqlite_timelimit
+from datasette.utils import add_cors_headers, sqlite_timelimit
 from datasette.utils.asgi import BadRequest, Base400, NotFound, Response
 from datasette.views.base import DatasetteError
 from markupsafe import Markup, escape
@@ -122,11 +122,11 @@ def bad_parameter(query_string: bytes) -> str | None:
     for name, value in parse_qsl(query_string.decode("latin-1"), keep_blank_values=True):
         if "\x00" in name or "\x00" in value:
             return "tham số chứa ký tự NUL (%00)."
-        if name in INTEGER_PARAMETERS and not value.isdigit():
+        if name in INTEGER_PARAMETERS and not _is_integer(value):
             return f"{name} phải là một số nguyên."
         if name in BOOLEAN_PARAMETERS and value.lower() not in BOOLEAN_VALUES:
             return f"{name} phải là một trong {', '.join(BOOLEAN_VALUES)}."
-        if "__" in name and value.isdigit() and int(value) > SQLITE_MAX_INTEGER:
+        if "__" in name and _is_integer(value) and int(value) > SQLITE_MAX_INTEGER:
             return f"{name}: số quá lớn."
         if name == "_through" and not _json_is(value, dict, lambda d: all(isinstance(d.get(k), str)
                                                                          for k in THROUGH_KEYS)):
@@ -137,6 +137,10 @@ def bad_parameter(query_string: bytes) -> str | None:
                 value, dict, lambda d: isinstance(d.get("column") or d.get("simple"), str)):
             return f'{name} phải là tên cột hoặc JSON {{"simple": cột}}.'
     return None
+
+
+def _is_integer(text: str) -> bool:
+    return text.isascii() and text.isdigit()  # "²".isdigit() too, which int() refuses
 
 
 def _json_is(text: str, kind: type, check=lambda value: True) -> bool:
@@ -215,7 +219,7 @@ def client_error_status(exception) -> int | None:
     return None
 
 
-@hookimpl(wrapper=True)
+@hookimpl(hookwrapper=True)
 def handle_exception(datasette, request, exception):
     """A 4xx answered without Datasette's default handler, which prints the
     traceback with every frame's locals through rich (for a 64,000-character
@@ -223,11 +227,10 @@ def handle_exception(datasette, request, exception):
     asked outside an ``except`` block (a path no route matches), fails itself
     with a 500.  Datasette awaits every result of this hook: the wrapper
     returns ours alone, so the default one is never run."""
-    results = yield
+    outcome = yield
     status = client_error_status(exception)
-    if status is None:
-        return results
-    return [quiet_error(datasette, request, exception, status)]
+    if status is not None:
+        outcome.force_result([quiet_error(datasette, request, exception, status)])
 
 
 def quiet_error(datasette, request, exception, status: int):
@@ -244,11 +247,15 @@ def quiet_error(datasette, request, exception, status: int):
         if status == 404 and message in ("", "404"):
             message = "Không tìm thấy trang này."
         info.update(ok=False, error=message, status=status, title=title)
+        headers = {}
+        if datasette.cors:
+            add_cors_headers(headers)
         if request.path.split("?")[0].endswith(".json"):
-            return Response.json(info, status=status)
+            return Response.json(info, status=status, headers=headers)
         template = datasette.jinja_env.select_template([f"{status}.html", "error.html"])
         return Response.html(await template.render_async(dict(
-            info, urls=datasette.urls, app_css_hash=datasette.app_css_hash(), menu_links=lambda: [])), status=status)
+            info, urls=datasette.urls, app_css_hash=datasette.app_css_hash(), menu_links=lambda: [])), status=status,
+            headers=headers)
 
     return inner
 
