@@ -30,6 +30,8 @@ def procedures_from_tables(page: Page, field: str | None = None) -> list[Procedu
     the previous page)."""
     out = []
     for table in page.tables:
+        if not table:  # a table without rows
+            continue
         cols = _columns(table[0])
         if "name" not in cols and "code" not in cols:
             continue

@@ -174,8 +174,11 @@ class Server:
         self.password = password
         argv = datasette_command(str(db), self.port, no_sql=no_sql)
         self.log = db.parent / f"datasette-{self.port}.log"  # a file, not a pipe nobody reads (it would fill up)
+        env = environment(password)
+        # the plugin imported from this checkout, not from wherever the entry point was installed
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
         with open(self.log, "wb") as log:
-            self.proc = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, env=environment(password))
+            self.proc = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, env=env)
         deadline = time.time() + 60
         while time.time() < deadline:
             try:

@@ -65,20 +65,22 @@ def aligned_fold(text: str) -> str:
 
 
 _TERM_RE = re.compile(r'"([^"]+)"|(\S+)')
+MAX_MARKED_TERMS = 20  # distinct query terms marked in a snippet: each is one pass over every result's text
 
 
 def term_patterns(query: str, exact: bool = False) -> list[re.Pattern]:
     """One pattern per query term (a word, or a "quoted phrase"), matching
     whole words in the folded text (or the unified lower-case text when
     ``exact``), with any separators between the term's parts ("93/NQ-HDND"
-    matches "93/NQ-HĐND" and "93 / NQ - HĐND")."""
+    matches "93/NQ-HĐND" and "93 / NQ - HĐND"); a repeated term once, at most
+    MAX_MARKED_TERMS of them."""
     patterns = []
     for phrase, word in _TERM_RE.findall(query):
         term = phrase or word
         parts = re.findall(r"\w+", unify(term).lower() if exact else fold(term))
         if parts:
-            patterns.append(re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, parts)) + r"(?!\w)"))
-    return patterns
+            patterns.append(r"(?<!\w)" + r"\W+".join(map(re.escape, parts)) + r"(?!\w)")
+    return [re.compile(p) for p in list(dict.fromkeys(patterns))[:MAX_MARKED_TERMS]]
 
 
 def find_terms(text: str, query: str, exact: bool = False) -> list[tuple[int, int]]:

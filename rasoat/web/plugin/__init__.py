@@ -13,15 +13,30 @@ in ``templates/``), table cells that link to the document page, SQL
 functions for the canned queries, and read-only serving: every connection
 to the served database gets ``PRAGMA query_only`` and every request that
 could write (any method but GET/HEAD/OPTIONS) is answered 405.
+
+Hostile input answers 4xx at once, never 500 nor a blocked server
+(``asgi_wrapper``, ``handle_exception``, ``prepare_connection``): an overlong
+path or query string is refused before Datasette reads it (414), a 4xx is
+answered without Datasette's traceback printer (rich, ``show_locals``: tens of
+kB of log and seconds per request, a 500 when no exception is being handled),
+a search the FTS5 syntax refuses answers 400, SQL cannot call
+``fts3_tokenizer`` (it returns a library pointer), ``randomblob``,
+``zeroblob`` or ``printf``, strings and blobs are capped (``SQLITE_LIMIT_LENGTH``) and the
+plugin's SQL functions refuse an input too long to handle within Datasette's
+time limit.
 """
 
 from __future__ import annotations
 
+import json
 import re
-from urllib.parse import urlencode
+import sqlite3
+from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
-from datasette.utils.asgi import NotFound, Response
+from datasette.utils import add_cors_headers, sqlite_timelimit
+from datasette.utils.asgi import BadRequest, Base400, NotFound, Response
+from datasette.views.base import DatasetteError
 from markupsafe import Markup, escape
 
 from rasoat.vntext import fold, unify
@@ -35,6 +50,18 @@ MMAP_BYTES = 256 * 1024 * 1024  # PRAGMA mmap_size of the served database's conn
 
 ROUTE = "/-/rasoat"
 
+# Limits on what a request may ask (hostile input answers 4xx at once).
+MAX_PATH_CHARS = 2_048  # a URL path (Datasette's longest: a row of a compound key, far below this)
+MAX_QUERY_STRING_CHARS = 16_384  # a URL query string, percent-encoded (room for a few kB of SQL)
+MAX_SEARCH_CHARS = 500  # the search page's query: each word is matched against every result's text
+MAX_FUNCTION_INPUT_CHARS = 1_000_000  # rasoat_fold & co. take ~0.1 s on this: well within the 1 s time limit
+MAX_VALUE_BYTES = 64 * 1024 * 1024  # SQLITE_LIMIT_LENGTH: any string or blob, far above a document's text
+# SQL functions served connections refuse: fts3_tokenizer('simple') returns a pointer into the SQLite library
+# (an address an attacker can use), randomblob/zeroblob make a blob of any size in one call, and
+# printf('%.*c', 2147483647, 'x') (format is its other name) loops 13 s in one call, which Datasette's time
+# limit cannot interrupt (SQLite checks it between steps of a query, not inside a function).
+DENIED_FUNCTIONS = frozenset({"fts3_tokenizer", "randomblob", "zeroblob", "printf", "format"})
+
 
 # ---- connections ---------------------------------------------------------
 
@@ -46,12 +73,37 @@ def number_key(number: str | None) -> str | None:
     return "/".join(re.findall(r"[a-z0-9]+", fold(number))) or None
 
 
+def bounded(function):
+    """A one-argument SQL function: NULL for NULL, the value as text, and an
+    error (the query fails, Datasette answers 400) for a text longer than
+    MAX_FUNCTION_INPUT_CHARS — one Python call cannot be interrupted by
+    Datasette's time limit, which SQLite checks between its own steps."""
+
+    def call(value):
+        if value is None:
+            return None
+        text = str(value)
+        if len(text) > MAX_FUNCTION_INPUT_CHARS:
+            raise ValueError(f"Đầu vào dài quá {MAX_FUNCTION_INPUT_CHARS} ký tự")
+        return function(text)
+
+    return call
+
+
+def authorize(action, arg1, arg2, db_name, trigger):
+    """SQLite authorizer of served connections: refuses DENIED_FUNCTIONS."""
+    if action == sqlite3.SQLITE_FUNCTION and (arg2 or "").lower() in DENIED_FUNCTIONS:
+        return sqlite3.SQLITE_DENY
+    return sqlite3.SQLITE_OK
+
+
 @hookimpl
 def prepare_connection(conn, database, datasette):
-    conn.create_function("rasoat_fold", 1, lambda s: None if s is None else fold(str(s)), deterministic=True)
-    conn.create_function("rasoat_unify", 1, lambda s: None if s is None else unify(str(s)), deterministic=True)
-    conn.create_function("rasoat_number_key", 1, lambda s: number_key(None if s is None else str(s)),
-                         deterministic=True)
+    conn.create_function("rasoat_fold", 1, bounded(fold), deterministic=True)
+    conn.create_function("rasoat_unify", 1, bounded(unify), deterministic=True)
+    conn.create_function("rasoat_number_key", 1, bounded(number_key), deterministic=True)
+    conn.set_authorizer(authorize)
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
     if not database.startswith("_"):  # _internal and _memory are Datasette's own
         conn.execute("PRAGMA query_only = 1")
         # Read pages through a memory map instead of copying each one into the connection's small page
@@ -63,17 +115,79 @@ READ_METHODS = {"GET", "HEAD", "OPTIONS"}
 POST_PATHS = {"/-/login", "/-/logout"}  # signing in and out writes nothing
 
 
+def bad_parameter(query_string: bytes) -> str | None:
+    """What is wrong with a query string Datasette would answer with a 500 (it reads ``_timelimit`` and ``_ttl``
+    as integers, ``_json_infinity`` as a boolean, ``_through``, ``col__in=[…]`` and ``_facet={…}`` as JSON
+    unchecked, a filter's digits as an integer of any size, and SQLite refuses a NUL character in SQL), or None."""
+    for name, value in parse_qsl(query_string.decode("latin-1"), keep_blank_values=True):
+        if "\x00" in name or "\x00" in value:
+            return "tham số chứa ký tự NUL (%00)."
+        if name in INTEGER_PARAMETERS and not _is_integer(value):
+            return f"{name} phải là một số nguyên."
+        if name in BOOLEAN_PARAMETERS and value.lower() not in BOOLEAN_VALUES:
+            return f"{name} phải là một trong {', '.join(BOOLEAN_VALUES)}."
+        if "__" in name and _is_integer(value) and int(value) > SQLITE_MAX_INTEGER:
+            return f"{name}: số quá lớn."
+        if name == "_through" and not _json_is(value, dict, lambda d: all(isinstance(d.get(k), str)
+                                                                         for k in THROUGH_KEYS)):
+            return '_through phải là JSON {"table": …, "column": …, "value": …}.'
+        if name.endswith(("__in", "__notin")) and value.startswith("[") and not _json_is(value, list):
+            return f"{name} phải là danh sách JSON [ … ] hoặc các giá trị cách nhau bằng dấu phẩy."
+        if name.startswith("_facet") and value.startswith("{") and not _json_is(
+                value, dict, lambda d: isinstance(d.get("column") or d.get("simple"), str)):
+            return f'{name} phải là tên cột hoặc JSON {{"simple": cột}}.'
+    return None
+
+
+def _is_integer(text: str) -> bool:
+    return text.isascii() and text.isdigit()  # "²".isdigit() too, which int() refuses
+
+
+def _json_is(text: str, kind: type, check=lambda value: True) -> bool:
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return False
+    return isinstance(value, kind) and check(value)
+
+
+INTEGER_PARAMETERS = {"_timelimit", "_ttl"}  # Datasette's parameters it turns into an int unchecked
+BOOLEAN_PARAMETERS = {"_json_infinity"}  # … and into a boolean unchecked
+BOOLEAN_VALUES = ("on", "off", "true", "false", "1", "0")  # what Datasette's value_as_boolean accepts
+SQLITE_MAX_INTEGER = 2**63 - 1  # a filter's number beyond this fails in sqlite3 (OverflowError)
+THROUGH_KEYS = ("table", "column", "value")  # what Datasette's _through (filter through a many-to-many table) reads
+
+
+def refusal(scope) -> Response | None:
+    """The answer to a request refused before it reaches Datasette, or None."""
+    raw_path = scope.get("raw_path") or scope["path"].encode("utf-8", "surrogateescape")
+    if len(raw_path) > MAX_PATH_CHARS:
+        return Response.text(f"414 Đường dẫn quá dài (tối đa {MAX_PATH_CHARS} ký tự).", status=414)
+    query_string = scope.get("query_string") or b""
+    if len(query_string) > MAX_QUERY_STRING_CHARS:
+        return Response.text(f"414 Chuỗi truy vấn quá dài (tối đa {MAX_QUERY_STRING_CHARS} ký tự).", status=414)
+    if not raw_path.isascii():  # Datasette decodes the raw path as ASCII
+        return Response.text("400 Đường dẫn chứa ký tự không hợp lệ (cần mã hóa phần trăm).", status=400)
+    problem = bad_parameter(query_string)
+    if problem:
+        return Response.text(f"400 Tham số không hợp lệ: {problem}", status=400)
+    if scope["method"] not in READ_METHODS and scope["path"] not in POST_PATHS:
+        return Response.text("405 Chỉ đọc: máy chủ rasoat không nhận thao tác ghi.", status=405,
+                             headers={"Allow": "GET, HEAD, OPTIONS"})
+    return None
+
+
 @hookimpl
 def asgi_wrapper(datasette):
     """The served site is read-only: any other method than GET/HEAD/OPTIONS
     (a POST to a table, a canned query, Datasette's write API…) gets 405
-    before it reaches Datasette, except signing in and out."""
+    before it reaches Datasette, except signing in and out.  An overlong
+    path or query string gets 414, a path that is not ASCII 400."""
 
     def wrap(app):
         async def read_only(scope, receive, send):
-            if scope["type"] == "http" and scope["method"] not in READ_METHODS and scope["path"] not in POST_PATHS:
-                response = Response.text("405 Chỉ đọc: máy chủ rasoat không nhận thao tác ghi.", status=405,
-                                         headers={"Allow": "GET, HEAD, OPTIONS"})
+            response = refusal(scope) if scope["type"] == "http" else None
+            if response is not None:
                 await response.asgi_send(send)
                 return
             await app(scope, receive, send)
@@ -81,6 +195,69 @@ def asgi_wrapper(datasette):
         return read_only
 
     return wrap
+
+
+# Messages of errors Datasette raises with status 500 for a request's parameters (``_sort=no_such_column``).
+CLIENT_ERROR_MESSAGES = ("Cannot sort table by", "Cannot use _sort and _sort_desc", "Invalid _through")
+# SQLite errors that are the server's, not the query's: these stay 500 (any other error of a query is a 400).
+SERVER_SQLITE_ERRORS = ("database is locked", "disk I/O error", "unable to open", "database disk image",
+                        "out of memory", "attempt to write")
+
+
+def client_error_status(exception) -> int | None:
+    """The 4xx status of an exception caused by the request, else None."""
+    status = getattr(exception, "status", None)
+    if isinstance(exception, (Base400, DatasetteError)) and isinstance(status, int) and 400 <= status < 500:
+        return status
+    if not isinstance(exception, DatasetteError):
+        return None
+    message = str(exception.message)
+    if message.startswith(CLIENT_ERROR_MESSAGES):
+        return 400
+    if isinstance(exception.__context__, sqlite3.OperationalError) and not message.startswith(SERVER_SQLITE_ERRORS):
+        return 400
+    return None
+
+
+@hookimpl(hookwrapper=True)
+def handle_exception(datasette, request, exception):
+    """A 4xx answered without Datasette's default handler, which prints the
+    traceback with every frame's locals through rich (for a 64,000-character
+    path: 38 s of printing in the event loop, other requests waiting) and,
+    asked outside an ``except`` block (a path no route matches), fails itself
+    with a 500.  Datasette awaits every result of this hook: the wrapper
+    returns ours alone, so the default one is never run."""
+    outcome = yield
+    status = client_error_status(exception)
+    if status is not None:
+        outcome.force_result([quiet_error(datasette, request, exception, status)])
+
+
+def quiet_error(datasette, request, exception, status: int):
+    """What Datasette's default handler answers (JSON for a .json path, else its error page), without printing."""
+
+    async def inner():
+        if isinstance(exception, DatasetteError):
+            message, title = exception.message, exception.title
+            if exception.message_is_html:
+                message = Markup(message)
+            info = dict(exception.error_dict)
+        else:
+            message, title, info = (exception.args[0] if exception.args else ""), None, {}
+        if status == 404 and message in ("", "404"):
+            message = "Không tìm thấy trang này."
+        info.update(ok=False, error=message, status=status, title=title)
+        headers = {}
+        if datasette.cors:
+            add_cors_headers(headers)
+        if request.path.split("?")[0].endswith(".json"):
+            return Response.json(info, status=status, headers=headers)
+        template = datasette.jinja_env.select_template([f"{status}.html", "error.html"])
+        return Response.html(await template.render_async(dict(
+            info, urls=datasette.urls, app_css_hash=datasette.app_css_hash(), menu_links=lambda: [])), status=status,
+            headers=headers)
+
+    return inner
 
 
 async def rasoat_database(datasette):
@@ -113,14 +290,38 @@ async def document_page(request, datasette):
     return Response.html(await datasette.render_template("rasoat_document.html", context, request=request))
 
 
+# What SQLite says when FTS5 refuses a MATCH expression (an unpaired or empty quoted phrase, a NUL character).
+FTS_QUERY_ERRORS = ("fts5: syntax error", "unterminated string")
+
+
 async def search_page(request, datasette):
     db = await rasoat_database(datasette)
     await check_can_view(datasette, request, db)
     query = (request.args.get("q") or "").strip()
     exact = request.args.get("exact") == "1"
-    results = await db.execute_fn(lambda conn: search_all(conn, query, exact)) if query else {}
+    if len(query) > MAX_SEARCH_CHARS:
+        raise BadRequest(f"Từ khóa tìm kiếm quá dài (tối đa {MAX_SEARCH_CHARS} ký tự).")
+
+    def search_and_mark(conn):
+        """The results and their snippets, made in Datasette's thread for SQL, not in the event loop that
+        renders the page (marking the words in every result's text takes a while on long documents)."""
+        with sqlite_timelimit(conn, datasette.setting("sql_time_limit_ms")):  # as Datasette's own queries
+            results = search_all(conn, query, exact)
+        marked = {text: snippet(text, query, exact) for rows in results.values() for row in rows
+                  for text in (row.get("title"), row.get("text"), row.get("message")) if isinstance(text, str)}
+        return results, marked
+
+    try:
+        results, marked = await db.execute_fn(search_and_mark) if query else ({}, {})
+    except sqlite3.OperationalError as e:
+        if str(e) == "interrupted":
+            raise BadRequest("Tìm kiếm quá thời gian cho phép: hãy dùng ít từ hơn hoặc từ cụ thể hơn.") from None
+        if not str(e).startswith(FTS_QUERY_ERRORS):
+            raise
+        raise BadRequest(f"Từ khóa tìm kiếm không hợp lệ ({e}): hãy bỏ dấu ngoặc kép thừa "
+                         "hoặc ký tự điều khiển.") from None
     context = dict(query=query, exact=exact, results=results, database=db.name, labels=labels,
-                   snippet=lambda text: snippet(text, query, exact),
+                   snippet=lambda text: marked[text] if text in marked else snippet(text, query, exact),
                    doc_url=lambda i, a="": document_url(datasette, i, a),
                    table_search_url=lambda t: datasette.urls.table(db.name, t) + "?" + urlencode({"_search": query}))
     return Response.html(await datasette.render_template("rasoat_search.html", context, request=request))
