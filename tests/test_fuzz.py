@@ -25,8 +25,8 @@ from extract.articles import find_articles
 from extract.bodies import find_bodies, name_citation_issuers
 from extract.citations import find_citations
 from extract.figures import find_figures, parse_number, sentence_bounds
+from extract.blocks import effect_clause, locate
 from extract.header import (
-    effect_clause,
     extract_header,
     find_signature,
     find_title,
@@ -228,7 +228,8 @@ TEXT_FUNCTIONS = {  # the functions of one text
     "parse_number_line": parse_number_line,
     "find_title": find_title,
     "type_name": type_name,
-    "effect_clause": effect_clause,
+    "effect_clause": lambda t: effect_clause([Page(1, t)]),
+    "locate": lambda t: locate(SourceDocument("x.txt", "0", "x.txt", pages=[Page(1, t, regions={"body": (0, len(t))})])),
     "normal_case": normal_case,
     "resolve_issuer": resolve_issuer,
     "resolve_issuer_in_context": lambda t: resolve_issuer(t, context_issuer="Ủy ban nhân dân tỉnh Bắc Kạn",
