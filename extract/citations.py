@@ -9,8 +9,8 @@ import re
 
 from extract import regexes as rx
 from extract.header import iso_date, normalise_number
-from extract.issuers import issuer_from_symbol
 from rasoat import facts
+from rasoat.gazetteer import issuer_from_symbol
 from rasoat.models import Citation, Page
 from rasoat.vntext import collapse
 

@@ -14,9 +14,9 @@ import re
 from datetime import date
 
 from extract import regexes as rx
-from extract.issuers import issuer_from_symbol, resolve_issuer, split_issuer_lines
 from extract.names import restore_marks
 from rasoat import facts
+from rasoat.gazetteer import issuer_from_symbol, resolve_issuer, split_issuer_lines
 from rasoat.models import Header, SourceDocument
 from rasoat.vntext import collapse, fold, unify
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from extract.issuers import issuer_from_symbol, resolve_issuer
 from rasoat import facts
+from rasoat.gazetteer import issuer_from_symbol, resolve_issuer
 from rasoat.vntext import fold
 from rules.base import finding, rule
 from rules.context import is_ground, issued_on, issuer_record, looks_qppl, number_year, ocr_tolerant, type_abbr

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from extract.issuers import issuer_from_symbol, resolve_issuer
 from rasoat import facts
+from rasoat.gazetteer import issuer_from_symbol, resolve_issuer
 from rules.base import finding, rule
 from rules.context import LAW_2015_FROM, issued_on, issuer_record, looks_qppl, region_block, type_abbr
 

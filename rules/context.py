@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache, wraps
+from functools import wraps
 
 from extract.header import find_title
-from extract.issuers import resolve_issuer
 from rasoat.facts import as_date
+from rasoat.gazetteer import resolve_issuer
 from rasoat.models import Document, Page
 from rasoat.vntext import unify
 
@@ -143,18 +143,13 @@ def issued_on(doc: Document) -> date | None:
 
 
 def issuer_record(doc: Document, on: date | str | None = None) -> dict | None:
-    """The gazetteer record of the issuing body (``extract.issuers.resolve_issuer``), on the signing date.
-    Cached: the same header is resolved by several rules; callers must not change the record."""
+    """The gazetteer record of the issuing body (``rasoat.gazetteer.resolve_issuer``), on the signing date.
+    Cached by the gazetteer: the same header is resolved by several rules; callers must not change the record."""
     h = doc.extraction.header
     if not h.issuer:
         return None
     when = on or h.issued_on
-    return _resolve(h.issuer, h.parent_issuer, when.isoformat() if isinstance(when, date) else when)
-
-
-@lru_cache(maxsize=4096)
-def _resolve(issuer: str, parent: str | None, on: str | None) -> dict | None:
-    return resolve_issuer(issuer, context_issuer=parent, on=on)
+    return resolve_issuer(h.issuer, context_issuer=h.parent_issuer, on=when)
 
 
 # --------------------------------------------------------------------------- located blocks

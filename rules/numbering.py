@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from extract.header import normalise_number
-from extract.issuers import issuers_from_symbol, resolve_issuer
 from rasoat import facts
+from rasoat.gazetteer import issuers_from_symbol, resolve_issuer
 from rules.base import finding, rule
 from rules.context import (
     QPPL_TYPE_ABBR,

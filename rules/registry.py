@@ -16,7 +16,7 @@ import re
 from collections import Counter
 
 from extract.figures import sentence_bounds
-from extract.issuers import resolve_issuer
+from rasoat.gazetteer import resolve_issuer
 from rules.base import finding, rule
 from rules.context import issued_on, issuer_record, looks_qppl
 

@@ -1,10 +1,12 @@
 """Issuing bodies (cơ quan ban hành): casing, header-block splitting, gazetteer look-up.
 
-Pure functions over the gazetteer in ``rasoat/data/bodies.json``:
+Shared knowledge below the stages (extract, rules and web use it). Pure functions over the gazetteer in
+``rasoat/data/bodies.json``:
 
 * :func:`normal_case` — "UBND TỈNH BẮC KẠN" → "Ủy ban nhân dân tỉnh Bắc Kạn" (cheap, no fuzzy matching);
 * :func:`split_issuer_lines` — left header block lines → ``(issuer, parent_issuer)``;
-* :func:`resolve_issuer` — a mention ("UBND tỉnh", "Bộ KH&ĐT") → gazetteer record with level and validity;
+* :func:`resolve_issuer` — a mention ("UBND tỉnh", "Bộ KH&ĐT") → gazetteer record with level and validity
+  (cached: the one entry point every stage uses);
 * :func:`issuer_from_symbol` — "QĐ-TTg" → "Thủ tướng Chính phủ";
 * :func:`body_exists_on` — does the named body exist on a date (None when unknown).
 
@@ -19,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from rasoat.facts import as_date, doc_type, in_interval, load, new_tone
@@ -621,6 +623,11 @@ def _context(context_issuer: str | None, on: date | None) -> dict | None:
 _INITIALS_FORM = re.compile(r"(?i)^(bộ|sở)\s+([^\s].*)$")
 
 
+# Distinct (mention, context issuer, date) look-ups remembered by resolve_issuer: the same header and the same
+# bodies are resolved by extraction and by several rules, and a look-up may end in a fuzzy match.
+RESOLVE_CACHE_SIZE = 8192
+
+
 def resolve_issuer(mention: str, context_issuer: str | None = None,
                    on: date | str | None = None) -> dict | None:
     """Normalise a mention of an issuing body against the gazetteer.
@@ -630,10 +637,16 @@ def resolve_issuer(mention: str, context_issuer: str | None = None,
     district / commune; ``province`` the official province name; ``exists_on`` is filled when
     ``on`` is given (True / False / None = unknown).  A mention without place ("UBND tỉnh",
     "Sở Tư pháp") takes its place from ``context_issuer``.
+
+    Cached (``RESOLVE_CACHE_SIZE`` look-ups): the record is shared, callers must not change it.
     """
     if not mention or not mention.strip():
         return None
-    d = as_date(on)
+    return _resolve_cached(mention, context_issuer, as_date(on))
+
+
+@lru_cache(maxsize=RESOLVE_CACHE_SIZE)
+def _resolve_cached(mention: str, context_issuer: str | None, d: date | None) -> dict | None:
     g = _gaz()
     raw = unicodedata.normalize("NFC", mention).strip()
     # 1. abbreviations: "BTC", "TTg", "Bộ KH&ĐT", "Sở TN&MT"
