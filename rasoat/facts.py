@@ -18,12 +18,13 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from rasoat.vntext import unify
+
 DateLike = date | str
 
 __all__ = [
     "load",
     "as_date",
-    "new_tone",
     "in_interval",
     "doc_types",
     "doc_type",
@@ -67,22 +68,6 @@ def in_interval(on: DateLike, valid_from: str | None, valid_until: str | None) -
 
 # --------------------------------------------------------------------------- doc types
 
-# NFD "oà" = o + a + U+0300: a syllable-final oa/oe/uy (not after q) whose tone sits on the
-# second vowel gets the tone moved to the first one.  The lookahead also rejects a following
-# combining mark so "hoặc" (a + dot below + breve) is left alone.
-_OLD_TONE = re.compile(
-    r"(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![\w\u0300-\u036f])"
-)
-
-
-def new_tone(s: str) -> str:
-    """Old tone placement to the one used in NĐ 30/2020 texts: hoà→hòa, UỶ→ỦY, khoẻ→khỏe (returns NFC)."""
-    nfd = unicodedata.normalize("NFD", s)
-    if not _OLD_TONE.search(nfd):
-        return unicodedata.normalize("NFC", s)
-    return unicodedata.normalize("NFC", _OLD_TONE.sub(lambda m: m.group(1) + m.group(3) + m.group(2), nfd))
-
-
 @cache
 def doc_types() -> list[dict[str, Any]]:
     return load("doc_types")["types"]
@@ -125,7 +110,7 @@ def doc_type(abbr_or_name: str | None, strict: bool = True) -> dict[str, Any] | 
     t = _types_by_abbr().get(s) or _types_by_id().get(s)
     if t:
         return t
-    t = _types_by_name().get(new_tone(s).casefold())
+    t = _types_by_name().get(unify(s).casefold())
     if t or strict:
         return t
     hits = [x for a, x in _types_by_abbr().items() if a.upper() == s.upper()]
@@ -147,7 +132,7 @@ def title_word_to_type(word: str | None) -> dict[str, Any] | None:
     """The printed title ("KẾ HOẠCH", "Tờ trình", "GIẤY UỶ QUYỀN") to its doc-type record."""
     if not word:
         return None
-    w = " ".join(new_tone(unicodedata.normalize("NFC", word)).split()).upper()
+    w = " ".join(unify(unicodedata.normalize("NFC", word)).split()).upper()
     return _types_by_title().get(w)
 
 

@@ -24,7 +24,8 @@ from datetime import date
 from functools import cache, lru_cache
 from typing import Any
 
-from rasoat.facts import as_date, doc_type, in_interval, load, new_tone
+from rasoat.facts import as_date, doc_type, in_interval, load
+from rasoat.vntext import unify
 
 __all__ = [
     "normal_case",
@@ -56,7 +57,7 @@ _HAS_ABBR = re.compile(r"\b(?:TP|TX|UBND|HĐND|UBTVQH|TAND|VKSND|VP|TPHCM)\b")
 def _key(s: str) -> str:
     """Upper-case comparison key: NFC, official tone placement, abbreviations expanded,
     dashes as " - ", single spaces, no trailing punctuation."""
-    s = new_tone(s).upper()
+    s = unify(s).upper()
     s = _DASH.sub(" - ", s)
     if _HAS_ABBR.search(s):
         for rx, rep in _ABBREVIATIONS:
@@ -332,7 +333,7 @@ _NOISE = re.compile(r"^[\W_]*$")
 
 
 def _clean_line(line: str) -> str:
-    s = new_tone(line).upper()
+    s = unify(line).upper()
     s = _QUOC_HIEU.sub(" ", s)
     s = _TIEU_NGU.sub(" ", s)
     s = _SO.sub(" ", s)

@@ -308,12 +308,3 @@ def test_deputy_title_regex(deputy, ok):
 )
 def test_qh_term_ok(term, d, expected):
     assert facts.qh_term_ok(term, d) is expected
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [("hoà", "hòa"), ("UỶ BAN", "ỦY BAN"), ("THANH HOÁ", "THANH HÓA"), ("khoẻ", "khỏe"), ("Thuỷ", "Thủy"),
-     ("quý", "quý"), ("quà", "quà"), ("hoặc", "hoặc"), ("tuần", "tuần"), ("Huế", "Huế"), ("hòa", "hòa")],
-)
-def test_new_tone(text, expected):
-    assert facts.new_tone(text) == expected
