@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 
 from extract import regexes as rx
-from extract.header import iso_date, normalise_number
+from extract.header import iso_date
 from rasoat import facts
 from rasoat.gazetteer import issuer_from_symbol
 from rasoat.models import Citation, Page
+from rasoat.numbers import DOC_NUMBER, normalise_number, qh_term
 from rasoat.vntext import collapse
 
 _SENTENCE_START = re.compile(r"[.;:]\s|\n(?=[A-ZĐ\-–•+a-z]\)?\s)|\n(?=Căn cứ)")
@@ -69,7 +70,7 @@ def find_citations(pages: list[Page], own_number: str | None = None) -> list[Cit
     for page in pages:
         text = page.text
         own_line = page.regions.get("header_left") or page.regions.get("header") or (0, 0)
-        for m in rx.DOC_NUMBER.finditer(text):
+        for m in DOC_NUMBER.finditer(text):
             if own_line[0] <= m.start() < own_line[1] and "Số" in text[max(own_line[0], m.start() - 12) : m.start()]:
                 continue  # the document's own "Số: …" line, even when its number could not be read
             symbol = normalise_number(m.group("symbol"))
@@ -97,7 +98,7 @@ def find_citations(pages: list[Page], own_number: str | None = None) -> list[Cit
                     continue
             doc_type = tm.group("type").capitalize() if tm else None
             if doc_type is None:
-                doc_type = facts.doc_type_name(groups[0]) if not re.match(r"^(UBTVQH|QH)\d{2}$", symbol) else None
+                doc_type = facts.doc_type_name(groups[0]) if not qh_term(symbol) else None
             after = text[m.end() : m.end() + 120]
             issued_on = None
             dm = _DATE_AFTER.match(after)

@@ -11,7 +11,6 @@ Dates may be given as ``datetime.date`` or ISO strings ``"YYYY-MM-DD"``.
 from __future__ import annotations
 
 import json
-import re
 import unicodedata
 from datetime import date
 from functools import cache
@@ -29,7 +28,6 @@ __all__ = [
     "doc_types",
     "doc_type",
     "doc_type_name",
-    "is_qppl_type",
     "title_word_to_abbr",
     "title_word_to_type",
     "regime_on",
@@ -123,11 +121,6 @@ def doc_type_name(abbr: str | None) -> str | None:
     return t["name"] if t else None
 
 
-def is_qppl_type(abbr_or_name: str | None) -> bool | None:
-    t = doc_type(abbr_or_name)
-    return t["qppl"] if t else None
-
-
 def title_word_to_type(word: str | None) -> dict[str, Any] | None:
     """The printed title ("KẾ HOẠCH", "Tờ trình", "GIẤY UỶ QUYỀN") to its doc-type record."""
     if not word:
@@ -165,26 +158,19 @@ def min_effect_gap_days(level: str, d: DateLike) -> int | None:
     return None
 
 
-_NUMBER = re.compile(r"(\d+)\s*/\s*(\d{4})\s*/\s*([A-Za-zĐđ0-9]+(?:\s*-\s*[A-Za-zĐđ0-9]+)*)")
-
-
-def _number_key(number: str) -> str | None:
-    m = _NUMBER.search(unicodedata.normalize("NFC", number))
-    if not m:
-        return None
-    sym = re.sub(r"\s+", "", m.group(3)).upper().replace("Đ", "D")
-    return f"{int(m.group(1))}/{m.group(2)}/{sym}"
-
-
 @cache
 def _repealed_index() -> dict[str, dict[str, Any]]:
-    return {_number_key(r["number"]): r for r in load("effect_rules")["repealed"]}
+    from rasoat.numbers import number_key  # rasoat.numbers reads the doc types from here
+
+    return {number_key(r["number"]): r for r in load("effect_rules")["repealed"]}
 
 
 def repealed_on(number: str, d: DateLike) -> dict[str, Any] | None:
     """The repeal record if the document ``number`` ("Luật 80/2015/QH13", "34/2016/NĐ-CP") is no longer in
     force on ``d`` (so citing it as căn cứ on that date is an error); else None."""
-    key = _number_key(number or "")
+    from rasoat.numbers import number_key
+
+    key = number_key(number or "")
     r = _repealed_index().get(key) if key else None
     if r and as_date(d) >= date.fromisoformat(r["not_in_force_from"]):
         return r

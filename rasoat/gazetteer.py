@@ -25,6 +25,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from rasoat.facts import as_date, doc_type, in_interval, load
+from rasoat.numbers import qh_term
 from rasoat.vntext import unify
 
 __all__ = [
@@ -695,14 +696,11 @@ def body_exists_on(name: str, on: date | str) -> bool | None:
 
 # --------------------------------------------------------------------------- symbols
 
-_TERM = re.compile(r"^(QH|UBTVQH)(\d{1,2})$")
-
-
 def _abbr_to_name(code: str) -> str | None:
     g = _gaz()
-    m = _TERM.match(code.upper())
-    if m:
-        code = m.group(1)
+    term = qh_term(code.upper())
+    if term:
+        code = term[0]
     rec = g["abbr_cs"].get(code) or g["abbr_up"].get(code.upper())
     return rec["name"] if rec else None
 

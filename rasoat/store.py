@@ -14,6 +14,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
+from rasoat.numbers import number_key
 from rasoat.vntext import fold, fold_what_sqlite_keeps
 
 if TYPE_CHECKING:  # imported when used: a rerun with nothing to do never needs them
@@ -28,13 +29,13 @@ SCHEMA = {
         id=str, path=str, file_name=str, pages=int, number=str, symbol=str, doc_type=str, issuer=str,
         parent_issuer=str, place=str, issued_on=str, effective_on=str, title=str, signer=str,
         signing_authority=str, signer_title=str, is_qppl=int, year=int, error=str, text_source=str, ocr=int,
-        ingested_at=str, meta=str, search_folded=str, text=str,
+        ingested_at=str, number_key=str, meta=str, search_folded=str, text=str,
     ),  # the long columns last: SQLite keeps a row's first bytes in the table's b-tree and the rest in
     # overflow pages, so sorting, filtering and faceting by the short columns never reads the text
     "pages": dict(document_id=str, page=int, text=str, source=str, ocr_confidence=float, damaged=int,
                   regions=str, tables=str, furniture=str),
     "citations": dict(document_id=str, page=int, start=int, end=int, raw=str, number=str, doc_type=str, issuer=str,
-                      issued_on=str, relation=str, name=str, target_id=str),
+                      issued_on=str, relation=str, name=str, target_id=str, number_key=str),
     "figures": dict(document_id=str, idx=int, page=int, start=int, end=int, raw=str, value=float, numerator=float,
                     denominator=float, percent=float, unit=str, subject=str, sentence=str, qualifier=str, kind=str,
                     decimals=int, parent=int),
@@ -70,6 +71,10 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             missing = {c: t for c, t in columns.items() if c not in table.columns_dict}
             for c, t in missing.items():
                 table.add_column(c, t)
+            if "number_key" in missing:  # a database stored before the key: key its numbers now
+                db.conn.create_function("rasoat_number_key", 1, number_key, deterministic=True)
+                with db.atomic():
+                    db.execute(f"update [{name}] set number_key = rasoat_number_key(number)")
     add_foreign_keys(db)
     for name in CHILD_TABLES:
         db[name].create_index(["document_id"], if_not_exists=True)
@@ -78,6 +83,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     for column in ("issued_on", "doc_type", "issuer", "year"):  # the default order and the facets
         db["documents"].create_index([column], if_not_exists=True)
     db["citations"].create_index(["number"], if_not_exists=True)
+    for name in ("documents", "citations"):  # citations are linked to documents by the key of their numbers
+        db[name].create_index(["number_key"], if_not_exists=True)
     db["procedures"].create_index(["code"], if_not_exists=True)
     db["findings"].create_index(["rule_id"], if_not_exists=True)
 
@@ -150,6 +157,7 @@ def document_row(doc: Document) -> dict:
         doc_type=h.doc_type, issuer=h.issuer, parent_issuer=h.parent_issuer, place=h.place, issued_on=h.issued_on,
         effective_on=h.effective_on, title=h.title, signer=h.signer, signing_authority=h.signing_authority,
         signer_title=h.signer_title, is_qppl=None if h.is_qppl is None else int(h.is_qppl), year=year, text=text,
+        number_key=number_key(h.number),
         error=s.error, text_source=s.text_source, ocr=int(s.ocr), meta=json.dumps(dict(s.meta, spans=h.spans), ensure_ascii=False),
         search_folded=search_folded([h.number, h.symbol, h.doc_type, h.issuer, h.title, h.signer], text),
     )
@@ -179,7 +187,8 @@ def save_document(db: sqlite_utils.Database, doc: Document, ingested_at: str | N
             (dict(document_id=doc_id, page=p.number, text=p.text, source=p.source, ocr_confidence=p.ocr_confidence,
                   damaged=int(p.damaged), regions=json.dumps(p.regions), tables=json.dumps(p.tables, ensure_ascii=False),
                   furniture=p.furniture) for p in doc.source.pages))
-        db["citations"].insert_all(dict(_d(c), document_id=doc_id) for c in x.citations)
+        db["citations"].insert_all(dict(_d(c), document_id=doc_id, number_key=number_key(c.number))
+                                   for c in x.citations)
         db["figures"].insert_all(dict(_d(f), document_id=doc_id, idx=i) for i, f in enumerate(x.figures))
         db["procedures"].insert_all(dict(_d(p), document_id=doc_id) for p in x.procedures)
         db["bodies"].insert_all(dict(_d(b), document_id=doc_id) for b in x.bodies)

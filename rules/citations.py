@@ -10,13 +10,13 @@ from datetime import date
 
 from rasoat import facts
 from rasoat.gazetteer import issuer_from_symbol, resolve_issuer
+from rasoat.numbers import number_year, parse, qh_term, type_abbr
 from rasoat.vntext import fold
 from rules.base import finding, rule
-from rules.context import is_ground, issued_on, issuer_record, looks_qppl, number_year, ocr_tolerant, type_abbr
+from rules.context import is_ground, issued_on, issuer_record, looks_qppl, ocr_tolerant
 from rules.numbering import same_body
 
 CAT = "Căn cứ, trích dẫn"
-_QH = re.compile(r"^\d+[a-z]?/\d{4}/(UBTVQH|QH)\d{2}$")
 
 
 def _span(c) -> dict:
@@ -147,13 +147,13 @@ _RANK_NAMES = {1: "Quốc hội", 2: "Ủy ban Thường vụ Quốc hội", 3: 
 def rank(number: str | None, issuer: str | None, context_issuer: str | None = None,
          on: str | None = None) -> float | None:
     """Legal force of a QPPL from its number and issuer: 1 (Quốc hội) … 12 (UBND cấp xã); None if unknown."""
-    m = re.match(r"^\d+[a-z]?/(?:19|20)\d{2}/(?P<sym>.+)$", number or "")
-    if not m:
+    parsed = parse(number)
+    if not parsed or not parsed.year:
         return None
-    sym = m.group("sym")
-    qh = re.match(r"^(UBTVQH|QH)\d{2}$", sym)
+    sym = parsed.symbol
+    qh = qh_term(sym)
     if qh:
-        return _RANK_BY_CODE[qh.group(1)]
+        return _RANK_BY_CODE[qh[0]]
     parts = sym.split("-")
     if parts[0] in ("TT", "TTLT"):
         return 6
@@ -162,7 +162,8 @@ def rank(number: str | None, issuer: str | None, context_issuer: str | None = No
     code = parts[1]
     if code in _RANK_BY_CODE:
         return _RANK_BY_CODE[code]
-    if re.match(r"^UBTVQH\d*$", code):
+    term = qh_term(code)  # "NQ-UBTVQH15": a Nghị quyết of the Standing Committee
+    if term and term[0] == "UBTVQH":
         return 2
     if code in ("HĐND", "UBND"):
         rec = resolve_issuer(issuer, context_issuer=context_issuer, on=on) if issuer else None
@@ -179,7 +180,7 @@ def own_rank(doc) -> float | None:
     h = doc.extraction.header
     if not h.number:
         return None
-    if _QH.match(h.number) or type_abbr(h.symbol) in ("TT", "TTLT"):
+    if (number_year(h.number) and qh_term(h.number)) or type_abbr(h.symbol) in ("TT", "TTLT"):
         return rank(h.number, h.issuer)
     rec = issuer_record(doc)
     if rec and (rec["kind"], rec.get("level")) in _LOCAL_RANK:

@@ -3,15 +3,14 @@ date, and may issue that type of QPPL under the law of that date."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from rasoat import facts
 from rasoat.gazetteer import issuer_from_symbol, resolve_issuer
+from rasoat.numbers import qh_term, type_abbr
 from rules.base import finding, rule
-from rules.context import LAW_2015_FROM, issued_on, issuer_record, looks_qppl, region_block, type_abbr
+from rules.context import LAW_2015_FROM, issued_on, issuer_record, looks_qppl, region_block
 
-_QH = re.compile(r"^(UBTVQH|QH)\d{2}$")
 # Bodies that never issue QPPL (Luật 80/2015 Điều 4 and Luật 64/2025 Điều 4 list every QPPL issuer).
 NON_QPPL_KINDS = {"so": "Sở", "phong": "Phòng", "chi_cuc": "Chi cục", "cuc": "Cục", "tong_cuc": "Tổng cục",
                   "vu": "Vụ", "trung_tam": "Trung tâm", "truong": "Trường", "van_phong": "Văn phòng"}
@@ -27,7 +26,7 @@ def _issuer_span(doc) -> dict:
 
 def _doc_type(doc) -> str | None:
     h = doc.extraction.header
-    if _QH.match(h.symbol or ""):
+    if qh_term(h.symbol):
         return h.doc_type  # Luật / Nghị quyết / Pháp lệnh: read from the title
     return type_abbr(h.symbol)
 

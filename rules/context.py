@@ -19,15 +19,12 @@ from extract.header import find_title
 from rasoat.facts import as_date
 from rasoat.gazetteer import resolve_issuer
 from rasoat.models import Document, Page
+from rasoat.numbers import is_qppl_type, parse
 from rasoat.vntext import unify
 
-# Symbols of QPPL types (Luật 80/2015 Điều 4; Luật 64/2025 Điều 4); "L" is a Lệnh of the President.
-QPPL_TYPE_ABBR = {"NĐ", "NQ", "QĐ", "TT", "TTLT", "NQLT", "L", "PL"}
-_QH_SYMBOL = re.compile(r"^(UBTVQH|QH)\d{2}$")
 # Luật 80/2015/QH13 took effect on 01/7/2016 (Điều 172); the competence and entry-into-force facts in
 # rasoat/data describe that law and its successors, not the laws of 1996, 2004 and 2008.
 LAW_2015_FROM = date(2016, 7, 1)
-_YEAR_NUMBER = re.compile(r"^\d+[a-z]?/((?:19|20)\d{2})/")
 
 
 @dataclass
@@ -89,18 +86,6 @@ def is_party_document(doc: Document) -> bool:
     return bool((head and "ĐẢNG CỘNG SẢN" in unify(head.text).upper()) or (h.number and "/TW" in h.number))
 
 
-def number_year(number: str | None) -> int | None:
-    m = _YEAR_NUMBER.match(number or "")
-    return int(m.group(1)) if m else None
-
-
-def type_abbr(symbol: str | None) -> str | None:
-    """The first group of a ký hiệu ("QĐ" of "QĐ-UBND"); None for "QH15" and công văn symbols are returned too."""
-    if not symbol:
-        return None
-    return symbol.split("-")[0].split("/")[0] or None
-
-
 _GROUND_START = re.compile(r"(?m)^[ \t*_]*Căn\s+cứ\b")
 _GROUNDS_OVER = re.compile(r"(?m)\.[ \t*_]*\n|^[ \t]*(?:Theo\s+đề\s+nghị|Xét\b|QUYẾT\s+ĐỊNH|NGHỊ\s+QUYẾT|Điều\s+\d|Chương\b)")
 
@@ -135,7 +120,14 @@ def looks_qppl(doc: Document) -> bool:
         return True
     if not h.symbol:
         return False
-    return type_abbr(h.symbol) in QPPL_TYPE_ABBR and cites_law_on_qppl(doc)
+    return qppl_type(doc) and cites_law_on_qppl(doc)
+
+
+def qppl_type(doc: Document) -> bool:
+    """The type its ký hiệu names is a QPPL type on the document's date (``rasoat.numbers.is_qppl_type``)."""
+    parts = parse(doc.extraction.header.symbol)
+    d = issued_on(doc)
+    return bool(parts and is_qppl_type(parts.type_abbr, d.year if d else None, parts.issuer))
 
 
 def issued_on(doc: Document) -> date | None:

@@ -8,6 +8,7 @@ import difflib
 import re
 
 from rasoat import facts
+from rasoat.numbers import qh_term
 from rasoat.vntext import collapse, fold, unify
 from rules.base import finding, rule
 from rules.context import (
@@ -24,7 +25,6 @@ from rules.context import (
 )
 
 CAT = "Thể thức"
-_QH = re.compile(r"^(UBTVQH|QH)\d{2}$")
 
 
 def _applies(doc) -> bool:
@@ -205,7 +205,7 @@ def kt_without_deputy(doc):
 def _needs_recipients(doc) -> bool:
     """Luật, Pháp lệnh and Nghị quyết of Quốc hội end with the passing line, not with Nơi nhận; a Công báo
     edition or a typed copy ("(đã ký)") leaves the Nơi nhận out."""
-    return not _QH.match(doc.extraction.header.symbol or "") and not is_published_copy(doc)
+    return not qh_term(doc.extraction.header.symbol) and not is_published_copy(doc)
 
 
 _LUU = re.compile(r"Lưu\s*:?\s*(?:VT|Văn\s+thư)\b")

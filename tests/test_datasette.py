@@ -27,7 +27,6 @@ from click.testing import CliRunner
 
 from rasoat.cli import cli, datasette_command
 from rasoat.web.highlight import Span, mark_up, snippet
-from rasoat.web.plugin import number_key
 from rasoat import store
 from rasoat.web.serve import SUGGEST_FACETS_UP_TO, environment, metadata_path
 
@@ -582,14 +581,6 @@ def test_metadata_follows_the_database_name(tmp_path):
 
 
 # ---- the pieces the pages are made of ------------------------------------------------------
-
-@pytest.mark.parametrize("number, key", [
-    ("93/NQ-HĐND", "93/nq/hdnd"), ("93/NQ-HDND", "93/nq/hdnd"), ("93 / nq - hđnd", "93/nq/hdnd"),
-    ("05/2024/QĐ-UBND", "05/2024/qd/ubnd"), ("", None), (None, None),
-])
-def test_number_key(number, key):
-    assert number_key(number) == key
-
 
 @pytest.mark.parametrize("text, spans, expected", [
     ("Có 97/92 xã", [Span(3, 11, "finding", "FIG002", "f-1")],

@@ -151,14 +151,6 @@ def test_title_word_to_abbr(word, expected):
     assert facts.title_word_to_abbr(word) == expected
 
 
-@pytest.mark.parametrize(
-    "t, expected",
-    [("NĐ", True), ("QĐ", True), ("TT", True), ("Luật", True), ("CT", False), ("KH", False), ("XX", None)],
-)
-def test_is_qppl_type(t, expected):
-    assert facts.is_qppl_type(t) is expected
-
-
 # --------------------------------------------------------------------------- regimes, effect
 
 

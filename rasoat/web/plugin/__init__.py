@@ -17,13 +17,13 @@ could write (any method but GET/HEAD/OPTIONS) is answered 405.
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urlencode
 
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
+from rasoat.numbers import number_key
 from rasoat.vntext import fold, unify
 from rasoat.web import labels
 from rasoat.web.document import document_context
@@ -37,14 +37,6 @@ ROUTE = "/-/rasoat"
 
 
 # ---- connections ---------------------------------------------------------
-
-def number_key(number: str | None) -> str | None:
-    """A number compared without diacritics, case or spacing:
-    "93/NQ-HĐND", "93/NQ-HDND" and "93 / nq - hđnd" → "93/nq/hdnd"."""
-    if number is None:
-        return None
-    return "/".join(re.findall(r"[a-z0-9]+", fold(number))) or None
-
 
 @hookimpl
 def prepare_connection(conn, database, datasette):
