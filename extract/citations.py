@@ -11,7 +11,7 @@ from extract import regexes as rx
 from extract.header import iso_date
 from rasoat import facts
 from rasoat.gazetteer import issuer_from_symbol
-from rasoat.models import Citation, Page
+from rasoat.models import Citation, Page, Region
 from rasoat.numbers import DOC_NUMBER, normalise_number, qh_term
 from rasoat.vntext import collapse
 
@@ -69,7 +69,7 @@ def find_citations(pages: list[Page], own_number: str | None = None) -> list[Cit
     out: list[Citation] = []
     for page in pages:
         text = page.text
-        own_line = page.regions.get("header_left") or page.regions.get("header") or (0, 0)
+        own_line = page.regions.get(Region.HEADER_LEFT) or page.regions.get(Region.HEADER) or (0, 0)
         for m in DOC_NUMBER.finditer(text):
             if own_line[0] <= m.start() < own_line[1] and "Số" in text[max(own_line[0], m.start() - 12) : m.start()]:
                 continue  # the document's own "Số: …" line, even when its number could not be read

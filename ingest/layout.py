@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rasoat.models import Region
 from rasoat.vntext import unify
 
 Word = dict
@@ -225,17 +226,17 @@ def layout_page(words: list[Word], page_width: float, first_page: bool) -> PageT
         if end:
             # Lines above the Quốc hiệu line (a signature box "Người ký: …", a
             # receipt stamp) are kept apart: they would hide the gutter.
-            out.add_lines([l.text for l in lines[:start]], "above_header")
+            out.add_lines([l.text for l in lines[:start]], Region.ABOVE_HEADER)
             block = lines[start:end]
             # the gutter is where the Quốc hiệu and issuer rows part; lines below may be crossed by a stamp
             core = block[: next((k + 1 for k, l in enumerate(block) if re.search(r"\bSố\b|số\s*:", l.text)), len(block))]
             gutter = find_gutter(core, page_width * 0.25, page_width * 0.6) or find_gutter(block, page_width * 0.25, page_width * 0.6)
             if gutter is not None:
                 lefts, rights = zip(*(split_line(l, gutter) for l in block))
-                out.add_lines(list(lefts), "header_left")
-                out.add_lines(list(rights), "header_right")
+                out.add_lines(list(lefts), Region.HEADER_LEFT)
+                out.add_lines(list(rights), Region.HEADER_RIGHT)
             else:
-                out.add_lines([l.text for l in block], "header")
+                out.add_lines([l.text for l in block], Region.HEADER)
             body_from = end
 
     rest = lines[body_from:]
@@ -245,7 +246,7 @@ def layout_page(words: list[Word], page_width: float, first_page: bool) -> PageT
         rec -= 1
     body_lines = rest if rec is None else rest[:rec]
     if body_lines:
-        out.add_lines([l.text for l in body_lines], "body")
+        out.add_lines([l.text for l in body_lines], Region.BODY)
     if rec is not None:
         block = rest[rec:]
         first = next(i for i, l in enumerate(block) if _RECIPIENTS_RE.match(l.text))
@@ -255,8 +256,8 @@ def layout_page(words: list[Word], page_width: float, first_page: bool) -> PageT
             lefts, rights = zip(*(split_line(l, gutter) for l in block))
         else:  # a long recipient line crosses the middle: split each line at its own gap
             lefts, rights = zip(*(split_at_gap(l, page_width) for l in block))
-        out.add_lines(list(lefts), "recipients")
-        out.add_lines([l.text for l in head] + list(rights), "signature")
+        out.add_lines(list(lefts), Region.RECIPIENTS)
+        out.add_lines([l.text for l in head] + list(rights), Region.SIGNATURE)
     return out.result(furniture)
 
 

@@ -7,6 +7,7 @@ from datetime import date
 
 from rasoat import facts
 from rasoat.gazetteer import issuer_from_symbol, resolve_issuer
+from rasoat.models import Region
 from rasoat.numbers import qh_term, type_abbr
 from rules.base import finding, rule
 from rules.context import LAW_2015_FROM, issued_on, issuer_record, looks_qppl, region_block
@@ -20,7 +21,7 @@ _REGIME_NAMES = {"2015": "Luật 80/2015/QH13", "2025": "Luật 64/2025/QH15",
 
 def _issuer_span(doc) -> dict:
     p = doc.source.pages[0] if doc.source.pages else None
-    b = region_block(p, "header_left", "header") if p else None
+    b = region_block(p, Region.HEADER_LEFT, Region.HEADER) if p else None
     return b.span() if b else dict(page=1)
 
 

@@ -27,6 +27,7 @@ import re
 import unicodedata
 from functools import cache
 
+from rasoat.models import TextSource
 from rasoat.vntext import fold, unify
 from rules.base import finding, rule
 
@@ -151,7 +152,7 @@ def _artifact(text: str, words: list[re.Match], i: int) -> bool:
       "NĐ 30/2020/NĐ-CP, Điều 12 (kiểm tra văn bản trước khi ký)")
 def unknown_syllable(doc):
     for p in doc.source.pages:
-        if p.source == "ocr":
+        if p.source == TextSource.OCR:
             continue  # a recogniser's misreadings ("chât", "xêp") are not the document's spelling
         text = p.text.translate(_LOOKALIKES)
         words = _page_words(text)
