@@ -12,7 +12,7 @@ from extract.header import iso_date
 from rasoat import facts
 from rasoat.gazetteer import issuer_from_symbol
 from rasoat.models import Citation, Page, Region
-from rasoat.numbers import DOC_NUMBER, normalise_number, qh_term
+from rasoat.numbers import DOC_NUMBER, normalise_number, number_key, qh_term
 from rasoat.vntext import collapse
 
 _SENTENCE_START = re.compile(r"[.;:]\s|\n(?=[A-ZĐ\-–•+a-z]\)?\s)|\n(?=Căn cứ)")
@@ -65,7 +65,7 @@ def _line_at(text: str, pos: int) -> str:
 
 
 def find_citations(pages: list[Page], own_number: str | None = None) -> list[Citation]:
-    own = {own_number} if own_number else set()
+    own = {number_key(own_number)} if own_number else set()
     out: list[Citation] = []
     for page in pages:
         text = page.text
@@ -86,7 +86,7 @@ def find_citations(pages: list[Page], own_number: str | None = None) -> list[Cit
                 rest = _symbol_continuation(text, m.end() + 1, symbol)
                 if rest:
                     number, symbol = f"{number}-{rest}", f"{symbol}-{rest}"
-            if number in own:
+            if number_key(number) in own:
                 continue
             before = text[max(0, m.start() - 40) : m.start()]
             tm = rx.CITED_TYPE.search(before)

@@ -10,7 +10,7 @@ from datetime import date
 
 from rasoat import facts
 from rasoat.gazetteer import issuer_from_symbol, resolve_issuer
-from rasoat.numbers import number_year, parse, qh_term, type_abbr
+from rasoat.numbers import number_key, number_year, parse, qh_term, type_abbr
 from rasoat.vntext import fold
 from rules.base import finding, rule
 from rules.context import is_ground, issued_on, issuer_record, looks_qppl, ocr_tolerant
@@ -105,7 +105,7 @@ def ground_repealed_in_corpus(doc, corpus):
         return
     repeals = corpus.memo("repeals", _repeal_index)
     for c in grounds:
-        for since, other in repeals.get(c.number, []):
+        for since, other in repeals.get(number_key(c.number), []):
             if since <= d and other.id != doc.id:
                 oh = other.extraction.header
                 yield finding(f"Căn cứ {c.number} đã bị bãi bỏ/thay thế bởi {oh.doc_type or 'văn bản'} {oh.number} "
@@ -115,7 +115,7 @@ def ground_repealed_in_corpus(doc, corpus):
 
 
 def _repeal_index(corpus) -> dict[str, list[tuple[date, object]]]:
-    """Number → (date the repeal takes effect, repealing QPPL) for every whole repeal or replacement stored."""
+    """Number key → (date the repeal takes effect, repealing QPPL) for every whole repeal or replacement stored."""
     out: dict[str, list[tuple[date, object]]] = {}
     for other in corpus:
         if not looks_qppl(other):
@@ -126,7 +126,7 @@ def _repeal_index(corpus) -> dict[str, list[tuple[date, object]]]:
             continue
         for c in other.extraction.citations:
             if c.number and c.relation in ("bai_bo", "thay_the") and repeals_whole(other, c):
-                out.setdefault(c.number, []).append((since, other))
+                out.setdefault(number_key(c.number), []).append((since, other))
     for v in out.values():
         v.sort(key=lambda x: x[0])
     return out
