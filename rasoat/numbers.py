@@ -68,7 +68,7 @@ _DASHES = str.maketrans({"\ufffe": "-", "–": "-", "‐": "-"})
 _SPACE = re.compile(r"\s+")
 # The words of a number for its key: runs of letters and digits of the folded text.
 _KEY_WORD = re.compile(r"[a-z0-9]+")
-# Distinct numbers whose key is remembered: a database's citations repeat the same few thousand numbers.
+# Distinct numbers whose key is remembered: the citations of a database cite the same laws again and again.
 NUMBER_KEY_CACHE = 65536
 
 
@@ -98,7 +98,7 @@ def parse(text: str | None) -> NumberParts | None:
     if not m:
         return None
     symbol = m.group("symbol").rstrip("-/")
-    groups = [g for g in re.split(r"[-/]", symbol) if g]
+    groups = [g for g in re.split(r"[-/]", symbol) if g]  # the groups between hyphens (and the Party's "/")
     if not groups:
         return None
     first = type_abbr(symbol)
