@@ -6,7 +6,7 @@ from __future__ import annotations
 
 
 from extract import regexes as rx
-from rasoat.models import Article, Page
+from rasoat.models import Article, Page, Region
 
 _LEVELS = [("phan", rx.PART, "Phần"), ("chuong", rx.CHAPTER, "Chương"), ("muc", rx.SECTION, "Mục"), ("dieu", rx.ARTICLE, "Điều")]
 _RANK = {"phan": 0, "chuong": 1, "muc": 2, "dieu": 3, "khoan": 4, "diem": 5}
@@ -16,7 +16,7 @@ def find_articles(pages: list[Page], with_clauses: bool = True) -> list[Article]
     """Articles in reading order.  Khoản and điểm are found inside each Điều."""
     marks: list[tuple[int, int, str, str, str | None, int]] = []  # (page, start, kind, number, title, line_end)
     for page in pages:
-        body_from = page.regions.get("body", (0, 0))[0]
+        body_from = page.regions.get(Region.BODY, (0, 0))[0]
         for kind, pattern, _ in _LEVELS:
             for m in pattern.finditer(page.text, body_from):
                 title = m.group("title").strip() or None

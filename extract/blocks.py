@@ -276,6 +276,7 @@ def find_title(body: str) -> tuple[str | None, str | None, int | None, int | Non
                 title_lines.append(nxt.strip())
                 end += len(nxt) + 1
             title = collapse(" ".join(title_lines)).rstrip(".") or None
+            start, end = min(start, len(body)), min(end, len(body))  # the last line has no newline to count
             return type_word, _sentence_case(title) if title else None, start, end
         pos += len(line) + 1
     return None, None, None, None

@@ -1,7 +1,7 @@
 """Mentions of issuing bodies in running text — "Ủy ban nhân dân tỉnh Lâm
 Đồng", "UBND tỉnh", "Sở Tư pháp", "Bộ KH&ĐT" — found with a spaCy
 ``PhraseMatcher`` over the gazetteer (``rasoat/data/bodies.json``) and
-normalised by ``extract.issuers.resolve_issuer`` (rapidfuzz), with the
+normalised by ``rasoat.gazetteer.resolve_issuer`` (rapidfuzz), with the
 document's own issuer as context: "UBND tỉnh" in a document of UBND tỉnh
 Bắc Kạn is that body.
 
@@ -14,11 +14,11 @@ characters a second.  Every match keeps its character offsets
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache
 
 from extract import regexes as rx
-from extract.issuers import resolve_issuer
 from rasoat.facts import bodies
+from rasoat.gazetteer import resolve_issuer
 from rasoat.models import BodyMention, Citation, Page
 
 LOCAL_HEADS = ("Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND")
@@ -59,11 +59,6 @@ def make_doc(vocab, text: str):
     return doc, matches
 
 
-@lru_cache(maxsize=4096)
-def _resolve(mention: str, context_issuer: str | None, on: str | None) -> dict | None:
-    return resolve_issuer(mention, context_issuer=context_issuer, on=on)
-
-
 @cache
 def _matcher():
     import spacy
@@ -94,7 +89,7 @@ def find_bodies(pages: list[Page], context_issuer: str | None = None, on: str | 
                 out.append(BodyMention(page.number, start, end, raw, f"{head} cấp {unit}",
                                        "hdnd" if head.startswith("Hội") else "ubnd", LEVELS[unit]))
                 continue
-            resolved = _resolve(" ".join(raw.split()), context_issuer, on)
+            resolved = resolve_issuer(" ".join(raw.split()), context_issuer, on)
             out.append(BodyMention(page.number, start, end, raw,
                                    resolved.get("name") if resolved else None,
                                    resolved.get("kind") if resolved else None,

@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 
 from extract import regexes as rx
-from extract.header import iso_date, normalise_number
-from extract.issuers import issuer_from_symbol
+from extract.header import iso_date
 from rasoat import facts
-from rasoat.models import Citation, Page
+from rasoat.gazetteer import issuer_from_symbol
+from rasoat.models import Citation, Page, Region
+from rasoat.numbers import DOC_NUMBER, normalise_number, number_key, qh_term
 from rasoat.vntext import collapse
 
 DEFAULT_SYMBOL_CONTINUATION_CHARS = 300  # characters after a cut "NĐ-" searched for the rest of the symbol
@@ -56,12 +57,12 @@ def _line_at(text: str, pos: int) -> str:
 
 
 def find_citations(pages: list[Page], own_number: str | None = None) -> list[Citation]:
-    own = {own_number} if own_number else set()
+    own = {number_key(own_number)} if own_number else set()
     out: list[Citation] = []
     for page in pages:
         text = page.text
-        own_line = page.regions.get("header_left") or page.regions.get("header") or (0, 0)
-        for m in rx.DOC_NUMBER.finditer(text):
+        own_line = page.regions.get(Region.HEADER_LEFT) or page.regions.get(Region.HEADER) or (0, 0)
+        for m in DOC_NUMBER.finditer(text):
             if own_line[0] <= m.start() < own_line[1] and "Số" in text[max(own_line[0], m.start() - DEFAULT_OWN_NUMBER_LOOKBACK) : m.start()]:
                 continue  # the document's own "Số: …" line, even when its number could not be read
             symbol = normalise_number(m.group("symbol"))
@@ -77,7 +78,7 @@ def find_citations(pages: list[Page], own_number: str | None = None) -> list[Cit
                 rest = _symbol_continuation(text, m.end() + 1, symbol)
                 if rest:
                     number, symbol = f"{number}-{rest}", f"{symbol}-{rest}"
-            if number in own:
+            if number_key(number) in own:
                 continue
             before = text[max(0, m.start() - DEFAULT_TYPE_LOOKBACK) : m.start()]
             tm = rx.CITED_TYPE.search(before)
@@ -91,7 +92,7 @@ def find_citations(pages: list[Page], own_number: str | None = None) -> list[Cit
                     continue
             doc_type = tm.group("type").capitalize() if tm else None
             if doc_type is None:
-                doc_type = facts.doc_type_name(groups[0]) if not re.match(r"^(UBTVQH|QH)\d{2}$", symbol) else None
+                doc_type = facts.doc_type_name(groups[0]) if not qh_term(symbol) else None
             after = text[m.end() : m.end() + DEFAULT_AFTER_CHARS]
             issued_on = None
             dm = rx.DATE_AFTER.match(after)

@@ -15,20 +15,12 @@ from datetime import date
 
 from extract import regexes as rx
 from extract.blocks import TYPE_NAMES, find_title, locate, signature_block  # noqa: F401  (find_title: re-exported)
-from extract.issuers import issuer_from_symbol, resolve_issuer, split_issuer_lines
 from extract.names import restore_marks
 from rasoat import facts
+from rasoat.gazetteer import issuer_from_symbol, resolve_issuer, split_issuer_lines
 from rasoat.models import Block, Blocks, Header, SourceDocument
+from rasoat.numbers import is_qppl, normalise_number, qh_term
 from rasoat.vntext import collapse, fold, unify
-
-QPPL_TYPES = {"NĐ", "NQ", "QĐ", "TT", "TTLT", "NQLT", "L", "PL", "CT"}
-_QH_SYMBOL = re.compile(r"^(UBTVQH|QH)\d{2}$")
-
-
-def normalise_number(text: str) -> str:
-    """"01 / 2024/QÐ - UBND" → "01/2024/QĐ-UBND" (no spaces, Đ U+0110, ASCII hyphen)."""
-    text = unify(text).replace("\ufffe", "-").replace("–", "-").replace("‐", "-")
-    return re.sub(r"\s+", "", text).strip("./,;:")
 
 
 def iso_date(day: str | None, month: str | None, year: str | None) -> str | None:
@@ -51,7 +43,7 @@ def scattered_date(right: str) -> tuple[str | None, str | None]:
 def _type_from_symbol(symbol: str | None) -> str | None:
     if not symbol:
         return None
-    if _QH_SYMBOL.match(symbol):
+    if qh_term(symbol):
         return None  # Luật or Nghị quyết of QH: read the title word
     return facts.doc_type_name(symbol.split("-")[0])
 
@@ -130,16 +122,6 @@ def type_name(title_word: str | None) -> str | None:
     return TYPE_NAMES.get(title_word or "")
 
 
-def is_qppl(number: str | None, symbol: str | None) -> bool | None:
-    """QPPL numbers carry the year: N/YYYY/TYPE-ISSUER or N/YYYY/QHkk."""
-    if not symbol:
-        return None
-    if _QH_SYMBOL.match(symbol):
-        return True
-    has_year = bool(number and re.match(r"^\d+[a-z]?/(19|20)\d{2}/", number))
-    return has_year and symbol.split("-")[0] in QPPL_TYPES
-
-
 def extract_header(doc: SourceDocument, blocks: Blocks | None = None) -> Header:
     """The header fields, read from the blocks ``extract.blocks.locate`` found (located here when not given)."""
     h = Header()
@@ -207,7 +189,7 @@ def extract_header(doc: SourceDocument, blocks: Blocks | None = None) -> Header:
 
     # Luật / Nghị quyết of QH: the passing date closes the text
     full = doc.text
-    if not h.issued_on and h.symbol and _QH_SYMBOL.match(h.symbol):
+    if not h.issued_on and h.symbol and qh_term(h.symbol):
         m = rx.PASSED_ON.search(full)
         if m:
             h.issued_on = iso_date(m.group("day"), m.group("month"), m.group("year"))

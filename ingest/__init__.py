@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ingest.signed import signature_info
 from rasoat.files import sha256_file
-from rasoat.models import Page, SourceDocument
+from rasoat.models import Page, Region, SourceDocument, TextSource
 from rasoat.vntext import nfc
 
 SUPPORTED_SUFFIXES = {".pdf", ".txt", ".doc", ".docx"}
@@ -49,7 +49,7 @@ def read_text_file(path: Path) -> list[Page]:
         raw = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as e:
         raise IngestError(f"Tệp văn bản không phải UTF-8 (byte lỗi ở vị trí {e.start})") from e
-    return [_plain_page(i + 1, nfc(t.strip("\n")), "plain") for i, t in enumerate(raw.split("\f"))]
+    return [_plain_page(i + 1, nfc(t.strip("\n")), TextSource.PLAIN) for i, t in enumerate(raw.split("\f"))]
 
 
 def check_complete_pdf(path: Path) -> None:
@@ -86,8 +86,8 @@ def repair_page(page: Page) -> Page:
     from ingest.glyphs import quoc_hieu_damaged, repair_glyphs
 
     page.text, damaged = repair_glyphs(page.text)
-    if "header_right" in page.regions:
-        damaged = damaged or quoc_hieu_damaged(page.region("header_right").split("\n")[0])
+    if Region.HEADER_RIGHT in page.regions:
+        damaged = damaged or quoc_hieu_damaged(page.region(Region.HEADER_RIGHT).split("\n")[0])
     page.damaged = page.damaged or damaged
     return page
 
@@ -100,11 +100,11 @@ def read_word(path: Path) -> tuple[list[Page], str]:
 
     try:
         if path.suffix.lower() == ".docx":
-            text, source = "\n".join(read_docx(path)), "docx"
+            text, source = "\n".join(read_docx(path)), TextSource.DOCX
         else:
             raw = read_doc(path)
             text = repair_text(raw)
-            source = "doc" if text == nfc(raw) else "doc/legacy"
+            source = TextSource.DOC if text == nfc(raw) else TextSource.DOC_LEGACY
     except ValueError as e:
         raise IngestError(str(e)) from e
     return [_plain_page(1, nfc(text), source)], source
@@ -114,8 +114,8 @@ def _plain_page(number: int, text: str, source: str) -> Page:
     from ingest.layout import layout_plain_text
 
     laid = layout_plain_text(text) if number == 1 else None
-    if laid is None or not ("header_left" in laid.regions or "header" in laid.regions):
-        return Page(number=number, text=text, source=source, regions={"body": (0, len(text))})
+    if laid is None or not (Region.HEADER_LEFT in laid.regions or Region.HEADER in laid.regions):
+        return Page(number=number, text=text, source=source, regions={Region.BODY: (0, len(text))})
     return Page(number=number, text=laid.text, source=source, regions=laid.regions, furniture=laid.furniture)
 
 
@@ -125,7 +125,7 @@ def ocr_scans(path: Path, pages: list[Page]) -> list[Page]:
     from ingest.scan import ocr_scanned_pages
 
     try:
-        return [repair_page(p) if p.source == "ocr" else p for p in ocr_scanned_pages(str(path), pages)]
+        return [repair_page(p) if p.source == TextSource.OCR else p for p in ocr_scanned_pages(str(path), pages)]
     except OcrError as e:
         raise IngestError(f"Trang scan cần nhận dạng (OCR) nhưng không được: {e}") from e
 
@@ -149,16 +149,17 @@ def ingest_file(path: str | Path, ocr: bool = True) -> SourceDocument:
             doc.pages = read_pdf(path)
             if ocr:
                 doc.pages = ocr_scans(path, doc.pages)
-                doc.ocr = any(p.source == "ocr" for p in doc.pages)
+                doc.ocr = any(p.source == TextSource.OCR for p in doc.pages)
                 if doc.ocr:
-                    doc.text_source = "ocr" if all(p.source == "ocr" for p in doc.pages) else "text+ocr"
+                    doc.text_source = (TextSource.OCR if all(p.source == TextSource.OCR for p in doc.pages)
+                                       else TextSource.TEXT_OCR)
             if signature := signature_info(str(path)):  # ký số: signer, time (ingest/signed.py)
                 doc.meta["signature"] = signature
         elif kind == "zip" and suffix == ".docx" or kind == "ole" and suffix in (".doc", ".docx"):
             doc.pages, doc.text_source = read_word(path)
         elif suffix == ".txt" and kind == "text":
             doc.pages = read_text_file(path)
-            doc.text_source = "plain"
+            doc.text_source = TextSource.PLAIN
         elif suffix == ".pdf":
             raise IngestError("Tệp có đuôi .pdf nhưng không phải PDF")
         elif suffix == ".txt":

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rasoat.models import Region
 from rasoat.vntext import unify
 
 Word = dict
@@ -244,18 +245,18 @@ def layout_page(words: list[Word], page_width: float, first_page: bool) -> PageT
             if gutter is None and _is_stacked_issuer_block(above):
                 # the two columns one above the other (text layers and Word files that read column by column):
                 # the issuer block with its "Số:" line, then the Quốc hiệu block with the date line
-                out.add_lines([l.text for l in above], "header_left")
-                out.add_lines([l.text for l in block], "header_right")
+                out.add_lines([l.text for l in above], Region.HEADER_LEFT)
+                out.add_lines([l.text for l in block], Region.HEADER_RIGHT)
             elif gutter is not None:
                 # Lines above the Quốc hiệu line (a signature box "Người ký: …", a
                 # receipt stamp) are kept apart: they would hide the gutter.
-                out.add_lines([l.text for l in above], "above_header")
+                out.add_lines([l.text for l in above], Region.ABOVE_HEADER)
                 lefts, rights = zip(*(split_line(l, gutter) for l in block))
-                out.add_lines(list(lefts), "header_left")
-                out.add_lines(list(rights), "header_right")
+                out.add_lines(list(lefts), Region.HEADER_LEFT)
+                out.add_lines(list(rights), Region.HEADER_RIGHT)
             else:
-                out.add_lines([l.text for l in above], "above_header")
-                out.add_lines([l.text for l in block], "header")
+                out.add_lines([l.text for l in above], Region.ABOVE_HEADER)
+                out.add_lines([l.text for l in block], Region.HEADER)
             body_from = end
 
     rest = lines[body_from:]
@@ -265,7 +266,7 @@ def layout_page(words: list[Word], page_width: float, first_page: bool) -> PageT
         rec -= 1
     body_lines = rest if rec is None else rest[:rec]
     if body_lines:
-        out.add_lines([l.text for l in body_lines], "body")
+        out.add_lines([l.text for l in body_lines], Region.BODY)
     if rec is not None:
         block = rest[rec:]
         first = next(i for i, l in enumerate(block) if _RECIPIENTS_RE.match(l.text))
@@ -275,8 +276,8 @@ def layout_page(words: list[Word], page_width: float, first_page: bool) -> PageT
             lefts, rights = zip(*(split_line(l, gutter) for l in block))
         else:  # a long recipient line crosses the middle: split each line at its own gap
             lefts, rights = zip(*(split_at_gap(l, page_width) for l in block))
-        out.add_lines(list(lefts), "recipients")
-        out.add_lines([l.text for l in head] + list(rights), "signature")
+        out.add_lines(list(lefts), Region.RECIPIENTS)
+        out.add_lines([l.text for l in head] + list(rights), Region.SIGNATURE)
     return out.result(furniture)
 
 

@@ -32,7 +32,7 @@ from ingest.signed import appearance_stamps, loaded_page_marks, merge_stamps, st
 from ingest.legacy import detect_encoding, font_hint, repair_words
 from ingest.pdfium import X_TOLERANCE, Y_TOLERANCE
 from ingest.tables import MIN_RULES_FOR_TABLES, TABLE_SETTINGS
-from rasoat.models import Page
+from rasoat.models import Page, TextSource
 from rasoat.patterns import PROCEDURE_TABLE_HEADER, TTHC_CODE
 from rasoat.vntext import fold, nfc
 
@@ -56,7 +56,7 @@ def page_words(page: pdfplumber.page.Page) -> tuple[list[dict], str]:
         words = page.extract_words(**WORD_SETTINGS)
         legacy = unnamed_legacy(words)
         if not legacy:
-            return words, "text"
+            return words, TextSource.TEXT
     return _repaired(page.extract_words(return_chars=True, **WORD_SETTINGS), legacy)
 
 
@@ -67,7 +67,7 @@ def fast_words(page: pdfium.FastPage) -> tuple[list[dict], str]:
         words = page.words()
         legacy = unnamed_legacy(words)
         if not legacy:
-            return words, "text"
+            return words, TextSource.TEXT
     return _repaired(page.words(with_chars=True), legacy)
 
 
@@ -92,7 +92,7 @@ def _repaired(words: list[dict], legacy: set[str]) -> tuple[list[dict], str]:
     ``VNI-Times`` run, e.g. in a signature stamp)."""
     fixed = repair_words(words)
     changed = any(a["text"] != b["text"] for a, b in zip(words, fixed))
-    return fixed, "/".join(sorted(legacy)) if changed else "text"
+    return fixed, TextSource("/".join(sorted(legacy))) if changed else TextSource.TEXT  # TCVN3, VNI or both
 
 
 def page_tables(page: pdfplumber.page.Page) -> list[list[list[str | None]]]:

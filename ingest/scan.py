@@ -14,7 +14,7 @@ import pypdfium2.raw as pdfium_c
 
 from ingest.layout import layout_page
 from ingest.quality import text_layer_is_garbage
-from rasoat.models import Page
+from rasoat.models import Page, TextSource
 from rasoat.vntext import nfc
 
 MIN_WORDS = 40  # a page with fewer words than this and a page-sized image is a scan
@@ -46,7 +46,7 @@ def _few_words(page: Page) -> bool:
 
 
 def needs_ocr(page: Page, image_share: float) -> bool:
-    if page.source in ("tcvn3", "vni") or "/" in page.source:
+    if page.source in (TextSource.TCVN3, TextSource.VNI, TextSource.TCVN3_VNI):
         return False  # converted legacy text is judged after conversion by the reader
     if _few_words(page) and image_share >= MIN_IMAGE_SHARE:
         return True
@@ -57,7 +57,7 @@ def page_from_ocr(number: int, result, page_width: float) -> Page:
     """An OCR result (words in PDF points) laid out as a page."""
     words = [dict(text=nfc(t), x0=x0, top=top, x1=x1, bottom=bottom) for t, x0, top, x1, bottom in result.words]
     laid = layout_page(words, page_width, first_page=(number == 1))
-    return Page(number=number, text=laid.text, source="ocr", ocr_confidence=result.confidence,
+    return Page(number=number, text=laid.text, source=TextSource.OCR, ocr_confidence=result.confidence,
                 regions=laid.regions, furniture=laid.furniture)
 
 

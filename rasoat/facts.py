@@ -11,29 +11,27 @@ Dates may be given as ``datetime.date`` or ISO strings ``"YYYY-MM-DD"``.
 from __future__ import annotations
 
 import json
-import re
 import unicodedata
 from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any
 
+from rasoat.vntext import unify
+
 DateLike = date | str
 
 __all__ = [
     "load",
     "as_date",
-    "new_tone",
     "in_interval",
     "doc_types",
     "doc_type",
     "doc_type_name",
-    "is_qppl_type",
     "title_word_to_abbr",
     "title_word_to_type",
     "regime_on",
     "min_effect_gap_days",
-    "repealed_on",
     "competence_rule",
     "can_issue",
     "qh_term_ok",
@@ -66,22 +64,6 @@ def in_interval(on: DateLike, valid_from: str | None, valid_until: str | None) -
 
 
 # --------------------------------------------------------------------------- doc types
-
-# NFD "oà" = o + a + U+0300: a syllable-final oa/oe/uy (not after q) whose tone sits on the
-# second vowel gets the tone moved to the first one.  The lookahead also rejects a following
-# combining mark so "hoặc" (a + dot below + breve) is left alone.
-_OLD_TONE = re.compile(
-    r"(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![\w\u0300-\u036f])"
-)
-
-
-def new_tone(s: str) -> str:
-    """Old tone placement to the one used in NĐ 30/2020 texts: hoà→hòa, UỶ→ỦY, khoẻ→khỏe (returns NFC)."""
-    nfd = unicodedata.normalize("NFD", s)
-    if not _OLD_TONE.search(nfd):
-        return unicodedata.normalize("NFC", s)
-    return unicodedata.normalize("NFC", _OLD_TONE.sub(lambda m: m.group(1) + m.group(3) + m.group(2), nfd))
-
 
 @cache
 def doc_types() -> list[dict[str, Any]]:
@@ -125,7 +107,7 @@ def doc_type(abbr_or_name: str | None, strict: bool = True) -> dict[str, Any] | 
     t = _types_by_abbr().get(s) or _types_by_id().get(s)
     if t:
         return t
-    t = _types_by_name().get(new_tone(s).casefold())
+    t = _types_by_name().get(unify(s).casefold())
     if t or strict:
         return t
     hits = [x for a, x in _types_by_abbr().items() if a.upper() == s.upper()]
@@ -138,16 +120,11 @@ def doc_type_name(abbr: str | None) -> str | None:
     return t["name"] if t else None
 
 
-def is_qppl_type(abbr_or_name: str | None) -> bool | None:
-    t = doc_type(abbr_or_name)
-    return t["qppl"] if t else None
-
-
 def title_word_to_type(word: str | None) -> dict[str, Any] | None:
     """The printed title ("KẾ HOẠCH", "Tờ trình", "GIẤY UỶ QUYỀN") to its doc-type record."""
     if not word:
         return None
-    w = " ".join(new_tone(unicodedata.normalize("NFC", word)).split()).upper()
+    w = " ".join(unify(unicodedata.normalize("NFC", word)).split()).upper()
     return _types_by_title().get(w)
 
 
@@ -177,32 +154,6 @@ def min_effect_gap_days(level: str, d: DateLike) -> int | None:
     for r in load("effect_rules")["min_gap_days"]:
         if r["regime"] == reg and r["level"] == level:
             return r["days"]
-    return None
-
-
-_NUMBER = re.compile(r"(\d+)\s*/\s*(\d{4})\s*/\s*([A-Za-zĐđ0-9]+(?:\s*-\s*[A-Za-zĐđ0-9]+)*)")
-
-
-def _number_key(number: str) -> str | None:
-    m = _NUMBER.search(unicodedata.normalize("NFC", number))
-    if not m:
-        return None
-    sym = re.sub(r"\s+", "", m.group(3)).upper().replace("Đ", "D")
-    return f"{int(m.group(1))}/{m.group(2)}/{sym}"
-
-
-@cache
-def _repealed_index() -> dict[str, dict[str, Any]]:
-    return {_number_key(r["number"]): r for r in load("effect_rules")["repealed"]}
-
-
-def repealed_on(number: str, d: DateLike) -> dict[str, Any] | None:
-    """The repeal record if the document ``number`` ("Luật 80/2015/QH13", "34/2016/NĐ-CP") is no longer in
-    force on ``d`` (so citing it as căn cứ on that date is an error); else None."""
-    key = _number_key(number or "")
-    r = _repealed_index().get(key) if key else None
-    if r and as_date(d) >= date.fromisoformat(r["not_in_force_from"]):
-        return r
     return None
 
 

@@ -1,6 +1,7 @@
 """Links between stored documents: each citation's ``target_id``.
 
-By number first (the cited số ký hiệu equals a stored document's number);
+By number first (the cited số ký hiệu has the key of a stored document's number,
+``rasoat.numbers.number_key``: "5/2024/QĐ-UBND" cites "05/2024/QĐ-UBND");
 then, for documents cited by name ("Luật Tổ chức chính quyền địa phương
 ngày 19 tháng 6 năm 2015"), by type and date with a fuzzy match of the name
 against the stored title (rapidfuzz), since the name is written without the
@@ -28,8 +29,8 @@ def _name_key(text: str | None) -> str:
 def resolve_citations(db: sqlite_utils.Database) -> None:
     with db.atomic():
         db.execute(
-            "update citations set target_id = (select d.id from documents d where d.number = citations.number "
-            "and d.id != citations.document_id limit 1) where number is not null")
+            "update citations set target_id = (select d.id from documents d where d.number_key = citations.number_key "
+            "and d.id != citations.document_id limit 1) where number_key is not null")
         named = db.execute(
             "select rowid, document_id, doc_type, name, issued_on from citations where number is null and name is not null"
         ).fetchall()

@@ -15,7 +15,36 @@ evidence.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 from typing import Any
+
+
+class Region(StrEnum):
+    """The named spans of a page's text that layout (``ingest.layout``) recognises; stored as their strings."""
+
+    ABOVE_HEADER = "above_header"  # lines above the Quốc hiệu line (a signature box, a receipt stamp)
+    HEADER = "header"  # the header when its two columns could not be told apart
+    HEADER_LEFT = "header_left"  # issuer block and "Số: …" line
+    HEADER_RIGHT = "header_right"  # Quốc hiệu, Tiêu ngữ and the date line
+    BODY = "body"  # the text between the header and the signature
+    RECIPIENTS = "recipients"  # "Nơi nhận:" and its list (left column under the body)
+    SIGNATURE = "signature"  # the signature block (right column under the body)
+
+
+class TextSource(StrEnum):
+    """Where the text of a page (``Page.source``) or of a document (``SourceDocument.text_source``) comes from;
+    stored as their strings."""
+
+    TEXT = "text"  # the PDF's text layer (Unicode)
+    OCR = "ocr"  # optical character recognition of a scanned page
+    TCVN3 = "tcvn3"  # a PDF text layer in TCVN3 (ABC) fonts, converted to Unicode
+    VNI = "vni"  # a PDF text layer in VNI fonts, converted
+    TCVN3_VNI = "tcvn3/vni"  # a page with runs in both legacy encodings, converted
+    TEXT_OCR = "text+ocr"  # a document whose pages are partly text layer, partly OCR
+    PLAIN = "plain"  # a UTF-8 .txt file
+    DOCX = "docx"  # a Word .docx file
+    DOC = "doc"  # a legacy Word .doc file in Unicode
+    DOC_LEGACY = "doc/legacy"  # a legacy Word .doc file in TCVN3/VNI, converted
 
 
 @dataclass
@@ -24,13 +53,13 @@ class Page:
 
     ``text`` is Unicode NFC.  All spans of records found on this page index
     into it.  ``regions`` names spans of ``text`` that layout analysis
-    recognised, e.g. ``"header_left"`` (issuer block), ``"header_right"``
-    (Quốc hiệu, date line), ``"body"``, ``"signature"``, ``"recipients"``.
+    recognised (``Region``): ``header_left`` (issuer block), ``header_right``
+    (Quốc hiệu, date line), ``body``, ``signature``, ``recipients``…
     """
 
     number: int
     text: str
-    source: str = "text"  # text | ocr | tcvn3 | vni | plain | docx | doc
+    source: str = TextSource.TEXT  # a TextSource
     ocr_confidence: float | None = None
     damaged: bool = False
     regions: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -50,7 +79,7 @@ class SourceDocument:
     sha256: str
     file_name: str
     pages: list[Page] = field(default_factory=list)
-    text_source: str = "text"
+    text_source: str = TextSource.TEXT  # a TextSource (TEXT_OCR when some pages were OCR'd)
     ocr: bool = False
     error: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)  # e.g. signature info

@@ -161,11 +161,12 @@ def _preload() -> None:
     bodies' phrase matcher takes a second), by running them on one line."""
     import ingest.pdf  # noqa: F401
     from extract import extract
-    from rasoat.models import Page
+    from rasoat.models import Page, Region
     from rules import run_rules
 
     line = "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015 của Quốc hội; đạt 46,2%."
-    source = SourceDocument(path="", sha256="", file_name="", pages=[Page(number=1, text=line, regions={"body": (0, len(line))})])
+    source = SourceDocument(path="", sha256="", file_name="",
+                            pages=[Page(number=1, text=line, regions={Region.BODY: (0, len(line))})])
     doc = Document(source=source, extraction=extract(source))
     run_rules(doc, corpus=None)
 

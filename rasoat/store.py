@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rasoat.numbers import number_key
 from rasoat.tables import TABLES
 from rasoat.vntext import fold, fold_what_sqlite_keeps
 
@@ -79,6 +80,10 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             missing = {c: ty for c, ty in columns.items() if c not in table.columns_dict}
             for c, ty in missing.items():
                 table.add_column(c, ty)
+            if "number_key" in missing:  # a database stored before the key: key its numbers now
+                db.conn.create_function("rasoat_number_key", 1, number_key, deterministic=True)
+                with db.atomic():
+                    db.execute(f"update [{t.name}] set number_key = rasoat_number_key(number)")
     add_foreign_keys(db)
     for t in TABLES:
         for column in t.indexes:
@@ -146,7 +151,7 @@ def document_row(doc: Document) -> dict:
     text = s.text if s.pages else None
     return row(
         "documents", h, s, id=s.sha256, pages=len(s.pages), year=int(h.issued_on[:4]) if h.issued_on else None,
-        text=text, meta=json.dumps(dict(s.meta, spans=h.spans), ensure_ascii=False),
+        number_key=number_key(h.number), text=text, meta=json.dumps(dict(s.meta, spans=h.spans), ensure_ascii=False),
         search_folded=search_folded([h.number, h.symbol, h.doc_type, h.issuer, h.title, h.signer], text),
     )
 
@@ -172,7 +177,8 @@ def save_document(db: sqlite_utils.Database, doc: Document, ingested_at: str | N
             delete_document(db, old, commit=False)
         db["documents"].insert(document, pk="id", replace=True)
         db["pages"].insert_all(row("pages", p, document_id=doc_id, page=p.number) for p in doc.source.pages)
-        db["citations"].insert_all(row("citations", c, document_id=doc_id) for c in x.citations)
+        db["citations"].insert_all(row("citations", c, document_id=doc_id, number_key=number_key(c.number))
+                                   for c in x.citations)
         db["figures"].insert_all(row("figures", f, document_id=doc_id, idx=i) for i, f in enumerate(x.figures))
         db["procedures"].insert_all(row("procedures", p, document_id=doc_id) for p in x.procedures)
         db["bodies"].insert_all(row("bodies", b, document_id=doc_id) for b in x.bodies)

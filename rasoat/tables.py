@@ -54,6 +54,11 @@ class Table:
         return next(c for c in self.columns if c.name == name)
 
 
+# the number compared without marks, case, spacing or leading zero (rasoat.numbers.number_key): citations are
+# linked to documents by it
+NUMBER_KEY = Column("number_key", str, "Khóa số ký hiệu", "số ký hiệu viết thường, không dấu, để so khớp")
+
+
 def _document_id(label: str = "Văn bản") -> Column:
     return Column("document_id", str, label, references="documents.id")
 
@@ -98,6 +103,7 @@ TABLES: tuple[Table, ...] = (
             Column("text_source", str, "Nguồn chữ", "lớp chữ PDF, OCR, chuyển mã TCVN3/VNI, văn bản thuần"),
             Column("ocr", int, "OCR", "đã nhận dạng quang học"),
             Column("ingested_at", str, "Thời điểm đọc"),
+            NUMBER_KEY,
             # the long columns last: SQLite keeps a row's first bytes in the table's b-tree and the rest in
             # overflow pages, so sorting, filtering and faceting by the short columns never reads the text
             Column("meta", str, "Thông tin thêm", "vị trí các trường thể thức (JSON)"),
@@ -105,7 +111,7 @@ TABLES: tuple[Table, ...] = (
             Column("text", str, "Toàn văn"),
         ),
         pk="id",
-        indexes=("path", "number", "issued_on", "doc_type", "issuer", "year"),  # look-ups, default order, facets
+        indexes=("path", "number", "number_key", "issued_on", "doc_type", "issuer", "year"),  # look-ups, default order, facets
         datasette=dict(label_column="number", sort_desc="issued_on",
                        facets=["doc_type", "issuer", "year", "is_qppl", "text_source"]),
     ),
@@ -141,8 +147,9 @@ TABLES: tuple[Table, ...] = (
             Column("name", str, "Tên văn bản", "khi trích dẫn theo tên"),
             Column("target_id", str, "Văn bản được trích dẫn", "nếu có trong cơ sở dữ liệu",
                    references="documents.id"),
+            NUMBER_KEY,
         ),
-        indexes=("document_id", "number"),
+        indexes=("document_id", "number", "number_key"),
         datasette=dict(facets=["relation", "doc_type", "issuer"]),
     ),
     Table(

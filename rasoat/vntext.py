@@ -1,8 +1,9 @@
 """Small helpers for Vietnamese text shared by every stage.
 
 - ``nfc``: Unicode NFC, what every stage stores.
-- ``unify``: one spelling for matching: new-style tone placement
-  ("hoà" → "hòa", "Uỷ" → "Ủy") and Ð (U+00D0, Icelandic eth) → Đ (U+0110).
+- ``unify``: one spelling for matching: new-style tone placement, the one
+  NĐ 30/2020 texts use ("hoà" → "hòa", "Uỷ" → "Ủy", "khoẻ" → "khỏe"), and
+  Ð (U+00D0, Icelandic eth) → Đ (U+0110).
   The stored text keeps what the document says; ``unify`` is for comparing.
 - ``fold``: the search form: lower case, no diacritics, đ → d
   ("Đăng ký" → "dang ky"); ``fold_what_sqlite_keeps``: only the words whose
@@ -16,25 +17,27 @@ import unicodedata
 
 _ETH = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
 
-# Old-style tone placement on the first vowel of oa/oe/uy → on the second,
-# written as (old, new) pairs for the five tones and both cases.
+# Old-style tone placement on the second vowel of a syllable-final oa/oe/uy → on the first, written as
+# (old, new) pairs for the five tones and every case; ua/ue too ("cuả" → "của"; "quà", "què" keep theirs).
 _TONES = {"\u0300": "grave", "\u0301": "acute", "\u0303": "tilde", "\u0309": "hook", "\u0323": "dot"}
 
 
 def _old_new_pairs() -> dict[str, str]:
     pairs: dict[str, str] = {}
-    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y"), ("u", "a"), ("u", "e")):
         for mark in _TONES:
-            for f, s in ((first, second), (first.upper(), second), (first.upper(), second.upper())):
-                old = unicodedata.normalize("NFC", f + s + mark)
-                new = unicodedata.normalize("NFC", f + mark + s)
-                pairs[old] = new
+            for f in (first, first.upper()):
+                for s in (second, second.upper()):
+                    old = unicodedata.normalize("NFC", f + s + mark)
+                    new = unicodedata.normalize("NFC", f + mark + s)
+                    pairs[old] = new
     return pairs
 
 
 _OLD_NEW = _old_new_pairs()
 # Only when the pair ends the syllable ("hoà", "thuý", "khoẻ"); in a closed
-# syllable ("hoàn", "thuyết") the mark already sits on the second vowel.
+# syllable ("hoàn", "thuyết") the mark already sits on the second vowel; never
+# after q ("quý", "quà": u is part of the consonant there).
 _OLD_TONE_RE = re.compile(
     r"(?<![qQ])(" + "|".join(sorted(map(re.escape, _OLD_NEW), key=len, reverse=True)) + r")(?![^\W\d_])"
 )
@@ -45,7 +48,7 @@ def nfc(text: str) -> str:
 
 
 def unify(text: str) -> str:
-    """NFC, Đ for Ð, and new-style tone placement (for matching only)."""
+    """NFC, Đ for Ð, and new-style tone placement: hoà→hòa, UỶ→ỦY, khoẻ→khỏe (for matching only)."""
     text = nfc(text).translate(_ETH)
     return _OLD_TONE_RE.sub(lambda m: _OLD_NEW[m.group(1)], text)
 

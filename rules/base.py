@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from rasoat.models import Document, Finding
+from rasoat.numbers import number_key
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -77,8 +78,9 @@ class Corpus:
         return self._memo[name]
 
     def by_number(self, number: str) -> list[Document]:
+        """The documents with this number (compared by ``rasoat.numbers.number_key``)."""
         index = self.memo("by_number", _index_by_number)
-        return list(index.get(number, ()))
+        return list(index.get(number_key(number), ()))
 
     def __iter__(self) -> Iterator[Document]:
         return iter(self.documents)
@@ -88,5 +90,5 @@ def _index_by_number(corpus: Corpus) -> dict[str, list[Document]]:
     out: dict[str, list[Document]] = {}
     for d in corpus.documents:
         if d.extraction.header.number:
-            out.setdefault(d.extraction.header.number, []).append(d)
+            out.setdefault(number_key(d.extraction.header.number), []).append(d)
     return out

@@ -5,19 +5,18 @@ the stored document of that number."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
-from extract.issuers import issuer_from_symbol, resolve_issuer
-from rasoat import facts
+from rasoat import effect, facts
+from rasoat.gazetteer import issuer_from_symbol, resolve_issuer
+from rasoat.numbers import number_key, number_year, parse, qh_term, type_abbr
 from rasoat.vntext import fold
 from rules import patterns as pt
 from rules.base import finding, rule
-from rules.context import is_ground, issued_on, issuer_record, looks_qppl, number_year, ocr_tolerant, type_abbr
+from rules.context import is_ground, issued_on, issuer_record, looks_qppl, ocr_tolerant
 from rules.numbering import same_body
 
 CAT = "Căn cứ, trích dẫn"
-_QH = re.compile(r"^\d+[a-z]?/\d{4}/(UBTVQH|QH)\d{2}$")
 
 
 def _span(c) -> dict:
@@ -62,7 +61,7 @@ def ground_repealed(doc):
     for c in doc.extraction.citations:
         if not is_ground(doc, c):
             continue
-        rec = facts.repealed_on(c.number, d) if c.number else _repealed_by_name(c, d)
+        rec = effect.repealed_on(c.number, d) if c.number else _repealed_by_name(c, d)
         if rec:
             since = date.fromisoformat(rec["not_in_force_from"])
             yield finding(f"Căn cứ {rec['name']} ({rec['number']}) không còn hiệu lực từ ngày {since:%d/%m/%Y}, "
@@ -77,7 +76,7 @@ def _repealed_by_name(c, d: date) -> dict | None:
         return None
     for r in facts.load("effect_rules")["repealed"]:
         if r.get("cited_as") and r.get("passed_on") == c.issued_on and fold(r["cited_as"]) in fold(c.name):
-            return facts.repealed_on(r["number"], d)
+            return effect.repealed_on(r["number"], d)
     return None
 
 
@@ -104,7 +103,7 @@ def ground_repealed_in_corpus(doc, corpus):
         return
     repeals = corpus.memo("repeals", _repeal_index)
     for c in grounds:
-        for since, other in repeals.get(c.number, []):
+        for since, other in repeals.get(number_key(c.number), []):
             if since <= d and other.id != doc.id:
                 oh = other.extraction.header
                 yield finding(f"Căn cứ {c.number} đã bị bãi bỏ/thay thế bởi {oh.doc_type or 'văn bản'} {oh.number} "
@@ -114,7 +113,7 @@ def ground_repealed_in_corpus(doc, corpus):
 
 
 def _repeal_index(corpus) -> dict[str, list[tuple[date, object]]]:
-    """Number → (date the repeal takes effect, repealing QPPL) for every whole repeal or replacement stored."""
+    """Number key → (date the repeal takes effect, repealing QPPL) for every whole repeal or replacement stored."""
     out: dict[str, list[tuple[date, object]]] = {}
     for other in corpus:
         if not looks_qppl(other):
@@ -125,7 +124,7 @@ def _repeal_index(corpus) -> dict[str, list[tuple[date, object]]]:
             continue
         for c in other.extraction.citations:
             if c.number and c.relation in ("bai_bo", "thay_the") and repeals_whole(other, c):
-                out.setdefault(c.number, []).append((since, other))
+                out.setdefault(number_key(c.number), []).append((since, other))
     for v in out.values():
         v.sort(key=lambda x: x[0])
     return out
@@ -146,13 +145,13 @@ _RANK_NAMES = {1: "Quốc hội", 2: "Ủy ban Thường vụ Quốc hội", 3: 
 def rank(number: str | None, issuer: str | None, context_issuer: str | None = None,
          on: str | None = None) -> float | None:
     """Legal force of a QPPL from its number and issuer: 1 (Quốc hội) … 12 (UBND cấp xã); None if unknown."""
-    m = re.match(r"^\d+[a-z]?/(?:19|20)\d{2}/(?P<sym>.+)$", number or "")
-    if not m:
+    parsed = parse(number)
+    if not parsed or not parsed.year:
         return None
-    sym = m.group("sym")
-    qh = re.match(r"^(UBTVQH|QH)\d{2}$", sym)
+    sym = parsed.symbol
+    qh = qh_term(sym)
     if qh:
-        return _RANK_BY_CODE[qh.group(1)]
+        return _RANK_BY_CODE[qh[0]]
     parts = sym.split("-")
     if parts[0] in ("TT", "TTLT"):
         return 6
@@ -161,7 +160,8 @@ def rank(number: str | None, issuer: str | None, context_issuer: str | None = No
     code = parts[1]
     if code in _RANK_BY_CODE:
         return _RANK_BY_CODE[code]
-    if re.match(r"^UBTVQH\d*$", code):
+    term = qh_term(code)  # "NQ-UBTVQH15": a Nghị quyết of the Standing Committee
+    if term and term[0] == "UBTVQH":
         return 2
     if code in ("HĐND", "UBND"):
         rec = resolve_issuer(issuer, context_issuer=context_issuer, on=on) if issuer else None
@@ -178,7 +178,7 @@ def own_rank(doc) -> float | None:
     h = doc.extraction.header
     if not h.number:
         return None
-    if _QH.match(h.number) or type_abbr(h.symbol) in ("TT", "TTLT"):
+    if (number_year(h.number) and qh_term(h.number)) or type_abbr(h.symbol) in ("TT", "TTLT"):
         return rank(h.number, h.issuer)
     rec = issuer_record(doc)
     if rec and (rec["kind"], rec.get("level")) in _LOCAL_RANK:

@@ -3,15 +3,15 @@ date, and may issue that type of QPPL under the law of that date."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
-from extract.issuers import issuer_from_symbol, resolve_issuer
 from rasoat import facts
+from rasoat.gazetteer import issuer_from_symbol, resolve_issuer
+from rasoat.models import Region
+from rasoat.numbers import qh_term, type_abbr
 from rules.base import finding, rule
-from rules.context import LAW_2015_FROM, issued_on, issuer_record, looks_qppl, region_block, type_abbr
+from rules.context import LAW_2015_FROM, issued_on, issuer_record, looks_qppl, region_block
 
-_QH = re.compile(r"^(UBTVQH|QH)\d{2}$")
 # Bodies that never issue QPPL (Luật 80/2015 Điều 4 and Luật 64/2025 Điều 4 list every QPPL issuer).
 NON_QPPL_KINDS = {"so": "Sở", "phong": "Phòng", "chi_cuc": "Chi cục", "cuc": "Cục", "tong_cuc": "Tổng cục",
                   "vu": "Vụ", "trung_tam": "Trung tâm", "truong": "Trường", "van_phong": "Văn phòng"}
@@ -21,13 +21,13 @@ _REGIME_NAMES = {"2015": "Luật 80/2015/QH13", "2025": "Luật 64/2025/QH15",
 
 def _issuer_span(doc) -> dict:
     p = doc.source.pages[0] if doc.source.pages else None
-    b = region_block(p, "header_left", "header") if p else None
+    b = region_block(p, Region.HEADER_LEFT, Region.HEADER) if p else None
     return b.span() if b else dict(page=1)
 
 
 def _doc_type(doc) -> str | None:
     h = doc.extraction.header
-    if _QH.match(h.symbol or ""):
+    if qh_term(h.symbol):
         return h.doc_type  # Luật / Nghị quyết / Pháp lệnh: read from the title
     return type_abbr(h.symbol)
 

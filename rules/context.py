@@ -10,24 +10,20 @@ so a finding can point at it.
 
 from __future__ import annotations
 
-import re
 from datetime import date
-from functools import lru_cache, wraps
+from functools import wraps
 
 from extract import region_block  # noqa: F401  (re-exported for the rule modules)
-from extract.issuers import resolve_issuer
 from rasoat.facts import as_date
+from rasoat.gazetteer import resolve_issuer
 from rasoat.models import Block, Document
+from rasoat.numbers import is_qppl_type, parse
 from rasoat.vntext import unify
 from rules import patterns as pt
 
-# Symbols of QPPL types (Luật 80/2015 Điều 4; Luật 64/2025 Điều 4); "L" is a Lệnh of the President.
-QPPL_TYPE_ABBR = {"NĐ", "NQ", "QĐ", "TT", "TTLT", "NQLT", "L", "PL"}
-_QH_SYMBOL = re.compile(r"^(UBTVQH|QH)\d{2}$")
 # Luật 80/2015/QH13 took effect on 01/7/2016 (Điều 172); the competence and entry-into-force facts in
 # rasoat/data describe that law and its successors, not the laws of 1996, 2004 and 2008.
 LAW_2015_FROM = date(2016, 7, 1)
-_YEAR_NUMBER = re.compile(r"^\d+[a-z]?/((?:19|20)\d{2})/")
 
 
 def head_block(doc: Document) -> Block | None:
@@ -48,19 +44,6 @@ def is_party_document(doc: Document) -> bool:
     h = doc.extraction.header
     head = head_block(doc)
     return bool((head and "ĐẢNG CỘNG SẢN" in unify(head.text).upper()) or (h.number and "/TW" in h.number))
-
-
-def number_year(number: str | None) -> int | None:
-    m = _YEAR_NUMBER.match(number or "")
-    return int(m.group(1)) if m else None
-
-
-def type_abbr(symbol: str | None) -> str | None:
-    """The first group of a ký hiệu ("QĐ" of "QĐ-UBND"); None for "QH15" and công văn symbols are returned too."""
-    if not symbol:
-        return None
-    return symbol.split("-")[0].split("/")[0] or None
-
 
 
 DEFAULT_GROUND_LOOKBACK = 600  # characters before a citation searched for the "Căn cứ" opening its block
@@ -96,7 +79,14 @@ def looks_qppl(doc: Document) -> bool:
         return True
     if not h.symbol:
         return False
-    return type_abbr(h.symbol) in QPPL_TYPE_ABBR and cites_law_on_qppl(doc)
+    return qppl_type(doc) and cites_law_on_qppl(doc)
+
+
+def qppl_type(doc: Document) -> bool:
+    """The type its ký hiệu names is a QPPL type on the document's date (``rasoat.numbers.is_qppl_type``)."""
+    parts = parse(doc.extraction.header.symbol)
+    d = issued_on(doc)
+    return bool(parts and is_qppl_type(parts.type_abbr, d.year if d else None, parts.issuer))
 
 
 def issued_on(doc: Document) -> date | None:
@@ -104,18 +94,13 @@ def issued_on(doc: Document) -> date | None:
 
 
 def issuer_record(doc: Document, on: date | str | None = None) -> dict | None:
-    """The gazetteer record of the issuing body (``extract.issuers.resolve_issuer``), on the signing date.
-    Cached: the same header is resolved by several rules; callers must not change the record."""
+    """The gazetteer record of the issuing body (``rasoat.gazetteer.resolve_issuer``), on the signing date.
+    Cached by the gazetteer: the same header is resolved by several rules; callers must not change the record."""
     h = doc.extraction.header
     if not h.issuer:
         return None
     when = on or h.issued_on
-    return _resolve(h.issuer, h.parent_issuer, when.isoformat() if isinstance(when, date) else when)
-
-
-@lru_cache(maxsize=4096)
-def _resolve(issuer: str, parent: str | None, on: str | None) -> dict | None:
-    return resolve_issuer(issuer, context_issuer=parent, on=on)
+    return resolve_issuer(h.issuer, context_issuer=h.parent_issuer, on=when)
 
 
 # --------------------------------------------------------------------------- located blocks

@@ -3,10 +3,10 @@ entry into force of a QPPL, dates in the future."""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from rasoat import facts
+from rasoat.numbers import qh_term
 from rules import patterns as pt
 from rules.base import finding, rule
 from rules.context import (
@@ -22,7 +22,6 @@ from rules.context import (
 )
 
 CAT = "Ngày tháng"
-_QH = re.compile(r"^(UBTVQH|QH)\d{2}$")
 
 
 def _valid(day: int, month: int, year: int) -> bool:
@@ -51,7 +50,7 @@ def impossible_date(doc):
 
 def _is_law_of_qh(doc) -> bool:
     """Luật, Pháp lệnh and Nghị quyết of QH/UBTVQH put their date at the end, not in a header date line."""
-    return bool(_QH.match(doc.extraction.header.symbol or ""))
+    return bool(qh_term(doc.extraction.header.symbol))
 
 
 @rule("DAT002", "Dòng địa danh, ngày tháng không đúng dạng \"Địa danh, ngày DD tháng MM năm YYYY\"", CAT, "warning",

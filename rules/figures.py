@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from extract.figures import sentence_bounds
+from extract import sentence_bounds
 from rasoat.vntext import collapse, fold
 from rules.base import finding, rule
 

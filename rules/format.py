@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from rasoat import facts
+from rasoat.numbers import qh_term
 from rasoat.vntext import collapse, fold, unify
 from rules import patterns as pt
 from rules.base import finding, rule
@@ -27,7 +28,6 @@ CAT = "Thể thức"
 EVIDENCE_CHARS = 120  # characters of the header, of a line or of the end of a page shown as evidence
 RECIPIENTS_EVIDENCE_CHARS = 160  # characters of the Nơi nhận shown as evidence
 POINT_EVIDENCE_CHARS = 100  # characters of a điểm line shown as evidence
-_QH = re.compile(r"^(UBTVQH|QH)\d{2}$")
 
 
 def _applies(doc) -> bool:
@@ -195,7 +195,7 @@ def kt_without_deputy(doc):
 def _needs_recipients(doc) -> bool:
     """Luật, Pháp lệnh and Nghị quyết of Quốc hội end with the passing line, not with Nơi nhận; a Công báo
     edition or a typed copy ("(đã ký)") leaves the Nơi nhận out."""
-    return not _QH.match(doc.extraction.header.symbol or "") and not is_published_copy(doc)
+    return not qh_term(doc.extraction.header.symbol) and not is_published_copy(doc)
 
 
 DEFAULT_LUU_TAIL = 1500  # characters at the end of the last page searched for "Lưu: VT" without its heading

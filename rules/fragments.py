@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 
 from extract import extract
-from rasoat.models import Document, Finding, Page, SourceDocument
+from rasoat.models import Document, Finding, Page, Region, SourceDocument, TextSource
 from rules.base import REGISTRY, Corpus
 
 
@@ -33,13 +33,13 @@ def make_page(number: int, parts: list[tuple[str, str | None]]) -> Page:
 
 def make_document(header_left: str = "", header_right: str = "", body: str = "", recipients: str = "",
                   signature: str = "", more_pages: tuple[str, ...] = (), name: str = "fragment",
-                  source: str = "text", damaged: bool = False) -> Document:
+                  source: str = TextSource.TEXT, damaged: bool = False) -> Document:
     """A ``Document`` from fragments, with the extraction filled in by ``extract.extract``; ``source`` is how
     the pages were read ("text", "ocr", …); ``damaged`` marks page 1 as ingest marks a page whose text layer
     lost glyphs (``ingest.glyphs``)."""
-    first = make_page(1, [(header_left, "header_left"), (header_right, "header_right"), (body, "body"),
-                          (recipients, "recipients"), (signature, "signature")])
-    pages = [first] + [Page(number=i + 2, text=t, regions={"body": (0, len(t))}) for i, t in enumerate(more_pages)]
+    first = make_page(1, [(header_left, Region.HEADER_LEFT), (header_right, Region.HEADER_RIGHT), (body, Region.BODY),
+                          (recipients, Region.RECIPIENTS), (signature, Region.SIGNATURE)])
+    pages = [first] + [Page(number=i + 2, text=t, regions={Region.BODY: (0, len(t))}) for i, t in enumerate(more_pages)]
     for p in pages:
         p.source = source
     first.damaged = damaged

@@ -3,29 +3,25 @@ Luật 80/2015/QH13 Điều 10; Luật 64/2025/QH15 Điều 7; NĐ 34/2016/NĐ-C
 
 from __future__ import annotations
 
-import re
 
-from extract import normalise_number
-from extract.issuers import issuers_from_symbol, resolve_issuer
 from rasoat import facts
+from rasoat.gazetteer import issuers_from_symbol, resolve_issuer
+from rasoat.numbers import is_qppl_type, normalise_number, number_year, parse, qh_term, type_abbr
 from rules import patterns as pt
 from rules.base import finding, rule
 from rules.context import (
-    QPPL_TYPE_ABBR,
     Block,
     has_header,
     is_party_document,
     issued_on,
     issuer_record,
     looks_qppl,
-    number_year,
     ocr_tolerant,
+    qppl_type,
     title_word,
-    type_abbr,
 )
 
 CAT = "Số, ký hiệu"
-_QH = re.compile(r"^(UBTVQH|QH)(\d{2})$")
 
 
 def _number_span(doc) -> dict:
@@ -63,7 +59,7 @@ def qppl_number_without_year(doc):
     h = doc.extraction.header
     if not h.number or not h.symbol or number_year(h.number):
         return
-    if looks_qppl(doc) and type_abbr(h.symbol) in QPPL_TYPE_ABBR:
+    if looks_qppl(doc) and qppl_type(doc):
         yield finding(f"Văn bản quy phạm pháp luật nhưng số ký hiệu {h.number} không có năm ban hành "
                       f"(đúng dạng: {h.number.split('/')[0]}/<năm>/{h.symbol})", evidence=h.number, **_number_span(doc))
 
@@ -78,8 +74,9 @@ def administrative_number_with_year(doc):
         return
     abbr = type_abbr(h.symbol)
     t = facts.doc_type(abbr)
-    # Only types that are never QPPL: a Quyết định or Nghị quyết with a year is read as a QPPL.
-    if t is None or t["qppl"] or _QH.match(h.symbol):
+    parts = parse(h.symbol)
+    # Only types that are not QPPL in that year: a Quyết định or Nghị quyết with a year is read as a QPPL.
+    if t is None or qh_term(h.symbol) or is_qppl_type(abbr, year, parts.issuer if parts else None):
         return
     d = issued_on(doc)
     if d and d.year < 2016:
@@ -102,7 +99,7 @@ def number_year_differs_from_date(doc):
 def _type_check(doc):
     """(printed abbreviation, abbreviation expected from the title word, title word) or None."""
     h = doc.extraction.header
-    if not has_header(doc) or is_party_document(doc) or not h.symbol or _QH.match(h.symbol):
+    if not has_header(doc) or is_party_document(doc) or not h.symbol or qh_term(h.symbol):
         return None
     symbol = printed_symbol(doc) or h.symbol
     if "-" not in symbol:
@@ -197,11 +194,11 @@ def number_without_leading_zero(doc):
       "Luật 80/2015/QH13, Điều 10 khoản 2–3; Luật 64/2025/QH15, Điều 7")
 def qh_term_mismatch(doc):
     h = doc.extraction.header
-    m = _QH.match(h.symbol or "")
+    qh = qh_term(h.symbol)
     d = issued_on(doc)
-    if not m or not d:
+    if not qh or not d:
         return
-    term = int(m.group(2))
+    term = qh[1]
     if facts.qh_term_ok(term, d) is False:
         yield finding(f"Ký hiệu {h.symbol}: văn bản thông qua ngày {d:%d/%m/%Y} không thuộc Quốc hội khóa {term}",
                       evidence=h.number or h.symbol, **_number_span(doc))

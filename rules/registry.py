@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 
 from extract import sentence_bounds
-from extract.issuers import resolve_issuer
+from rasoat.gazetteer import resolve_issuer
 from rules import patterns as pt
 from rules.base import finding, rule
 from rules.context import issued_on, issuer_record, looks_qppl

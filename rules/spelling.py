@@ -27,8 +27,8 @@ import re
 import unicodedata
 from functools import cache
 
-from rasoat.facts import new_tone
-from rasoat.vntext import fold
+from rasoat.models import TextSource
+from rasoat.vntext import fold, unify
 from rules import patterns as pt
 from rules.base import finding, rule
 
@@ -63,7 +63,7 @@ def syllables() -> dict[str, int]:
                 counts.update(unicodedata.normalize("NFC", f.read().lower()).split())
     out: dict[str, int] = {}
     for s, n in counts.items():
-        key = new_tone(s)
+        key = unify(s)
         out[key] = out.get(key, 0) + n
     if not out:
         raise RuntimeError("không tìm thấy danh sách từ tiếng Việt của underthesea/pyvi")
@@ -89,7 +89,7 @@ def _by_skeleton() -> dict[str, list[str]]:
 
 
 def known(syllable: str) -> bool:
-    return new_tone(syllable.lower()) in syllables()
+    return unify(syllable.lower()) in syllables()
 
 
 def _normalise(word: str) -> str:
@@ -148,7 +148,7 @@ def _artifact(text: str, words: list[re.Match], i: int) -> bool:
         return True
     if i + 1 < len(words) and m.end() + 1 == words[i + 1].start() and known(m.group(0) + words[i + 1].group(0)):
         return True
-    return text[m.end() : m.end() + 1] == "\n" and new_tone(m.group(0).lower()) in _prefixes()
+    return text[m.end() : m.end() + 1] == "\n" and unify(m.group(0).lower()) in _prefixes()
 
 
 @rule("SPL001", "Âm tiết không có trong từ điển tiếng Việt (có thể sai chính tả)", "Chính tả", "info",
@@ -156,7 +156,7 @@ def _artifact(text: str, words: list[re.Match], i: int) -> bool:
       "NĐ 30/2020/NĐ-CP, Điều 12 (kiểm tra văn bản trước khi ký)")
 def unknown_syllable(doc):
     for p in doc.source.pages:
-        if p.source == "ocr":
+        if p.source == TextSource.OCR:
             continue  # a recogniser's misreadings ("chât", "xêp") are not the document's spelling
         text = p.text.translate(_LOOKALIKES)
         words = _page_words(text)

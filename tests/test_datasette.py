@@ -27,7 +27,6 @@ from click.testing import CliRunner
 
 from rasoat.cli import cli, datasette_command
 from rasoat.web.highlight import Span, mark_up, snippet
-from rasoat.web.plugin import number_key
 from rasoat import store
 from rasoat.web.serve import SUGGEST_FACETS_UP_TO, environment, metadata_path
 
@@ -449,7 +448,7 @@ def test_document_page_marks_every_finding_and_links_to_it(server, review_db):
 def test_one_click_from_a_finding_row_to_its_evidence(server, review_db):
     ident = doc_id(review_db, "1347/BC-SNV")
     f = rows(server, "/rasoat/findings", document_id=ident, rule_id="FIG002", _labels="off")[0]
-    page = html(server, f"/rasoat/findings?rule_id=FIG002")
+    page = html(server, "/rasoat/findings?rule_id=FIG002")
     assert f'href="/-/rasoat/document/{ident}#f-{f["rowid"]}"' in page
     page = html(server, "/rasoat/findings_by_document?" + urllib.parse.urlencode({"số_ký_hiệu": "1347/BC-SNV"}))
     assert f'href="/-/rasoat/document/{ident}#f-{f["rowid"]}"' in page
@@ -586,14 +585,6 @@ def test_metadata_follows_the_database_name(tmp_path):
 
 
 # ---- the pieces the pages are made of ------------------------------------------------------
-
-@pytest.mark.parametrize("number, key", [
-    ("93/NQ-HĐND", "93/nq/hdnd"), ("93/NQ-HDND", "93/nq/hdnd"), ("93 / nq - hđnd", "93/nq/hdnd"),
-    ("05/2024/QĐ-UBND", "05/2024/qd/ubnd"), ("", None), (None, None),
-])
-def test_number_key(number, key):
-    assert number_key(number) == key
-
 
 @pytest.mark.parametrize("text, spans, expected", [
     ("Có 97/92 xã", [Span(3, 11, "finding", "FIG002", "f-1")],

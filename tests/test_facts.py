@@ -10,7 +10,7 @@ from importlib import resources
 
 import pytest
 
-from rasoat import facts
+from rasoat import effect, facts
 
 DATA_FILES = ["doc_types", "bodies", "competence", "effect_rules", "format"]
 
@@ -151,14 +151,6 @@ def test_title_word_to_abbr(word, expected):
     assert facts.title_word_to_abbr(word) == expected
 
 
-@pytest.mark.parametrize(
-    "t, expected",
-    [("NĐ", True), ("QĐ", True), ("TT", True), ("Luật", True), ("CT", False), ("KH", False), ("XX", None)],
-)
-def test_is_qppl_type(t, expected):
-    assert facts.is_qppl_type(t) is expected
-
-
 # --------------------------------------------------------------------------- regimes, effect
 
 
@@ -213,7 +205,7 @@ def test_min_effect_gap_days(level, d, expected):
     ],
 )
 def test_repealed_on(number, d, repealed):
-    r = facts.repealed_on(number, d)
+    r = effect.repealed_on(number, d)
     assert (r is not None) is repealed
     if r:
         assert r["source"]
@@ -308,12 +300,3 @@ def test_deputy_title_regex(deputy, ok):
 )
 def test_qh_term_ok(term, d, expected):
     assert facts.qh_term_ok(term, d) is expected
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [("hoà", "hòa"), ("UỶ BAN", "ỦY BAN"), ("THANH HOÁ", "THANH HÓA"), ("khoẻ", "khỏe"), ("Thuỷ", "Thủy"),
-     ("quý", "quý"), ("quà", "quà"), ("hoặc", "hoặc"), ("tuần", "tuần"), ("Huế", "Huế"), ("hòa", "hòa")],
-)
-def test_new_tone(text, expected):
-    assert facts.new_tone(text) == expected

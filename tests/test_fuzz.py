@@ -22,22 +22,22 @@ from hypothesis import strategies as st
 
 from extract import extract
 from extract.articles import find_articles
+from extract.blocks import effect_clause, locate
 from extract.bodies import find_bodies, name_citation_issuers
 from extract.citations import find_citations
 from extract.figures import find_figures, parse_number, sentence_bounds
-from extract.blocks import effect_clause, locate
 from extract.header import (
     extract_header,
     find_signature,
     find_title,
-    is_qppl,
     iso_date,
-    normalise_number,
     parse_number_line,
     scattered_date,
     type_name,
 )
-from extract.issuers import (
+from extract.names import restore_marks
+from extract.procedures import find_procedures, procedures_from_tables
+from rasoat.gazetteer import (
     body_exists_on,
     issuer_from_symbol,
     issuers_from_symbol,
@@ -45,9 +45,8 @@ from extract.issuers import (
     resolve_issuer,
     split_issuer_lines,
 )
-from extract.names import restore_marks
-from extract.procedures import find_procedures, procedures_from_tables
 from rasoat.models import Document, Page, SourceDocument
+from rasoat.numbers import is_qppl, normalise_number
 from rules import Corpus, run_rules
 
 DEADLINE_MS = 5_000  # per call on a 10 kB input: generous (a failure bound, not a benchmark)

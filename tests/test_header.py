@@ -4,7 +4,7 @@ standard two-column header), and the pieces that read them."""
 import pytest
 
 from extract import extract
-from extract.header import find_title, is_qppl, normalise_number, parse_number_line
+from extract.header import find_title, parse_number_line
 from ingest import ingest_file
 
 EXPECTED = {
@@ -68,11 +68,6 @@ def test_number_line(line, expected):
     assert parse_number_line(line) == expected
 
 
-@pytest.mark.parametrize("raw, expected", [("01 / 2024/QÐ - UBND", "01/2024/QĐ-UBND"), ("117/QĐ\ufffeUBND", "117/QĐ-UBND")])
-def test_normalise_number(raw, expected):
-    assert normalise_number(raw) == expected
-
-
 @pytest.mark.parametrize(
     "body, type_word, title",
     [
@@ -93,15 +88,6 @@ def test_normalise_number(raw, expected):
 def test_title(body, type_word, title):
     got = find_title(body)
     assert (got[0], got[1]) == (type_word, title)
-
-
-@pytest.mark.parametrize(
-    "number, symbol, expected",
-    [("01/2024/QĐ-UBND", "QĐ-UBND", True), ("123/QĐ-UBND", "QĐ-UBND", False), ("51/2024/QH15", "QH15", True),
-     ("45/BC-UBND", "BC-UBND", False), (None, "NĐ-CP", False), (None, None, None)],
-)
-def test_is_qppl(number, symbol, expected):
-    assert is_qppl(number, symbol) == expected
 
 
 @pytest.mark.parametrize(

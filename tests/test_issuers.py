@@ -1,4 +1,4 @@
-"""extract.issuers: casing, header blocks, gazetteer resolution, symbols, existence on a date."""
+"""rasoat.gazetteer: casing, header blocks, gazetteer resolution, symbols, existence on a date."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from extract.issuers import (
+from rasoat.gazetteer import (
     body_exists_on,
     issuer_from_symbol,
     issuers_from_symbol,

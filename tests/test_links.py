@@ -51,3 +51,32 @@ def test_a_name_points_at_the_best_other_document(tmp_path):
     assert target[("cv", 0)] == "law"  # no date: the first stored of the best score
     assert target[("cv", 6)] is None  # another type
 
+
+
+def _decision(sha, number, cites=()):
+    return doc(sha, Header(number=number, doc_type="Quyết định"), [Citation(1, 0, 5, "…", number=n) for n in cites])
+
+
+def test_a_number_written_another_way_points_at_the_document(tmp_path):
+    db = store.open_db(tmp_path / "rasoat.db")
+    store.save_document(db, _decision("qd", "05/2024/QĐ-UBND"))
+    cites = ["5/2024/QÐ-UBND", "05/2024/QĐ-UBND", "50/2024/QĐ-UBND"]
+    store.save_document(db, _decision("kh", "12/KH-UBND", cites=cites))
+    store.resolve_citations(db)
+    targets = [r["target_id"] for r in db["citations"].rows_where("document_id = 'kh'", order_by="rowid")]
+    assert targets == ["qd", "qd", None]  # no leading zero and Ð (eth) for Đ: the same number; 50 is another
+
+
+def test_a_database_stored_before_the_number_key_gets_its_keys(tmp_path):
+    path = tmp_path / "rasoat.db"
+    db = store.open_db(path)
+    store.save_document(db, _decision("qd", "05/2024/QĐ-UBND"))
+    store.save_document(db, _decision("kh", "12/KH-UBND", cites=["5/2024/QĐ-UBND"]))
+    for table in ("documents", "citations"):  # as an older version of rasoat wrote it
+        db.execute(f"drop index idx_{table}_number_key")
+        db.execute(f"alter table {table} drop column number_key")
+    db.conn.commit()
+    db = store.open_db(path)
+    assert [r["number_key"] for r in db["documents"].rows_where(order_by="id")] == ["12/kh/ubnd", "5/2024/qd/ubnd"]
+    store.resolve_citations(db)
+    assert [r["target_id"] for r in db["citations"].rows] == ["qd"]

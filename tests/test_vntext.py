@@ -12,6 +12,10 @@ from rasoat.vntext import fold, fold_what_sqlite_keeps, unify
     ("Uỷ ban", "Ủy ban"),
     ("hoàn thành", "hoàn thành"),  # closed syllable: already on the second vowel
     ("\u00d0ồng Nai", "Đồng Nai"),  # Ð (eth) → Đ
+    ("hoà", "hòa"), ("UỶ BAN", "ỦY BAN"), ("THANH HOÁ", "THANH HÓA"), ("khoẻ", "khỏe"), ("Thuỷ", "Thủy"),
+    ("cuả", "của"),  # ua ending the syllable: the mark on u
+    ("quý", "quý"), ("quà", "quà"),  # after q the u is part of the consonant: left alone
+    ("hoặc", "hoặc"), ("tuần", "tuần"), ("Huế", "Huế"), ("tuệ", "tuệ"), ("hòa", "hòa"),  # nothing to move
 ])
 def test_unify(text, expected):
     assert unify(text) == expected

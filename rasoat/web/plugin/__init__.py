@@ -29,7 +29,6 @@ time limit.
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from urllib.parse import parse_qsl, urlencode
 
@@ -39,6 +38,7 @@ from datasette.utils.asgi import BadRequest, Base400, NotFound, Response
 from datasette.views.base import DatasetteError
 from markupsafe import Markup, escape
 
+from rasoat.numbers import number_key
 from rasoat.vntext import fold, unify
 from rasoat.web import labels
 from rasoat.web.document import document_context
@@ -64,14 +64,6 @@ DENIED_FUNCTIONS = frozenset({"fts3_tokenizer", "randomblob", "zeroblob", "print
 
 
 # ---- connections ---------------------------------------------------------
-
-def number_key(number: str | None) -> str | None:
-    """A number compared without diacritics, case or spacing:
-    "93/NQ-HĐND", "93/NQ-HDND" and "93 / nq - hđnd" → "93/nq/hdnd"."""
-    if number is None:
-        return None
-    return "/".join(re.findall(r"[a-z0-9]+", fold(number))) or None
-
 
 def bounded(function):
     """A one-argument SQL function: NULL for NULL, the value as text, and an

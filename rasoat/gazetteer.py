@@ -1,10 +1,12 @@
 """Issuing bodies (cơ quan ban hành): casing, header-block splitting, gazetteer look-up.
 
-Pure functions over the gazetteer in ``rasoat/data/bodies.json``:
+Shared knowledge below the stages (extract, rules and web use it). Pure functions over the gazetteer in
+``rasoat/data/bodies.json``:
 
 * :func:`normal_case` — "UBND TỈNH BẮC KẠN" → "Ủy ban nhân dân tỉnh Bắc Kạn" (cheap, no fuzzy matching);
 * :func:`split_issuer_lines` — left header block lines → ``(issuer, parent_issuer)``;
-* :func:`resolve_issuer` — a mention ("UBND tỉnh", "Bộ KH&ĐT") → gazetteer record with level and validity;
+* :func:`resolve_issuer` — a mention ("UBND tỉnh", "Bộ KH&ĐT") → gazetteer record with level and validity
+  (cached: the one entry point every stage uses);
 * :func:`issuer_from_symbol` — "QĐ-TTg" → "Thủ tướng Chính phủ";
 * :func:`body_exists_on` — does the named body exist on a date (None when unknown).
 
@@ -19,10 +21,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
-from rasoat.facts import as_date, doc_type, in_interval, load, new_tone
+from rasoat.facts import as_date, doc_type, in_interval, load
+from rasoat.numbers import qh_term
+from rasoat.vntext import unify
 
 __all__ = [
     "normal_case",
@@ -54,7 +58,7 @@ _HAS_ABBR = re.compile(r"\b(?:TP|TX|UBND|HĐND|UBTVQH|TAND|VKSND|VP|TPHCM)\b")
 def _key(s: str) -> str:
     """Upper-case comparison key: NFC, official tone placement, abbreviations expanded,
     dashes as " - ", single spaces, no trailing punctuation."""
-    s = new_tone(s).upper()
+    s = unify(s).upper()
     s = _DASH.sub(" - ", s)
     if _HAS_ABBR.search(s):
         for rx, rep in _ABBREVIATIONS:
@@ -283,7 +287,7 @@ def _case_tokens(tokens: list[str]) -> list[str]:
     head = next((h for h in _HEADS if tuple(tokens[: len(h[0])]) == h[0]), None)
     if head is None:
         # no known head: case as a field with trailing units
-        rest, start = tokens, 0
+        rest = tokens
         out: list[str] = []
     else:
         seq, canon, role, _ = head
@@ -330,7 +334,7 @@ _NOISE = re.compile(r"^[\W_]*$")
 
 
 def _clean_line(line: str) -> str:
-    s = new_tone(line).upper()
+    s = unify(line).upper()
     s = _QUOC_HIEU.sub(" ", s)
     s = _TIEU_NGU.sub(" ", s)
     s = _SO.sub(" ", s)
@@ -621,6 +625,11 @@ def _context(context_issuer: str | None, on: date | None) -> dict | None:
 _INITIALS_FORM = re.compile(r"(?i)^(bộ|sở)\s+([^\s].*)$")
 
 
+# Distinct (mention, context issuer, date) look-ups remembered by resolve_issuer: the same header and the same
+# bodies are resolved by extraction and by several rules, and a look-up may end in a fuzzy match.
+RESOLVE_CACHE_SIZE = 8192
+
+
 def resolve_issuer(mention: str, context_issuer: str | None = None,
                    on: date | str | None = None) -> dict | None:
     """Normalise a mention of an issuing body against the gazetteer.
@@ -630,10 +639,16 @@ def resolve_issuer(mention: str, context_issuer: str | None = None,
     district / commune; ``province`` the official province name; ``exists_on`` is filled when
     ``on`` is given (True / False / None = unknown).  A mention without place ("UBND tỉnh",
     "Sở Tư pháp") takes its place from ``context_issuer``.
+
+    Cached (``RESOLVE_CACHE_SIZE`` look-ups): the record is shared, callers must not change it.
     """
     if not mention or not mention.strip():
         return None
-    d = as_date(on)
+    return _resolve_cached(mention, context_issuer, as_date(on))
+
+
+@lru_cache(maxsize=RESOLVE_CACHE_SIZE)
+def _resolve_cached(mention: str, context_issuer: str | None, d: date | None) -> dict | None:
     g = _gaz()
     raw = unicodedata.normalize("NFC", mention).strip()
     # 1. abbreviations: "BTC", "TTg", "Bộ KH&ĐT", "Sở TN&MT"
@@ -681,14 +696,11 @@ def body_exists_on(name: str, on: date | str) -> bool | None:
 
 # --------------------------------------------------------------------------- symbols
 
-_TERM = re.compile(r"^(QH|UBTVQH)(\d{1,2})$")
-
-
 def _abbr_to_name(code: str) -> str | None:
     g = _gaz()
-    m = _TERM.match(code.upper())
-    if m:
-        code = m.group(1)
+    term = qh_term(code.upper())
+    if term:
+        code = term[0]
     rec = g["abbr_cs"].get(code) or g["abbr_up"].get(code.upper())
     return rec["name"] if rec else None
 
