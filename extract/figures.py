@@ -41,8 +41,10 @@ NOT_COUNT_NOUNS = frozenset(
     nữa đều vẫn đang sẽ chưa không nay đây khi lúc bên cạnh phía cả tổng gồm thuộc tiếp thứ số điều khoản
     điểm_a giờ phút giây ngày tuần tháng quý năm""".split()
 )
-# A number in a table row (another number just before it on its line) does not take a noun from the next line.
-TABLE_ROW_BEFORE = re.compile(r"\d[\d.,]*%?[ \t]+$")
+# Running text before a number at a line end: a lower-case word (with its comma or colon) right before it.
+PROSE_BEFORE = re.compile(r"(?<![^\W\d_])(?P<word>[^\W\d_]+)[,:]?[ \t]+$")
+# Shortest noun the open rule accepts, in letters: one letter after a number is OCR debris or a variable ("3 x").
+OPEN_NOUN_MIN_LETTERS = 2
 # A line start "5 chế độ công 11,57/ 13,36/ …" with at least this many numbers after it is a table row: its first
 # number is the row's ordinal (STT), not a count.
 TABLE_ROW_NUMBERS = 2
@@ -90,9 +92,9 @@ def _is_list_ordinal(text: str, start: int, raw_num: str, unit: str) -> bool:
     (an STT cell before a row of figures): an ordinal.  Counts written at a line start keep their leading
     zero ("03 Hội nghị")."""
     line_start = start == 0 or text[start - 1] == "\n"
-    if not line_start or raw_num.startswith("0") or len(raw_num) > 2:
+    if not line_start or raw_num.startswith("0") or not raw_num.isdigit():
         return False
-    if unit[:1].isupper():
+    if unit[:1].isupper() and len(raw_num) <= 2:
         return True
     line_end = text.find("\n", start)
     rest = text[start + len(raw_num) : line_end if line_end != -1 else len(text)]
@@ -112,7 +114,7 @@ def _unit_after(text: str, pos: int, open_nouns: bool = True) -> tuple[str | Non
     known unit (``rx.UNIT``) or, with ``open_nouns``, any noun the tagger finds; scale words alone are
     a unit too ("300 tỷ").  A number inside a table row does not take a word from the next line."""
     p = _SPACES.match(text, pos).end()
-    if "\n" in text[pos:p] and TABLE_ROW_BEFORE.search(text, max(0, pos - 40), _number_start(text, pos)):
+    if "\n" in text[pos:p] and not _prose_before(text, _number_start(text, pos)):
         return None, pos
     scale = rx.SCALE.match(text, p)
     if scale:
@@ -122,6 +124,14 @@ def _unit_after(text: str, pos: int, open_nouns: bool = True) -> tuple[str | Non
             return f"{scale.group('scale')} {unit}", end
         return scale.group("scale"), scale.end()
     return _head_unit(text, p, open_nouns)
+
+
+def _prose_before(text: str, start: int) -> bool:
+    """Whether the number at ``start`` ends a line of running text ("… đạt 37,7" ⏎ "nghìn tỷ đồng"), so that a
+    word on the next line may be what it counts.  A number alone on its line, after other numbers ("6,91 13")
+    or after a capitalised cell ("Cái 30.000"), sits in a table: the next line is another cell."""
+    m = PROSE_BEFORE.search(text, text.rfind("\n", 0, start) + 1, start)
+    return bool(m and m.group("word")[0].islower())
 
 
 def _number_start(text: str, end: int) -> int:
@@ -148,7 +158,7 @@ def _open_noun(text: str, p: int) -> tuple[str | None, int]:
         return None, p
     words = m.group("tail").split()[:OPEN_NOUN_SYLLABLES]
     first = words[0]
-    if first.lower() in NOT_COUNT_NOUNS:
+    if first.lower() in NOT_COUNT_NOUNS or len(first) < OPEN_NOUN_MIN_LETTERS:
         return None, p
     if first[:1].isupper() and not (first.isupper() and len(first) >= 2):
         return None, p  # a capitalised word: a name or a heading, not what is counted
@@ -268,8 +278,9 @@ def _is_money(unit: str) -> bool:
 
 def _not_a_figure(text: str, s: int, e: int, raw_num: str) -> bool:
     """The number at ``s:e`` is a reference, a name, a date part, a time or a period, never a figure."""
+    before = rx.ENUMERATED_BEFORE.sub("", text[max(0, s - 40) : s])  # "Phụ lục 1, 2 …" names the 2 as well
     return bool(
-        rx.NOT_A_FIGURE_BEFORE.search(text[max(0, s - 30) : s])
+        rx.NOT_A_FIGURE_BEFORE.search(before)
         or rx.NOT_A_FIGURE_AFTER.match(text[e : e + 12])
         or _is_date_context(text, s, e)
     )

@@ -174,8 +174,11 @@ NOT_A_FIGURE_BEFORE = re.compile(
     r"[Tt]hôn|[Xx]óm|[Ấấ]p|[Tt]ầng|[Cc]âu|[Bb]ước|[Mm]ức độ|[Cc]ấp độ|[Hh]ạng|STT|Stt|[Tt]iêu chí|[Cc]hỉ tiêu|"
     r"[Qq]uốc lộ|[Tt]ỉnh lộ|Đường|[Ll]úc|[Gg]iờ|[Hh]ồi)\s*[:.]?\s*)$"
 )
-# Words after a number that make it a period or a time, not a count.
-NOT_A_FIGURE_AFTER = re.compile(r"^\s*(?:tháng|năm|ngày|giờ|phút|tuần|quý|h\d|giây)\b")
+# Words after a number that make it a period, a time or an age, not a count.
+NOT_A_FIGURE_AFTER = re.compile(r"^\s*(?:tháng|năm|ngày|giờ|phút|tuần|quý|h\d|giây|tuổi)\b")
+# Numbers listed before the one at hand ("Phụ lục 1, 2", "khoản 3 và 4", "Điều 5 - 7"): stripped so that the word
+# naming the first one names the others too.
+ENUMERATED_BEFORE = re.compile(r"(?:\d+[a-z]?\s*(?:,|và|hoặc|-|–|đến)\s*)+$")
 
 # Parts of a total in parentheses: "29 công chức, viên chức (03 …; 25 …; 01 …)".
 PARTS_OPEN = re.compile(r"[^()\n.;]{0,80}?\(")
