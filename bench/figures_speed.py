@@ -17,13 +17,20 @@ import sys
 import time
 from pathlib import Path
 
-from extract import figures
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from extract import figures  # noqa: E402
 
 
 def main() -> None:
     cache = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/evalcache")
     docs = []
+    seen: set[str] = set()
     for entry in sorted(cache.glob("*.pickle")):
+        file_key = entry.name.split("-")[0]  # the file's hash; several ingest versions of one file count once
+        if file_key in seen:
+            continue
+        seen.add(file_key)
         source = pickle.loads(entry.read_bytes())
         if source.pages:
             docs.append(source.pages)

@@ -160,12 +160,15 @@ UNIT_HEADS = sorted(
     reverse=True,
 )
 # A footnote mark may stick to the unit ("99 điểm4", "1.100 phiếu khảo sát2"): digits may follow, letters not.
-UNIT = re.compile(r"(?P<unit>" + "|".join(re.escape(u.strip()) for u in UNIT_HEADS if u.strip()) + r")(?![^\W\d_])", re.I)
+UNIT = re.compile(
+    r"(?P<unit>" + "|".join(re.escape(u.strip()) for u in UNIT_HEADS if u.strip()) + r")(?![^\W\d_])", re.I
+)
 
 # Words before a number that make it a name, an ordinal, a date part or a
 # reference, never a figure ("Điều 5", "năm 2024", "Phường 1", "Đề án 06").
 NOT_A_FIGURE_BEFORE = re.compile(
-    r"(?:\b(?:Điều|điều|khoản|Khoản|Chương|chương|Mục|mục|Phần|phần|(?<![Tt]ổng\s)số|Số|năm|Năm|ngày|Ngày|tháng|Tháng|"
+    r"(?:\b(?:Điều|điều|khoản|Khoản|Chương|chương|Mục|mục|Phần|phần|"
+    r"(?<![Tt]ổng\s)số|Số|năm|Năm|ngày|Ngày|tháng|Tháng|"  # "số 12" names, "tổng số 12 phiếu" counts
     r"khóa|Khóa|khoá|Khoá|thứ|Thứ|Phường|phường|Quận|quận|Đề án|Kỳ họp|kỳ họp|phiên|Phiên|Quý|quý|Tổ|Trang|trang|"
     r"giai đoạn|Giai đoạn|lần|Lần|đợt|Đợt|Phụ lục|phụ lục|Biểu|biểu|mẫu|Mẫu|Bảng|bảng|Tiểu mục|Nhóm|nhóm|Khu|Đội|Lô|lô|tờ|thửa|"
     r"Chỉ thị|Kết luận|Nghị quyết|Quyết định|Thông tư|Nghị định|Luật|Công văn|Hướng dẫn|Kế hoạch|Báo cáo|Tờ trình|Thông báo|"
