@@ -31,6 +31,8 @@ OPEN_NOUN_STOPS = frozenset("/()[],;:.%“”\"")
 NOUN_CACHE_SIZE = 65536
 # pyvi tags that make the first word a noun: common noun, classifier, unit, abbreviation.
 NOUN_TAGS = frozenset({"N", "Nc", "Nu", "Ny"})
+# Tags a capitalised word needs to be what is counted ("03 Chi cục", "05 Tổ công tác"): a common noun or a classifier.
+CAPITALISED_NOUN_TAGS = frozenset({"N", "Nc"})
 # Classifiers and measure words that need the next word to say what is counted ("cuộc họp", "lớp tập huấn").
 CLASSIFIERS = frozenset(
     "cái con chiếc bộ đợt lượt lần cuộc lớp buổi tổ đoàn nhóm loại mức phần khóa kỳ hạng".split()
@@ -162,9 +164,14 @@ def _open_noun(text: str, p: int) -> tuple[str | None, int]:
     first = words[0]
     if first.lower() in NOT_COUNT_NOUNS or len(first) < OPEN_NOUN_MIN_LETTERS:
         return None, p
-    if first[:1].isupper() and not (first.isupper() and len(first) >= 2):
-        return None, p  # a capitalised word: a name or a heading, not what is counted
-    n_syllables = _noun_syllables(" ".join(words))
+    capitalised = first[:1].isupper() and not (first.isupper() and len(first) >= 2)
+    if capitalised:
+        number_end = len(text[: m.start()].rstrip())
+        if "\n" in text[number_end:p] or not _prose_before(text, _number_start(text, number_end)):
+            return None, p  # after a cell, a line start or a line break: a heading or a name, not what is counted
+        if rx.NAMED_PART_AFTER.match(text, m.start("tail") + len(first)):
+            return None, p  # "02 Mục II", "6 Khóa XI": a part named by its number
+    n_syllables = _noun_syllables(" ".join(words), proper=capitalised)
     if not n_syllables:
         return None, p
     end = m.start("tail")
@@ -183,12 +190,15 @@ def _tagger():
 
 
 @lru_cache(maxsize=NOUN_CACHE_SIZE)
-def _noun_syllables(phrase: str) -> int:
+def _noun_syllables(phrase: str, proper: bool = False) -> int:
     """How many syllables the noun opening ``phrase`` has (a classifier keeps the word after it:
-    "cuộc họp"), or 0 when the phrase does not open with a noun.  Tagged after a numeral, as it stands."""
+    "cuộc họp"), or 0 when the phrase does not open with a noun.  Tagged after a numeral, as it stands.
+    A capitalised word (``proper``) counts only as a common noun ("05 Tổ công tác"), not as a name ("Hà Nội")."""
     tokenizer, tagger = _tagger()
     tokens, tags = tagger.postagging(tokenizer.tokenize("5 " + phrase))
     if len(tokens) < 2 or tags[1] not in NOUN_TAGS or tokens[1].replace("_", " ").lower() in NOT_COUNT_NOUNS:
+        return 0
+    if proper and tags[1] not in CAPITALISED_NOUN_TAGS:
         return 0
     n = tokens[1].count("_") + 1
     if tokens[1].lower() in CLASSIFIERS and len(tokens) > 2 and tags[2][:1] in ("N", "V"):

@@ -110,6 +110,9 @@ SCALE = re.compile(r"(?P<scale>(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s+)*(?:ngh�
 # The words after a number read to find the noun it counts (open rule): up to the end of the phrase.
 NOUN_TAIL = re.compile(r"\s+(?P<tail>[^\W\d_][^\n,.;:()/%\[\]“”\"]*)")
 
+# A word followed by a Roman or Arabic numeral names a part ("Mục II", "Khóa XI", "Phụ lục 3").
+NAMED_PART_AFTER = re.compile(r"(?:\s+[^\W\d_]+)?\s+(?:[IVXLC]+|\d+)(?![^\W\d_])")
+
 # A percentage "46,2%", "33,64 %"; the qualifier word before it is kept.
 PERCENT = re.compile(
     r"(?:(?P<qual>đạt|trên|khoảng|gần|hơn|dưới|chiếm|tăng|giảm|bằng|còn|xấp xỉ|tới|lên|đến)\s+)?"
@@ -170,7 +173,7 @@ NOT_A_FIGURE_BEFORE = re.compile(
     r"(?:\b(?:Điều|điều|khoản|Khoản|Chương|chương|Mục|mục|Phần|phần|"
     r"(?<![Tt]ổng\s)số|Số|năm|Năm|ngày|Ngày|tháng|Tháng|"  # "số 12" names, "tổng số 12 phiếu" counts
     r"khóa|Khóa|khoá|Khoá|thứ|Thứ|Phường|phường|Quận|quận|Đề án|Kỳ họp|kỳ họp|phiên|Phiên|Quý|quý|Tổ|Trang|trang|"
-    r"giai đoạn|Giai đoạn|lần|Lần|đợt|Đợt|Phụ lục|phụ lục|Biểu|biểu|mẫu|Mẫu|Bảng|bảng|Tiểu mục|Nhóm|nhóm|Khu|Đội|Lô|lô|tờ|thửa|"
+    r"thứ tự|giai đoạn|Giai đoạn|lần|Lần|đợt|Đợt|Phụ lục|phụ lục|Biểu|biểu|mẫu|Mẫu|Bảng|bảng|Tiểu mục|Nhóm|nhóm|Khu|Đội|Lô|lô|tờ|thửa|"
     r"Chỉ thị|Kết luận|Nghị quyết|Quyết định|Thông tư|Nghị định|Luật|Công văn|Hướng dẫn|Kế hoạch|Báo cáo|Tờ trình|Thông báo|"
     r"Zalo|phiên bản|PCI|ISO|TCVN|QCVN|\+|tel|Tel|ĐT|SĐT|Fax|"
     # places, steps and levels named by a number ("thôn 3", "tầng 2", "bước 4", "mức độ 4", "hạng 12", "lúc 8 giờ")

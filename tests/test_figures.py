@@ -105,6 +105,9 @@ def values(text):
         ("Hội đồng tiến hành chấm 02 vòng, mỗi vòng có 09 câu hỏi.", [("count", 2), ("count", 9)]),
         ("Có 27 UBND cấp xã nộp báo cáo đúng hạn.", [("count", 27)]),
         ("đã thu gom 8 loại vật tư", [("count", 8)]),
+        # a capitalised common noun in running text
+        ("Sở đã thành lập 04 Tổ kiểm tra liên ngành.", [("count", 4)]),
+        ("toàn tỉnh có 57 Trung tâm Phục vụ hành chính công cấp xã", [("count", 57)]),
         # a footnote mark glued to the unit
         ("tổng điểm tối đa là 90 điểm3. Trong đó", [("count", 90)]),
         ("với tổng số 2.350 phiếu khảo sát5 được phát ra", [("count", 2350)]),
@@ -148,6 +151,10 @@ def test_figures_of_a_sentence(text, expected):
         "quy định tại khoản 2 và điểm a khoản 3 Điều 7",  # references
         "tại Phụ lục 1, 2 kèm theo",  # an enumeration of references
         "trẻ em dưới 6 tuổi được miễn",  # an age
+        "theo số thứ tự 03 Mục II của danh mục",  # a row named by its number
+        "quán triệt Nghị quyết Trung ương 8 Khóa XIII",  # a session named by its number
+        "chuyển giao cho 5 Hà Nội",  # a name after a number is not what is counted
+        "Tiêu chí\n12\nCán bộ đầu mối",  # a table cell: the capitalised word is on the next line
         "áp dụng 1-2 lần/tuần vào buổi sáng",  # a glued hyphen is not a range
         "giai đoạn 2021 - 2025 tỉnh đã",  # years
         "dịch vụ công mức độ 4 trên toàn tỉnh",  # a level
