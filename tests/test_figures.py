@@ -152,6 +152,7 @@ def test_figures_of_a_sentence(text, expected):
         "tại Phụ lục 1, 2 kèm theo",  # an enumeration of references
         "trẻ em dưới 6 tuổi được miễn",  # an age
         "theo số thứ tự 03 Mục II của danh mục",  # a row named by its number
+        "được nêu tại 02 Mục II của Quy chế",  # a section named by its number
         "quán triệt Nghị quyết Trung ương 8 Khóa XIII",  # a session named by its number
         "chuyển giao cho 5 Hà Nội",  # a name after a number is not what is counted
         "Tiêu chí\n12\nCán bộ đầu mối",  # a table cell: the capitalised word is on the next line
