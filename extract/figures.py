@@ -231,6 +231,8 @@ def find_figures(pages: list[Page]) -> list[Figure]:
         for m in rx.FRACTION.finditer(text):
             if not free(m.start(), m.end()) or _is_date_context(text, m.start(), m.end()):
                 continue
+            if "\n" in m.group() and re.match(r"[ \t]?%", text[m.end() : m.end() + 2]):
+                continue  # "10,4/" ⏎ "71,3% …": a wrapped table cell above the next row's percentage
             num, den = parse_number(m.group("num")), parse_number(m.group("den"))
             if den == 0 or _is_month_year(m.group("num"), m.group("den")):
                 continue

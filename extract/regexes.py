@@ -79,8 +79,10 @@ CAN_CU = re.compile(r"^\s*Căn\s+cứ\b", re.I | re.M)
 # Vietnamese numbers: "1.234" (thousands with dots), "46,2" (decimal comma).
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 
-# A fraction "197/197", "83,1/100" (not a date "19/8/2025", not "12/UBND"); both sides on one line.
-FRACTION = re.compile(r"(?<![\w/.,-])(?P<num>" + NUMBER + r")[ \t]?/[ \t]?(?P<den>" + NUMBER + r")(?![\w/]|[.,]\d)")
+# A fraction "197/197", "83,1/100" (not a date "19/8/2025", not "12/UBND"); running text may wrap after the slash.
+FRACTION = re.compile(
+    r"(?<![\w/.,-])(?P<num>" + NUMBER + r")[ \t]?/(?:[ \t]?|[ \t]*\n)(?P<den>" + NUMBER + r")(?![\w/]|[.,]\d)"
+)
 
 # A fraction whose two sides carry the same noun: "45 hồ sơ/50 hồ sơ", "3 xã / 5 xã".
 FRACTION_OF_COUNTS = re.compile(

@@ -117,6 +117,8 @@ def values(text):
         ("Chỉ số đạt 7,25/9,5 điểm.", [("fraction", 7.25, 9.5)]),
         ("xếp thứ 10/13,5 điểm tối đa", [("fraction", 10, 13.5)]),
         ("kết quả 76,4/100 điểm", [("fraction", 76.4, 100)]),
+        # running text wrapped after the slash
+        ("đã giải quyết đúng hạn 45/\n50 hồ sơ tiếp nhận", [("fraction", 45, 50)]),
         # both sides carry their noun
         ("đã giải quyết 38 hồ sơ/42 hồ sơ tiếp nhận", [("fraction", 38, 42)]),
         # amounts with scale words
