@@ -3,6 +3,17 @@ fractions ("197/197 TTHC"), percentages ("đạt 46,2%"), money.
 
 Vietnamese number format: "1.234" is 1234, "46,2" is 46.2.  Dates, years,
 document numbers, article numbers, ordinals and periods are never figures.
+
+What a count counts is open: a known unit (``rx.UNIT``), scale words
+("206,05 nghìn tỷ đồng") or any noun right after the number, found by the
+part-of-speech tagger pyvi (its model ships with the package; only the few
+words after a candidate number are tagged, and each phrase once per run).
+Precision comes from exclusions: words before the number that make it a
+reference or a name, words after it that make it a time, a period or an age,
+function words the tagger may call nouns, names and headings, table cells
+(a row's ordinal, a noun on the next line after another cell).  Ranges
+("7,5 - 8%") give both ends; table cells wrapped after the slash
+("9,49/" … "9,5") are paired back into fractions.
 Each part inside the parentheses after a count gets ``parent`` set to that
 count ("29 công chức (03 …; 25 …; 01 …)"), and a percentage stated with a
 fraction in the same clause gets ``parent`` set to that fraction, so rules
@@ -43,7 +54,7 @@ NOT_COUNT_NOUNS = frozenset(
     """của trên dưới và với là các những mọi được đã có cho trong ngoài tại theo từ đến tới về để do bởi như
     thì mà hoặc hay nhưng này đó kia ấy nào gì so sau trước giữa cùng vào ra lên xuống bị rất cũng còn chỉ
     nữa đều vẫn đang sẽ chưa không nay đây khi lúc bên cạnh phía cả tổng gồm thuộc tiếp thứ số điều khoản
-    điểm_a giờ phút giây ngày tuần tháng quý năm""".split()
+    điểm_a giờ phút giây ngày tuần tháng quý năm tăng giảm đạt chiếm bằng""".split()
 )
 # Running text before a number at a line end: a lower-case word (with its comma or colon) right before it.
 PROSE_BEFORE = re.compile(r"(?<![^\W\d_])(?P<word>[^\W\d_]+)[,:]?[ \t]+$")
@@ -201,7 +212,8 @@ def _noun_syllables(phrase: str, proper: bool = False) -> int:
     if proper and tags[1] not in CAPITALISED_NOUN_TAGS:
         return 0
     n = tokens[1].count("_") + 1
-    if tokens[1].lower() in CLASSIFIERS and len(tokens) > 2 and tags[2][:1] in ("N", "V"):
+    if (tokens[1].lower() in CLASSIFIERS and len(tokens) > 2 and tags[2][:1] in ("N", "V")
+            and tokens[2].replace("_", " ").lower() not in NOT_COUNT_NOUNS):
         n += tokens[2].count("_") + 1
     return n
 
