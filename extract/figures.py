@@ -42,6 +42,11 @@ OPEN_NOUN_STOPS = frozenset("/()[],;:.%“”\"")
 NOUN_CACHE_SIZE = 65536
 # pyvi tags that make the first word a noun: common noun, classifier, unit, abbreviation.
 NOUN_TAGS = frozenset({"N", "Nc", "Nu", "Ny"})
+# Words the tagger reads as verbs that reports count as things ("12 khiếu nại", "3 ứng dụng"): a small lexicon.
+COUNTED_VERB_NOUNS = frozenset(
+    ["khiếu nại", "tố cáo", "giao dịch", "ứng dụng", "đề xuất", "góp ý", "vi phạm", "đăng ký", "kiến nghị",
+     "phản ánh", "sáng kiến", "đề nghị", "yêu cầu", "thông báo", "tin nhắn", "cuộc gọi"]
+)
 # Tags a capitalised word needs to be what is counted ("03 Chi cục", "05 Tổ công tác"): a common noun or a classifier.
 CAPITALISED_NOUN_TAGS = frozenset({"N", "Nc"})
 # Classifiers and measure words that need the next word to say what is counted ("cuộc họp", "lớp tập huấn").
@@ -54,7 +59,8 @@ NOT_COUNT_NOUNS = frozenset(
     """của trên dưới và với là các những mọi được đã có cho trong ngoài tại theo từ đến tới về để do bởi như
     thì mà hoặc hay nhưng này đó kia ấy nào gì so sau trước giữa cùng vào ra lên xuống bị rất cũng còn chỉ
     nữa đều vẫn đang sẽ chưa không nay đây khi lúc bên cạnh phía cả tổng gồm thuộc tiếp thứ số điều khoản
-    điểm_a giờ phút giây ngày tuần tháng quý năm tăng giảm đạt chiếm bằng""".split()
+    giờ phút giây ngày tuần tháng quý năm tăng giảm đạt chiếm""".split()
+    + ["tổng số", "số lượng", "tỷ lệ", "tỉ lệ"]
 )
 # Running text before a number at a line end: a lower-case word (with its comma or colon) right before it.
 PROSE_BEFORE = re.compile(r"(?<![^\W\d_])(?P<word>[^\W\d_]+)[,:]?[ \t]+$")
@@ -173,8 +179,6 @@ def _open_noun(text: str, p: int) -> tuple[str | None, int]:
         return None, p
     words = m.group("tail").split()[:OPEN_NOUN_SYLLABLES]
     first = words[0]
-    if first.lower() in NOT_COUNT_NOUNS or len(first) < OPEN_NOUN_MIN_LETTERS:
-        return None, p
     capitalised = first[:1].isupper() and not (first.isupper() and len(first) >= 2)
     if capitalised:
         number_end = len(text[: m.start()].rstrip())
@@ -207,7 +211,12 @@ def _noun_syllables(phrase: str, proper: bool = False) -> int:
     A capitalised word (``proper``) counts only as a common noun ("05 Tổ công tác"), not as a name ("Hà Nội")."""
     tokenizer, tagger = _tagger()
     tokens, tags = tagger.postagging(tokenizer.tokenize("5 " + phrase))
-    if len(tokens) < 2 or tags[1] not in NOUN_TAGS or tokens[1].replace("_", " ").lower() in NOT_COUNT_NOUNS:
+    if len(tokens) < 2:
+        return 0
+    word = tokens[1].replace("_", " ").lower()
+    if word in NOT_COUNT_NOUNS or len(tokens[1]) < OPEN_NOUN_MIN_LETTERS:
+        return 0
+    if tags[1] not in NOUN_TAGS and word not in COUNTED_VERB_NOUNS:
         return 0
     if proper and tags[1] not in CAPITALISED_NOUN_TAGS:
         return 0

@@ -122,8 +122,9 @@ PERCENT = re.compile(
     re.I,
 )
 
-# A count: a number followed by what it counts ("46 văn bản", "939 thôn").
-COUNT = re.compile(r"(?<![\w/.,%-])(?P<num>" + NUMBER + r")(?=\s+[^\W\d_])")
+# A count: a number followed by what it counts ("46 văn bản", "939 thôn").  A number glued to a closing bracket or
+# quote ("(trước sáp nhập)16") is a footnote mark.
+COUNT = re.compile(r"(?<![\w/.,%)”\"-])(?P<num>" + NUMBER + r")(?=\s+[^\W\d_])")
 
 # TTHC codes: one digit, a dot, six digits ("1.004227").
 TTHC_CODE = re.compile(r"(?<![\d.,])(?P<code>[1-3]\.\d{6})(?![\d.,]\d)")

@@ -105,6 +105,9 @@ def values(text):
         ("Hội đồng tiến hành chấm 02 vòng, mỗi vòng có 09 câu hỏi.", [("count", 2), ("count", 9)]),
         ("Có 27 UBND cấp xã nộp báo cáo đúng hạn.", [("count", 27)]),
         ("đã thu gom 8 loại vật tư", [("count", 8)]),
+        # nouns the tagger reads as verbs or whose first syllable is a function word
+        ("Ban tiếp công dân nhận 14 khiếu nại và 9 ý kiến góp ý.", [("count", 14), ("count", 9)]),
+        ("Bộ gồm 6 chỉ số thành phần.", [("count", 6)]),
         # a capitalised common noun in running text
         ("Sở đã thành lập 04 Tổ kiểm tra liên ngành.", [("count", 4)]),
         ("toàn tỉnh có 57 Trung tâm Phục vụ hành chính công cấp xã", [("count", 57)]),
@@ -153,6 +156,7 @@ def test_figures_of_a_sentence(text, expected):
         "quy định tại khoản 2 và điểm a khoản 3 Điều 7",  # references
         "tại Phụ lục 1, 2 kèm theo",  # an enumeration of references
         "trẻ em dưới 6 tuổi được miễn",  # an age
+        "kết quả (sau khi sáp nhập)7 tổng số lớp đã mở",  # a footnote mark after a bracket
         "theo số thứ tự 03 Mục II của danh mục",  # a row named by its number
         "được nêu tại 02 Mục II của Quy chế",  # a section named by its number
         "quán triệt Nghị quyết Trung ương 8 Khóa XIII",  # a session named by its number
