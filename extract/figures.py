@@ -255,7 +255,7 @@ def find_figures(pages: list[Page]) -> list[Figure]:
             if "\n" in m.group() and re.match(r"[ \t]?%", text[m.end() : m.end() + 2]):
                 continue  # "10,4/" ⏎ "71,3% …": a wrapped table cell above the next row's percentage
             num, den = parse_number(m.group("num")), parse_number(m.group("den"))
-            if den == 0 or _is_month_year(m.group("num"), m.group("den")):
+            if den == 0 or _is_month_year(m.group("num"), m.group("den")) or _is_cited_number(text, m):
                 continue
             unit, uend = _unit_after(text, m.end(), open_nouns=False)
             end = uend if unit else m.end()
@@ -301,6 +301,15 @@ def find_figures(pages: list[Page]) -> list[Figure]:
         _link_percents(text, found, base)
         figures.extend(found)
     return figures
+
+
+def _is_cited_number(text: str, m: re.Match) -> bool:
+    """"2024/2025" (a school or budget year) and "Nghị định số 15/2020" (a number and its year, the symbol left
+    out): a year after the slash with a year or a cited document before it."""
+    if not _is_year(m.group("den")):
+        return False
+    before = text[max(0, m.start() - 40) : m.start()]
+    return _is_year(m.group("num")) or bool(rx.CITED_TYPE.search(before) or re.search(r"\b[Ss]ố\s*:?\s*$", before))
 
 
 def _is_year(raw_num: str) -> bool:

@@ -156,6 +156,8 @@ def test_figures_of_a_sentence(text, expected):
         "quy định tại khoản 2 và điểm a khoản 3 Điều 7",  # references
         "tại Phụ lục 1, 2 kèm theo",  # an enumeration of references
         "trẻ em dưới 6 tuổi được miễn",  # an age
+        "trong năm học 2024/2025 nhà trường",  # a school year
+        "thực hiện Nghị định số 45/2020 của Chính phủ",  # a document number without its symbol
         "kết quả (sau khi sáp nhập)7 tổng số lớp đã mở",  # a footnote mark after a bracket
         "theo số thứ tự 03 Mục II của danh mục",  # a row named by its number
         "được nêu tại 02 Mục II của Quy chế",  # a section named by its number
