@@ -23,6 +23,7 @@ can check sums and ratios.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache, lru_cache
 
 from extract import regexes as rx
@@ -390,9 +391,11 @@ def _subject(text: str, f: Figure) -> str | None:
 
 
 def _link_parts(text: str, found: list[Figure], base: int) -> None:
-    """Counts inside the parentheses right after a count are its parts."""
+    """Counts inside the parentheses right after a count are its parts.  The two ends of a range (two figures
+    on one span, "295 - 300 nghìn tỷ đồng (18 - 19 tỷ USD)") are neither a total nor parts."""
+    spans = Counter((f.start, f.end) for f in found)
     for i, total in enumerate(found):
-        if total.kind not in ("count", "money"):
+        if total.kind not in ("count", "money") or spans[(total.start, total.end)] > 1:
             continue
         m = rx.PARTS_OPEN.match(text, total.end)
         if not m:
@@ -401,7 +404,8 @@ def _link_parts(text: str, found: list[Figure], base: int) -> None:
         close = text.find(")", open_pos)
         if close == -1:
             continue
-        parts = [j for j, f in enumerate(found) if open_pos < f.start < close and f.kind == total.kind]
+        parts = [j for j, f in enumerate(found)
+                 if open_pos < f.start < close and f.kind == total.kind and spans[(f.start, f.end)] == 1]
         if len(parts) >= 2:
             for j in parts:
                 found[j].parent = base + i

@@ -174,3 +174,9 @@ def test_figures_of_a_sentence(text, expected):
 )
 def test_near_misses_stay_silent(text):
     assert figs(text) == [], [f.raw for f in figs(text)]
+
+
+def test_range_ends_are_neither_total_nor_parts():
+    found = figs("vốn đầu tư 120 - 135 nghìn tỷ đồng (tương đương 5 - 6 tỷ USD).")
+    assert [f.value for f in found] == [120, 135, 5, 6]
+    assert all(f.parent is None for f in found)
