@@ -413,13 +413,15 @@ def _link_parts(text: str, found: list[Figure], base: int) -> None:
 
 def _link_percents(text: str, found: list[Figure], base: int) -> None:
     """A percentage stated in the same clause as a fraction, close to it, with
-    no other figure in between, is that fraction's ratio."""
+    no other figure in between, is that fraction's ratio.  Not a fraction pieced together from wrapped table
+    cells ("9,49/" … "9,5"): the order of the cells around it is the text layer's, not the table's."""
     for i, f in enumerate(found):
         if f.kind != "percent":
             continue
         best = None
         for j in (i - 1, i + 1):
-            if 0 <= j < len(found) and found[j].kind == "fraction" and found[j].sentence == f.sentence:
+            if (0 <= j < len(found) and found[j].kind == "fraction" and found[j].sentence == f.sentence
+                    and not found[j].raw.endswith("/")):
                 gap = text[min(f.end, found[j].end) : max(f.start, found[j].start)]
                 if len(gap) <= 120 and not re.search(r";|\bvà\b", gap.replace("\n", " ")):
                     best = j
