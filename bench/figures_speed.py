@@ -30,8 +30,11 @@ def main() -> None:
         file_key = entry.name.split("-")[0]  # the file's hash; several ingest versions of one file count once
         if file_key in seen:
             continue
+        try:
+            source = pickle.loads(entry.read_bytes())
+        except (AttributeError, ModuleNotFoundError, pickle.UnpicklingError):
+            continue  # written by another version of the code (the cache folder may be shared)
         seen.add(file_key)
-        source = pickle.loads(entry.read_bytes())
         if source.pages:
             docs.append(source.pages)
     chars = sum(len(p.text) for pages in docs for p in pages)

@@ -269,9 +269,11 @@ def find_figures(pages: list[Page]) -> list[Figure]:
             s = m.start("num")
             if not free(s, m.end()):
                 continue
-            start = m.start("qual") if m.group("qual") else s
+            window = max(0, s - rx.PERCENT_QUALIFIER_WINDOW)
+            q = rx.PERCENT_QUALIFIER.search(text, window, s)
+            start = q.start("qual") if q else s
             found.append(Figure(page.number, start, m.end(), text[start : m.end()], percent=parse_number(m.group("num")),
-                                qualifier=m.group("qual").lower() if m.group("qual") else None, kind="percent",
+                                qualifier=q.group("qual").lower() if q else None, kind="percent",
                                 decimals=_decimals(m.group("num"))))
             taken.append((s, m.end()))
         for m in rx.COUNT.finditer(text):
