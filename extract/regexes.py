@@ -178,7 +178,8 @@ NOT_A_FIGURE_BEFORE = re.compile(
     r"(?:\b(?:Điều|điều|khoản|Khoản|Chương|chương|Mục|mục|Phần|phần|"
     r"(?<![Tt]ổng\s)số|Số|năm|Năm|ngày|Ngày|tháng|Tháng|"  # "số 12" names, "tổng số 12 phiếu" counts
     r"khóa|Khóa|khoá|Khoá|thứ|Thứ|Phường|phường|Quận|quận|Đề án|Kỳ họp|kỳ họp|phiên|Phiên|Quý|quý|Tổ|Trang|trang|"
-    r"thứ tự|giai đoạn|Giai đoạn|lần|Lần|đợt|Đợt|Phụ lục|phụ lục|Biểu|biểu|mẫu|Mẫu|Bảng|bảng|Tiểu mục|Nhóm|nhóm|Khu|Đội|Lô|lô|tờ|thửa|"
+    r"thứ tự|"
+    r"giai đoạn|Giai đoạn|lần|Lần|đợt|Đợt|Phụ lục|phụ lục|Biểu|biểu|mẫu|Mẫu|Bảng|bảng|Tiểu mục|Nhóm|nhóm|Khu|Đội|Lô|lô|tờ|thửa|"
     r"Chỉ thị|Kết luận|Nghị quyết|Quyết định|Thông tư|Nghị định|Luật|Công văn|Hướng dẫn|Kế hoạch|Báo cáo|Tờ trình|Thông báo|"
     r"Zalo|phiên bản|PCI|ISO|TCVN|QCVN|\+|tel|Tel|ĐT|SĐT|Fax|"
     # places, steps and levels named by a number ("thôn 3", "tầng 2", "bước 4", "mức độ 4", "hạng 12", "lúc 8 giờ")
