@@ -73,18 +73,54 @@ CAN_CU = re.compile(r"^\s*Căn\s+cứ\b", re.I | re.M)
 # Vietnamese numbers: "1.234" (thousands with dots), "46,2" (decimal comma).
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 
-# A fraction "197/197", "83,1/100" (not a date "19/8/2025", not "12/UBND").
-FRACTION = re.compile(r"(?<![\w/.,-])(?P<num>" + NUMBER + r")\s?/\s?(?P<den>" + NUMBER + r")(?![\w/]|[.,]\d)")
-
-# A percentage "46,2%", "33,64 %"; the qualifier word before it is kept.
-PERCENT = re.compile(
-    r"(?:(?P<qual>đạt|trên|khoảng|gần|hơn|dưới|chiếm|tăng|giảm|bằng|còn|xấp xỉ|tới|lên|đến)\s+)?"
-    r"(?<![\w/.,])(?P<num>" + NUMBER + r")\s?%",
-    re.I,
+# A fraction "197/197", "83,1/100" (not a date "19/8/2025", not "12/UBND"); running text may wrap after the slash.
+FRACTION = re.compile(
+    r"(?<![\w/.,-])(?P<num>" + NUMBER + r")[ \t]?/(?:[ \t]?|[ \t]*\n)(?P<den>" + NUMBER + r")(?![\w/]|[.,]\d)"
 )
 
-# A count: a number followed by what it counts ("46 văn bản", "939 thôn").
-COUNT = re.compile(r"(?<![\w/.,%-])(?P<num>" + NUMBER + r")(?=\s+[^\W\d_])")
+# A fraction whose two sides carry the same noun: "45 hồ sơ/50 hồ sơ", "3 xã / 5 xã".
+FRACTION_OF_COUNTS = re.compile(
+    r"(?<![\w/.,-])(?P<num>" + NUMBER + r")[ \t]+(?P<unit>[^\W\d_][^\W\d]*(?:[ \t][^\W\d_][^\W\d]*){0,3}?)"
+    r"[ \t]?/[ \t]?(?P<den>" + NUMBER + r")[ \t]+(?P=unit)(?![^\W\d_])"
+)
+
+# A numerator left dangling at a table cell's line end, its denominator wrapped below:
+# "9,49/ 9,45/ 9,43/" ... "9,5 9,5 9,5".  Group: num.
+DANGLING_NUMERATOR = re.compile(
+    r"(?<![\w/.,-])(?P<num>" + NUMBER + r")/(?=[ \t]*$|[ \t]+(?:[^\d\s]|\d[\d.,]*/))", re.M
+)
+# One Vietnamese number as a whole token (a table cell).
+NUMBER_TOKEN = re.compile(NUMBER)
+# A number standing alone between spaces in a line (a table cell): "6,15 38", "11,57/", "86,1%".
+TABLE_CELL_NUMBER = re.compile(r"(?<!\S)\d[\d.,]*[/%]?(?!\S)")
+
+# A range "7,5 - 8%", "708 - 710 nghìn tỷ đồng", "15–20 người": the low end and where the high one starts.
+# A hyphen glued to both numbers ("1-2", "19-8") is left alone: codes and dates are written that way.
+RANGE = re.compile(
+    r"(?<![\w/.,-])(?P<lo>" + NUMBER + r")(?:[ \t]-[ \t]|[ \t]?–[ \t]?)(?=(?P<hi>" + NUMBER + r")(?![\d/]))"
+)
+
+# Scale words between a number and what it counts: "206,05 nghìn tỷ đồng", "1,55 triệu người", "300 tỷ".
+SCALE = re.compile(r"(?P<scale>(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s+)*(?:nghìn|ngàn|triệu|tỷ|tỉ))(?![^\W\d_])", re.I)
+
+# The words after a number read to find the noun it counts (open rule): up to the end of the phrase.
+NOUN_TAIL = re.compile(r"\s+(?P<tail>[^\W\d_][^\n,.;:()/%\[\]“”\"]*)")
+
+# A word followed by a Roman or Arabic numeral names a part ("Mục II", "Khóa XI", "Phụ lục 3").
+NAMED_PART_AFTER = re.compile(r"(?:\s+[^\W\d_]+)?\s+(?:[IVXLC]+|\d+)(?![^\W\d_])")
+
+# A percentage "46,2%", "33,64 %".  The pattern starts at the number (fast: a scan tries few positions).
+PERCENT = re.compile(r"(?<![\w/.,])(?P<num>" + NUMBER + r")\s?%")
+# The qualifier word right before a percentage ("đạt 46,2%", "xấp xỉ 30%"), matched on the text that ends at it.
+PERCENT_QUALIFIER = re.compile(
+    r"(?<![\w])(?P<qual>đạt|trên|khoảng|gần|hơn|dưới|chiếm|tăng|giảm|bằng|còn|xấp xỉ|tới|lên|đến)\s+$", re.I
+)
+# How many characters before a percentage are read to find its qualifier word.
+PERCENT_QUALIFIER_WINDOW = 12
+
+# A count: a number followed by what it counts ("46 văn bản", "939 thôn").  A number glued to a closing bracket or
+# quote ("(trước sáp nhập)16") is a footnote mark.
+COUNT = re.compile(r"(?<![\w/.,%)”\"-])(?P<num>" + NUMBER + r")(?=\s+[^\W\d_])")
 
 # TTHC codes ("1.004227"): defined in rasoat.patterns, which ingest uses too.
 TTHC_CODE = _patterns.TTHC_CODE
@@ -125,19 +161,30 @@ UNIT_HEADS = sorted(
     key=len,
     reverse=True,
 )
-UNIT = re.compile(r"(?P<unit>" + "|".join(re.escape(u.strip()) for u in UNIT_HEADS if u.strip()) + r")(?![\wà-ỹ])", re.I)
+# A footnote mark may stick to the unit ("99 điểm4", "1.100 phiếu khảo sát2"): digits may follow, letters not.
+UNIT = re.compile(
+    r"(?P<unit>" + "|".join(re.escape(u.strip()) for u in UNIT_HEADS if u.strip()) + r")(?![^\W\d_])", re.I
+)
 
 # Words before a number that make it a name, an ordinal, a date part or a
 # reference, never a figure ("Điều 5", "năm 2024", "Phường 1", "Đề án 06").
 NOT_A_FIGURE_BEFORE = re.compile(
-    r"(?:\b(?:Điều|điều|khoản|Khoản|Chương|chương|Mục|mục|Phần|phần|số|Số|năm|Năm|ngày|Ngày|tháng|Tháng|"
+    r"(?:\b(?:Điều|điều|khoản|Khoản|Chương|chương|Mục|mục|Phần|phần|"
+    r"(?<![Tt]ổng\s)số|Số|năm|Năm|ngày|Ngày|tháng|Tháng|"  # "số 12" names, "tổng số 12 phiếu" counts
     r"khóa|Khóa|khoá|Khoá|thứ|Thứ|Phường|phường|Quận|quận|Đề án|Kỳ họp|kỳ họp|phiên|Phiên|Quý|quý|Tổ|Trang|trang|"
+    r"thứ tự|"
     r"giai đoạn|Giai đoạn|lần|Lần|đợt|Đợt|Phụ lục|phụ lục|Biểu|biểu|mẫu|Mẫu|Bảng|bảng|Tiểu mục|Nhóm|nhóm|Khu|Đội|Lô|lô|tờ|thửa|"
     r"Chỉ thị|Kết luận|Nghị quyết|Quyết định|Thông tư|Nghị định|Luật|Công văn|Hướng dẫn|Kế hoạch|Báo cáo|Tờ trình|Thông báo|"
-    r"Zalo|phiên bản|PCI|ISO|TCVN|QCVN|\+|tel|Tel|ĐT|SĐT|Fax)\s*[:.]?\s*)$"
+    r"Zalo|phiên bản|PCI|ISO|TCVN|QCVN|\+|tel|Tel|ĐT|SĐT|Fax|"
+    # places, steps and levels named by a number ("thôn 3", "tầng 2", "bước 4", "mức độ 4", "hạng 12", "lúc 8 giờ")
+    r"[Tt]hôn|[Xx]óm|[Ấấ]p|[Tt]ầng|[Cc]âu|[Bb]ước|[Mm]ức độ|[Cc]ấp độ|[Hh]ạng|STT|Stt|[Tt]iêu chí|[Cc]hỉ tiêu|"
+    r"[Qq]uốc lộ|[Tt]ỉnh lộ|Đường|[Ll]úc|[Gg]iờ|[Hh]ồi)\s*[:.]?\s*)$"
 )
-# Words after a number that make it a period or a time, not a count.
-NOT_A_FIGURE_AFTER = re.compile(r"^\s*(?:tháng|năm|ngày|giờ|phút|tuần|quý|h\d|giây)\b")
+# Words after a number that make it a period, a time or an age, not a count.
+NOT_A_FIGURE_AFTER = re.compile(r"^\s*(?:tháng|năm|ngày|giờ|phút|tuần|quý|h\d|giây|tuổi)\b")
+# Numbers listed before the one at hand ("Phụ lục 1, 2", "khoản 3 và 4", "Điều 5 - 7"): stripped so that the word
+# naming the first one names the others too.
+ENUMERATED_BEFORE = re.compile(r"(?:\d+[a-z]?\s*(?:,|và|hoặc|-|–|đến)\s*)+$")
 
 # Parts of a total in parentheses: "29 công chức, viên chức (03 …; 25 …; 01 …)".
 PARTS_OPEN = re.compile(r"[^()\n.;]{0,80}?\(")
