@@ -28,7 +28,7 @@ SCHEMA = {
         id=str, path=str, file_name=str, pages=int, number=str, symbol=str, doc_type=str, issuer=str,
         parent_issuer=str, place=str, issued_on=str, effective_on=str, title=str, signer=str,
         signing_authority=str, signer_title=str, is_qppl=int, year=int, error=str, text_source=str, ocr=int,
-        ingested_at=str, meta=str, search_folded=str, text=str,
+        ingested_at=str, error_stage=str, error_detail=str, meta=str, search_folded=str, text=str,
     ),  # the long columns last: SQLite keeps a row's first bytes in the table's b-tree and the rest in
     # overflow pages, so sorting, filtering and faceting by the short columns never reads the text
     "pages": dict(document_id=str, page=int, text=str, source=str, ocr_confidence=float, damaged=int,
@@ -125,8 +125,13 @@ def stored(path: str | Path, shas: Iterable[str]) -> tuple[dict[str, str | None]
         known: dict[str, str | None] = {}
         for i in range(0, len(shas), 500):
             chunk = shas[i:i + 500]
-            known.update(conn.execute(f"select id, error from documents where id in ({','.join('?' * len(chunk))})",
-                                      chunk).fetchall())
+            marks = ",".join("?" * len(chunk))
+            try:  # a failure with a technical detail (a crash, a time-out, a store error) is tried again
+                rows = conn.execute(f"select id, error from documents where id in ({marks}) and error_detail is null",
+                                    chunk).fetchall()
+            except sqlite3.OperationalError:  # a database from before error_detail
+                rows = conn.execute(f"select id, error from documents where id in ({marks})", chunk).fetchall()
+            known.update(rows)
     except sqlite3.Error:
         return {}, True
     finally:
@@ -142,15 +147,18 @@ def refresh_derived(db: sqlite_utils.Database) -> None:
 
 
 def document_row(doc: Document) -> dict:
+    from rasoat.files import display_path
+
     s, h = doc.source, doc.extraction.header
     text = s.text if s.pages else None
     year = int(h.issued_on[:4]) if h.issued_on else None
     return dict(
-        id=s.sha256, path=s.path, file_name=s.file_name, pages=len(s.pages), number=h.number, symbol=h.symbol,
+        id=s.sha256, path=display_path(s.path), file_name=display_path(s.file_name), pages=len(s.pages), number=h.number, symbol=h.symbol,
         doc_type=h.doc_type, issuer=h.issuer, parent_issuer=h.parent_issuer, place=h.place, issued_on=h.issued_on,
         effective_on=h.effective_on, title=h.title, signer=h.signer, signing_authority=h.signing_authority,
         signer_title=h.signer_title, is_qppl=None if h.is_qppl is None else int(h.is_qppl), year=year, text=text,
-        error=s.error, text_source=s.text_source, ocr=int(s.ocr), meta=json.dumps(dict(s.meta, spans=h.spans), ensure_ascii=False),
+        error=s.error, error_stage=s.error_stage, error_detail=s.error_detail and display_path(s.error_detail),
+        text_source=s.text_source, ocr=int(s.ocr), meta=json.dumps(dict(s.meta, spans=h.spans), ensure_ascii=False),
         search_folded=search_folded([h.number, h.symbol, h.doc_type, h.issuer, h.title, h.signer], text),
     )
 
@@ -171,7 +179,7 @@ def save_document(db: sqlite_utils.Database, doc: Document, ingested_at: str | N
     x = doc.extraction
     with db.atomic():  # one transaction (sqlite-utils commits each statement under a bare ``with db.conn``)
         db.execute(f"PRAGMA user_version = {DERIVED_STALE}")
-        old_ids = [r[0] for r in db.execute("select id from documents where path = ? or id = ?", [doc.source.path, doc_id])]
+        old_ids = [r[0] for r in db.execute("select id from documents where path = ? or id = ?", [row["path"], doc_id])]
         for old in old_ids:
             delete_document(db, old, commit=False)
         db["documents"].insert(row, pk="id", replace=True)
@@ -258,7 +266,8 @@ def load_documents(db: sqlite_utils.Database) -> Iterable[Document]:
         meta = json.loads(d["meta"] or "{}")
         spans = {k: tuple(v) for k, v in meta.pop("spans", {}).items()}
         src = SourceDocument(path=d["path"], sha256=d["id"], file_name=d["file_name"], pages=pages,
-                             text_source=d["text_source"] or "text", ocr=bool(d["ocr"]), error=d["error"], meta=meta)
+                             text_source=d["text_source"] or "text", ocr=bool(d["ocr"]), error=d["error"], meta=meta,
+                             error_stage=d.get("error_stage"), error_detail=d.get("error_detail"))
         header = build(Header, dict(d, is_qppl=None if d["is_qppl"] is None else bool(d["is_qppl"]), spans=spans))
         rows = lambda t: db[t].rows_where("document_id = ?", [d["id"]], order_by="rowid")  # noqa: E731
         x = Extraction(
