@@ -225,14 +225,19 @@ def build(folder: str | Path, big: bool = False) -> list[Path]:
     put("bang-tinh.xlsx", b"PK\x03\x04 not really a spreadsheet")  # unsupported
     line = GOOD_TEXT.encode()
     put("lon.txt", line * (TEXT_BYTES[size] // len(line)))  # a large text file
-    put(b"k\xff.txt", line)  # a name that is not UTF-8
-    put("dòng\nmới.txt", line)  # a newline in the name
-    put("-bat-dau-gach.txt", line)  # a name like an option
-    put("d" * 240 + ".txt", line)  # a long name
-    put(unicodedata.normalize("NFD", "Quyết định.txt"), line)  # decomposed Vietnamese (as macOS writes)
-    put("ngoặc 'đơn' \"kép\" 📄.txt", line)  # quotes, spaces and an emoji
+    odd = iter(range(1, 100))  # each file its own text: files of the same content are one document (same id)
+
+    def text() -> bytes:
+        return line + f"Phụ lục {next(odd)}.\n".encode()
+
+    put(b"k\xff.txt", text())  # a name that is not UTF-8
+    put("dòng\nmới.txt", text())  # a newline in the name
+    put("-bat-dau-gach.txt", text())  # a name like an option
+    put("d" * 240 + ".txt", text())  # a long name
+    put(unicodedata.normalize("NFD", "Quyết định.txt"), text())  # decomposed Vietnamese (as macOS writes)
+    put("ngoặc 'đơn' \"kép\" 📄.txt", text())  # quotes, spaces and an emoji
     for name in VANISHING:
-        put(name, line)
+        put(name, text())
     for name, target in (("vong-lap.pdf", "vong-lap.pdf"), ("a.pdf", "b.pdf"), ("b.pdf", "a.pdf"),
                          ("mat-tich.pdf", "khong-ton-tai.pdf")):  # a link to itself, an a↔b loop, a dangling link
         os.symlink(target, folder / name)
