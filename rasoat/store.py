@@ -126,9 +126,10 @@ def stored(path: str | Path, shas: Iterable[str]) -> tuple[dict[str, str | None]
         for i in range(0, len(shas), 500):
             chunk = shas[i:i + 500]
             marks = ",".join("?" * len(chunk))
-            try:  # a failure with a technical detail (a crash, a time-out, a store error) is tried again
-                rows = conn.execute(f"select id, error from documents where id in ({marks}) and error_detail is null",
-                                    chunk).fetchall()
+            try:  # a failure with a technical detail (a crash, a time-out, a store error) is tried again; not a
+                # path that could not be opened (keyed by its path: rasoat.files.path_key), compared by its error
+                rows = conn.execute(f"select id, error from documents where id in ({marks}) "
+                                    "and (error_detail is null or id like 'path:%')", chunk).fetchall()
             except sqlite3.OperationalError:  # a database from before error_detail
                 rows = conn.execute(f"select id, error from documents where id in ({marks})", chunk).fetchall()
             known.update(rows)

@@ -42,7 +42,7 @@ def rows_of(db: Path, doc_id: str) -> dict[str, list]:
     """Everything stored for one document but its path and time (which differ between two folders)."""
     conn = sqlite3.connect(db)
     conn.row_factory = sqlite3.Row
-    out = {"documents": [{k: r[k] for k in r.keys() if k not in ("path", "ingested_at")}
+    out = {"documents": [{k: v for k, v in dict(r).items() if k not in ("path", "ingested_at")}
                          for r in conn.execute("select * from documents where id = ?", [doc_id])]}
     for t in ("pages", "citations", "figures", "procedures", "articles", "bodies", "findings"):
         out[t] = [tuple(r) for r in conn.execute(f"select * from [{t}] where document_id = ? order by rowid", [doc_id])]
@@ -176,7 +176,8 @@ def test_a_rule_that_raises_costs_only_its_document(tmp_path, monkeypatch):
     result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(db), "--workers", "1"])
     assert result.exit_code == 1, result.output
     conn = sqlite3.connect(db)
-    rows = {r[0]: r[1:] for r in conn.execute("select file_name, error, error_stage, error_detail, pages from documents")}
+    rows = {r[0]: r[1:] for r in conn.execute(
+        "select file_name, error, error_stage, error_detail, pages from documents")}
     assert set(rows) == {f"bao-cao-{i}.txt" for i in range(4)}
     error, stage, detail, pages = rows["bao-cao-2.txt"]
     assert stage == "rules" and "quy tắc" in error and "KeyError" in detail and "UBND CẤP HUYỆN" in detail
@@ -326,3 +327,17 @@ def test_workers_exit_when_the_main_process_is_killed(sample_pdfs, tmp_path):
     while any(alive(p) for p in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(alive(p) for p in workers)
+
+
+def test_a_rerun_rewrites_nothing_for_unchanged_bad_paths(tmp_path):
+    folder = tmp_path / "vb"
+    folder.mkdir()
+    texts(folder, 1)
+    os.symlink("khong-co.pdf", folder / "mat-tich.pdf")
+    os.symlink("vong.pdf", folder / "vong.pdf")
+    db = tmp_path / "r.db"
+    first = ingest_paths([folder], db, workers=1)
+    assert [r.status for r in first.files] == ["ok", "error", "error"]
+    again = ingest_paths([folder], db, workers=1)
+    assert [r.status for r in again.files] == ["unchanged"] * 3
+    assert [r.error for r in again.files] == [r.error for r in first.files]
