@@ -154,7 +154,8 @@ def document_row(doc: Document) -> dict:
     text = s.text if s.pages else None
     year = int(h.issued_on[:4]) if h.issued_on else None
     return dict(
-        id=s.sha256, path=display_path(s.path), file_name=display_path(s.file_name), pages=len(s.pages), number=h.number, symbol=h.symbol,
+        id=s.sha256, path=display_path(s.path), file_name=display_path(s.file_name), pages=len(s.pages),
+        number=h.number, symbol=h.symbol,
         doc_type=h.doc_type, issuer=h.issuer, parent_issuer=h.parent_issuer, place=h.place, issued_on=h.issued_on,
         effective_on=h.effective_on, title=h.title, signer=h.signer, signing_authority=h.signing_authority,
         signer_title=h.signer_title, is_qppl=None if h.is_qppl is None else int(h.is_qppl), year=year, text=text,

@@ -341,3 +341,11 @@ def test_a_rerun_rewrites_nothing_for_unchanged_bad_paths(tmp_path):
     again = ingest_paths([folder], db, workers=1)
     assert [r.status for r in again.files] == ["unchanged"] * 3
     assert [r.error for r in again.files] == [r.error for r in first.files]
+
+
+@pytest.mark.parametrize("limit", ["khong_co=1", "seconds_per_file=abc", "max_pages=0"])
+def test_a_wrong_limit_is_a_usage_error(tmp_path, limit):
+    texts(tmp_path, 1)
+    result = CliRunner().invoke(cli, ["ingest", str(tmp_path), "--db", str(tmp_path / "r.db"), "--limit", limit])
+    assert result.exit_code == 2 and "giới hạn" in result.output
+    assert not (tmp_path / "r.db").exists()
