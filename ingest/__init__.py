@@ -11,7 +11,9 @@ import codecs
 from pathlib import Path
 
 from ingest.signed import signature_info
+from rasoat.errors import PDFIUM_FAILED, os_error_message
 from rasoat.files import sha256_file
+from rasoat.limits import Limits
 from rasoat.models import Page, Region, SourceDocument, TextSource
 from rasoat.vntext import nfc
 
@@ -23,10 +25,13 @@ class IngestError(Exception):
 
 
 def sniff(path: Path) -> str:
-    """The real kind of a file from its first bytes: pdf, html, zip, ole, text, empty."""
-    head = path.open("rb").read(2048)
+    """The real kind of a file from its first bytes: pdf, html, zip, ole, rtf, text, empty."""
+    with path.open("rb") as f:
+        head = f.read(2048)
     if not head:
         return "empty"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
     if head.lstrip().startswith(b"%PDF") or b"%PDF-" in head[:1024]:
         return "pdf"
     low = head.lstrip().lower()
@@ -77,6 +82,8 @@ def read_pdf(path: Path) -> list[Page]:
             raise IngestError("Tệp PDF được mã hóa (có mật khẩu): không đọc được") from e
         if isinstance(inner, PDFSyntaxError):
             raise IngestError(f"Tệp PDF bị hỏng hoặc không đầy đủ: {inner}") from e
+        if type(inner).__name__ == "PdfiumError":
+            raise IngestError(PDFIUM_FAILED) from e
         raise IngestError(f"Không đọc được tệp PDF ({type(inner).__name__}: {inner})") from e
 
 
@@ -130,10 +137,23 @@ def ocr_scans(path: Path, pages: list[Page]) -> list[Page]:
         raise IngestError(f"Trang scan cần nhận dạng (OCR) nhưng không được: {e}") from e
 
 
-def ingest_file(path: str | Path, ocr: bool = True) -> SourceDocument:
+def read_rtf(path: Path) -> list[Page]:
+    """An RTF file (often saved with a .doc name) as one page of plain text."""
+    from striprtf.striprtf import rtf_to_text
+
+    try:
+        text = rtf_to_text(path.read_bytes().decode("latin-1"), errors="replace")
+    except Exception as e:  # striprtf on a damaged file
+        raise IngestError(f"Tệp là định dạng RTF (không phải Word .doc) và bị hỏng, không đọc được "
+                          f"({type(e).__name__}): hãy mở bằng Word và lưu lại dạng .docx") from e
+    return [_plain_page(1, nfc(text.strip("\n")), "rtf")]
+
+
+def ingest_file(path: str | Path, ocr: bool = True, limits: Limits | None = None) -> SourceDocument:
     """Read one file into a ``SourceDocument``; errors are recorded, not raised.
 
-    ``ocr=False`` leaves scanned pages as they are (for quick runs)."""
+    ``ocr=False`` leaves scanned pages as they are (for quick runs).  ``limits`` are what one file may
+    cost (``rasoat.limits``; None: the defaults)."""
     path = Path(path)
     doc = SourceDocument(path=str(path), sha256="", file_name=path.name)
     try:
@@ -157,6 +177,11 @@ def ingest_file(path: str | Path, ocr: bool = True) -> SourceDocument:
                 doc.meta["signature"] = signature
         elif kind == "zip" and suffix == ".docx" or kind == "ole" and suffix in (".doc", ".docx"):
             doc.pages, doc.text_source = read_word(path)
+        elif kind == "rtf" and suffix in (".doc", ".docx"):
+            doc.pages, doc.text_source = read_rtf(path), "rtf"
+        elif suffix == ".docx":
+            raise IngestError("Tệp .docx bị hỏng (không phải tệp nén ZIP hợp lệ): hãy mở lại bằng Word và lưu lại, "
+                              "hoặc lấy lại bản gốc")
         elif suffix == ".txt" and kind == "text":
             doc.pages = read_text_file(path)
             doc.text_source = TextSource.PLAIN
@@ -171,5 +196,5 @@ def ingest_file(path: str | Path, ocr: bool = True) -> SourceDocument:
     except IngestError as e:
         doc.error, doc.pages = str(e), []
     except OSError as e:
-        doc.error, doc.pages = f"Không mở được tệp: {e.strerror or e}", []
+        doc.error, doc.pages = os_error_message(e, path), []
     return doc

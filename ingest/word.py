@@ -22,6 +22,7 @@ import unicodedata
 from pathlib import Path
 
 from ingest.legacy import decode_runs, repair_text
+from rasoat.errors import os_error_message
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97–2003 (and 6/95) compound file
 ZIP_MAGIC = b"PK\x03\x04"  # .docx (Office Open XML)
@@ -181,7 +182,7 @@ def read_doc(path: str | Path) -> str:
     try:
         head = path.open("rb").read(8)
     except OSError as e:
-        raise _fail(path, f"không mở được tệp: {e.strerror or e}") from e
+        raise _fail(path, os_error_message(e, path)) from e
     if not head:
         raise _fail(path, "tệp rỗng")
     if head.startswith(ZIP_MAGIC):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-from datetime import datetime, timezone
 from pathlib import Path
 
 import click
@@ -36,66 +35,75 @@ def _db_option(f):
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON.")
 @click.option("--workers", "-j", type=click.IntRange(min=1), default=None,
               help="Số tiến trình đọc tệp song song (mặc định: số lõi CPU); chỉ tiến trình chính ghi cơ sở dữ liệu.")
-def ingest(paths, db_path, force, as_json, workers):
+@click.option("--limit", "limit_texts", multiple=True, metavar="TÊN=GIÁ_TRỊ",
+              help="Giới hạn cho mỗi tệp, ví dụ --limit max_pages=5000 --limit seconds_per_file=600 (xem "
+                   "rasoat/limits.py; có thể lặp lại). Tệp vượt giới hạn được ghi thành dòng lỗi.")
+def ingest(paths, db_path, force, as_json, workers, limit_texts=()):
     """Đọc các tệp (hoặc thư mục, đệ quy) vào cơ sở dữ liệu.
 
-    Tệp không đổi (cùng SHA-256) được bỏ qua. Tệp lỗi được ghi thành một dòng
-    có cột error; lần chạy vẫn tiếp tục. Mỗi văn bản được ghi trọn vẹn trong
-    một giao dịch: nếu lần chạy bị ngắt, chạy lại sẽ đọc tiếp phần còn lại.
+    Tệp không đổi (cùng SHA-256) được bỏ qua. Tệp lỗi, ở bất kỳ bước nào, được
+    ghi thành một dòng có cột error (và error_stage, error_detail); lần chạy
+    vẫn tiếp tục. Mỗi văn bản được ghi trọn vẹn trong một giao dịch: nếu lần
+    chạy bị ngắt, chạy lại sẽ đọc tiếp phần còn lại.
     Mã thoát: 0 tất cả tốt, 1 có tệp lỗi, 2 sai cách dùng.
     """
-    from rasoat import store
-    from rasoat.files import iter_files, sha256_file
+    import sqlite3
 
-    files = list(iter_files(list(paths)))
-    results: dict[int, dict] = {}
-    shas: dict[int, str] = {}
-    for k, f in enumerate(files):
-        try:
-            shas[k] = sha256_file(f)
-        except OSError as e:
-            results[k] = dict(path=str(f), status="error", error=f"Không mở được tệp: {e.strerror or e}")
-    known, stale = ({}, True) if force else store.stored(db_path, shas.values())
-    todo: list[tuple[int, Path]] = []
-    for k, sha in shas.items():
-        if sha in known:
-            results[k] = dict(path=str(files[k]), status="unchanged", error=known[sha])
-        else:
-            todo.append((k, files[k]))
-    if not todo and not stale:  # an unchanged corpus: no stage is imported, the database is only read
-        _ingest_summary(results, db_path, as_json)
+    from rasoat.errors import describe
+    from rasoat.limits import LimitError, Limits
+    from rasoat.pipeline import ingest_paths
 
-    from rasoat.pipeline import process_files
-    from rules import catalogue
-
-    db = store.open_db(db_path)
-    store.save_rules(db, catalogue())
-    with click.progressbar(length=len(todo), label="Đang đọc", file=sys.stderr, show_pos=True,
-                           item_show_func=lambda f: f.name if f else "") as bar:
-        for (k, _), (f, doc) in zip(todo, process_files([f for _, f in todo], workers)):
-            store.save_document(db, doc, ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
-            results[k] = dict(path=str(f), status="error" if doc.source.error else "ok", error=doc.source.error,
-                              number=doc.extraction.header.number, findings=len(doc.findings))
-            bar.update(1, f)
-    if store.derived_stale(db):  # also finishes a run that was interrupted after its last document
-        store.refresh_derived(db)
-    _ingest_summary(results, db_path, as_json)
+    try:
+        limits = Limits.from_env()
+        for text in limit_texts:
+            limits = limits.with_text(text)
+    except LimitError as e:
+        raise click.UsageError(str(e)) from None
+    bar = _ProgressBar()
+    try:
+        summary = ingest_paths(list(paths), db_path, workers=workers, limits=limits, force=force, progress=bar)
+    except (sqlite3.Error, OSError) as e:  # the database itself: not a database, the disk full …
+        bar.close()
+        click.echo(f"LỖI {db_path}: không ghi được cơ sở dữ liệu. {describe(e, 'store')[0]}", err=True)
+        sys.exit(1)
+    bar.close()
+    _ingest_summary(summary, db_path, as_json)
 
 
-def _ingest_summary(results: dict[int, dict], db_path: str, as_json: bool) -> None:
-    """Print what ``ingest`` did, file by file, and exit: 1 when some file could not be read."""
-    results = [results[k] for k in sorted(results)]
-    failed = sum(bool(r["error"]) for r in results)
+class _ProgressBar:
+    """``ingest_paths``'s progress as a bar on stderr (none when nothing is to be read)."""
+
+    def __init__(self) -> None:
+        self.bar = None
+
+    def __call__(self, done: int, total: int, name: str | None) -> None:
+        if self.bar is None and total:
+            self.bar = click.progressbar(length=total, label="Đang đọc", file=sys.stderr, show_pos=True,
+                                         item_show_func=lambda n: n or "")
+            self.bar.__enter__()
+        if self.bar is not None and name is not None:
+            self.bar.update(1, name)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+def _ingest_summary(summary, db_path: str, as_json: bool) -> None:
+    """Print what ``ingest`` did, file by file, and exit: 1 when some file failed."""
+    failed = summary.failed
     if as_json:
-        click.echo(json.dumps(results, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(summary.to_json(), ensure_ascii=False, indent=2))
     else:
-        ok = sum(r["status"] == "ok" for r in results)
-        same = sum(r["status"] == "unchanged" for r in results)
-        click.echo(f"Đã đọc {ok} tệp, bỏ qua {same} tệp không đổi, {failed} tệp lỗi → {db_path}")
-        for r in results:
-            if r.get("error"):
-                click.echo(f"  LỖI {r['path']}: {r['error']}", err=True)
-    sys.exit(1 if failed else 0)
+        click.echo(f"Đã đọc {summary.count('ok')} tệp, bỏ qua {summary.count('unchanged')} tệp không đổi, "
+                   f"{failed} tệp lỗi → {db_path}")
+        for r in summary.files:
+            if r.error:
+                click.echo(f"  LỖI {r.path}: {r.error}", err=True)
+    if summary.error:
+        click.echo(f"LỖI {db_path}: {summary.error}", err=True)
+    sys.exit(1 if failed or summary.error else 0)
 
 
 @cli.command()

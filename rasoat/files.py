@@ -27,8 +27,36 @@ def iter_files(paths: list[str | Path]) -> Iterator[Path]:
 
 
 def sha256_file(path: str | Path) -> str:
+    check_regular(path)
     h = hashlib.sha256()
     with open(path, "rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
+
+
+def check_regular(path: str | Path) -> None:
+    """Raise ``NotRegularFile`` for a FIFO, socket or device (opening a FIFO would block the run)."""
+    import stat
+
+    from rasoat.errors import NotRegularFile
+
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise NotRegularFile(path)
+
+
+def display_path(path: str | Path) -> str:
+    """``path`` as text that can be stored and printed: bytes of a name that are not UTF-8 (kept by
+    Python as surrogates) are written as ``\\xff``."""
+    text = os.fspath(path)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def path_key(path: str | Path) -> str:
+    """The id of a file that could not be hashed (vanished, unreadable, a broken link): from its path,
+    so that two such files never share an id, and never equal to a SHA-256 of contents."""
+    return "path:" + hashlib.sha256(os.fsencode(path)).hexdigest()

@@ -83,6 +83,8 @@ class SourceDocument:
     ocr: bool = False
     error: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)  # e.g. signature info
+    error_stage: str | None = None  # where it failed: read, extract, rules, store (rasoat.errors.STAGES)
+    error_detail: str | None = None  # exception type and traceback tail, for a bug report
 
     @property
     def text(self) -> str:

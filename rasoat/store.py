@@ -129,8 +129,14 @@ def stored(path: str | Path, shas: Iterable[str]) -> tuple[dict[str, str | None]
         known: dict[str, str | None] = {}
         for i in range(0, len(shas), 500):
             chunk = shas[i:i + 500]
-            known.update(conn.execute(f"select id, error from documents where id in ({','.join('?' * len(chunk))})",
-                                      chunk).fetchall())
+            marks = ",".join("?" * len(chunk))
+            try:  # a failure with a technical detail (a crash, a time-out, a store error) is tried again; not a
+                # path that could not be opened (keyed by its path: rasoat.files.path_key), compared by its error
+                rows = conn.execute(f"select id, error from documents where id in ({marks}) "
+                                    "and (error_detail is null or id like 'path:%')", chunk).fetchall()
+            except sqlite3.OperationalError:  # a database from before error_detail
+                rows = conn.execute(f"select id, error from documents where id in ({marks})", chunk).fetchall()
+            known.update(rows)
     except sqlite3.Error:
         return {}, True
     finally:
@@ -146,11 +152,16 @@ def refresh_derived(db: sqlite_utils.Database) -> None:
 
 
 def document_row(doc: Document) -> dict:
-    """The documents row: the header fields and the source's by their names, and what is computed here."""
+    """The documents row: the header fields and the source's by their names, and what is computed here (a
+    path that is not UTF-8 is stored in its escaped, printable form)."""
+    from rasoat.files import display_path
+
     s, h = doc.source, doc.extraction.header
     text = s.text if s.pages else None
     return row(
-        "documents", h, s, id=s.sha256, pages=len(s.pages), year=int(h.issued_on[:4]) if h.issued_on else None,
+        "documents", h, s, id=s.sha256, path=display_path(s.path), file_name=display_path(s.file_name),
+        pages=len(s.pages), year=int(h.issued_on[:4]) if h.issued_on else None,
+        error_detail=s.error_detail and display_path(s.error_detail),
         number_key=number_key(h.number), text=text, meta=json.dumps(dict(s.meta, spans=h.spans), ensure_ascii=False),
         search_folded=search_folded([h.number, h.symbol, h.doc_type, h.issuer, h.title, h.signer], text),
     )
@@ -172,7 +183,7 @@ def save_document(db: sqlite_utils.Database, doc: Document, ingested_at: str | N
     x = doc.extraction
     with db.atomic():  # one transaction (sqlite-utils commits each statement under a bare ``with db.conn``)
         db.execute(f"PRAGMA user_version = {DERIVED_STALE}")
-        old_ids = [r[0] for r in db.execute("select id from documents where path = ? or id = ?", [doc.source.path, doc_id])]
+        old_ids = [r[0] for r in db.execute("select id from documents where path = ? or id = ?", [document["path"], doc_id])]
         for old in old_ids:
             delete_document(db, old, commit=False)
         db["documents"].insert(document, pk="id", replace=True)
@@ -248,7 +259,8 @@ def load_documents(db: sqlite_utils.Database) -> Iterable[Document]:
         meta = json.loads(d["meta"] or "{}")
         spans = {k: tuple(v) for k, v in meta.pop("spans", {}).items()}
         src = SourceDocument(path=d["path"], sha256=d["id"], file_name=d["file_name"], pages=pages,
-                             text_source=d["text_source"] or "text", ocr=bool(d["ocr"]), error=d["error"], meta=meta)
+                             text_source=d["text_source"] or "text", ocr=bool(d["ocr"]), error=d["error"], meta=meta,
+                             error_stage=d.get("error_stage"), error_detail=d.get("error_detail"))
         header = build(Header, dict(d, is_qppl=None if d["is_qppl"] is None else bool(d["is_qppl"]), spans=spans))
         rows = lambda t: db[t].rows_where("document_id = ?", [d["id"]], order_by="rowid")  # noqa: E731
         x = Extraction(
