@@ -208,8 +208,13 @@ def _header_bounds(lines: list[Line]) -> tuple[int, int]:
     return start, end
 
 
-def layout_page(words: list[Word], page_width: float, first_page: bool) -> PageText:
-    """Page text in reading order with regions; see module docstring."""
+def layout_page(words: list[Word], page_width: float, first_page: bool, header_gutter: float | None = None,
+                recipients_gutter: float | None = None) -> PageText:
+    """Page text in reading order with regions; see module docstring.
+
+    ``header_gutter`` / ``recipients_gutter``: the x where the two columns of
+    the header / the Nơi nhận block part, when the source knows it (the
+    column border of a Word layout table); otherwise it is searched for."""
     lines = group_lines(words)
     furniture: list[str] = []
     # Running header: the first line(s) when they look like furniture; footer likewise.
@@ -229,7 +234,9 @@ def layout_page(words: list[Word], page_width: float, first_page: bool) -> PageT
             block = lines[start:end]
             # the gutter is where the Quốc hiệu and issuer rows part; lines below may be crossed by a stamp
             core = block[: next((k + 1 for k, l in enumerate(block) if re.search(r"\bSố\b|số\s*:", l.text)), len(block))]
-            gutter = find_gutter(core, page_width * 0.25, page_width * 0.6) or find_gutter(block, page_width * 0.25, page_width * 0.6)
+            gutter = header_gutter if header_gutter is not None else (
+                find_gutter(core, page_width * 0.25, page_width * 0.6)
+                or find_gutter(block, page_width * 0.25, page_width * 0.6))
             if gutter is not None:
                 lefts, rights = zip(*(split_line(l, gutter) for l in block))
                 out.add_lines(list(lefts), "header_left")
@@ -250,7 +257,8 @@ def layout_page(words: list[Word], page_width: float, first_page: bool) -> PageT
         block = rest[rec:]
         first = next(i for i, l in enumerate(block) if _RECIPIENTS_RE.match(l.text))
         head, block = block[:first], block[first:]  # signature lines printed above "Nơi nhận:"
-        gutter = find_gutter(block, page_width * 0.3, page_width * 0.7)
+        gutter = recipients_gutter if recipients_gutter is not None else find_gutter(
+            block, page_width * 0.3, page_width * 0.7)
         if gutter is not None:
             lefts, rights = zip(*(split_line(l, gutter) for l in block))
         else:  # a long recipient line crosses the middle: split each line at its own gap
@@ -276,15 +284,63 @@ def split_at_gap(line: Line, page_width: float, min_gap: float = 12.0) -> tuple[
     return line.text, ""
 
 
+# A row of a two-cell table as Word files give it ("left | right", ingest.word / antiword): exactly one "|"
+_TWO_CELL_RE = re.compile(r"^(?P<left>[^|]*?)\s*\|\s*(?P<right>[^|]*)$")
+# The Quốc hiệu in a table cell (unified tone placement): the table is the two-column header
+_QUOC_HIEU_CELL_RE = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI|Độc\s+lập\s*-\s*Tự\s+do", re.I)
+TABLE_HEADER_LINES = 8  # the header table starts within the first lines of the text
+COLUMN_GAP = 8  # characters: blank columns put between the two cells of a layout-table row
+
+
+def _two_cell_blocks(rows: list[str]) -> list[tuple[int, int, str]]:
+    """[start, end) row ranges of two-column layout tables written "left | right", and their kind:
+    "header" (holds the Quốc hiệu, starts within the first ``TABLE_HEADER_LINES`` lines with text) or
+    "recipients" (a left cell opens with "Nơi nhận:").  Data tables (several "|" per row, or two cells
+    without either mark) are left alone."""
+    blocks: list[tuple[int, int, str]] = []
+    i, nonblank = 0, 0
+    while i < len(rows):
+        if not _TWO_CELL_RE.match(rows[i]):
+            nonblank += bool(rows[i].strip())
+            i += 1
+            continue
+        j = i
+        while j < len(rows) and _TWO_CELL_RE.match(rows[j]):
+            j += 1
+        cells = [_TWO_CELL_RE.match(r) for r in rows[i:j]]
+        if nonblank < TABLE_HEADER_LINES and any(_QUOC_HIEU_CELL_RE.search(unify(m.group("right"))) for m in cells):
+            blocks.append((i, j, "header"))
+        else:
+            at = next((k for k, m in enumerate(cells) if _RECIPIENTS_RE.match(m.group("left"))), None)
+            if at is not None:  # from the "Nơi nhận:" row (and signature rows with an empty left cell above it)
+                while at and not cells[at - 1].group("left").strip():
+                    at -= 1
+                blocks.append((i + at, j, "recipients"))
+        nonblank += j - i
+        i = j
+    return blocks
+
+
 def layout_plain_text(text: str) -> PageText:
     """Lay out a plain-text page (a .txt or Word file) like a PDF page: each
     line becomes a row of words whose x is their character column, so the
     two-column header typed with tabs or spaces is split the same way."""
     words: list[Word] = []
     width = 1
-    for row, line in enumerate(text.expandtabs(8).split("\n")):
+    rows = text.expandtabs(8).split("\n")
+    # A two-column layout table (a Word header or Nơi nhận/signature table, "left | right" per row): its
+    # right cells are set in a column of their own, so the gutter is the border between the cells.
+    gutters: dict[str, float] = {}
+    for start, end, kind in _two_cell_blocks(rows):
+        cells = [_TWO_CELL_RE.match(r) for r in rows[start:end]]
+        left_width = max(len(m.group("left")) for m in cells)
+        for row, m in zip(range(start, end), cells):
+            rows[row] = m.group("left").ljust(left_width + COLUMN_GAP) + m.group("right")
+        gutters.setdefault(kind, left_width + COLUMN_GAP / 2)
+    for row, line in enumerate(rows):
         for m in re.finditer(r"\S+", line):
             words.append(dict(text=m.group(), x0=float(m.start()), x1=float(m.end()), top=row * 10.0, bottom=row * 10.0 + 8))
         if row < 12:  # the header's width, not that of a long paragraph
             width = max(width, len(line.rstrip()))
-    return layout_page(words, float(width), first_page=True)
+    return layout_page(words, float(width), first_page=True, header_gutter=gutters.get("header"),
+                       recipients_gutter=gutters.get("recipients"))

@@ -312,7 +312,8 @@ def test_symbols_in_a_unicode_document_with_vn_font_stay():
     "runs, expected",
     [
         # a title typed in sentence case in an upper-case font reads as capitals, "ã" as U+2219 included
-        ([("Th«ng t", "GDNPMG+VnTimeHBold"), ("\u2212", "GDNPMF+VnTimeHBold"), (" b¶o l\u2219nh", "GDNPMG+VnTimeHBold")],
+        ([("Th«ng t", "GDNPMG+VnTimeHBold"), ("\u2212", "GDNPMF+VnTimeHBold"),
+          (" b¶o l\u2219nh", "GDNPMG+VnTimeHBold")],
          "THÔNG TƯ BẢO LÃNH"),
         # a Unicode document whose bullet operator sits in a plain font stays as it is
         ([("Chỉ số a \u2219 b của tỉnh", "ArialMT")], "Chỉ số a \u2219 b của tỉnh"),
