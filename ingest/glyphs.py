@@ -160,14 +160,21 @@ def respace(text: str) -> tuple[str, list[int]]:
     if not available():
         return text, []
     # how often each syllable stands spaced in the text: the text's own words settle a cut
-    seen = Counter(key(m.group()) for m in _LETTER_RUN.finditer(text) if known(m.group()))
+    runs = Counter(_LETTER_RUN.findall(text))  # distinct runs first (C speed), each judged once
+    seen: Counter[str] = Counter()
+    for run, n in runs.items():
+        if known(run):
+            seen[key(run)] += n
+    cut = {run: pieces for run in runs if (pieces := _respace_run(run, seen))}
+    if not cut and "V/v" not in text:
+        return text, []
     found: list[tuple[re.Match, list[str]]] = []
     for m in _LETTER_RUN.finditer(text):
         if m.start() >= 2 and _VV_GLUED.match(text, m.start() - 2) and m.group()[0] == "v" and len(m.group()) > 1:
             run = m.group()[1:]  # "V/vhợp nhất": the công văn's "V/v" glued to the subject
             pieces = ["v", *(_respace_run(run, seen) or [run])]
         else:
-            pieces = _respace_run(m.group(), seen)
+            pieces = cut.get(m.group())
         if pieces:
             found.append((m, pieces))
     # The text layer lost its spaces only if some glued runs hold two syllables that make a word of the
