@@ -122,7 +122,7 @@ _NUMBER_LINE_RE = re.compile(r"^\s*(Số|Luật\s+số|Số\s*:)", re.I)
 _DATE_RE = re.compile(r"ngày\s.*\s*tháng|tháng\s.*\snăm", re.I)
 _VV_RE = re.compile(r"^\s*(V/v|Về\s+việc)", re.I)
 _TITLE_RE = re.compile(r"^(QUYẾT ĐỊNH|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ|LUẬT|PHÁP LỆNH|CHỈ THỊ|BÁO CÁO|TỜ TRÌNH|KẾ HOẠCH|THÔNG BÁO|GIẤY MỜI|CÔNG ĐIỆN|HƯỚNG DẪN)$")
-_RECIPIENTS_RE = re.compile(r"^\s*Nơi\s+nhận\s*:", re.I)
+_RECIPIENTS_RE = re.compile(r"^\s*Nơi\s*nhận\s*:", re.I)  # "Nơinhận:" too: a text layer may lose that space
 _SIGNATURE_HEAD_RE = re.compile(r"^\s*(TM|KT|Q|TL|TUQ)\s*\.|^[A-ZĐÀ-Ỹ ,]{4,60}$")
 
 # Running headers and footers (Công báo copies, page numbers).

@@ -73,3 +73,11 @@ def test_repair_page_leaves_a_spaced_page_alone():
     text = "BỘ TÀI CHÍNH\nSố: 12/BTC-VP\nNơi nhận:\n- Sở Tài chính;"
     page = repair_page(Page(number=1, text=text, regions={"body": (0, len(text))}))
     assert page.text == text and not page.damaged
+
+
+def test_recipients_block_found_with_its_space_lost():
+    from ingest.layout import layout_plain_text
+
+    text = "Điều 3. Giao Sở Tài chính thực hiện.\nNơinhận:                               GIÁM ĐỐC\n- Như Điều 3;\n- Lưu: VT."
+    laid = layout_plain_text(text)
+    assert laid.text[slice(*laid.regions["recipients"])].startswith("Nơinhận:")
