@@ -123,7 +123,7 @@ def _segment(chunk: str, seen: dict[str, int]) -> list[str] | None:
     if best[n] is None or tied[n]:
         return None
     cuts = [*best[n][4], n]
-    return [chunk[a:b] for a, b in zip(cuts, cuts[1:])]
+    return [chunk[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
 
 
 def _respace_run(run: str, seen: dict[str, int]) -> list[str] | None:
@@ -180,14 +180,15 @@ def respace(text: str) -> tuple[str, list[int]]:
     # The text layer lost its spaces only if some glued runs hold two syllables that make a word of the
     # lists ("hợpnhất"); a loanword or two written in one piece ("sunphurơ") does not make a page glued.
     pairs = word_pairs()
-    evidence = len({key(m.group()) for m, p in found if any((key(a), key(b)) in pairs for a, b in zip(p, p[1:]))})
+    evidence = len({key(m.group()) for m, p in found
+                    if any((key(a), key(b)) in pairs for a, b in zip(p, p[1:], strict=False))})
     if evidence < MIN_GLUED_RUNS:
         return text, []
     inserted = {m.start() + len("".join(pieces[:k])) for m, pieces in found for k in range(1, len(pieces))}
     inserted.update(m.end() for m in _COMMA_GLUED.finditer(text))  # "viên,luật" → "viên, luật"
     positions = sorted(inserted)
     cuts = [0, *positions, len(text)]
-    return " ".join(text[a:b] for a, b in zip(cuts, cuts[1:])), positions
+    return " ".join(text[a:b] for a, b in zip(cuts, cuts[1:], strict=False)), positions
 
 
 def shift_span(span: tuple[int, int], inserted: list[int]) -> tuple[int, int]:

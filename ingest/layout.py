@@ -334,7 +334,7 @@ def layout_plain_text(text: str) -> PageText:
     for start, end, kind in _two_cell_blocks(rows):
         cells = [_TWO_CELL_RE.match(r) for r in rows[start:end]]
         left_width = max(len(m.group("left")) for m in cells)
-        for row, m in zip(range(start, end), cells):
+        for row, m in zip(range(start, end), cells, strict=True):
             rows[row] = m.group("left").ljust(left_width + COLUMN_GAP) + m.group("right")
         gutters.setdefault(kind, left_width + COLUMN_GAP / 2)
     for row, line in enumerate(rows):

@@ -106,13 +106,13 @@ def correct_words(words: Sequence) -> list:
     for members in lines.values():
         sure = [key(m.group("core")) if (m := _CORE_RE.match(out[i].text)) and out[i].conf >= MAX_CONFIDENCE
                 else None for i in members]
-        seen.update((a, b) for a, b in zip(sure, sure[1:]) if a and b)
+        seen.update((a, b) for a, b in zip(sure, sure[1:], strict=False) if a and b)
     for members in lines.values():
         parts = [_CORE_RE.match(out[i].text) for i in members]
         # context: the words as read that Tesseract was fairly sure of ("cua Chính phu": the doubtful
         # "phu" does not turn "Chính" into "Chinh"); a correction never settles another one
         keys = [key(m.group("core")) if m and out[i].conf >= CONTEXT_CONFIDENCE else None
-                for i, m in zip(members, parts)]
+                for i, m in zip(members, parts, strict=True)]
         for k, i in enumerate(members):
             m = parts[k]
             if m is None or out[i].conf >= MAX_CONFIDENCE:

@@ -61,7 +61,7 @@ def word_pairs() -> frozenset[tuple[str, str]]:
     pairs: set[tuple[str, str]] = set()
     for word in _entries():
         parts = [key(s) for s in word.replace("-", " ").split()]
-        pairs.update(zip(parts, parts[1:]))
+        pairs.update(zip(parts, parts[1:], strict=False))
     return frozenset(pairs)
 
 

@@ -78,6 +78,7 @@ def test_repair_page_leaves_a_spaced_page_alone():
 def test_recipients_block_found_with_its_space_lost():
     from ingest.layout import layout_plain_text
 
-    text = "Điều 3. Giao Sở Tài chính thực hiện.\nNơinhận:                               GIÁM ĐỐC\n- Như Điều 3;\n- Lưu: VT."
+    text = ("Điều 3. Giao Sở Tài chính thực hiện.\n"
+            "Nơinhận:                               GIÁM ĐỐC\n- Như Điều 3;\n- Lưu: VT.")
     laid = layout_plain_text(text)
     assert laid.text[slice(*laid.regions["recipients"])].startswith("Nơinhận:")
