@@ -203,13 +203,29 @@ _TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 
 def _tidy_antiword(text: str) -> str:
     """antiword's table rows "|a   |b   |" → "a | b"; drop "[pic]" placeholders
-    and trailing blanks."""
+    and trailing blanks.  A two-column layout table (the Quốc hiệu in a cell:
+    the header) keeps its empty cells ("|     |Độc lập …|" → " | Độc lập …"),
+    so ``ingest.layout.layout_plain_text`` keeps each line in its column."""
+    rows = text.split("\n")
+    cells_of = [[c.strip() for c in m.group(1).split("|")] if (m := _TABLE_ROW.match(r)) else None for r in rows]
+    layout_rows: set[int] = set()
+    i = 0
+    while i < len(rows):  # each table: a run of table rows
+        j = i
+        while j < len(rows) and cells_of[j] is not None:
+            j += 1
+        table = cells_of[i:j]
+        if table and all(len(cells) == 2 for cells in table) and any(
+                _LAYOUT_TABLE_RE.search(repair_text(c)) for cells in table for c in cells):
+            layout_rows.update(range(i, j))
+        i = max(j, i + 1)
     lines = []
-    for line in text.split("\n"):
-        m = _TABLE_ROW.match(line)
-        if m:
-            cells = [c.strip() for c in m.group(1).split("|")]
-            line = " | ".join(c for c in cells if c)
+    for k, line in enumerate(rows):
+        cells = cells_of[k]
+        if cells is not None:
+            line = " | ".join(cells) if k in layout_rows else " | ".join(c for c in cells if c)
+            if k in layout_rows and not any(cells):
+                continue
         elif line.strip() == "[pic]":
             continue
         lines.append(line.rstrip())

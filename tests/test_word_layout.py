@@ -116,3 +116,24 @@ def test_plain_text_data_rows_below_the_header_keep_their_bars():
     text = f"BỘ TÀI CHÍNH | {QH}\nSố: 1/BC-BTC | Hà Nội, ngày 3 tháng 4 năm 2024\nBÁO CÁO\nTỉnh | Số xã\nHòa Bình | 151"
     laid = layout_plain_text(text)
     assert laid.text[slice(*laid.regions["body"])] == "BÁO CÁO\nTỉnh | Số xã\nHòa Bình | 151"
+
+
+def test_antiword_header_table_keeps_its_columns(tmp_path, monkeypatch):
+    from ingest import word
+
+    # what antiword prints for a .doc whose header is a two-column table (an empty left cell included)
+    printed = (
+        f"|UBND HUYỆN YÊN THẾ      |{QH}   |\n"
+        f"|                        |{TN}          |\n"
+        "|Số: 8/TB-UBND           |Yên Thế, ngày 2 tháng 6 năm 2003 |\n"
+        "\nTHÔNG BÁO\n"
+        "|Chỉ tiêu  |Kết quả |\n|          |120 hồ sơ |\n"
+    )
+    monkeypatch.setattr(word, "_run_tool", lambda args: (0, printed, ""))
+    monkeypatch.setattr(word.shutil, "which", lambda name: f"/usr/bin/{name}")
+    path = tmp_path / "tb.doc"
+    path.write_bytes(word.OLE_MAGIC + b"\0" * 504)
+    regions = _regions(ingest_file(path).pages[0])
+    assert regions["header_left"] == "UBND HUYỆN YÊN THẾ\nSố: 8/TB-UBND"
+    assert regions["header_right"] == f"{QH}\n{TN}\nYên Thế, ngày 2 tháng 6 năm 2003"
+    assert regions["body"] == "THÔNG BÁO\nChỉ tiêu | Kết quả\n120 hồ sơ"  # a data table: empty cells dropped as before
