@@ -18,7 +18,10 @@ decoded at once by ``decode_runs``.  The ``repair_chars`` path
 (``pdfplumber.utils.extract_text`` on repaired chars) is shown alongside.
 .doc: ``ingest.word.read_doc``.
 
-Usage: python bench/legacy_accuracy.py [corpus_dir]   (target ≥ 0.98 each)
+The files are the gold's entries of kind "legacy" (``text_reference`` names
+the transcript).
+
+Usage: python bench/legacy_accuracy.py [corpus_dir]   (target ≥ 0.99 each)
 """
 
 from __future__ import annotations
@@ -36,8 +39,21 @@ from ingest.legacy import decode_runs, font_key, repair_chars  # noqa: E402
 from ingest.word import read_doc  # noqa: E402
 
 CORPUS = Path("/work/shared/corpus")
-FILES = ["nd-109-2004-tcvn3.pdf", "bc-thang-02-2007-tcvn3.pdf", "qd-991-ubnd-binh-phuoc-vni.doc"]
-TARGET = 0.98
+TARGET = 0.99  # issue 13: every legacy file at least this
+
+
+def legacy_files(corpus: Path) -> list[tuple[str, str]]:
+    """(file, transcript) of every gold entry of kind "legacy" with a text_reference."""
+    import json
+
+    gold = corpus.parent / "gold" / "dev.jsonl"
+    rows = []
+    for line in gold.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            entry = json.loads(line)
+            if entry.get("kind") == "legacy" and entry.get("text_reference"):
+                rows.append((entry["file"], entry["text_reference"]))
+    return rows
 
 
 def collapse(text: str) -> str:
@@ -71,6 +87,41 @@ def diacritic_accuracy(reference: str, output: str, fold_case: bool = True) -> t
     return (recovered / total if total else 1.0), recovered, total
 
 
+def moved_block_accuracy(reference: str, output: str) -> tuple[float, int, int]:
+    """Like ``diacritic_accuracy`` (case folded), with blocks that only moved counted.
+
+    A transcript typed line by line interleaves a two-column header ("ngân
+    hàng nhà nước  cộng hoà …") that the reader writes column after column;
+    one alignment then loses one column, though its letters are right.  The
+    reference pieces left unmatched by the first alignment are aligned again
+    with the output pieces left unmatched, and letters equal there count too.
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    ref, hyp = _lower(collapse(reference)), _lower(collapse(output))
+    total = sum(has_diacritic(c) for c in ref)
+    recovered = 0
+    ref_rest, hyp_rest = [], []
+    for op in Levenshtein.opcodes(ref, hyp):
+        if op.tag == "equal":
+            recovered += sum(has_diacritic(c) for c in ref[op.src_start:op.src_end])
+        else:
+            ref_rest.append(ref[op.src_start:op.src_end])
+            hyp_rest.append(hyp[op.dest_start:op.dest_end])
+    rest_ref, rest_hyp = "\x00".join(ref_rest), "\x01".join(hyp_rest)
+    for op in Levenshtein.opcodes(rest_ref, rest_hyp):
+        if op.tag == "equal":
+            recovered += sum(has_diacritic(c) for c in rest_ref[op.src_start:op.src_end])
+    return (recovered / total if total else 1.0), recovered, total
+
+
+def pipeline_text(path: Path) -> str:
+    """The page text rasoat stores for ``path`` (``ingest.ingest_file``, no OCR)."""
+    from ingest import ingest_file
+
+    return "\n\n".join(page.text for page in ingest_file(path, ocr=False).pages)
+
+
 def pdf_runs(path: Path) -> list[tuple[str, str | None]]:
     """(text, fontname) runs of a PDF: per word, its chars grouped by font."""
     import pdfplumber
@@ -101,11 +152,11 @@ def pdf_text_repair_chars(path: Path) -> str:
 
 def main(corpus: Path = CORPUS) -> int:
     rows = []
-    for name in FILES:
+    for name, reference_name in legacy_files(corpus):
         path = corpus / name
-        transcript = path.with_name(path.stem + ".transcript.txt")
+        transcript = corpus / reference_name
         if not path.exists() or not transcript.exists():
-            rows.append((name, None, None, None, "missing", 0.0))
+            rows.append((name, None, None, None, None, None, "missing", 0.0))
             continue
         reference = transcript.read_text(encoding="utf-8")
         t0 = time.perf_counter()
@@ -118,19 +169,26 @@ def main(corpus: Path = CORPUS) -> int:
         elapsed = time.perf_counter() - t0
         acc, rec, tot = diacritic_accuracy(reference, output)
         acc_cs = diacritic_accuracy(reference, output, fold_case=False)[0]
-        rows.append((name, acc, acc_cs, alt, f"{rec}/{tot}", elapsed))
+        stored = pipeline_text(path)
+        piped = diacritic_accuracy(reference, stored)[0]
+        moved = moved_block_accuracy(reference, stored)[0]
+        rows.append((name, acc, acc_cs, alt, piped, moved, f"{rec}/{tot}", elapsed))
 
-    print(f"{'file':36} {'accuracy':>9} {'case-sens':>9} {'chars-path':>10} {'letters':>13} {'sec':>6}  ok")
+    print("accuracy: runs decoded in reading order; pipeline: the stored page text (columns written one after the")
+    print("other); +moved: the pipeline text with letters of blocks that only moved counted (ok judged on it)")
+    print(f"{'file':36} {'accuracy':>9} {'case-sens':>9} {'chars-path':>10} {'pipeline':>9} {'+moved':>7} "
+          f"{'letters':>13} {'sec':>6}  ok")
     ok_all = True
-    for name, acc, acc_cs, alt, counts, elapsed in rows:
+    for name, acc, acc_cs, alt, piped, moved, counts, elapsed in rows:
         if acc is None:
-            print(f"{name:36} {'—':>9} {'—':>9} {'—':>10} {counts:>13} {'':>6}  -")
+            print(f"{name:36} {'—':>9} {'—':>9} {'—':>10} {'—':>9} {'—':>7} {counts:>13} {'':>6}  -")
             ok_all = False
             continue
-        ok = acc >= TARGET
+        ok = moved >= TARGET
         ok_all &= ok
         alt_s = f"{alt:.4f}" if alt is not None else "—"
-        print(f"{name:36} {acc:9.4f} {acc_cs:9.4f} {alt_s:>10} {counts:>13} {elapsed:6.2f}  {'yes' if ok else 'NO'}")
+        print(f"{name:36} {acc:9.4f} {acc_cs:9.4f} {alt_s:>10} {piped:9.4f} {moved:7.4f} {counts:>13} "
+              f"{elapsed:6.2f}  {'yes' if ok else 'NO'}")
     return 0 if ok_all else 1
 
 

@@ -88,11 +88,16 @@ def read_pdf(path: Path) -> list[Page]:
 
 
 def repair_page(page: Page) -> Page:
-    """Certain glyph-map repairs (ƣ → ư …); the page is marked damaged when
-    its text layer showed signs of a broken font map."""
-    from ingest.glyphs import quoc_hieu_damaged, repair_glyphs
+    """Certain glyph-map repairs (ƣ → ư …) and spaces the text layer lost
+    ("hợpnhấtTCXH" → "hợp nhất TCXH", regions moved along); the page is
+    marked damaged when its text layer showed signs of a broken font map."""
+    from ingest.glyphs import quoc_hieu_damaged, repair_glyphs, respace, shift_span
 
     page.text, damaged = repair_glyphs(page.text)
+    page.text, inserted = respace(page.text)
+    if inserted:
+        page.regions = {name: shift_span(span, inserted) for name, span in page.regions.items()}
+        damaged = True
     if Region.HEADER_RIGHT in page.regions:
         damaged = damaged or quoc_hieu_damaged(page.region(Region.HEADER_RIGHT).split("\n")[0])
     page.damaged = page.damaged or damaged

@@ -125,7 +125,7 @@ _NUMBER_LINE_RE = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,3}?số\s*[:.]?\s*[\d/]", 
 _DATE_RE = re.compile(r"ngày\s.*\s*tháng|tháng\s.*\snăm", re.I)
 _VV_RE = re.compile(r"^\s*(V/v|Về\s+việc)", re.I)
 _TITLE_RE = re.compile(r"^(QUYẾT ĐỊNH|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ|LUẬT|PHÁP LỆNH|CHỈ THỊ|BÁO CÁO|TỜ TRÌNH|KẾ HOẠCH|THÔNG BÁO|GIẤY MỜI|CÔNG ĐIỆN|HƯỚNG DẪN)$")
-_RECIPIENTS_RE = re.compile(r"^\s*Nơi\s+nhận\s*:", re.I)
+_RECIPIENTS_RE = re.compile(r"^\s*Nơi\s*nhận\s*:", re.I)  # "Nơinhận:" too: a text layer may lose that space
 _SIGNATURE_HEAD_RE = re.compile(r"^\s*(TM|KT|Q|TL|TUQ)\s*\.|^[A-ZĐÀ-Ỹ ,]{4,60}$")
 
 # Running headers and footers (Công báo copies, page numbers).
@@ -223,8 +223,13 @@ def _is_caps_line(text: str) -> bool:
     return len(letters) >= MIN_CAPS_LINE_LETTERS and all(c.isupper() for c in letters)
 
 
-def layout_page(words: list[Word], page_width: float, first_page: bool) -> PageText:
-    """Page text in reading order with regions; see module docstring."""
+def layout_page(words: list[Word], page_width: float, first_page: bool, header_gutter: float | None = None,
+                recipients_gutter: float | None = None) -> PageText:
+    """Page text in reading order with regions; see module docstring.
+
+    ``header_gutter`` / ``recipients_gutter``: the x where the two columns of
+    the header / the Nơi nhận block part, when the source knows it (the
+    column border of a Word layout table); otherwise it is searched for."""
     lines = group_lines(words)
     furniture: list[str] = []
     # Running header: the first line(s) when they look like furniture; footer likewise.
@@ -241,7 +246,9 @@ def layout_page(words: list[Word], page_width: float, first_page: bool) -> PageT
             above, block = lines[:start], lines[start:end]
             # the gutter is where the Quốc hiệu and issuer rows part; lines below may be crossed by a stamp
             core = block[: next((k + 1 for k, l in enumerate(block) if re.search(r"\bSố\b|số\s*:", l.text)), len(block))]
-            gutter = find_gutter(core, page_width * 0.25, page_width * 0.6) or find_gutter(block, page_width * 0.25, page_width * 0.6)
+            gutter = header_gutter if header_gutter is not None else (
+                find_gutter(core, page_width * 0.25, page_width * 0.6)
+                or find_gutter(block, page_width * 0.25, page_width * 0.6))
             if gutter is None and _is_stacked_issuer_block(above):
                 # the two columns one above the other (text layers and Word files that read column by column):
                 # the issuer block with its "Số:" line, then the Quốc hiệu block with the date line
@@ -271,7 +278,8 @@ def layout_page(words: list[Word], page_width: float, first_page: bool) -> PageT
         block = rest[rec:]
         first = next(i for i, l in enumerate(block) if _RECIPIENTS_RE.match(l.text))
         head, block = block[:first], block[first:]  # signature lines printed above "Nơi nhận:"
-        gutter = find_gutter(block, page_width * 0.3, page_width * 0.7)
+        gutter = recipients_gutter if recipients_gutter is not None else find_gutter(
+            block, page_width * 0.3, page_width * 0.7)
         if gutter is not None:
             lefts, rights = zip(*(split_line(l, gutter) for l in block))
         else:  # a long recipient line crosses the middle: split each line at its own gap
@@ -297,6 +305,43 @@ def split_at_gap(line: Line, page_width: float, min_gap: float = 12.0) -> tuple[
     return line.text, ""
 
 
+# A row of a two-cell table as Word files give it ("left | right", ingest.word / antiword): exactly one "|"
+_TWO_CELL_RE = re.compile(r"^(?P<left>[^|]*?)\s*\|\s*(?P<right>[^|]*)$")
+# The Quốc hiệu in a table cell (unified tone placement): the table is the two-column header
+_QUOC_HIEU_CELL_RE = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI|Độc\s+lập\s*-\s*Tự\s+do", re.I)
+TABLE_HEADER_LINES = 8  # the header table starts within the first lines of the text
+COLUMN_GAP = 8  # characters: blank columns put between the two cells of a layout-table row
+
+
+def _two_cell_blocks(rows: list[str]) -> list[tuple[int, int, str]]:
+    """[start, end) row ranges of two-column layout tables written "left | right", and their kind:
+    "header" (holds the Quốc hiệu, starts within the first ``TABLE_HEADER_LINES`` lines with text) or
+    "recipients" (a left cell opens with "Nơi nhận:").  Data tables (several "|" per row, or two cells
+    without either mark) are left alone."""
+    blocks: list[tuple[int, int, str]] = []
+    i, nonblank = 0, 0
+    while i < len(rows):
+        if not _TWO_CELL_RE.match(rows[i]):
+            nonblank += bool(rows[i].strip())
+            i += 1
+            continue
+        j = i
+        while j < len(rows) and _TWO_CELL_RE.match(rows[j]):
+            j += 1
+        cells = [_TWO_CELL_RE.match(r) for r in rows[i:j]]
+        if nonblank < TABLE_HEADER_LINES and any(_QUOC_HIEU_CELL_RE.search(unify(m.group("right"))) for m in cells):
+            blocks.append((i, j, "header"))
+        else:
+            at = next((k for k, m in enumerate(cells) if _RECIPIENTS_RE.match(m.group("left"))), None)
+            if at is not None:  # from the "Nơi nhận:" row (and signature rows with an empty left cell above it)
+                while at and not cells[at - 1].group("left").strip():
+                    at -= 1
+                blocks.append((i + at, j, "recipients"))
+        nonblank += j - i
+        i = j
+    return blocks
+
+
 def layout_plain_text(text: str) -> PageText:
     """Lay out a plain-text page (a .txt or Word file) like a PDF page: each
     line becomes a row of words whose x is their character column, so the
@@ -304,12 +349,22 @@ def layout_plain_text(text: str) -> PageText:
     rows, furniture = drop_running_heads(text.expandtabs(8).split("\n"))
     words: list[Word] = []
     width = 1
+    # A two-column layout table (a Word header or Nơi nhận/signature table, "left | right" per row): its
+    # right cells are set in a column of their own, so the gutter is the border between the cells.
+    gutters: dict[str, float] = {}
+    for start, end, kind in _two_cell_blocks(rows):
+        cells = [_TWO_CELL_RE.match(r) for r in rows[start:end]]
+        left_width = max(len(m.group("left")) for m in cells)
+        for row, m in zip(range(start, end), cells, strict=True):
+            rows[row] = m.group("left").ljust(left_width + COLUMN_GAP) + m.group("right")
+        gutters.setdefault(kind, left_width + COLUMN_GAP / 2)
     for row, line in enumerate(rows):
         for m in re.finditer(r"\S+", line):
             words.append(dict(text=m.group(), x0=float(m.start()), x1=float(m.end()), top=row * 10.0, bottom=row * 10.0 + 8))
         if row < 12:  # the header's width, not that of a long paragraph
             width = max(width, len(line.rstrip()))
-    laid = layout_page(words, float(width), first_page=True)
+    laid = layout_page(words, float(width), first_page=True, header_gutter=gutters.get("header"),
+                       recipients_gutter=gutters.get("recipients"))
     if furniture:
         laid.furniture = "\n".join(filter(None, [*furniture, laid.furniture]))
     return laid

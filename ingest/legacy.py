@@ -92,8 +92,10 @@ TCVN3: dict[str, str] = {
 # deliberately not mapped.
 
 # Characters some PDF producers give for a TCVN3 byte instead of its Latin-1
-# reading: the glyph at 0xAD ("ư") is often named "minus" or "hyphen".
-_TCVN3_ALIASES = {"\u2212": "\u00ad"}
+# reading: the glyph at 0xAD ("ư") is often named "minus" or "hyphen", and the
+# one at 0xB7 ("ã", Latin-1 "·" middle dot) "bulletoperator" (U+2219), so
+# "x∙" must read "xã" like "x·".
+_TCVN3_ALIASES = {"\u2212": "\u00ad", "\u2219": "\u00b7"}
 
 # ---------------------------------------------------------------------------
 # VNI: base letter + mark byte(s).  Marks: tones ù (sắc) ø (huyền) û (hỏi)

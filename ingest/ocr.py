@@ -580,7 +580,9 @@ def ocr_image(
             image = erase(image, leaders)
     tsv = _run_tesseract(_image_bytes(image), lang, psm, dpi, timeout)
     scale = 72.0 / dpi if dpi else 1.0
-    words = parse_tsv(tsv, scale) + [_leader_word(k, lead, scale) for k, lead in enumerate(leaders)]
+    from ingest.ocrfix import correct_words  # marks Tesseract doubted, put right from the word lists
+
+    words = correct_words(parse_tsv(tsv, scale)) + [_leader_word(k, lead, scale) for k, lead in enumerate(leaders)]
     confs = [w.conf for w in words if w.conf >= 0]
     confidence = round(sum(confs) / len(confs), 2) if confs else None
     text = layout_text(words)

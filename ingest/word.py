@@ -89,8 +89,56 @@ def _paragraph_runs(paragraph, default: str | None) -> list[tuple[str, str | Non
     return runs
 
 
+# Quốc hiệu / "Nơi nhận" in a cell: the table lays out the header or the signature in two columns
+_LAYOUT_TABLE_RE = re.compile(
+    r"C[ỘÔ]NG\s+H[ÒO]À?A?\s+X[ÃA]\s+H[ỘÔ]I|Độc\s+lập\s*-\s*Tự\s+do|^\s*Nơi\s+nhận", re.I | re.M)
+
+
+def _row_cells(row) -> list:
+    """The distinct cells of a table row (a merged cell once)."""
+    cells, seen = [], set()
+    for cell in row.cells:
+        if id(cell._tc) not in seen:
+            seen.add(id(cell._tc))
+            cells.append(cell)
+    return cells
+
+
+def _is_layout_table(table, default: str | None) -> bool:
+    """Two cells a row, and the Quốc hiệu or "Nơi nhận" in one of them (read through the legacy
+    fonts): the two-column header (or Nơi nhận/signature block) of a Word template, not a table of data."""
+    rows = [_row_cells(row) for row in table.rows]
+    if not rows or any(len(cells) != 2 for cells in rows):
+        return False
+    def cell_text(cell) -> str:
+        return decode_runs(run for p in cell.paragraphs for run in [*_paragraph_runs(p, default), ("\n", None)])
+
+    return any(_LAYOUT_TABLE_RE.search(cell_text(cell)) for cells in rows for cell in cells)
+
+
+def _layout_table_runs(table, default: str | None) -> list[tuple[str, str | None]]:
+    """A two-column layout table line by line: the i-th paragraph of the left cell " | " the i-th of
+    the right cell, so each issuer line, the Quốc hiệu and the date line keep their own line
+    (``ingest.layout.layout_plain_text`` then splits the columns at the "|")."""
+    runs: list[tuple[str, str | None]] = []
+    for row in table.rows:
+        left, right = ([p for p in cell.paragraphs if p.text.strip()] for cell in _row_cells(row))
+        for i in range(max(len(left), len(right))):
+            if runs:
+                runs.append(("\n", None))
+            if i < len(left):
+                runs.extend(_paragraph_runs(left[i], default))
+            runs.append((" | ", None))
+            if i < len(right):
+                runs.extend(_paragraph_runs(right[i], default))
+    return runs
+
+
 def _table_runs(table, default: str | None) -> list[tuple[str, str | None]]:
-    """A table as rows, cells separated by " | " (merged cells once), rows by newlines."""
+    """A table as rows, cells separated by " | " (merged cells once), rows by newlines; a two-column
+    layout table (header, signature) paragraph by paragraph (``_layout_table_runs``)."""
+    if _is_layout_table(table, default):
+        return _layout_table_runs(table, default)
     runs: list[tuple[str, str | None]] = []
     for r, row in enumerate(table.rows):
         if r:
@@ -156,13 +204,29 @@ _TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 
 def _tidy_antiword(text: str) -> str:
     """antiword's table rows "|a   |b   |" → "a | b"; drop "[pic]" placeholders
-    and trailing blanks."""
+    and trailing blanks.  A two-column layout table (the Quốc hiệu in a cell:
+    the header) keeps its empty cells ("|     |Độc lập …|" → " | Độc lập …"),
+    so ``ingest.layout.layout_plain_text`` keeps each line in its column."""
+    rows = text.split("\n")
+    cells_of = [[c.strip() for c in m.group(1).split("|")] if (m := _TABLE_ROW.match(r)) else None for r in rows]
+    layout_rows: set[int] = set()
+    i = 0
+    while i < len(rows):  # each table: a run of table rows
+        j = i
+        while j < len(rows) and cells_of[j] is not None:
+            j += 1
+        table = cells_of[i:j]
+        if table and all(len(cells) == 2 for cells in table) and any(
+                _LAYOUT_TABLE_RE.search(repair_text(c)) for cells in table for c in cells):
+            layout_rows.update(range(i, j))
+        i = max(j, i + 1)
     lines = []
-    for line in text.split("\n"):
-        m = _TABLE_ROW.match(line)
-        if m:
-            cells = [c.strip() for c in m.group(1).split("|")]
-            line = " | ".join(c for c in cells if c)
+    for k, line in enumerate(rows):
+        cells = cells_of[k]
+        if cells is not None:
+            line = " | ".join(cells) if k in layout_rows else " | ".join(c for c in cells if c)
+            if k in layout_rows and not any(cells):
+                continue
         elif line.strip() == "[pic]":
             continue
         lines.append(line.rstrip())

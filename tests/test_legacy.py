@@ -114,6 +114,9 @@ def test_tcvn3_uppercase_font_draws_lower_code_points_as_capitals():
         ("céng hßa x· héi chñ nghÜa viÖt nam", "tcvn3", True, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
         ("§¡NG Ký KINH DOANH", "tcvn3", True, "ĐĂNG KÝ KINH DOANH"),
         ("39.897 tû ®ång", "tcvn3", False, "39.897 tỷ đồng"),
+        # "ã" (0xB7, "·") given as U+2219 by some producers, in a body and an upper-case font
+        ("b¶o l\u2219nh, x\u2219 héi", "tcvn3", False, "bảo lãnh, xã hội"),
+        ("céng hoµ x\u2219 héi", "tcvn3", True, "CỘNG HOÀ XÃ HỘI"),
         ("COÄNG HOAØ XAÕ HOÄI CHUÛ NGHÓA VIEÄT NAM", "vni", False, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
         ("Ñoäc laäp - Töï do - Haïnh phuùc", "vni", False, "Độc lập - Tự do - Hạnh phúc"),
         ("UÛY BAN NHAÂN DAÂN TÆNH BÌNH PHÖÔÙC", "vni", False, "ỦY BAN NHÂN DÂN TỈNH BÌNH PHƯỚC"),
@@ -148,6 +151,9 @@ def test_convert_rejects_unknown_encoding():
         ("BADEPR+.Vn3DH", ("tcvn3", True)),
         (".VnArial", ("tcvn3", False)),
         ("VnTimeH", ("tcvn3", True)),
+        ("GDNPMG+VnTimeHBold", ("tcvn3", True)),  # no dot, style glued to the family
+        ("VnArialHItalic", ("tcvn3", True)),
+        ("ABCDEF+VnTimeBold", ("tcvn3", False)),
         ("VNI-Times", ("vni", False)),
         ("ABCDEF+VNI-Times-Bold", ("vni", False)),
         ("TimesNewRomanPSMT", (None, False)),
@@ -300,3 +306,21 @@ def test_one_font_mixing_legacy_and_unicode_runs():
 def test_symbols_in_a_unicode_document_with_vn_font_stay():
     runs = [("Cộng hòa xã hội chủ nghĩa Việt Nam ", ".VnTime"), ("© 2024 §3", ".VnTime")]
     assert decode_runs(runs) == "Cộng hòa xã hội chủ nghĩa Việt Nam © 2024 §3"
+
+
+@pytest.mark.parametrize(
+    "runs, expected",
+    [
+        # a title typed in sentence case in an upper-case font reads as capitals, "ã" as U+2219 included
+        ([("Th«ng t", "GDNPMG+VnTimeHBold"), ("\u2212", "GDNPMF+VnTimeHBold"),
+          (" b¶o l\u2219nh", "GDNPMG+VnTimeHBold")],
+         "THÔNG TƯ BẢO LÃNH"),
+        # a Unicode document whose bullet operator sits in a plain font stays as it is
+        ([("Chỉ số a \u2219 b của tỉnh", "ArialMT")], "Chỉ số a \u2219 b của tỉnh"),
+        # the same sign under a .Vn name in a Unicode document stays too
+        ([("Cộng hòa xã hội chủ nghĩa Việt Nam \u2219 Độc lập", "GDNPNI+.VnTime")],
+         "Cộng hòa xã hội chủ nghĩa Việt Nam \u2219 Độc lập"),
+    ],
+)
+def test_decode_runs_aliases_and_upper_case_fonts(runs, expected):
+    assert decode_runs(runs) == expected

@@ -54,3 +54,26 @@ def test_unicode_text_under_a_vntime_name_is_left_alone(tmp_path):
     path.write_bytes(path.read_bytes().replace(b"DejaVuSerif", b".VnTimeRoma"))
     page = ingest_file(path).pages[0]
     assert page.source == "text" and page.text.split("\n") == LINES
+
+
+@pytest.mark.parametrize(
+    "typed, expected",
+    [
+        # a header typed in sentence case in the upper-case font (.VnTimeH family, style glued to the name)
+        ("ủy ban nhân dân tỉnh", "ỦY BAN NHÂN DÂN TỈNH"),
+        ("cộng hoà xã hội chủ nghĩa việt nam", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        # "ã" drawn from the glyph a producer names "bulletoperator" (U+2219)
+        ("quỹ bảo l\u2219nh", "QUỸ BẢO LÃNH"),
+    ],
+)
+def test_tcvn3_upper_case_font_pdf(tmp_path, typed, expected):
+    pdfmetrics.registerFont(TTFont("DejaVuSerif", FONT))
+    path = tmp_path / "vntimeh.pdf"
+    c = canvas.Canvas(str(path), invariant=1)
+    c.setFont("DejaVuSerif", 12)
+    for i, line in enumerate([typed, *LINES]):
+        c.drawString(72, 750 - 18 * i, encode(line, "tcvn3"))
+    c.save()
+    path.write_bytes(path.read_bytes().replace(b"DejaVuSerif", b"VnTimeHBold"))  # same length
+    page = ingest_file(path).pages[0]
+    assert page.text.split("\n")[0] == expected
