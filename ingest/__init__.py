@@ -10,8 +10,10 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+from ingest import guard
 from ingest.signed import signature_info
 from rasoat.files import sha256_file
+from rasoat.limits import LimitExceeded, Limits
 from rasoat.models import Page, SourceDocument
 from rasoat.vntext import nfc
 
@@ -43,12 +45,14 @@ def sniff(path: Path) -> str:
         return "binary"
 
 
-def read_text_file(path: Path) -> list[Page]:
+def read_text_file(path: Path, limits: Limits | None = None) -> list[Page]:
     """A UTF-8 text file; form feeds separate pages."""
+    limits = limits or Limits()
     try:
         raw = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as e:
         raise IngestError(f"Tệp văn bản không phải UTF-8 (byte lỗi ở vị trí {e.start})") from e
+    guard.check_chars(len(raw), limits)
     return [_plain_page(i + 1, nfc(t.strip("\n")), "plain") for i, t in enumerate(raw.split("\f"))]
 
 
@@ -63,14 +67,28 @@ def check_complete_pdf(path: Path) -> None:
             raise IngestError("Tệp PDF bị cắt cụt (thiếu phần cuối %%EOF): có thể tải về hoặc sao chép chưa xong")
 
 
-def read_pdf(path: Path) -> list[Page]:
+def read_pdf(path: Path, limits: Limits | None = None) -> list[Page]:
+    """The pages of a PDF; its streams are measured decompressed, and its pages counted, before it is read
+    (``ingest.guard``), and each page's characters as it comes."""
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
 
     from ingest.pdf import read_pdf_pages
 
+    limits = limits or Limits()
+    guard.check_pdf_streams(path, limits)
+    guard.check_pdf_pages(path, limits)
+    pages, chars = [], 0
     try:
-        return [repair_page(p) for p in read_pdf_pages(str(path))]
+        for p in read_pdf_pages(str(path)):
+            guard.check_page_number(p.number, limits)
+            guard.check_chars(len(p.text), limits, page=p.number)
+            chars += len(p.text)
+            guard.check_chars(chars, limits)
+            pages.append(repair_page(p))
+        return pages
+    except LimitExceeded:
+        raise
     except Exception as e:  # pdfplumber wraps pdfminer's errors in PdfminerException
         inner = e.args[0] if e.args and isinstance(e.args[0], Exception) else e
         if isinstance(inner, PDFPasswordIncorrect) or "Encrypt" in type(inner).__name__ or "Password" in type(inner).__name__:
@@ -92,14 +110,18 @@ def repair_page(page: Page) -> Page:
     return page
 
 
-def read_word(path: Path) -> tuple[list[Page], str]:
+def read_word(path: Path, limits: Limits | None = None) -> tuple[list[Page], str]:
     """A Word file (.docx, or legacy .doc through antiword/catdoc) as one page;
-    legacy TCVN3/VNI text is converted to Unicode."""
+    legacy TCVN3/VNI text is converted to Unicode.  A .docx's zip is measured
+    before python-docx opens it (``guard.check_docx_zip``)."""
     from ingest.legacy import repair_text
     from ingest.word import read_doc, read_docx
 
+    limits = limits or Limits()
     try:
         if path.suffix.lower() == ".docx":
+            if sniff(path) == "zip":
+                guard.check_docx_zip(path, limits)
             text, source = "\n".join(read_docx(path)), "docx"
         else:
             raw = read_doc(path)
@@ -107,6 +129,7 @@ def read_word(path: Path) -> tuple[list[Page], str]:
             source = "doc" if text == nfc(raw) else "doc/legacy"
     except ValueError as e:
         raise IngestError(str(e)) from e
+    guard.check_chars(len(text), limits)
     return [_plain_page(1, nfc(text), source)], source
 
 
@@ -119,25 +142,30 @@ def _plain_page(number: int, text: str, source: str) -> Page:
     return Page(number=number, text=laid.text, source=source, regions=laid.regions, furniture=laid.furniture)
 
 
-def ocr_scans(path: Path, pages: list[Page]) -> list[Page]:
-    """OCR the scanned pages and those whose text layer is garbage."""
+def ocr_scans(path: Path, pages: list[Page], limits: Limits | None = None) -> list[Page]:
+    """OCR the scanned pages and those whose text layer is garbage (each rendered within
+    ``limits.max_ocr_pixels``: ``guard.ocr_dpi``)."""
     from ingest.ocr import OcrError
     from ingest.scan import ocr_scanned_pages
 
     try:
-        return [repair_page(p) if p.source == "ocr" else p for p in ocr_scanned_pages(str(path), pages)]
+        return [repair_page(p) if p.source == "ocr" else p for p in ocr_scanned_pages(str(path), pages, limits)]
     except OcrError as e:
         raise IngestError(f"Trang scan cần nhận dạng (OCR) nhưng không được: {e}") from e
 
 
-def ingest_file(path: str | Path, ocr: bool = True) -> SourceDocument:
+def ingest_file(path: str | Path, ocr: bool = True, limits: Limits | None = None) -> SourceDocument:
     """Read one file into a ``SourceDocument``; errors are recorded, not raised.
 
-    ``ocr=False`` leaves scanned pages as they are (for quick runs)."""
+    ``ocr=False`` leaves scanned pages as they are (for quick runs).  ``limits`` (``rasoat.limits``; the
+    defaults when None) bound what the file may cost; a file over one gets the ``LimitExceeded`` message
+    as its error."""
     path = Path(path)
+    limits = limits or Limits()
     doc = SourceDocument(path=str(path), sha256="", file_name=path.name)
     try:
-        doc.sha256 = sha256_file(path)
+        doc.sha256 = sha256_file(path)  # read in blocks: the file's identity even when it is too large
+        guard.check_file_bytes(path, limits)
         kind = sniff(path)
         suffix = path.suffix.lower()
         if kind == "empty":
@@ -146,18 +174,18 @@ def ingest_file(path: str | Path, ocr: bool = True) -> SourceDocument:
             raise IngestError("Tệp là trang HTML (trang web), không phải PDF hay văn bản")
         if kind == "pdf":
             check_complete_pdf(path)
-            doc.pages = read_pdf(path)
+            doc.pages = read_pdf(path, limits)
             if ocr:
-                doc.pages = ocr_scans(path, doc.pages)
+                doc.pages = ocr_scans(path, doc.pages, limits)
                 doc.ocr = any(p.source == "ocr" for p in doc.pages)
                 if doc.ocr:
                     doc.text_source = "ocr" if all(p.source == "ocr" for p in doc.pages) else "text+ocr"
             if signature := signature_info(str(path)):  # ký số: signer, time (ingest/signed.py)
                 doc.meta["signature"] = signature
         elif kind == "zip" and suffix == ".docx" or kind == "ole" and suffix in (".doc", ".docx"):
-            doc.pages, doc.text_source = read_word(path)
+            doc.pages, doc.text_source = read_word(path, limits)
         elif suffix == ".txt" and kind == "text":
-            doc.pages = read_text_file(path)
+            doc.pages = read_text_file(path, limits)
             doc.text_source = "plain"
         elif suffix == ".pdf":
             raise IngestError("Tệp có đuôi .pdf nhưng không phải PDF")
@@ -167,7 +195,7 @@ def ingest_file(path: str | Path, ocr: bool = True) -> SourceDocument:
             raise IngestError(f"Định dạng chưa được hỗ trợ: {suffix or kind}")
         if not any(p.text.strip() for p in doc.pages):
             raise IngestError("Không có lớp chữ (có thể là bản scan) và chưa nhận dạng được")
-    except IngestError as e:
+    except (IngestError, LimitExceeded) as e:
         doc.error, doc.pages = str(e), []
     except OSError as e:
         doc.error, doc.pages = f"Không mở được tệp: {e.strerror or e}", []

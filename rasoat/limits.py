@@ -82,12 +82,19 @@ class LimitError(ValueError):
 class LimitExceeded(Exception):
     """A file goes over one of the limits; ``str()`` is the Vietnamese message stored as the file's error."""
 
-    def __init__(self, name: str, value, limit) -> None:
-        self.name, self.value, self.limit = name, value, limit
+    def __init__(self, name: str, value, limit, where: str = "") -> None:
+        self.name, self.value, self.limit, self.where = name, value, limit, where
+        place = f", {where}" if where else ""
         super().__init__(
-            f"Tệp vượt giới hạn {LABELS.get(name, name)} ({value:,} > {limit:,}); tệp không được đọc. "
-            f"Có thể nâng giới hạn bằng --limit {name}=… nếu tệp này là văn bản thật."
+            f"Tệp vượt giới hạn {LABELS.get(name, name)} ({_number(value)} > {_number(limit)}{place}); "
+            f"tệp không được đọc. Có thể nâng giới hạn bằng --limit {name}=… nếu tệp này là văn bản thật."
         )
+
+
+def _number(x) -> str:
+    """A number the Vietnamese way: "1.048.576", "900,5"."""
+    text = f"{x:,}" if isinstance(x, int) else f"{x:,.1f}"
+    return text.replace(",", "␣").replace(".", ",").replace("␣", ".")
 
 
 LABELS = {
