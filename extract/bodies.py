@@ -15,6 +15,7 @@ characters a second.  Every match keeps its character offsets
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 
 from extract.issuers import resolve_issuer
@@ -106,6 +107,7 @@ def find_bodies(pages: list[Page], context_issuer: str | None = None, on: str | 
     return out
 
 
+ISSUER_AFTER_CITATION = 90  # characters after a citation within which the body named is its issuer
 _OF = re.compile(r"^[\s,]*(?:(?:ban\s+hành\s+)?ngày[^;]{0,40}?\s)?(?:của|do)\s+$")
 
 
@@ -114,10 +116,14 @@ def name_citation_issuers(pages: list[Page], citations: list[Citation], mentions
     it ("… ngày 02/7/2025 của Bộ Nội vụ"; "của UBND tỉnh" → the document's
     own province), when the gazetteer can place it."""
     text = {p.number: p.text for p in pages}
-    by_page: dict[int, list[BodyMention]] = {}
-    for m in mentions:
-        by_page.setdefault(m.page, []).append(m)
+    by_page: dict[int, list[tuple[int, int, BodyMention]]] = {}  # page → (start, order, mention), by start
+    for k, m in enumerate(mentions):
+        by_page.setdefault(m.page, []).append((m.start, k, m))
+    for found in by_page.values():
+        found.sort(key=lambda t: t[:2])
     for c in citations:
-        after = next((m for m in by_page.get(c.page, ()) if c.end <= m.start <= c.end + 90), None)
+        found = by_page.get(c.page, [])
+        lo, hi = bisect_left(found, (c.end, -1)), bisect_right(found, (c.end + ISSUER_AFTER_CITATION, len(mentions)))
+        after = min(found[lo:hi], key=lambda t: t[1], default=(0, 0, None))[2]  # the first listed, as before
         if after and after.name and _OF.match(text[c.page][c.end : after.start]):
             c.issuer = after.name

@@ -90,6 +90,18 @@ def _end_after(text: str, pos: int, ends: array) -> int:
     return ends[k] + 1 if k < len(ends) else len(text)
 
 
+# Characters after the blanks that follow a number that ``NOT_A_FIGURE_AFTER`` may read (its longest word and
+# the character after it, for its \b).
+_AFTER_WORD = 16
+_BLANKS = re.compile(r"\s*")  # the blanks after a number
+
+
+def _after(text: str, end: int) -> str:
+    """``text[end:]`` as far as ``NOT_A_FIGURE_AFTER`` (anchored at its start) can read: the blanks and a
+    word, so that matching it does not copy the rest of the page for every number."""
+    return text[end : _BLANKS.match(text, end).end() + _AFTER_WORD]
+
+
 class _Spans:
     """Spans of a page already taken by a figure: ``append((start, end))``, and ``free(s, e)`` is true when
     no span overlaps ``[s, e)``.  Spans come in runs of increasing starts (one run per pattern scanned), so
@@ -178,7 +190,7 @@ def find_figures(pages: list[Page]) -> list[Figure]:
             if not free(s, e):
                 continue
             before = text[max(0, s - 30) : s]
-            if rx.NOT_A_FIGURE_BEFORE.search(before) or rx.NOT_A_FIGURE_AFTER.match(text[e:]):
+            if rx.NOT_A_FIGURE_BEFORE.search(before) or rx.NOT_A_FIGURE_AFTER.match(_after(text, e)):
                 continue
             if _is_date_context(text, s, e):
                 continue

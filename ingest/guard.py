@@ -57,7 +57,7 @@ _NAME_RE = re.compile(rb"/([^\s/\[\]<>()]+)")
 # The /Length entry: a number, or a reference "N G R".
 _LENGTH_RE = re.compile(rb"/Length\s+(\d+)(?:\s+(\d+)\s+R)?")
 # A number object written at the top level: "N G obj 1234 endobj" (the target of an indirect /Length).
-_NUMBER_OBJ_RE = re.compile(rb"(\d+)\s+(\d+)\s+obj\s*(\d+)\s*endobj")
+_NUMBER_OBJ_RE = re.compile(rb"(?<!\d)(\d++)\s++(\d++)\s++obj\s*+(\d++)\s*+endobj")  # possessive: linear
 _ENDSTREAM = b"endstream"
 
 # Filter names (and the abbreviations of inline images, which pdfium also accepts) → what they are.
