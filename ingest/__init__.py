@@ -46,14 +46,37 @@ def sniff(path: Path) -> str:
 
 
 def read_text_file(path: Path, limits: Limits | None = None) -> list[Page]:
-    """A UTF-8 text file; form feeds separate pages."""
+    """A UTF-8 text file; form feeds separate pages, and a page longer than ``limits.max_page_chars`` is
+    cut into pages at line ends (``cut_text``): every later stage works page by page."""
     limits = limits or Limits()
     try:
         raw = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as e:
         raise IngestError(f"Tệp văn bản không phải UTF-8 (byte lỗi ở vị trí {e.start})") from e
     guard.check_chars(len(raw), limits)
-    return [_plain_page(i + 1, nfc(t.strip("\n")), "plain") for i, t in enumerate(raw.split("\f"))]
+    guard.check_page_number(raw.count("\f") + 1, limits)
+    texts = [piece for t in raw.split("\f") for piece in cut_text(nfc(t.strip("\n")), limits.max_page_chars)]
+    guard.check_page_number(len(texts), limits)
+    return [_plain_page(i + 1, t, "plain") for i, t in enumerate(texts)]
+
+
+def cut_text(text: str, size: int) -> list[str]:
+    """``text`` in pieces of at most ``size`` characters, each cut at the last line end that fits (the
+    line end itself dropped), or in a longer line at the last blank, or else at ``size``."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        cut = text.rfind("\n", start + 1, start + size + 1)
+        if cut == -1:
+            cut = text.rfind(" ", start + 1, start + size + 1)
+        if cut == -1:
+            pieces.append(text[start : start + size])
+            start += size
+        else:
+            pieces.append(text[start:cut])
+            start = cut + 1
+    pieces.append(text[start:])
+    return pieces
 
 
 def check_complete_pdf(path: Path) -> None:
@@ -130,7 +153,9 @@ def read_word(path: Path, limits: Limits | None = None) -> tuple[list[Page], str
     except ValueError as e:
         raise IngestError(str(e)) from e
     guard.check_chars(len(text), limits)
-    return [_plain_page(1, nfc(text), source)], source
+    texts = cut_text(nfc(text), limits.max_page_chars)  # one page, or more when it is too long for one
+    guard.check_page_number(len(texts), limits)
+    return [_plain_page(i + 1, t, source) for i, t in enumerate(texts)], source
 
 
 def _plain_page(number: int, text: str, source: str) -> Page:

@@ -12,8 +12,10 @@ error.  What is checked, and when:
   JBIG2, CCITT) are not decompression of bytes and are left alone;
 * a PDF's pages: counted through pdfium before the pages are read (``check_pdf_pages``), and again as
   pages come (a file only pdfplumber opens);
-* characters: ``max_page_chars`` for each page of a PDF, ``max_document_chars`` for every file; a text or
-  Word file is one page by construction, so only the document limit bounds it (``check_chars``);
+* characters: ``max_page_chars`` for each page of a PDF, ``max_document_chars`` for every file
+  (``check_chars``); a text or Word file longer than ``max_page_chars`` is not refused but cut into pages
+  that long at line ends (``ingest.cut_text``), so that every later stage (layout, extract, rules) works on
+  pages of bounded size: a 100 MB text is 600 pages, not one page of 100 million characters;
 * a page rendered for OCR: its pixels are computed from the page size before it is rendered
   (``ocr_dpi``): over the limit at the usual resolution, the page is rendered at the resolution that fits,
   down to ``MIN_OCR_DPI``; a page that does not fit even there (a poster of 200 × 200 inches) refuses the

@@ -18,7 +18,7 @@ from reportlab.pdfgen import canvas
 
 import extract.figures as figures
 from extract.figures import sentence_bounds
-from ingest import guard, ingest_file
+from ingest import cut_text, guard, ingest_file
 from rasoat.limits import LABELS, Limits, LimitExceeded
 
 
@@ -116,6 +116,33 @@ def test_each_limit_refuses_the_file_with_its_vietnamese_error(tmp_path, name, b
     if enough is not None:
         ok = ingest_file(path, ocr=False, limits=Limits(**{name: enough}))
         assert ok.error is None, ok.error
+
+
+@pytest.mark.parametrize(
+    "text, size, pieces",
+    [
+        ("một\nhai\nba", 100, ["một\nhai\nba"]),  # short enough: as it is
+        ("một\nhai\nba", 7, ["một\nhai", "ba"]),  # cut at the last line end that fits, dropped
+        ("một hai ba bốn", 8, ["một hai", "ba bốn"]),  # one long line: at a blank
+        ("abcdefghij", 4, ["abcd", "efgh", "ij"]),  # no blank: at the size
+        ("", 4, [""]),
+    ],
+)
+def test_cut_text(text, size, pieces):
+    assert cut_text(text, size) == pieces
+    assert all(len(p) <= size for p in pieces)
+
+
+def test_a_long_text_file_is_read_as_pages_of_bounded_size(tmp_path):
+    path = tmp_path / "dai.txt"
+    path.write_text("".join(f"{k}. Sở Tư pháp đã thẩm định {k} văn bản.\n" for k in range(1, 400)), encoding="utf-8")
+    doc = ingest_file(path, limits=Limits(max_page_chars=2_000))
+    assert doc.error is None and len(doc.pages) > 5
+    assert all(len(p.text) <= 2_000 for p in doc.pages)
+    assert [p.number for p in doc.pages] == list(range(1, len(doc.pages) + 1))
+    assert "399. Sở Tư pháp đã thẩm định 399 văn bản." in doc.pages[-1].text
+    refused = ingest_file(path, limits=Limits(max_page_chars=2_000, max_pages=5))
+    assert refused.error.startswith(f"Tệp vượt giới hạn {LABELS['max_pages']}")
 
 
 def test_defaults_read_the_same_files(tmp_path):
