@@ -103,7 +103,7 @@ def read_pdf(path: Path, limits: Limits | None = None) -> list[Page]:
     guard.check_pdf_pages(path, limits)
     pages, chars = [], 0
     try:
-        for p in read_pdf_pages(str(path)):
+        for p in read_pdf_pages(str(path), limits.max_page_chars):
             guard.check_page_number(p.number, limits)
             guard.check_chars(len(p.text), limits, page=p.number)
             chars += len(p.text)
