@@ -42,14 +42,22 @@ def _decimals(text: str) -> int:
 _SENT_END = re.compile(r"[.;!?](?=\s|$)(?<!\d\.)|\n(?=[-–•+]\s|\d{1,2}\.\s|[a-zđ]\)\s|[IVX]+\.\s)")
 
 
+# How far a sentence reaches on each side of a figure (characters): text without any sentence end (a table
+# flattened to one line, "%2024%2024…") would otherwise make each figure's sentence the whole page, and the
+# work of every figure grow with the page.  The longest reach seen in real documents is about 2,000.
+SENTENCE_REACH = 3_000
+
+
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """The sentence around ``pos``: from the end of the last sentence end before ``pos`` (as found in
-    ``text[:pos]``) to just past the first one at or after ``pos``.
+    ``text[:pos]``) to just past the first one at or after ``pos``, at most ``SENTENCE_REACH`` characters
+    on either side.
 
     The sentence ends of ``text`` are found once and kept for the next call on the same string (by
     identity), so a page's figures cost one scan of the page, not one each."""
     ends = _sentence_ends(text)
-    return _start_before(text, pos, ends), _end_after(text, pos, ends)
+    start, end = _start_before(text, pos, ends), _end_after(text, pos, ends)
+    return max(start, pos - SENTENCE_REACH), min(end, pos + SENTENCE_REACH)
 
 
 # The last text whose sentence ends were found, and their positions: the figures of a page (and the rules

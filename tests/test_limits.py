@@ -240,6 +240,13 @@ def test_sentence_bounds_same_as_the_former_scan(text):
         assert sentence_bounds(text, pos) == _old_sentence_bounds(text, pos), pos
 
 
+def test_a_sentence_without_end_reaches_only_so_far():
+    text = "%2024" * 5_000  # no sentence end anywhere: the former scan made every sentence the whole text
+    a, b = sentence_bounds(text, 12_000)
+    assert (a, b) == (12_000 - figures.SENTENCE_REACH, 12_000 + figures.SENTENCE_REACH)
+    assert sentence_bounds(text, 10) == (0, 10 + figures.SENTENCE_REACH)
+
+
 class _CountingPattern:
     """``_SENT_END`` with its calls counted, and the characters its scans cover."""
 
