@@ -51,7 +51,8 @@ def _fill(rng: random.Random, template: str) -> str:
         key, _, rest = tail.partition("}")
         out.append(head)
         if key == "n":
-            out.append(f"{rng.randint(1, 2500):02d}" if rng.random() < 0.8 else f"{rng.randint(1, 99)}.{rng.randint(0, 999):03d}")
+            small = rng.random() < 0.8  # mostly counts below 2,500; some with a thousands dot
+            out.append(f"{rng.randint(1, 2500):02d}" if small else f"{rng.randint(1, 99)}.{rng.randint(0, 999):03d}")
         elif key == "p":
             out.append(f"{rng.randint(0, 100)},{rng.randint(0, 99):02d}")
         elif key == "a":

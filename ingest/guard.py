@@ -38,7 +38,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from rasoat.limits import Limits, LimitExceeded
+from rasoat.limits import LimitExceeded, Limits
 
 # Lowest resolution a page is rendered at for OCR when the usual one would go over ``max_ocr_pixels``
 # (dpi): below it Tesseract misses the diacritics of body text.

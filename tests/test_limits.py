@@ -19,8 +19,7 @@ from reportlab.pdfgen import canvas
 import extract.figures as figures
 from extract.figures import sentence_bounds
 from ingest import cut_text, guard, ingest_file
-from rasoat.limits import LABELS, Limits, LimitExceeded
-
+from rasoat.limits import LABELS, LimitExceeded, Limits
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"  # Debian fonts-dejavu-core
 
@@ -146,7 +145,8 @@ def test_a_long_text_file_is_read_as_pages_of_bounded_size(tmp_path):
 
 
 def test_defaults_read_the_same_files(tmp_path):
-    for path in (text_pdf(tmp_path / "a.pdf"), docx_file(tmp_path / "b.docx"), raw_pdf(tmp_path / "c.pdf", deflated(1000))):
+    files = (text_pdf(tmp_path / "a.pdf"), docx_file(tmp_path / "b.docx"), raw_pdf(tmp_path / "c.pdf", deflated(1000)))
+    for path in files:
         doc = ingest_file(path)
         assert doc.error is None and doc.pages, path
 
