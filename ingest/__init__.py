@@ -182,11 +182,11 @@ def ocr_scans(path: Path, pages: list[Page], limits: Limits | None = None) -> li
 def ingest_file(path: str | Path, ocr: bool = True, limits: Limits | None = None) -> SourceDocument:
     """Read one file into a ``SourceDocument``; errors are recorded, not raised.
 
-    ``ocr=False`` leaves scanned pages as they are (for quick runs).  ``limits`` (``rasoat.limits``; the
-    defaults when None) bound what the file may cost; a file over one gets the ``LimitExceeded`` message
-    as its error."""
+    ``ocr=False`` leaves scanned pages as they are (for quick runs).  ``limits`` (``rasoat.limits``; when
+    None, the defaults with the ``RASOAT_LIMIT_*`` environment) bound what the file may cost; a file over
+    one gets the ``LimitExceeded`` message as its error."""
     path = Path(path)
-    limits = limits or Limits()
+    limits = limits or Limits.from_env()
     doc = SourceDocument(path=str(path), sha256="", file_name=path.name)
     try:
         doc.sha256 = sha256_file(path)  # read in blocks: the file's identity even when it is too large

@@ -282,3 +282,10 @@ def test_sentence_bounds_scans_the_text_once(monkeypatch, sentences):
         sentence_bounds(text, pos)
     assert counter.scanned <= len(text) + 4 * len(positions)
     assert counter.calls <= 1 + 3 * len(positions)
+
+
+def test_limits_from_the_environment_apply_when_none_are_given(tmp_path, monkeypatch):
+    path = text_pdf(tmp_path / "a.pdf", pages=3)
+    monkeypatch.setenv("RASOAT_LIMIT_MAX_PAGES", "2")
+    assert ingest_file(path).error.startswith(f"Tệp vượt giới hạn {LABELS['max_pages']} (3 > 2)")
+    assert ingest_file(path, limits=Limits()).error is None  # given limits are taken as they are
