@@ -14,6 +14,7 @@ characters a second.  Every match keeps its character offsets
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import cache
 
 from extract import regexes as rx
@@ -105,11 +106,15 @@ def name_citation_issuers(pages: list[Page], citations: list[Citation], mentions
     it ("… ngày 02/7/2025 của Bộ Nội vụ"; "của UBND tỉnh" → the document's
     own province), when the gazetteer can place it."""
     text = {p.number: p.text for p in pages}
-    by_page: dict[int, list[BodyMention]] = {}
-    for m in mentions:
-        by_page.setdefault(m.page, []).append(m)
+    by_page: dict[int, list[tuple[int, int, BodyMention]]] = {}  # page → (start, order, mention), by start
+    for k, m in enumerate(mentions):
+        by_page.setdefault(m.page, []).append((m.start, k, m))
+    for found in by_page.values():
+        found.sort(key=lambda t: t[:2])
     for c in citations:
-        after = next((m for m in by_page.get(c.page, ())
-                      if c.end <= m.start <= c.end + DEFAULT_ISSUER_AFTER_CITATION), None)
+        found = by_page.get(c.page, [])
+        lo = bisect_left(found, (c.end, -1))
+        hi = bisect_right(found, (c.end + DEFAULT_ISSUER_AFTER_CITATION, len(mentions)))
+        after = min(found[lo:hi], key=lambda t: t[1], default=(0, 0, None))[2]  # the first listed, as before
         if after and after.name and rx.ISSUER_OF.match(text[c.page][c.end : after.start]):
             c.issuer = after.name

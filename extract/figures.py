@@ -23,6 +23,8 @@ can check sums and ratios.
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import cache, lru_cache
 
@@ -94,13 +96,97 @@ def _decimals(text: str) -> int:
 _SENT_END = re.compile(r"[.;!?](?=\s|$)(?<!\d\.)|\n(?=[-–•+]\s|\d{1,2}\.\s|[a-zđ]\)\s|[IVX]+\.\s)")
 
 
+# How far a sentence reaches on each side of a figure (characters): text without any sentence end (a table
+# flattened to one line, "%2024%2024…") would otherwise make each figure's sentence the whole page, and the
+# work of every figure grow with the page.  The longest reach seen in real documents is about 2,000.
+SENTENCE_REACH = 3_000
+
+
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = 0
-    for m in _SENT_END.finditer(text, 0, pos):
-        start = m.end()
-    m = _SENT_END.search(text, pos)
-    end = m.start() + 1 if m else len(text)
-    return start, end
+    """The sentence around ``pos``: from the end of the last sentence end before ``pos`` (as found in
+    ``text[:pos]``) to just past the first one at or after ``pos``, at most ``SENTENCE_REACH`` characters
+    on either side.
+
+    The sentence ends of ``text`` are found once and kept for the next call on the same string (by
+    identity), so a page's figures cost one scan of the page, not one each."""
+    ends = _sentence_ends(text)
+    start, end = _start_before(text, pos, ends), _end_after(text, pos, ends)
+    return max(start, pos - SENTENCE_REACH), min(end, pos + SENTENCE_REACH)
+
+
+# The last text whose sentence ends were found, and their positions: the figures of a page (and the rules
+# reading them) ask for the bounds of many positions of the same page text, one after another.
+_last_ends: tuple[str, array] = ("", array("q"))
+
+
+def _sentence_ends(text: str) -> array:
+    """Positions of every ``_SENT_END`` match in ``text``, once per text."""
+    global _last_ends
+    cached, ends = _last_ends
+    if cached is not text:
+        ends = array("q", (m.start() for m in _SENT_END.finditer(text)))
+        _last_ends = (text, ends)
+    return ends
+
+
+def _start_before(text: str, pos: int, ends: array) -> int:
+    """What scanning ``text[:pos]`` for sentence ends gives: the end of the last match, or 0.
+
+    A match of the whole text at ``i < pos - 1`` is one of ``text[:pos]`` unless its look-ahead reaches
+    ``pos`` (a new line before a list mark cut at ``pos``); at ``pos - 1`` a full stop is an end in
+    ``text[:pos]`` even when no blank follows.  Candidates are checked from the nearest one back."""
+    if pos >= 1 and _SENT_END.match(text, pos - 1, pos):
+        return pos
+    k = bisect_left(ends, pos - 1)
+    while k > 0:
+        k -= 1
+        m = _SENT_END.match(text, ends[k], pos)
+        if m:
+            return m.end()
+    return 0
+
+
+def _end_after(text: str, pos: int, ends: array) -> int:
+    """Just past the first sentence end at or after ``pos``, or the end of the text."""
+    k = bisect_left(ends, pos)
+    return ends[k] + 1 if k < len(ends) else len(text)
+
+
+# Characters after the blanks that follow a number that ``NOT_A_FIGURE_AFTER`` may read (its longest word and
+# the character after it, for its \b).
+_AFTER_WORD = 16
+_BLANKS = re.compile(r"\s*")  # the blanks after a number
+
+
+def _after(text: str, end: int) -> str:
+    """``text[end:]`` as far as ``NOT_A_FIGURE_AFTER`` (anchored at its start) can read: the blanks and a
+    word, so that matching it does not copy the rest of the page for every number."""
+    return text[end : _BLANKS.match(text, end).end() + _AFTER_WORD]
+
+
+class _Spans:
+    """Spans of a page already taken by a figure: ``append((start, end))``, and ``free(s, e)`` is true when
+    no span overlaps ``[s, e)``.  Spans come in runs of increasing starts (one run per pattern scanned), so
+    each run keeps its starts and the running maximum of its ends, and ``free`` is a binary search per run,
+    not a scan of every span taken."""
+
+    def __init__(self) -> None:
+        self.runs: list[tuple[list[int], list[int]]] = []  # (starts, max end so far), starts increasing
+
+    def append(self, span: tuple[int, int]) -> None:
+        start, end = span
+        if not self.runs or start < self.runs[-1][0][-1]:
+            self.runs.append(([], []))
+        starts, max_ends = self.runs[-1]
+        max_ends.append(max(end, max_ends[-1]) if max_ends else end)
+        starts.append(start)
+
+    def free(self, s: int, e: int) -> bool:
+        for starts, max_ends in self.runs:
+            k = bisect_left(starts, e) - 1  # the spans starting before e: does one end after s?
+            if k >= 0 and max_ends[k] > s:
+                return False
+        return True
 
 
 def _is_date_context(text: str, start: int, end: int) -> bool:
@@ -232,10 +318,10 @@ def find_figures(pages: list[Page]) -> list[Figure]:
     figures: list[Figure] = []
     for page in pages:
         text = page.text
-        taken: list[tuple[int, int]] = []
+        taken = _Spans()
 
         def free(s: int, e: int) -> bool:
-            return all(e <= a or s >= b for a, b in taken)
+            return taken.free(s, e)
 
         found: list[Figure] = []
         for s, e, num, den in _dangling_fractions(text):
@@ -396,6 +482,8 @@ def _link_parts(text: str, found: list[Figure], base: int) -> None:
     """Counts inside the parentheses right after a count are its parts.  The two ends of a range (two figures
     on one span, "295 - 300 nghìn tỷ đồng (18 - 19 tỷ USD)") are neither a total nor parts."""
     spans = Counter((f.start, f.end) for f in found)
+    starts = [f.start for f in found]
+    close_at = -1
     for i, total in enumerate(found):
         if total.kind not in ("count", "money") or spans[(total.start, total.end)] > 1:
             continue
@@ -403,11 +491,15 @@ def _link_parts(text: str, found: list[Figure], base: int) -> None:
         if not m:
             continue
         open_pos = m.end() - 1
-        close = text.find(")", open_pos)
+        if open_pos >= close_at:  # the ")" found for an earlier "(" serves until it is passed
+            close_at = text.find(")", open_pos)
+            close_at = len(text) if close_at == -1 else close_at
+        close = close_at if close_at < len(text) else -1
         if close == -1:
             continue
-        parts = [j for j, f in enumerate(found)
-                 if open_pos < f.start < close and f.kind == total.kind and spans[(f.start, f.end)] == 1]
+        inside = range(bisect_right(starts, open_pos), bisect_left(starts, close))  # found is sorted by start
+        parts = [j for j in inside if open_pos < found[j].start < close and found[j].kind == total.kind
+                 and spans[(found[j].start, found[j].end)] == 1]
         if len(parts) >= 2:
             for j in parts:
                 found[j].parent = base + i

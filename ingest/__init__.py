@@ -10,10 +10,11 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+from ingest import guard
 from ingest.signed import signature_info
 from rasoat.errors import PDFIUM_FAILED, os_error_message
 from rasoat.files import sha256_file
-from rasoat.limits import Limits
+from rasoat.limits import LimitExceeded, Limits
 from rasoat.models import Page, Region, SourceDocument, TextSource
 from rasoat.vntext import nfc
 
@@ -48,13 +49,38 @@ def sniff(path: Path) -> str:
         return "binary"
 
 
-def read_text_file(path: Path) -> list[Page]:
-    """A UTF-8 text file; form feeds separate pages."""
+def read_text_file(path: Path, limits: Limits | None = None) -> list[Page]:
+    """A UTF-8 text file; form feeds separate pages, and a page longer than ``limits.max_page_chars`` is
+    cut into pages at line ends (``cut_text``): every later stage works page by page."""
+    limits = limits or Limits()
     try:
         raw = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as e:
         raise IngestError(f"Tệp văn bản không phải UTF-8 (byte lỗi ở vị trí {e.start})") from e
-    return [_plain_page(i + 1, nfc(t.strip("\n")), TextSource.PLAIN) for i, t in enumerate(raw.split("\f"))]
+    guard.check_chars(len(raw), limits)
+    guard.check_page_number(raw.count("\f") + 1, limits)
+    texts = [piece for t in raw.split("\f") for piece in cut_text(nfc(t.strip("\n")), limits.max_page_chars)]
+    guard.check_page_number(len(texts), limits)
+    return [_plain_page(i + 1, t, TextSource.PLAIN) for i, t in enumerate(texts)]
+
+
+def cut_text(text: str, size: int) -> list[str]:
+    """``text`` in pieces of at most ``size`` characters, each cut at the last line end that fits (the
+    line end itself dropped), or in a longer line at the last blank, or else at ``size``."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        cut = text.rfind("\n", start + 1, start + size + 1)
+        if cut == -1:
+            cut = text.rfind(" ", start + 1, start + size + 1)
+        if cut == -1:
+            pieces.append(text[start : start + size])
+            start += size
+        else:
+            pieces.append(text[start:cut])
+            start = cut + 1
+    pieces.append(text[start:])
+    return pieces
 
 
 def check_complete_pdf(path: Path) -> None:
@@ -68,14 +94,28 @@ def check_complete_pdf(path: Path) -> None:
             raise IngestError("Tệp PDF bị cắt cụt (thiếu phần cuối %%EOF): có thể tải về hoặc sao chép chưa xong")
 
 
-def read_pdf(path: Path) -> list[Page]:
+def read_pdf(path: Path, limits: Limits | None = None) -> list[Page]:
+    """The pages of a PDF; its streams are measured decompressed, and its pages counted, before it is read
+    (``ingest.guard``), and each page's characters as it comes."""
     from pdfminer.pdfdocument import PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
 
     from ingest.pdf import read_pdf_pages
 
+    limits = limits or Limits()
+    guard.check_pdf_streams(path, limits)
+    guard.check_pdf_pages(path, limits)
+    pages, chars = [], 0
     try:
-        return [repair_page(p) for p in read_pdf_pages(str(path))]
+        for p in read_pdf_pages(str(path), limits.max_page_chars):
+            guard.check_page_number(p.number, limits)
+            guard.check_chars(len(p.text), limits, page=p.number)
+            chars += len(p.text)
+            guard.check_chars(chars, limits)
+            pages.append(repair_page(p))
+        return pages
+    except LimitExceeded:
+        raise
     except Exception as e:  # pdfplumber wraps pdfminer's errors in PdfminerException
         inner = e.args[0] if e.args and isinstance(e.args[0], Exception) else e
         if isinstance(inner, PDFPasswordIncorrect) or "Encrypt" in type(inner).__name__ or "Password" in type(inner).__name__:
@@ -104,14 +144,18 @@ def repair_page(page: Page) -> Page:
     return page
 
 
-def read_word(path: Path) -> tuple[list[Page], str]:
+def read_word(path: Path, limits: Limits | None = None) -> tuple[list[Page], str]:
     """A Word file (.docx, or legacy .doc through antiword/catdoc) as one page;
-    legacy TCVN3/VNI text is converted to Unicode."""
+    legacy TCVN3/VNI text is converted to Unicode.  A .docx's zip is measured
+    before python-docx opens it (``guard.check_docx_zip``)."""
     from ingest.legacy import repair_text
     from ingest.word import read_doc, read_docx
 
+    limits = limits or Limits()
     try:
         if path.suffix.lower() == ".docx":
+            if sniff(path) == "zip":
+                guard.check_docx_zip(path, limits)
             text, source = "\n".join(read_docx(path)), TextSource.DOCX
         else:
             raw = read_doc(path)
@@ -119,7 +163,10 @@ def read_word(path: Path) -> tuple[list[Page], str]:
             source = TextSource.DOC if text == nfc(raw) else TextSource.DOC_LEGACY
     except ValueError as e:
         raise IngestError(str(e)) from e
-    return [_plain_page(1, nfc(text), source)], source
+    guard.check_chars(len(text), limits)
+    texts = cut_text(nfc(text), limits.max_page_chars)  # one page, or more when it is too long for one
+    guard.check_page_number(len(texts), limits)
+    return [_plain_page(i + 1, t, source) for i, t in enumerate(texts)], source
 
 
 def _plain_page(number: int, text: str, source: str) -> Page:
@@ -131,13 +178,14 @@ def _plain_page(number: int, text: str, source: str) -> Page:
     return Page(number=number, text=laid.text, source=source, regions=laid.regions, furniture=laid.furniture)
 
 
-def ocr_scans(path: Path, pages: list[Page]) -> list[Page]:
-    """OCR the scanned pages and those whose text layer is garbage."""
+def ocr_scans(path: Path, pages: list[Page], limits: Limits | None = None) -> list[Page]:
+    """OCR the scanned pages and those whose text layer is garbage (each rendered within
+    ``limits.max_ocr_pixels``: ``guard.ocr_dpi``)."""
     from ingest.ocr import OcrError
     from ingest.scan import ocr_scanned_pages
 
     try:
-        return [repair_page(p) if p.source == TextSource.OCR else p for p in ocr_scanned_pages(str(path), pages)]
+        return [repair_page(p) if p.source == TextSource.OCR else p for p in ocr_scanned_pages(str(path), pages, limits)]
     except OcrError as e:
         raise IngestError(f"Trang scan cần nhận dạng (OCR) nhưng không được: {e}") from e
 
@@ -151,18 +199,21 @@ def read_rtf(path: Path) -> list[Page]:
     except Exception as e:  # striprtf on a damaged file
         raise IngestError(f"Tệp là định dạng RTF (không phải Word .doc) và bị hỏng, không đọc được "
                           f"({type(e).__name__}): hãy mở bằng Word và lưu lại dạng .docx") from e
-    return [_plain_page(1, nfc(text.strip("\n")), "rtf")]
+    return [_plain_page(1, nfc(text.strip("\n")), TextSource.RTF)]
 
 
 def ingest_file(path: str | Path, ocr: bool = True, limits: Limits | None = None) -> SourceDocument:
     """Read one file into a ``SourceDocument``; errors are recorded, not raised.
 
-    ``ocr=False`` leaves scanned pages as they are (for quick runs).  ``limits`` are what one file may
-    cost (``rasoat.limits``; None: the defaults)."""
+    ``ocr=False`` leaves scanned pages as they are (for quick runs).  ``limits`` (``rasoat.limits``; when
+    None, the defaults with the ``RASOAT_LIMIT_*`` environment) bound what the file may cost; a file over
+    one gets the ``LimitExceeded`` message as its error."""
     path = Path(path)
+    limits = limits or Limits.from_env()
     doc = SourceDocument(path=str(path), sha256="", file_name=path.name)
     try:
-        doc.sha256 = sha256_file(path)
+        doc.sha256 = sha256_file(path)  # read in blocks: the file's identity even when it is too large
+        guard.check_file_bytes(path, limits)
         kind = sniff(path)
         suffix = path.suffix.lower()
         if kind == "empty":
@@ -171,9 +222,9 @@ def ingest_file(path: str | Path, ocr: bool = True, limits: Limits | None = None
             raise IngestError("Tệp là trang HTML (trang web), không phải PDF hay văn bản")
         if kind == "pdf":
             check_complete_pdf(path)
-            doc.pages = read_pdf(path)
+            doc.pages = read_pdf(path, limits)
             if ocr:
-                doc.pages = ocr_scans(path, doc.pages)
+                doc.pages = ocr_scans(path, doc.pages, limits)
                 doc.ocr = any(p.source == TextSource.OCR for p in doc.pages)
                 if doc.ocr:
                     doc.text_source = (TextSource.OCR if all(p.source == TextSource.OCR for p in doc.pages)
@@ -181,14 +232,14 @@ def ingest_file(path: str | Path, ocr: bool = True, limits: Limits | None = None
             if signature := signature_info(str(path)):  # ký số: signer, time (ingest/signed.py)
                 doc.meta["signature"] = signature
         elif kind == "zip" and suffix == ".docx" or kind == "ole" and suffix in (".doc", ".docx"):
-            doc.pages, doc.text_source = read_word(path)
+            doc.pages, doc.text_source = read_word(path, limits)
         elif kind == "rtf" and suffix in (".doc", ".docx"):
-            doc.pages, doc.text_source = read_rtf(path), "rtf"
+            doc.pages, doc.text_source = read_rtf(path), TextSource.RTF
         elif suffix == ".docx":
             raise IngestError("Tệp .docx bị hỏng (không phải tệp nén ZIP hợp lệ): hãy mở lại bằng Word và lưu lại, "
                               "hoặc lấy lại bản gốc")
         elif suffix == ".txt" and kind == "text":
-            doc.pages = read_text_file(path)
+            doc.pages = read_text_file(path, limits)
             doc.text_source = TextSource.PLAIN
         elif suffix == ".pdf":
             raise IngestError("Tệp có đuôi .pdf nhưng không phải PDF")
@@ -198,7 +249,7 @@ def ingest_file(path: str | Path, ocr: bool = True, limits: Limits | None = None
             raise IngestError(f"Định dạng chưa được hỗ trợ: {suffix or kind}")
         if not any(p.text.strip() for p in doc.pages):
             raise IngestError("Không có lớp chữ (có thể là bản scan) và chưa nhận dạng được")
-    except IngestError as e:
+    except (IngestError, LimitExceeded) as e:
         doc.error, doc.pages = str(e), []
     except OSError as e:
         doc.error, doc.pages = os_error_message(e, path), []

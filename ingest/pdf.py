@@ -32,6 +32,7 @@ from ingest.signed import appearance_stamps, loaded_page_marks, merge_stamps, st
 from ingest.legacy import detect_encoding, font_hint, repair_words
 from ingest.pdfium import X_TOLERANCE, Y_TOLERANCE
 from ingest.tables import MIN_RULES_FOR_TABLES, TABLE_SETTINGS
+from rasoat.limits import LimitExceeded
 from rasoat.models import Page, TextSource
 from rasoat.patterns import PROCEDURE_TABLE_HEADER, TTHC_CODE
 from rasoat.vntext import fold, nfc
@@ -117,9 +118,12 @@ def laid_out(number: int, words: list[dict], width: float, source: str, stamps=(
     return Page(number=number, text=laid.text, source=source, regions=laid.regions, furniture=laid.furniture)
 
 
-def plumber_page(page: pdfplumber.page.Page, number: int, stamps=()) -> Page:
-    """One page read entirely by pdfplumber, then released."""
+def plumber_page(page: pdfplumber.page.Page, number: int, stamps=(), max_chars: int | None = None) -> Page:
+    """One page read entirely by pdfplumber, then released (``max_chars``: more characters raise
+    ``LimitExceeded`` before words are made of them)."""
     try:
+        if max_chars is not None and len(page.chars) > max_chars:
+            raise LimitExceeded("max_page_chars", len(page.chars), max_chars, where=f"trang {number}")
         words, source = page_words(page)
         out = laid_out(number, words, float(page.width), source, stamps)
         out.tables = page_tables(page)
@@ -145,43 +149,48 @@ class _Plumber:
             self.pdf.close()
 
 
-def read_with_pdfplumber(path: str) -> Iterator[Page]:
+def read_with_pdfplumber(path: str, max_chars: int | None = None) -> Iterator[Page]:
     """Every page through pdfplumber alone (what ``read_pdf_pages`` did
     before pdfium; the reference its output is compared with)."""
     stamps = stamp_texts(path)
     with pdfplumber.open(path) as pdf:
         for i, page in enumerate(pdf.pages):
-            yield plumber_page(page, i + 1, stamps.get(i + 1, ()))
+            yield plumber_page(page, i + 1, stamps.get(i + 1, ()), max_chars)
 
 
-def read_pdf_pages(path: str) -> Iterator[Page]:
+def read_pdf_pages(path: str, max_chars: int | None = None) -> Iterator[Page]:
     """Yield a Page for each page of the PDF at ``path``.
 
     Pages are processed and released one at a time: one pdfium page (and,
-    when needed, one pdfplumber page) is open at once.
+    when needed, one pdfplumber page) is open at once.  ``max_chars``: a
+    page with more characters raises ``LimitExceeded`` (``rasoat.limits``)
+    before its characters are made into words.
     """
     doc = pdfium.open_document(path)
     if doc is None:
-        yield from read_with_pdfplumber(path)
+        yield from read_with_pdfplumber(path, max_chars)
         return
     plumber = _Plumber(path)
     try:
         for i in range(len(doc)):
-            out, stamps = pdfium_page(doc, i)
-            yield out if out is not None else plumber_page(plumber.page(i), i + 1, stamps)
+            out, stamps = pdfium_page(doc, i, max_chars)
+            yield out if out is not None else plumber_page(plumber.page(i), i + 1, stamps, max_chars)
     finally:
         plumber.close()
         doc.close()
 
 
-def pdfium_page(doc: pdfium.PdfDocument, index: int) -> tuple[Page | None, list]:
+def pdfium_page(doc: pdfium.PdfDocument, index: int, max_chars: int | None = None) -> tuple[Page | None, list]:
     """Page ``index`` read through pdfium, tables included, and the words its
     signature stamps print (``ingest.signed``: the number and the day are
     often printed only by them); the page is loaded once and released.  The
     Page is None when pdfium cannot give it as pdfplumber would."""
     page = doc[index]
     try:
-        fast = pdfium.page_words(page)
+        try:
+            fast = pdfium.page_words(page, max_chars)
+        except LimitExceeded as e:
+            raise LimitExceeded(e.name, e.value, e.limit, where=f"trang {index + 1}") from None
         edges = None
         if fast is not None and pdfium.ruling_lines(page, MIN_RULES_FOR_TABLES) >= MIN_RULES_FOR_TABLES:
             edges = pdfium.page_edges(page)

@@ -51,6 +51,8 @@ import pypdfium2.raw as raw
 from pdfminer.fontmetrics import FONT_METRICS
 from pdfplumber.utils.text import LIGATURES
 
+from rasoat.limits import LimitExceeded
+
 X_TOLERANCE = 3  # pdfplumber's x_tolerance: a wider gap starts a new word
 Y_TOLERANCE = 3  # pdfplumber's y_tolerance: tops closer than this share a line
 
@@ -149,14 +151,19 @@ def open_document(path: str) -> pdfium.PdfDocument | None:
     return doc
 
 
-def page_words(page: pdfium.PdfPage) -> FastPage | None:
+def page_words(page: pdfium.PdfPage, max_chars: int | None = None) -> FastPage | None:
     """The page's characters as pdfplumber would see them (see
-    ``FastPage.words``), or None when this page must be read by pdfplumber."""
+    ``FastPage.words``), or None when this page must be read by pdfplumber.
+    ``max_chars``: a page with more characters (pdfium's count) raises
+    ``LimitExceeded`` before they are read one by one."""
     left, bottom, right, top = page.get_mediabox()
     if page.get_rotation() % 360 or left or bottom:
         return None
     textpage = page.get_textpage()
     try:
+        count = _count_chars(_handle(textpage))
+        if max_chars is not None and count > max_chars:
+            raise LimitExceeded("max_page_chars", count, max_chars)
         reader = _Reader(_handle(page), _handle(textpage), float(top - bottom))
         chars = reader.chars(textpage.get_text_range())
         blanks = None if chars is None else reader.skipped_blanks()

@@ -12,8 +12,10 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from ingest.guard import ocr_dpi
 from ingest.layout import layout_page
 from ingest.quality import text_layer_is_garbage
+from rasoat.limits import Limits
 from rasoat.models import Page, TextSource
 from rasoat.vntext import nfc
 
@@ -61,22 +63,27 @@ def page_from_ocr(number: int, result, page_width: float) -> Page:
                 regions=laid.regions, furniture=laid.furniture)
 
 
-def ocr_scanned_pages(path: str, pages: list[Page]) -> list[Page]:
-    """``pages`` with every page that needs it replaced by its OCR."""
-    from ingest.ocr import ocr_pdf_page
+def ocr_scanned_pages(path: str, pages: list[Page], limits: Limits | None = None) -> list[Page]:
+    """``pages`` with every page that needs it replaced by its OCR.  Each page is rendered at the resolution
+    ``guard.ocr_dpi`` gives for its size (``DEFAULT_DPI``, lower for a page too large for
+    ``limits.max_ocr_pixels``); all are sized before the first is rendered, so a page that cannot fit
+    refuses the file at once."""
+    from ingest.ocr import DEFAULT_DPI, ocr_pdf_page
+
+    limits = limits or Limits()
 
     few_words = [i for i, p in enumerate(pages) if _few_words(p)]  # the image objects of the others
     shares = dict(zip(few_words, image_shares(path, few_words))) if few_words else {}  # are not read
     out = list(pages)
-    widths: dict[int, float] = {}
     todo = [i for i, p in enumerate(pages) if needs_ocr(p, shares.get(i, 0.0))]
     if not todo:
         return out
     pdf = pdfium.PdfDocument(path)
     try:
-        widths = {i: pdf[i].get_width() for i in todo}
+        sizes = {i: pdf[i].get_size() for i in todo}
     finally:
         pdf.close()
+    dpis = {i: ocr_dpi(w, h, DEFAULT_DPI, limits, page=i + 1) for i, (w, h) in sizes.items()}
     for i in todo:
-        out[i] = page_from_ocr(i + 1, ocr_pdf_page(path, i), widths[i])
+        out[i] = page_from_ocr(i + 1, ocr_pdf_page(path, i, dpi=dpis[i]), sizes[i][0])
     return out

@@ -16,7 +16,7 @@ MIB = 1024 * 1024
 
 DEFAULT_MAX_FILE_BYTES = 200 * MIB  # bytes on disk
 DEFAULT_MAX_PAGES = 3_000  # pages of one PDF (the largest real appendix seen has a few hundred)
-DEFAULT_MAX_PAGE_CHARS = 200_000  # characters of text on one page
+DEFAULT_MAX_PAGE_CHARS = 200_000  # characters of a PDF page; a longer text or Word file is cut into pages this long
 DEFAULT_MAX_DOCUMENT_CHARS = 120_000_000  # characters of one document (a 100 MB text file still passes)
 DEFAULT_MAX_OCR_PIXELS = 60_000_000  # pixels of one page image rendered for OCR (A0 at 200 dpi is ~ 52 M)
 DEFAULT_MAX_INFLATED_BYTES = 512 * MIB  # bytes of one decompressed PDF stream
@@ -82,12 +82,19 @@ class LimitError(ValueError):
 class LimitExceeded(Exception):
     """A file goes over one of the limits; ``str()`` is the Vietnamese message stored as the file's error."""
 
-    def __init__(self, name: str, value, limit) -> None:
-        self.name, self.value, self.limit = name, value, limit
+    def __init__(self, name: str, value, limit, where: str = "") -> None:
+        self.name, self.value, self.limit, self.where = name, value, limit, where
+        place = f", {where}" if where else ""
         super().__init__(
-            f"Tệp vượt giới hạn {LABELS.get(name, name)} ({value:,} > {limit:,}); tệp không được đọc. "
-            f"Có thể nâng giới hạn bằng --limit {name}=… nếu tệp này là văn bản thật."
+            f"Tệp vượt giới hạn {LABELS.get(name, name)} ({_number(value)} > {_number(limit)}{place}); "
+            f"tệp không được đọc. Có thể nâng giới hạn bằng --limit {name}=… nếu tệp này là văn bản thật."
         )
+
+
+def _number(x) -> str:
+    """A number the Vietnamese way: "1.048.576", "900,5"."""
+    text = f"{x:,}" if isinstance(x, int) else f"{x:,.1f}"
+    return text.replace(",", "␣").replace(".", ",").replace("␣", ".")
 
 
 LABELS = {

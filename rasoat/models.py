@@ -45,6 +45,7 @@ class TextSource(StrEnum):
     DOCX = "docx"  # a Word .docx file
     DOC = "doc"  # a legacy Word .doc file in Unicode
     DOC_LEGACY = "doc/legacy"  # a legacy Word .doc file in TCVN3/VNI, converted
+    RTF = "rtf"  # an RTF file (often saved with a .doc name), read as plain text
 
 
 @dataclass

@@ -8,6 +8,7 @@ tắc: thông tin, số liệu báo cáo đầy đủ, chính xác).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 
 from extract import sentence_bounds
@@ -123,7 +124,7 @@ def _printed_decimals(raw: str) -> int:
     return len(m.group(1)) if m and m.group(1) else 0
 
 
-def _explained(doc, figs, total, parts, s: float) -> bool:
+def _explained(doc, before_total, total, parts, s: float) -> bool:
     """Reasons a breakdown that does not add up is not a contradiction: rounded amounts of money (each part
     rounded to its printed digits); a breakdown of two counts joined by "và" ("09 sở … và 26 xã … (trong đó 33
     …; 02 …)" describes all 35); a partial breakdown ("(trong đó …)") that stays below the total."""
@@ -133,7 +134,7 @@ def _explained(doc, figs, total, parts, s: float) -> bool:
         if diff <= 0.5 * len(parts) * 10 ** (-d) + 1e-9:
             return True
     text = _page_text(doc, total.page)
-    for prev in figs:
+    for prev in before_total(total):
         if prev.kind == total.kind and prev.page == total.page and prev.end is not None and prev.end <= total.start \
                 and total.start - prev.end < 200 and re.search(r"\bvà\b", text[prev.end : total.start]) \
                 and prev.value is not None and abs(s - (total.value + prev.value)) < 1e-6:
@@ -141,18 +142,43 @@ def _explained(doc, figs, total, parts, s: float) -> bool:
     return s < total.value and re.match(r"\s*trong\s+đó\b", _paren_text(doc, total) or "", re.I) is not None
 
 
+# How far before a total a figure may end and still be the other half of "09 sở … và 26 xã" (characters).
+AND_TOTAL_WINDOW = 200
+
+
+def _figures_ending_before(figs):
+    """``near(total)``: the figures of the total's page that end in the ``AND_TOTAL_WINDOW`` characters
+    before it (and perhaps a few more), found by binary search over the figures' ends, page by page."""
+    by_page: dict[int, tuple[list[int], list]] = {}
+    for f in sorted((f for f in figs if f.end is not None), key=lambda f: (f.page, f.end)):
+        ends, found = by_page.setdefault(f.page, ([], []))
+        ends.append(f.end)
+        found.append(f)
+
+    def near(total):
+        ends, found = by_page.get(total.page, ((), ()))
+        return found[bisect_right(ends, total.start - AND_TOTAL_WINDOW) : bisect_right(ends, total.start)]
+
+    return near
+
+
 @rule("FIG004", "Các thành phần không cộng lại bằng tổng số", "Số liệu", "error", BASIS)
 def parts_do_not_add_up(doc):
     figs = doc.extraction.figures
+    children: dict[int, list] = defaultdict(list)  # figure index → the figures that name it as parent
+    for f in figs:
+        if f.parent is not None:
+            children[f.parent].append(f)
+    before_total = _figures_ending_before(figs)
     for i, total in enumerate(figs):
-        parts = [f for f in figs if f.parent == i and f.kind == total.kind]
+        parts = [f for f in children.get(i, ()) if f.kind == total.kind]
         if len(parts) < 2 or total.value is None:
             continue
         items = _numbered_items(doc, total)
         if items is not None and items > len(parts):
             continue  # a part was not read as a figure ("12 Ủy ban nhân dân huyện"): the sum would be wrong
         s = sum(p.value or 0 for p in parts)
-        if abs(s - total.value) > 1e-6 and not _explained(doc, figs, total, parts, s):
+        if abs(s - total.value) > 1e-6 and not _explained(doc, before_total, total, parts, s):
             yield finding(
                 f"{total.raw}: tổng các thành phần là {_fmt(s)} ("
                 + " + ".join(_fmt(p.value) for p in parts) + f"), khác {_fmt(total.value)}",
@@ -190,14 +216,17 @@ def _value(f):
 
 @rule("FIG005", "Cùng một số liệu được nêu hai lần với giá trị khác nhau", "Số liệu", "warning", BASIS)
 def same_quantity_two_values(doc):
-    seen: dict[tuple, list] = defaultdict(list)
+    # key → the first figure of each value stated under that key, in the order the values first appear
+    seen: dict[tuple, dict] = defaultdict(dict)
     for f in doc.extraction.figures:
         key = _measure_key(doc, f)
         if key is None:
             continue
-        earlier = next((g for g in seen[key] if _value(g) != _value(f)), None)
-        if earlier is not None and not any(_value(g) == _value(f) for g in seen[key]) \
-                and (earlier.page, earlier.sentence) != (f.page, f.sentence):
+        firsts = seen[key]
+        value = _value(f)
+        # a value not stated before under this key: the earliest figure of the key has another value
+        earlier = next(iter(firsts.values())) if firsts and value not in firsts else None
+        if earlier is not None and (earlier.page, earlier.sentence) != (f.page, f.sentence):
             yield finding(f"\"{f.raw}\" (trang {f.page}) khác \"{earlier.raw}\" (trang {earlier.page}) "
                           f"cho cùng một nội dung", evidence=f.sentence or f.raw, **_span(f))
-        seen[key].append(f)
+        firsts.setdefault(value, f)

@@ -14,7 +14,7 @@ ARTICLE_KIND = {"phan": "Phần", "chuong": "Chương", "muc": "Mục", "dieu": 
 TEXT_SOURCE = {"text": "Lớp chữ PDF", "ocr": "Nhận dạng quang học (OCR)", "tcvn3": "Chuyển mã TCVN3",
                "vni": "Chuyển mã VNI", "plain": "Văn bản thuần", "docx": "Word (.docx)", "doc": "Word (.doc)",
                "tcvn3/vni": "Chuyển mã TCVN3 và VNI", "text+ocr": "Lớp chữ PDF và OCR",
-               "doc/legacy": "Word (.doc), chuyển mã TCVN3/VNI"}  # every rasoat.models.TextSource
+               "doc/legacy": "Word (.doc), chuyển mã TCVN3/VNI", "rtf": "RTF"}  # every rasoat.models.TextSource
 YES_NO = {1: "Có", 0: "Không", "1": "Có", "0": "Không"}
 QPPL = {1: "Văn bản QPPL", 0: "Không phải QPPL", "1": "Văn bản QPPL", "0": "Không phải QPPL"}
 
