@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rasoat.numbers import number_key
+from rasoat.reviews import finding_key, restore_decisions
 from rasoat.tables import TABLES
 from rasoat.vntext import fold, fold_what_sqlite_keeps
 
@@ -215,7 +216,10 @@ def delete_document(db: sqlite_utils.Database, doc_id: str, commit: bool = True)
 def save_findings(db: sqlite_utils.Database, doc_id: str, findings: Iterable[Finding], commit: bool = True) -> None:
     def run():
         db.execute("delete from findings where document_id = ?", [doc_id])
-        db["findings"].insert_all(row("findings", f, document_id=doc_id) for f in findings)
+        db["findings"].insert_all(row("findings", f, document_id=doc_id,
+                                      finding_key=finding_key(doc_id, f.rule_id, f.page, f.evidence))
+                                  for f in findings)
+        restore_decisions(db.conn, doc_id)  # reviewers' decisions outlive a new reading or check
 
     if commit:
         with db.atomic():
