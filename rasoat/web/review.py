@@ -128,7 +128,7 @@ async def upload_page(request, datasette):
         return await upload_post(request, datasette, db)
     denied = signed_in_error(request, False)
     context = dict(signed_in=denied is None, reviewer=reviewer_name(request.actor), database=db.name,
-                   max_mb=upload.limits().max_file_bytes // (1024 * 1024), max_pages=upload.limits().max_pages,
+                   max_mb=upload.limits().max_file_bytes // (1024 * 1024), max_pages=f"{upload.limits().max_pages:,}".replace(",", "."),
                    extensions=", ".join(e[1:].upper() for e in upload.KINDS),
                    accept=",".join(upload.KINDS), jobs_ids=request.args.get("jobs", ""))
     return Response.html(await datasette.render_template("rasoat_upload.html", context, request=request),

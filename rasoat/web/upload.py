@@ -160,8 +160,7 @@ def ingest_job(job: Job, db_path: str) -> None:
             job.status, job.message = "error", f"Lỗi khi đọc tệp: {result.error}"
         else:
             job.status = "done"
-            job.message = (f"Xong: {result.findings} phát hiện." if result.findings is not None
-                           else STATUS_TEXT["unchanged"])
+            job.message = f"{result.findings} phát hiện." if result.findings is not None else ""
     except Exception as e:  # the job reports it; the server goes on
         job.status, job.message = "error", f"Lỗi khi đọc tệp: {e}"
 
