@@ -129,6 +129,10 @@ def test_the_reviewers_whole_job(served, page, sample_pdfs, tmp_path):
     page.goto(f"{base}/rasoat/findings?document_id={doc_id}")
     assert reviews.DISMISSED in page.locator("table.rows-and-columns").inner_text()
     assert page.locator(".facet-info[data-column=decision]").count() == 1
+    page.locator("table.rows-and-columns td a", has_text="Đánh giá").first.click()  # to the finding's form
+    page.wait_for_load_state()
+    anchor = "#" + page.url.split("#", 1)[1]
+    assert anchor.startswith("#k-") and page.locator(f"{anchor} form").count() == 1
 
     # the record: no navigation, at most 3 A4 pages, and its .docx
     page.goto(doc_url + "/phieu")

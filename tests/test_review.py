@@ -4,12 +4,14 @@ the period report's counts against SQL over the tables."""
 
 from __future__ import annotations
 
+import hashlib
 import http.client
 import io
 import json
 import re
 import shutil
 import sqlite3
+import time
 import urllib.parse
 import urllib.request
 from http.cookiejar import CookieJar
@@ -18,7 +20,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from rasoat import reviews, store, users
+from rasoat import reviews, users
 from rasoat.cli import cli
 from rasoat.web.upload import UPLOAD_MAX_PAGES
 from test_datasette import Server
@@ -214,6 +216,36 @@ def test_a_signed_in_reviewer_decides_and_the_decision_is_shown(served):
             (reviews.CONFIRMED, FULL_NAME)]
     status, page = client.request(f"/-/rasoat/document/{doc_id}")
     assert status == 200 and reviews.CONFIRMED in page.decode() and FULL_NAME in page.decode()
+
+
+def test_an_upload_is_read_once_and_the_same_file_again_is_a_no_op(served, sample_pdfs):
+    s, db = served
+    client = Client(s.base)
+    client.sign_in()
+    data = sample_pdfs["gm-tap-huan"].read_bytes()
+    sha = hashlib.sha256(data).hexdigest()
+    with sqlite3.connect(db) as conn:
+        conn.execute("delete from documents where id = ?", [sha])  # as if never read (the copy is ours)
+    answers = []
+    for _ in range(2):
+        status, body = upload(client, [("giay-moi.pdf", data)], client.token("/-/rasoat/upload"))
+        assert status == 200
+        job = json.loads(body)["jobs"][0]
+        deadline = time.time() + 120
+        while job["status"] in ("queued", "processing") and time.time() < deadline:
+            time.sleep(0.5)
+            job = json.loads(client.request(f"/-/rasoat/upload/status.json?jobs={job['id']}")[1])["jobs"][0]
+        answers.append(job)
+    assert [a["status"] for a in answers] == ["done", "unchanged"], answers
+    assert answers[0]["url"] == answers[1]["url"] == f"/-/rasoat/document/{sha}"
+    folder = db.parent / "uploads" / sha
+    assert [p.name for p in folder.iterdir()] == ["giay-moi.pdf"]
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("select path from documents where id = ?", [sha]).fetchone() == (
+            str(folder / "giay-moi.pdf"),)
+    status, body = client.request(f"/-/rasoat/upload/status.json?jobs={answers[0]['id']}")
+    assert json.loads(body)["jobs"] and not json.loads(Client(s.base).request(
+        f"/-/rasoat/upload/status.json?jobs={answers[0]['id']}")[1]).get("jobs")  # a stranger sees nothing
 
 
 def test_a_100_mb_upload_is_refused_before_it_is_read(served):

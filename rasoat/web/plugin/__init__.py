@@ -6,7 +6,10 @@ Pages (``register_routes``):
   items, and its pages' text with items and evidence marked;
 - ``/-/rasoat/search?q=…``     documents, articles and findings at once
   (``&exact=1``: tell "thể" from "thế");
-- ``/-/rasoat/overview``       bar charts linked to the rows behind them.
+- ``/-/rasoat/overview``       bar charts linked to the rows behind them;
+- the reviewer's pages (``rasoat.web.review``): upload, decisions on findings,
+  the self-check record of a document, the period report — its two POST
+  routes (``review.WRITE_PATHS``) are the only writes let through.
 
 Also: the home page and table headers and facets in Vietnamese (templates
 in ``templates/``), table cells that link to the document page, SQL
@@ -419,8 +422,8 @@ def render_cell(row, value, column, table, database, datasette):
     doc_id = row["document_id"] if "document_id" in keys else None
     if isinstance(doc_id, dict):
         doc_id = doc_id.get("value")
-    if table == "findings" and column == "decision" and doc_id and "rowid" in keys:
-        return review.decision_cell(value, document_url(datasette, doc_id, f"f-{row['rowid']}"))
+    if table == "findings" and column == "decision" and doc_id and "finding_key" in keys:
+        return review.decision_cell(value, document_url(datasette, doc_id, f"k-{row['finding_key']}"))
     if column == "document_id" and value:
         return _document_link(datasette, database, value)
     if table == "documents" and column == "number" and value:
