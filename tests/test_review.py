@@ -230,12 +230,7 @@ def test_an_upload_is_read_once_and_the_same_file_again_is_a_no_op(served, sampl
     for _ in range(2):
         status, body = upload(client, [("giay-moi.pdf", data)], client.token("/-/rasoat/upload"))
         assert status == 200
-        job = json.loads(body)["jobs"][0]
-        deadline = time.time() + 120
-        while job["status"] in ("queued", "processing") and time.time() < deadline:
-            time.sleep(0.5)
-            job = json.loads(client.request(f"/-/rasoat/upload/status.json?jobs={job['id']}")[1])["jobs"][0]
-        answers.append(job)
+        answers.append(wait_for(client, json.loads(body)["jobs"][0]))
     assert [a["status"] for a in answers] == ["done", "unchanged"], answers
     assert answers[0]["url"] == answers[1]["url"] == f"/-/rasoat/document/{sha}"
     folder = db.parent / "uploads" / sha
@@ -246,6 +241,30 @@ def test_an_upload_is_read_once_and_the_same_file_again_is_a_no_op(served, sampl
     status, body = client.request(f"/-/rasoat/upload/status.json?jobs={answers[0]['id']}")
     assert json.loads(body)["jobs"] and not json.loads(Client(s.base).request(
         f"/-/rasoat/upload/status.json?jobs={answers[0]['id']}")[1]).get("jobs")  # a stranger sees nothing
+
+
+def wait_for(client: Client, job: dict) -> dict:
+    deadline = time.time() + 120
+    while job["status"] in ("queued", "processing") and time.time() < deadline:
+        time.sleep(0.5)
+        job = json.loads(client.request(f"/-/rasoat/upload/status.json?jobs={job['id']}")[1])["jobs"][0]
+    return job
+
+
+def test_a_file_that_cannot_be_read_ends_with_its_error_and_the_server_goes_on(served):
+    import zipfile
+
+    s, db = served
+    client = Client(s.base)
+    client.sign_in()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("khong-phai-word.txt", "Tệp nén này không phải tệp Word.")
+    status, body = upload(client, [("hong.docx", buffer.getvalue())], client.token("/-/rasoat/upload"))
+    assert status == 200
+    job = wait_for(client, json.loads(body)["jobs"][0])
+    assert job["status"] == "error" and job["message"].startswith("Lỗi khi đọc tệp"), job
+    assert client.request("/-/rasoat/upload")[0] == 200
 
 
 def test_a_100_mb_upload_is_refused_before_it_is_read(served):

@@ -3,7 +3,7 @@
 Off unless ``rasoat serve --allow-upload``.  Each file is checked at once (kind by its first bytes and
 extension, size, and a PDF's page count), kept in the upload folder under its SHA-256 (``<sha256>/<name>``,
 so the same file uploaded again is a no-op) and read into the database in the background by the same
-pipeline as ``rasoat ingest`` (``rasoat.pipeline.ingest_paths``) in the plugin's one writer thread
+pipeline as ``rasoat ingest`` (``rasoat.pipeline.ingest_paths``, in a child process) from the plugin's one writer thread
 (``rasoat.web.writer``).  The page lists each file's progress (``upload/status.json``) until it is done
 (with a link to the document) or has its error.
 """
@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import re
 import secrets
+import subprocess
+import sys
 import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -26,6 +29,7 @@ FORM_OVERHEAD_BYTES = 64 * 1024  # what multipart framing and the other fields a
 MAX_FILES_PER_REQUEST = 20  # files in one form submission (the page sends one per request)
 MAX_JOBS_KEPT = 1_000  # finished uploads remembered for the progress list (oldest forgotten first)
 UPLOAD_PATH = "/-/rasoat/upload"
+CHILD_SLACK_SECONDS = 60.0  # a reading child's time beyond the per-file limit: starting, writing, indexes
 
 # extension → the kinds ingest.sniff may find in such a file (a .doc saved as .docx, text as .txt…)
 KINDS = {".pdf": {"pdf"}, ".docx": {"zip"}, ".doc": {"ole", "zip", "rtf", "html"}, ".txt": {"text"}}
@@ -147,22 +151,38 @@ def jobs(ids: list[str], owner: str) -> list[Job]:
 
 
 def ingest_job(job: Job, db_path: str) -> None:
-    """Read the job's file into the database (in the writer thread)."""
+    """Read the job's file into the database (called in the writer thread, which waits for it): the pipeline
+    runs in a child process (``python -m rasoat.web.upload``), so a file that crashes a reader or exhausts
+    memory costs that child, never the server, and the per-file time limit applies (it needs a main thread)."""
+    job.status = "processing"
+    limit = limits()
+    argv = [sys.executable, "-m", "rasoat.web.upload", job.path, db_path]
+    try:
+        done = subprocess.run(argv, capture_output=True, text=True, timeout=limit.seconds_per_file + CHILD_SLACK_SECONDS)
+    except subprocess.TimeoutExpired:
+        job.status, job.message = "error", f"Quá thời gian đọc tệp ({limit.seconds_per_file:.0f} giây)."
+        return
+    try:
+        result = json.loads(done.stdout.strip().splitlines()[-1])[0]
+    except (ValueError, IndexError):
+        job.status = "error"
+        job.message = f"Không đọc được tệp (tiến trình đọc dừng với mã {done.returncode})."
+        return
+    if result.get("error"):
+        job.status, job.message = "error", f"Lỗi khi đọc tệp: {result['error']}"
+    else:
+        job.status = "done"
+        job.message = f"{result['findings']} phát hiện." if result.get("findings") is not None else ""
+
+
+def main(argv: list[str]) -> int:
+    """The child of ``ingest_job``: ``ingest_paths`` over one file with the upload limits; its results as JSON."""
     from rasoat.pipeline import ingest_paths
 
-    job.status = "processing"
-    try:
-        summary = ingest_paths([job.path], db_path, workers=1, limits=limits())
-        result = summary.files[0] if summary.files else None
-        if result is None:
-            job.status, job.message = "error", "Không đọc được tệp."
-        elif result.error:
-            job.status, job.message = "error", f"Lỗi khi đọc tệp: {result.error}"
-        else:
-            job.status = "done"
-            job.message = f"{result.findings} phát hiện." if result.findings is not None else ""
-    except Exception as e:  # the job reports it; the server goes on
-        job.status, job.message = "error", f"Lỗi khi đọc tệp: {e}"
+    path, db_path = argv
+    summary = ingest_paths([path], db_path, workers=1, limits=limits())
+    print(json.dumps(summary.to_json(), ensure_ascii=False))
+    return 0
 
 
 def job_json(job: Job, document_url) -> dict:
@@ -191,3 +211,7 @@ def parse_form(body: bytes, content_type: str) -> tuple[dict[str, str], list[tup
     headers = {"Content-Type": content_type.encode("latin-1"), "Content-Length": str(len(body)).encode()}
     parse(headers, io.BytesIO(body), on_field, on_file)
     return fields, files
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
