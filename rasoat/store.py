@@ -81,6 +81,11 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             missing = {c: ty for c, ty in columns.items() if c not in table.columns_dict}
             for c, ty in missing.items():
                 table.add_column(c, ty)
+            if "finding_key" in missing and t.name == "findings":  # stored before reviews: key its findings now
+                db.conn.create_function("rasoat_finding_key", 4, finding_key, deterministic=True)
+                with db.atomic():
+                    db.execute("update findings set finding_key = rasoat_finding_key(document_id, rule_id, page, "
+                               "evidence)")
             if "number_key" in missing:  # a database stored before the key: key its numbers now
                 db.conn.create_function("rasoat_number_key", 1, number_key, deterministic=True)
                 with db.atomic():

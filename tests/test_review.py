@@ -400,3 +400,25 @@ def test_upload_is_off_unless_allowed(sample_db, tmp_path):
     finally:
         s.stop()
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def test_a_database_stored_before_reviews_gets_them_when_served(sample_db, tmp_path):
+    db = copy_db(sample_db, tmp_path)
+    with sqlite3.connect(db) as conn:  # as an older rasoat left it
+        conn.execute("drop table reviews")
+        for index in [r[0] for r in conn.execute("select name from sqlite_master where type = 'index' "
+                                                 "and tbl_name = 'findings' and sql like '%finding_key%'")]:
+            conn.execute(f"drop index [{index}]")
+        conn.execute("alter table findings drop column finding_key")
+        conn.execute("alter table findings drop column decision")
+    _, doc_id = sqlite3.connect(db).execute("select rule_id, document_id from findings limit 1").fetchone()
+    s = Server(db)
+    try:
+        status, page = Client(s.base).request(f"/-/rasoat/document/{doc_id}")
+        assert status == 200 and "chưa đánh giá" in page.decode()
+        assert Client(s.base).request(f"/-/rasoat/document/{doc_id}/phieu")[0] == 200
+    finally:
+        s.stop()
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("select count(*) from findings where finding_key is null").fetchone() == (0,)
+        assert conn.execute("select count(*) from reviews").fetchone() == (0,)

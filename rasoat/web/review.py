@@ -118,6 +118,28 @@ async def read_body(request, cap: int) -> bytes | None:
     return b"".join(chunks)
 
 
+def ensure_schema(db_path: str) -> None:
+    """Add what this version stores and an older database lacks (table ``reviews``, the findings' keys), in
+    the writer thread; a database the server may not write stays as it is (its pages work, writes fail)."""
+    import sqlite3
+
+    from rasoat import store
+
+    try:
+        store.open_db(db_path).close()
+    except sqlite3.Error:
+        pass
+
+
+def startup(datasette):
+    async def inner():
+        for name, db in datasette.databases.items():
+            if not name.startswith("_") and db.path and await db.table_exists("documents"):
+                await writer.run(ensure_schema, str(Path(db.path).resolve()))
+
+    return inner
+
+
 # ---- upload --------------------------------------------------------------
 
 async def upload_page(request, datasette):

@@ -352,6 +352,12 @@ def register_routes():
 
 
 @hookimpl
+def startup(datasette):
+    """An older database gets the reviewers' table (``review.ensure_schema``, the plugin's own write connection)."""
+    return review.startup(datasette)
+
+
+@hookimpl
 def skip_csrf(datasette, scope):
     """The upload form is checked by its own route (``review.token_ok``): Datasette's check of a multipart
     body (asgi-csrf) fails with a 500 under the python-multipart installed."""
