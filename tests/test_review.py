@@ -98,6 +98,9 @@ def test_user_add_stores_a_hash_datasette_auth_passwords_verifies(tmp_path, monk
     assert users.users_path(db).stat().st_mode & 0o077 == 0  # readable by its owner only
     result = CliRunner().invoke(cli, ["user", "add", "Nguyễn", "--db", str(db)])
     assert result.exit_code != 0 and "Tên đăng nhập" in result.output
+    assert run("user", "list", "--db", db).strip() == f"{REVIEWER}\t{FULL_NAME}"
+    run("user", "remove", REVIEWER, "--db", db)
+    assert users.load(db) == {} and run("user", "list", "--db", db).strip() == ""
 
 
 # ---- a served database with upload on and one account --------------------------------------------------------
