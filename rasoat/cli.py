@@ -181,7 +181,12 @@ def datasette_command(db_path: str, port: int, host: str = "127.0.0.1", no_sql: 
                    "trường RASOAT_PASSWORD, nếu không có thì được hỏi khi chạy.")
 @click.option("--no-sql", is_flag=True,
               help="Tắt chạy câu lệnh SQL tùy ý; bảng, tìm kiếm và truy vấn soạn sẵn vẫn dùng được.")
-def serve(db_path, port, host, password, no_sql):
+@click.option("--allow-upload", is_flag=True,
+              help="Cho người rà soát đã đăng nhập (tài khoản tạo bằng 'rasoat user add') tải văn bản lên tại "
+                   "/-/rasoat/upload.")
+@click.option("--upload-dir", type=click.Path(file_okay=False), default=None,
+              help="Thư mục lưu tệp tải lên (mặc định: thư mục uploads cạnh tệp cơ sở dữ liệu).")
+def serve(db_path, port, host, password, no_sql, allow_upload=False, upload_dir=None):
     """Mở cơ sở dữ liệu bằng Datasette (chỉ đọc) tại http://127.0.0.1:PORT."""
     from rasoat.web.serve import environment
 
@@ -194,12 +199,57 @@ def serve(db_path, port, host, password, no_sql):
         secret = os.environ.get("RASOAT_PASSWORD") or click.prompt("Mật khẩu", hide_input=True,
                                                                    confirmation_prompt=True)
     try:
-        env = environment(secret)
+        env = environment(secret, allow_upload=allow_upload, upload_dir=upload_dir)
     except ValueError as e:
         raise click.UsageError(str(e))
     argv = datasette_command(db_path, port, host, no_sql)
     click.echo(f"Datasette: http://{host}:{port}/" + (" (tên đăng nhập: rasoat)" if secret else ""))
     os.execve(argv[0], argv, env)
+
+
+@cli.group()
+def user():
+    """Tài khoản người rà soát (đăng nhập để tải văn bản lên và đánh giá phát hiện)."""
+
+
+@user.command("add")
+@click.argument("name")
+@_db_option
+@click.option("--full-name", default="", help="Họ tên hiện trên đánh giá và phiếu kiểm tra (mặc định: NAME).")
+def user_add(name, db_path, full_name):
+    """Thêm tài khoản NAME (hoặc đổi mật khẩu). Mật khẩu lấy từ biến môi trường
+    RASOAT_PASSWORD, nếu không có thì được hỏi."""
+    from rasoat import users
+
+    secret = os.environ.get("RASOAT_PASSWORD") or click.prompt("Mật khẩu", hide_input=True,
+                                                               confirmation_prompt=True)
+    try:
+        path = users.add(db_path, name, secret, full_name)
+    except ValueError as e:
+        raise click.UsageError(str(e))
+    click.echo(f"Đã lưu tài khoản {name} vào {path}. Khởi động lại 'rasoat serve' để dùng.")
+
+
+@user.command("list")
+@_db_option
+def user_list(db_path):
+    """Liệt kê các tài khoản."""
+    from rasoat import users
+
+    for name, u in users.load(db_path).items():
+        click.echo(f"{name}\t{u.get('full_name') or ''}")
+
+
+@user.command("remove")
+@click.argument("name")
+@_db_option
+def user_remove(name, db_path):
+    """Xóa tài khoản NAME (các đánh giá đã ghi vẫn giữ tên người rà soát)."""
+    from rasoat import users
+
+    if not users.remove(db_path, name):
+        raise click.UsageError(f"Không có tài khoản {name}.")
+    click.echo(f"Đã xóa tài khoản {name}.")
 
 
 @cli.command()

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rasoat.numbers import number_key
+from rasoat.reviews import finding_key, restore_decisions
 from rasoat.tables import TABLES
 from rasoat.vntext import fold, fold_what_sqlite_keeps
 
@@ -80,6 +81,11 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             missing = {c: ty for c, ty in columns.items() if c not in table.columns_dict}
             for c, ty in missing.items():
                 table.add_column(c, ty)
+            if "finding_key" in missing and t.name == "findings":  # stored before reviews: key its findings now
+                db.conn.create_function("rasoat_finding_key", 4, finding_key, deterministic=True)
+                with db.atomic():
+                    db.execute("update findings set finding_key = rasoat_finding_key(document_id, rule_id, page, "
+                               "evidence)")
             if "number_key" in missing:  # a database stored before the key: key its numbers now
                 db.conn.create_function("rasoat_number_key", 1, number_key, deterministic=True)
                 with db.atomic():
@@ -215,7 +221,10 @@ def delete_document(db: sqlite_utils.Database, doc_id: str, commit: bool = True)
 def save_findings(db: sqlite_utils.Database, doc_id: str, findings: Iterable[Finding], commit: bool = True) -> None:
     def run():
         db.execute("delete from findings where document_id = ?", [doc_id])
-        db["findings"].insert_all(row("findings", f, document_id=doc_id) for f in findings)
+        db["findings"].insert_all(row("findings", f, document_id=doc_id,
+                                      finding_key=finding_key(doc_id, f.rule_id, f.page, f.evidence))
+                                  for f in findings)
+        restore_decisions(db.conn, doc_id)  # reviewers' decisions outlive a new reading or check
 
     if commit:
         with db.atomic():

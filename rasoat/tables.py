@@ -69,6 +69,10 @@ def _span() -> tuple[Column, ...]:
             Column("end", int, "Vị trí cuối"))
 
 
+# a finding's identity that survives reading the same file again (rule, page, evidence text: not the rowid);
+# reviews are joined to findings by it (rasoat.reviews.finding_key)
+FINDING_KEY = Column("finding_key", str, "Khóa phát hiện", "giữ nguyên khi đọc lại cùng tệp (quy tắc, trang, bằng chứng)")
+
 SEARCH_FOLDED = Column("search_folded", str, "Dạng không dấu",
                        "trường ngắn và các từ có chữ đ, để tìm kiếm không dấu")
 
@@ -234,9 +238,11 @@ TABLES: tuple[Table, ...] = (
             Column("message", str, "Nội dung"),
             Column("evidence", str, "Bằng chứng", "bấm để xem trong văn bản"),
             *_span(),
+            FINDING_KEY,
+            Column("decision", str, "Đánh giá", "đánh giá mới nhất của người rà soát (bảng Đánh giá phát hiện)"),
         ),
-        indexes=("document_id", "rule_id"),
-        datasette=dict(sort="rule_id", facets=["severity", "rule_id", "document_id"]),
+        indexes=("document_id", "rule_id", "finding_key"),
+        datasette=dict(sort="rule_id", facets=["severity", "rule_id", "decision", "document_id"]),
     ),
     Table(
         "rules", "Quy tắc kiểm tra",
@@ -250,6 +256,25 @@ TABLES: tuple[Table, ...] = (
         ),
         pk="id",
         datasette=dict(label_column="title", sort="id", facets=["category", "severity"]),
+    ),
+    Table(
+        "reviews", "Đánh giá phát hiện",
+        "Mỗi dòng là một lần người rà soát đánh giá một phát hiện (Đúng, cần sửa / Không phải lỗi / Cần xem "
+        "thêm) kèm ghi chú; giữ cả lịch sử, đánh giá mới nhất hiện bên cạnh phát hiện. Đọc lại hay kiểm tra "
+        "lại văn bản không xóa các đánh giá.",
+        (
+            FINDING_KEY,
+            # not a foreign key on purpose: rows that reference documents.id are deleted with the document
+            # (store.CHILD_TABLES) when it is read again, and decisions must outlive that
+            Column("document_id", str, "Văn bản"),
+            Column("rule_id", str, "Quy tắc"),
+            Column("decision", str, "Đánh giá", "Đúng, cần sửa / Không phải lỗi / Cần xem thêm"),
+            Column("note", str, "Ghi chú"),
+            Column("reviewer", str, "Người rà soát"),
+            Column("decided_at", str, "Thời điểm đánh giá", "giờ UTC"),
+        ),
+        indexes=("finding_key", "document_id"),
+        datasette=dict(sort_desc="decided_at", facets=["decision", "reviewer", "rule_id"]),
     ),
 )
 

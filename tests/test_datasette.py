@@ -167,13 +167,13 @@ def free_port() -> int:
 class Server:
     """``datasette serve`` as ``rasoat serve`` runs it, in a child process."""
 
-    def __init__(self, db: Path, no_sql: bool = False, password: str | None = None):
+    def __init__(self, db: Path, no_sql: bool = False, password: str | None = None, env: dict | None = None):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.password = password
         argv = datasette_command(str(db), self.port, no_sql=no_sql)
         self.log = db.parent / f"datasette-{self.port}.log"  # a file, not a pipe nobody reads (it would fill up)
-        env = environment(password)
+        env = {**environment(password), **(env or {})}
         # the plugin imported from this checkout, not from wherever the entry point was installed
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
         with open(self.log, "wb") as log:

@@ -67,12 +67,18 @@ def document_count(db_path: str | Path) -> int:
         return 0
 
 
-def environment(password: str | None = None, base: dict | None = None) -> dict[str, str]:
+def environment(password: str | None = None, base: dict | None = None, allow_upload: bool = False,
+                upload_dir: str | Path | None = None) -> dict[str, str]:
     """The environment for Datasette: with a password, its hash for
-    datasette-auth-passwords (read by datasette_metadata.yml through $env)."""
+    datasette-auth-passwords (read by datasette_metadata.yml through $env);
+    with ``allow_upload`` the upload page (``rasoat.web.upload``) and its folder."""
     env = dict(os.environ if base is None else base)
-    for name in ("RASOAT_BASIC_AUTH", "RASOAT_PASSWORD_HASH"):
+    for name in ("RASOAT_BASIC_AUTH", "RASOAT_PASSWORD_HASH", "RASOAT_ALLOW_UPLOAD", "RASOAT_UPLOAD_DIR"):
         env.pop(name, None)
+    if allow_upload:
+        env["RASOAT_ALLOW_UPLOAD"] = "1"
+    if upload_dir:
+        env["RASOAT_UPLOAD_DIR"] = str(Path(upload_dir).resolve())
     if password:
         from datasette_auth_passwords.utils import hash_password
 
@@ -87,9 +93,12 @@ def environment(password: str | None = None, base: dict | None = None) -> dict[s
 def metadata_path(db_path: str | Path) -> Path:
     """A file with the Datasette metadata (``rasoat.web.metadata``) that
     describes the database under its name (the file name without .db)."""
+    from rasoat.users import plugin_config
     from rasoat.web.metadata import metadata
 
+    meta = metadata(Path(db_path).stem)
+    meta["plugins"]["datasette-auth-passwords"].update(plugin_config(db_path))  # reviewers' accounts
     fd, path = tempfile.mkstemp(prefix="rasoat-metadata-", suffix=".json")
     with os.fdopen(fd, "w", encoding="utf-8") as f:
-        json.dump(metadata(Path(db_path).stem), f, ensure_ascii=False)
+        json.dump(meta, f, ensure_ascii=False)
     return Path(path)

@@ -6,7 +6,10 @@ Pages (``register_routes``):
   items, and its pages' text with items and evidence marked;
 - ``/-/rasoat/search?q=…``     documents, articles and findings at once
   (``&exact=1``: tell "thể" from "thế");
-- ``/-/rasoat/overview``       bar charts linked to the rows behind them.
+- ``/-/rasoat/overview``       bar charts linked to the rows behind them;
+- the reviewer's pages (``rasoat.web.review``): upload, decisions on findings,
+  the self-check record of a document, the period report — its two POST
+  routes (``review.WRITE_PATHS``) are the only writes let through.
 
 Also: the home page and table headers and facets in Vietnamese (templates
 in ``templates/``), table cells that link to the document page, SQL
@@ -40,7 +43,7 @@ from markupsafe import Markup, escape
 
 from rasoat.numbers import number_key
 from rasoat.vntext import fold, unify
-from rasoat.web import labels
+from rasoat.web import labels, review
 from rasoat.web.document import document_context
 from rasoat.web.highlight import snippet
 from rasoat.web.overview import overview_context
@@ -104,7 +107,7 @@ def prepare_connection(conn, database, datasette):
 
 
 READ_METHODS = {"GET", "HEAD", "OPTIONS"}
-POST_PATHS = {"/-/login", "/-/logout"}  # signing in and out writes nothing
+POST_PATHS = {"/-/login", "/-/logout"} | review.WRITE_PATHS  # signing in and out; upload, decisions (review.py)
 
 
 def bad_parameter(query_string: bytes) -> str | None:
@@ -163,6 +166,9 @@ def refusal(scope) -> Response | None:
     problem = bad_parameter(query_string)
     if problem:
         return Response.text(f"400 Tham số không hợp lệ: {problem}", status=400)
+    too_large = review.refusal(scope)  # an upload over the size limit, before its body is read
+    if too_large is not None:
+        return too_large
     if scope["method"] not in READ_METHODS and scope["path"] not in POST_PATHS:
         return Response.text("405 Chỉ đọc: máy chủ rasoat không nhận thao tác ghi.", status=405,
                              headers={"Allow": "GET, HEAD, OPTIONS"})
@@ -279,6 +285,8 @@ async def document_page(request, datasette):
     if context is None:
         raise NotFound(f"Không có văn bản {doc_id}")
     context.update(database=db.name, doc_url=lambda i, a="": document_url(datasette, i, a))
+    context.update(await db.execute_fn(lambda conn: review.review_vars(conn, doc_id)),
+                   can_review=review.reviewer_name(request.actor) is not None)
     return Response.html(await datasette.render_template("rasoat_document.html", context, request=request))
 
 
@@ -339,19 +347,34 @@ def register_routes():
         (rf"^{ROUTE}/document/(?P<id>[0-9A-Za-z]+)$", document_page),
         (rf"^{ROUTE}/search$", search_page),
         (rf"^{ROUTE}/overview$", overview_page),
+        *review.routes(),
     ]
+
+
+@hookimpl
+def startup(datasette):
+    """An older database gets the reviewers' table (``review.ensure_schema``, the plugin's own write connection)."""
+    return review.startup(datasette)
+
+
+@hookimpl
+def skip_csrf(datasette, scope):
+    """The upload form is checked by its own route (``review.token_ok``): Datasette's check of a multipart
+    body (asgi-csrf) fails with a 500 under the python-multipart installed."""
+    return review.skip_csrf(scope)
 
 
 @hookimpl
 def menu_links(datasette, actor):
     return [{"href": datasette.urls.path("/"), "label": "Trang chủ"},
             {"href": datasette.urls.path(f"{ROUTE}/search"), "label": "Tìm kiếm"},
-            {"href": datasette.urls.path(f"{ROUTE}/overview"), "label": "Tổng quan"}]
+            {"href": datasette.urls.path(f"{ROUTE}/overview"), "label": "Tổng quan"},
+            *review.menu_links(datasette, actor)]
 
 
 @hookimpl
 def extra_css_urls(datasette):
-    return [datasette.urls.static_plugins("rasoat", "rasoat.css")]
+    return [datasette.urls.static_plugins("rasoat", "rasoat.css"), datasette.urls.static_plugins("rasoat", "review.css")]
 
 
 # ---- Datasette's own pages -----------------------------------------------
@@ -405,6 +428,8 @@ def render_cell(row, value, column, table, database, datasette):
     doc_id = row["document_id"] if "document_id" in keys else None
     if isinstance(doc_id, dict):
         doc_id = doc_id.get("value")
+    if table == "findings" and column == "decision" and doc_id and "finding_key" in keys:
+        return review.decision_cell(value, document_url(datasette, doc_id, f"k-{row['finding_key']}"))
     if column == "document_id" and value:
         return _document_link(datasette, database, value)
     if table == "documents" and column == "number" and value:
