@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from extract import regexes as rx
+from extract.names import first_of_side_by_side
 from rasoat import facts
 from rasoat.models import Block, Blocks, Page, SourceDocument
 from rasoat.vntext import collapse, fold, unify
@@ -23,6 +24,10 @@ DEFAULT_AUTHORITY_LINE_CHARS = 60  # characters of a line read to tell whether i
 DEFAULT_MAX_AUTHORITY_LINES = 3  # more authority-like lines on a page than this: a list, the block is the last
 DEFAULT_AUTHORITY_ABOVE_RECIPIENTS = 2  # lines above "Nơi nhận" read for an authority line printed there
 DEFAULT_SIGNATURE_LINES = 8  # lines of the signature block kept as its lines
+DEFAULT_SIGNATURE_NAME_LINES = 12  # lines of a signature block (and of the next page's top) read for a name
+DEFAULT_SIGNED_GAP_LINES = 6  # non-blank lines after an authority line searched for the signer's name
+DEFAULT_NOISE_LINE_CHARS = 3  # a line this short between an authority line and the name is noise ("[")
+NOT_NAMES = {"Nơi Nhận", "Như Trên"}  # title-case words a signature block holds that are no name
 DEFAULT_RECIPIENTS_CHARS = 800  # extent of a Nơi nhận block found by its heading (no recipients region)
 DEFAULT_RECIPIENTS_NEXT_PAGE_CHARS = 1500  # top of the next page read as the continuation of the Nơi nhận
 DEFAULT_TITLE_LINES = 6  # first lines of the body searched for the type word; also lines of a trích yếu
@@ -149,10 +154,9 @@ def _is_authority_line(text: str) -> bool:
     return bool(rx.AUTHORITY_START.match(head) or (rx.HEAD_TITLE.match(head) and line.strip().isupper()))
 
 
-def signature_block(pages: list[Page]) -> Block | None:
-    """The signature block: the ``signature`` region when layout found one (the last page that has one), else
-    the lines from the authority line (TM./KT./… or a head's title in capitals) on the last pages — the first
-    one of a page, or the last when the page has many (a list of titles, not a signature)."""
+def _located_signature(pages: list[Page]) -> Block | None:
+    """The ``signature`` region when layout found one (the last page that has one), else the lines from the
+    authority line on the last pages — the first one of a page, or the last when the page has many."""
     for p in reversed(pages):
         b = region_block(p, "signature")
         if b and b.text.strip():
@@ -164,6 +168,84 @@ def signature_block(pages: list[Page]) -> Block | None:
             end = min(len(p.text), s + DEFAULT_SIGNATURE_CHARS)
             return Block(p.number, s, end, p.text[s:end])
     return None
+
+
+def signer_in_line(text: str) -> tuple[str, int] | None:
+    """(name, offset in ``text``) when the line is a signer's name: alone on its line (after a degree or a rank),
+    or the first of two names printed side by side (the signature blocks of a joint document)."""
+    m = rx.SIGNER_NAME.match(text)
+    if m:
+        if m.group(1) in NOT_NAMES or text.isupper():
+            return None
+        return m.group(1), m.start(1)
+    m = rx.SIDE_BY_SIDE_NAMES.match(text)
+    first = first_of_side_by_side(m.group("names").split()) if m else None
+    if first:
+        at = re.search(r"\s+".join(map(re.escape, first.split())), text)
+        return first, at.start()
+    return None
+
+
+def _may_stand_above_name(line: str) -> bool:
+    """A line that may stand between an authority line and the signer's name: a title or body in capitals, an
+    authority line, "(Đã ký)", or a few characters of noise (a stamp's trace, "[")."""
+    t = line.strip()
+    return t.isupper() or len(t) <= DEFAULT_NOISE_LINE_CHARS or bool(rx.SIGNED_MARK.match(t)) or _is_authority_line(t)
+
+
+def signed_blocks(page: Page) -> list[Block]:
+    """The signature blocks of a page that carry a signer's name: from an authority line to the name found
+    within ``DEFAULT_SIGNED_GAP_LINES`` non-blank lines after it, over titles, "(Đã ký)" or noise only."""
+    lines = [(m.start(), m.group()) for m in rx.LINE_START.finditer(page.text)]
+    out: list[Block] = []
+    i = 0
+    while i < len(lines):
+        start, text = lines[i]
+        if not _is_authority_line(page.text[start:]):
+            i += 1
+            continue
+        seen, j = 0, i + 1
+        while j < len(lines) and seen < DEFAULT_SIGNED_GAP_LINES:
+            t = lines[j][1]
+            if t.strip() and signer_in_line(t):
+                end = lines[j][0] + len(t)
+                out.append(Block(page.number, start, end, page.text[start:end]))
+                break
+            if t.strip():
+                seen += 1
+                if not _may_stand_above_name(t):
+                    break
+            j += 1
+        i = j if out and out[-1].start == start else i + 1
+    return out
+
+
+def _has_name(pages: list[Page], b: Block) -> bool:
+    """Does the block name its signer, in its first lines or (the block cut by the page end) at the top of the
+    next page?"""
+    lines = b.text.split("\n")[:DEFAULT_SIGNATURE_NAME_LINES]
+    if b.page < len(pages):
+        lines += pages[b.page].text.split("\n")[:DEFAULT_SIGNATURE_NAME_LINES]
+    return any(signer_in_line(t) for t in lines)
+
+
+def signature_block(pages: list[Page]) -> Block | None:
+    """The signature block: the ``signature`` region when layout found one (the last page that has one), else
+    the lines from the authority line (TM./KT./… or a head's title in capitals) on the last pages — the first
+    one of a page, or the last when the page has many (a list of titles, not a signature).
+
+    When that block names no signer (a form's "THỦ TRƯỞNG (Ký tên và đóng dấu)" in an appendix, the signature
+    of a Công báo copy standing pages before the end, before its appendices), the last page holding a signed
+    block gives it; and of several signed blocks on a page (a joint document), the first is the signature."""
+    located = _located_signature(pages)
+    if located is not None and _has_name(pages, located):
+        first = signed_blocks(pages[located.page - 1])[:1]
+        return first[0] if first and first[0].start < located.start else located
+    for p in reversed(pages):
+        found = signed_blocks(p)
+        if found:
+            return found[0]
+    return located
 
 
 def signature_lines(pages: list[Page], sig: Block | None, limit: int = DEFAULT_SIGNATURE_LINES) -> list[Block]:
@@ -282,7 +364,7 @@ def find_title(body: str) -> tuple[str | None, str | None, int | None, int | Non
 
 
 TYPE_NAMES = {
-    "QUYẾT ĐỊNH": "Quyết định", "NGHỊ QUYẾT": "Nghị quyết", "NGHỊ ĐỊNH": "Nghị định", "THÔNG TƯ": "Thông tư",
+    "BỘ LUẬT": "Bộ luật", "QUYẾT ĐỊNH": "Quyết định", "NGHỊ QUYẾT": "Nghị quyết", "NGHỊ ĐỊNH": "Nghị định", "THÔNG TƯ": "Thông tư",
     "THÔNG TƯ LIÊN TỊCH": "Thông tư liên tịch", "LUẬT": "Luật", "PHÁP LỆNH": "Pháp lệnh", "CHỈ THỊ": "Chỉ thị",
     "BÁO CÁO": "Báo cáo", "TỜ TRÌNH": "Tờ trình", "KẾ HOẠCH": "Kế hoạch", "THÔNG BÁO": "Thông báo",
     "GIẤY MỜI": "Giấy mời", "CÔNG ĐIỆN": "Công điện", "HƯỚNG DẪN": "Hướng dẫn", "CHƯƠNG TRÌNH": "Chương trình",

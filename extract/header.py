@@ -14,8 +14,8 @@ import re
 from datetime import date
 
 from extract import regexes as rx
-from extract.blocks import TYPE_NAMES, find_title, locate, signature_block  # noqa: F401  (find_title: re-exported)
-from extract.issuers import issuer_from_symbol, resolve_issuer, split_issuer_lines
+from extract.blocks import TYPE_NAMES, find_title, locate, signature_block, signer_in_line  # noqa: F401  (find_title: re-exported)
+from extract.issuers import issuer_from_symbol, issuers_from_symbol, resolve_issuer, split_issuer_lines
 from extract.names import restore_marks
 from rasoat import facts
 from rasoat.models import Block, Blocks, Header, SourceDocument
@@ -23,6 +23,9 @@ from rasoat.vntext import collapse, fold, unify
 
 QPPL_TYPES = {"NĐ", "NQ", "QĐ", "TT", "TTLT", "NQLT", "L", "PL", "CT"}
 _QH_SYMBOL = re.compile(r"^(UBTVQH|QH)\d{2}$")
+DEFAULT_SYMBOL_LINES = 2  # lines after the number line read for the rest of a symbol cut at a line end
+JOINT_TYPES = {"TTLT", "NQLT"}  # type codes of joint documents: every issuer is named in the symbol
+CONSOLIDATION_SYMBOLS = {"VBHN"}  # type codes whose document is named by its symbol, whatever its title word
 
 
 def normalise_number(text: str) -> str:
@@ -56,6 +59,31 @@ def _type_from_symbol(symbol: str | None) -> str | None:
     return facts.doc_type_name(symbol.split("-")[0])
 
 
+def _joined_number_line(line: str, following: list[str]) -> str:
+    """The number line with the rest of a symbol cut at its end ("Số: 01/2022/TTLT-VKSNDTC-" + "TANDTC-BCA")
+    put back from the ``following`` lines; the line as it is when it does not end in "-" or the next line is
+    not the rest of a symbol."""
+    m = rx.NUMBER_LINE.search(line)
+    if not m:
+        return line
+    joined = line[: m.end("rest")]
+    for nxt in following:
+        cont = rx.SYMBOL_CONTINUATION.match(nxt)
+        if not joined.endswith("-") or not cont:
+            break
+        joined += cont.group("rest")
+    return joined if joined != line[: m.end("rest")] else line
+
+
+def joint_issuers(symbol: str | None) -> str | None:
+    """The issuers of a joint document in the order of its symbol (the header's order), joined by "; "
+    ("TTLT-BTP-BNV" → "Bộ Tư pháp; Bộ Nội vụ"); None when the symbol is not joint or a code is unknown."""
+    if not symbol or symbol.split("-")[0] not in JOINT_TYPES:
+        return None
+    names = issuers_from_symbol(symbol)
+    return "; ".join(names) if len(names) > 1 and all(names) else None
+
+
 def parse_number_line(text: str) -> tuple[str | None, str | None]:
     """(number, symbol) from the header's "Số: …" line; number None when blank
     or unreadable ("34#/QĐ-TTg": a handwritten number misread by OCR)."""
@@ -74,8 +102,8 @@ def parse_number_line(text: str) -> tuple[str | None, str | None]:
     return None, symbol
 
 
+COLUMN_MARK = "|"  # the cell mark of a header typed as a table row in a plain text
 SIGNER_NAME = rx.SIGNER_NAME  # kept under its old name
-_NOT_NAMES = {"Nơi Nhận", "Như Trên"}
 DEFAULT_NEXT_PAGE_NAME_LINES = 8  # lines at the top of the next page searched for a signer's name on its own
 DEFAULT_NEXT_PAGE_RECIPIENT_LINES = 12  # … and for one printed beside a recipient line
 DEFAULT_NAME_LINES = 12  # lines of the signature block searched for the signer's name
@@ -100,7 +128,7 @@ def find_signature(
         sig = signature_block(doc.pages)
     for page, offset, block in [(sig.page, sig.start, sig.text)] if sig else []:
         lines = block.split("\n")
-        if not any(SIGNER_NAME.match(l) for l in lines) and page < len(doc.pages):
+        if not any(signer_in_line(l) for l in lines) and page < len(doc.pages):
             # the name went over to the next page (common when the signature block is split)
             nxt = doc.pages[page]
             head = "\n".join(l for l in nxt.text.split("\n")[:DEFAULT_NEXT_PAGE_NAME_LINES] if not l.startswith("-"))
@@ -117,10 +145,10 @@ def find_signature(
         titles = [t.strip() for t in lines if _is_title_line(t)]
         pos = 0
         for line in lines[:DEFAULT_NAME_LINES]:
-            m = SIGNER_NAME.match(line)
-            if m and m.group(1) not in _NOT_NAMES and not line.isupper():
-                start = offset + pos + m.start(1)
-                return m.group(1), auth, titles[-1] if titles else None, (page, start, start + len(m.group(1)))
+            found = signer_in_line(line)
+            if found:
+                name, start = found[0], offset + pos + found[1]
+                return name, auth, titles[-1] if titles else None, (page, start, start + len(name))
             pos += len(line) + 1
         return None, auth, titles[-1] if titles else None, None
     return None, None, None, None
@@ -152,9 +180,16 @@ def extract_header(doc: SourceDocument, blocks: Blocks | None = None) -> Header:
     right = p1.region("header_right") or p1.region("header")
 
     # Số ký hiệu: the "Số:" line of the left column
-    for line in left.split("\n"):
+    left_lines = left.split("\n")
+    for i, line in enumerate(left_lines):
         if re.search(r"\bSố\b|số\s*:", line):
-            h.number, h.symbol = parse_number_line(line)
+            following = left_lines[i + 1 : i + 1 + DEFAULT_SYMBOL_LINES]
+            if not (following and rx.SYMBOL_CONTINUATION.match(following[0])):
+                # the cut-off rest sits elsewhere in the text: in the right column, or first in the body
+                later = right.split("\n") if right != left else []
+                later += p1.region("body").split("\n")[:DEFAULT_SYMBOL_LINES]
+                following = [t for t in later if rx.SYMBOL_CONTINUATION.match(t)]
+            h.number, h.symbol = parse_number_line(_joined_number_line(line, following))
             if h.symbol:
                 offset = (p1.regions.get("header_left") or p1.regions.get("header") or (0, 0))[0] + left.index(line)
                 h.spans["number"] = (1, offset, offset + len(line))
@@ -167,11 +202,14 @@ def extract_header(doc: SourceDocument, blocks: Blocks | None = None) -> Header:
             break
         if re.search(r"CỘNG HÒA|CỘNG HOÀ", unify(line)):
             line = re.split(r"CỘNG H", unify(line))[0]
+        line = line.split(COLUMN_MARK)[0]  # "BỘ TƯ PHÁP | CỘNG HÒA …": a header typed as a table row
         if line.strip() and not re.fullmatch(r"[-_–—.\s]+", line) and line.isupper() and ":" not in line:
             # issuer lines are upper case; a signature box ("Cơ quan phát hành: …") is not
             issuer_lines.append(line.strip())
     h.issuer, h.parent_issuer = split_issuer_lines(issuer_lines) if issuer_lines else (None, None)
-    if h.symbol and (not h.issuer or not resolve_issuer(h.issuer)):
+    if joint := joint_issuers(h.symbol):
+        h.issuer, h.parent_issuer = joint, None  # the header stacks the joint issuers: none is another's parent
+    elif h.symbol and (not h.issuer or not resolve_issuer(h.issuer)):
         # no issuer block, or one the gazetteer cannot place (a damaged glyph map
         # prints "C N P Ủ" for "CHÍNH PHỦ"): the symbol names the issuer
         h.issuer = issuer_from_symbol(h.symbol) or h.issuer
@@ -194,6 +232,8 @@ def extract_header(doc: SourceDocument, blocks: Blocks | None = None) -> Header:
     tb = blocks.title
     type_word, title = (tb.fields["type_word"], tb.fields["title"]) if tb else (None, None)
     h.doc_type = type_name(type_word) or _type_from_symbol(h.symbol)
+    if h.symbol and h.symbol.split("-")[0] in CONSOLIDATION_SYMBOLS:
+        h.doc_type = _type_from_symbol(h.symbol)  # a văn bản hợp nhất prints the title word of the text it consolidates
     h.title = title
     if tb is not None:
         h.spans["title"] = (tb.page, tb.start, tb.end)
@@ -224,6 +264,6 @@ def extract_header(doc: SourceDocument, blocks: Blocks | None = None) -> Header:
     elif not h.signer and doc.meta.get("signature", {}).get("signer"):
         h.signer = doc.meta["signature"]["signer"]  # the digital signature names the person who signed
     h.is_qppl = is_qppl(h.number, h.symbol)
-    if h.doc_type == "Luật":
+    if h.doc_type in ("Luật", "Bộ luật"):
         h.is_qppl = True
     return h

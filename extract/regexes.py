@@ -22,9 +22,18 @@ DOC_NUMBER = re.compile(
 )
 
 # The number line of the header: "Số: 01/2024/QĐ-UBND", "Số:      /BC-UBND",
-# "Luật số: 51/2024/QH15".  Groups: num (may be blank), rest.
+# "Luật số: 51/2024/QH15", "Bộ luật số: 45/2019/QH14"; a unit code in parentheses closing the symbol, even after a
+# space ("416/TTr-CAT (PC04)"), is part of it.  Groups: num (may be blank), rest.
 NUMBER_LINE = re.compile(
-    r"(?:Luật\s+|Nghị\s+quyết\s+|Pháp\s+lệnh\s+)?[Ss]ố\s*[:.]?\s*(?P<prejunk>[^\s/\d\w]{1,2})?(?P<num>\d{1,5}[a-z]?)?(?P<junk>[^\s/\d]{1,3})?\s*(?P<rest>/\S*(?:[ \t]\S*[-/]\S*)*)"
+    r"(?:(?:Bộ\s+)?[Ll]uật\s+|Nghị\s+quyết\s+|Pháp\s+lệnh\s+)?[Ss]ố\s*[:.]?\s*(?P<prejunk>[^\s/\d\w]{1,2})?(?P<num>\d{1,5}[a-z]?)?"
+    r"(?P<junk>[^\s/\d]{1,3})?\s*(?P<rest>/\S*(?:[ \t]\S*[-/]\S*)*(?:[ \t]?\([A-ZĐ0-9.-]{1,12}\))?)"
+)
+
+# The rest of a symbol cut at the end of the number line ("Số: 01/2022/TTLT-VKSNDTC-" / "TANDTC-BCA-BQP"): a
+# line holding only symbol groups joined by "-" (a right column may follow after two spaces or a "|").
+# Group rest.
+SYMBOL_CONTINUATION = re.compile(
+    r"^\s*(?P<rest>" + _GROUP + r"(?:-" + _GROUP + r")*-?)\s*(?:$|\s{2,}|\|)"
 )
 
 # A date written out: "ngày 05 tháng 3 năm 2020" (blanks allowed for drafts:
@@ -38,12 +47,12 @@ DATE_NUMERIC = re.compile(r"(?<![\d/])(?P<day>\d{1,2})[/.-](?P<month>\d{1,2})[/.
 # The date line of the header: "Lâm Đồng, ngày 19 tháng 12 năm 2025".
 # Groups: place, then those of DATE_WORDS.
 DATE_LINE = re.compile(
-    r"(?P<place>[^\n,]{2,40}?)\s*,\s*" + DATE_WORDS.pattern, re.I
+    r"(?P<place>[^\n,|]{2,40}?)\s*,\s*" + DATE_WORDS.pattern, re.I
 )
 
 # Document type words printed as the title line of a document, upper case.
 _TYPE_WORDS = (
-    r"(?P<type>QUYẾT ĐỊNH|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ LIÊN TỊCH|THÔNG TƯ|LUẬT|PHÁP LỆNH|CHỈ THỊ|"
+    r"(?P<type>BỘ LUẬT|QUYẾT ĐỊNH|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ LIÊN TỊCH|THÔNG TƯ|LUẬT|PHÁP LỆNH|CHỈ THỊ|"
     r"BÁO CÁO|TỜ TRÌNH|KẾ HOẠCH|THÔNG BÁO|GIẤY MỜI|CÔNG ĐIỆN|HƯỚNG DẪN|CHƯƠNG TRÌNH|PHƯƠNG ÁN|ĐỀ ÁN|"
     r"DỰ ÁN|BIÊN BẢN|HỢP ĐỒNG|QUY CHẾ|QUY ĐỊNH|CÔNG VĂN|GIẤY ỦY QUYỀN|GIẤY GIỚI THIỆU|PHIẾU GỬI|"
     r"PHIẾU CHUYỂN|PHIẾU BÁO|LỆNH)"
@@ -154,7 +163,7 @@ PARTS_OPEN = re.compile(r"[^()\n.;]{0,80}?\(")
 # "Hà Nội, ngày 05 tháng 3 năm 2020"; blanks allowed (drafts: "ngày    tháng 12 năm 2025"); the comma is
 # optional here (group comma, empty when missing) so that the rule checking it reads this match.
 # Groups: place, comma, then those of DATE_WORDS.  Matched line by line (the place cannot run over a line).
-DATE_LINE_FORM = re.compile(r"(?P<place>[^\n,]{2,40}?)\s*(?P<comma>,?)\s*" + DATE_WORDS.pattern, re.I)
+DATE_LINE_FORM = re.compile(r"(?P<place>[^\n,|]{2,40}?)\s*(?P<comma>,?)\s*" + DATE_WORDS.pattern, re.I)
 
 # The "Số:" of the number line, which a date line never carries ("Số: 12/UBND   Hà Nội, ngày …" is two
 # columns run together: the date line is read from the right column instead).
@@ -162,7 +171,7 @@ NUMBER_WORD = re.compile(r"\b(?:Số|số)\s*:")
 
 # The number line as printed, with or without its colon: "Số: 05/2024/QĐ-UBND", "Số 05/QĐ-UBND",
 # "Luật số: 51/2024/QH15".  Group colon (empty when missing); a digit or "/" must follow (checked by the caller).
-NUMBER_LINE_START = re.compile(r"(?:^|\s)(?:Luật\s+|Pháp\s+lệnh\s+|Nghị\s+quyết\s+)?(S[ốỐ]|số)(?P<colon>\s*:)?")
+NUMBER_LINE_START = re.compile(r"(?:^|\s)(?:(?:Bộ\s+)?[Ll]uật\s+|Pháp\s+lệnh\s+|Nghị\s+quyết\s+)?(S[ốỐ]|số)(?P<colon>\s*:)?")
 
 # An authority line of a signature block as printed: the allowed "TM. ỦY BAN …" (in any case after the dot:
 # "TM. chính phủ" in old typed texts), and the variants a rule reports ("T/M", "K/T", "TM ỦY BAN" without a
@@ -209,10 +218,20 @@ SCATTERED_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 _NAME_WORD = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
 # The signer's name alone on its line, two to five words, after an optional degree or "Ông"/"Bà": "Nguyễn Văn An",
 # "TS. Lê Thị Bình".  Group 1: the name.
+# A military or police rank may stand before the name ("Thiếu tướng Lê Văn An").
 SIGNER_NAME = re.compile(
-    r"^\s*(?:(?:TS|ThS|PGS\.TS|GS\.TS|PGS|GS|BS|KS|CN|Ông|Bà)\.?\s+)?"
+    r"^\s*(?:(?:TS|ThS|PGS\.TS|GS\.TS|PGS|GS|BS|KS|CN|Ông|Bà)\.?\s+"
+    r"|(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)\s+)?"
     r"(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,4})\s*$"
 )
+# Two signers' names side by side on one line, as a joint document's signature blocks print them ("Lê Văn An
+# Trần Thị Bình", each after an optional rank).  Split by the caller; group names: the words.
+SIDE_BY_SIDE_NAMES = re.compile(
+    r"^\s*(?P<names>(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)\s+)?" + _NAME_WORD
+    + r"(?:\s+(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)\s+)?" + _NAME_WORD + r"){3,11})\s*$"
+)
+# A line that may stand between an authority line and the signer's name: "(Đã ký)", "(ký tên, đóng dấu)" …
+SIGNED_MARK = re.compile(r"^\s*\(?\s*(?:[Đđ]ã\s+ký|[Kk]ý\s+tên|[Kk]ý,)[^\n]*$")
 # The signer's name printed at the end of a recipient line beside it ("- Cơ quan Trung ương …; Vũ Thị Mai").
 NAME_AFTER_RECIPIENT = re.compile(r"[;.]\s+(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,4})\s*$")
 
