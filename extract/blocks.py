@@ -18,6 +18,9 @@ from rasoat.models import Block, Blocks, Page, SourceDocument
 from rasoat.vntext import collapse, fold, unify
 
 DEFAULT_HEAD_LINES = 14  # lines of page 1 taken as its header when layout named no header region
+DEFAULT_HEADER_SEARCH_CHARS = 6000  # characters of page 1 searched for a header printed away from its top
+DEFAULT_HEADER_AROUND_LINES = 6  # lines before (issuer, upper case) and after a number line: the header found by it
+DEFAULT_HEADER_GAP_CHARS = 80  # a header found by its number this close to the header regions joins them
 DEFAULT_SIGNATURE_PAGES = 3  # last pages searched for an authority line when layout found no signature region
 DEFAULT_SIGNATURE_CHARS = 400  # extent of a signature block found by its authority line (no signature region)
 DEFAULT_AUTHORITY_LINE_CHARS = 60  # characters of a line read to tell whether it is an authority line
@@ -30,7 +33,8 @@ DEFAULT_NOISE_LINE_CHARS = 3  # a line this short between an authority line and 
 NOT_NAMES = {"Nơi Nhận", "Như Trên"}  # title-case words a signature block holds that are no name
 DEFAULT_RECIPIENTS_CHARS = 800  # extent of a Nơi nhận block found by its heading (no recipients region)
 DEFAULT_RECIPIENTS_NEXT_PAGE_CHARS = 1500  # top of the next page read as the continuation of the Nơi nhận
-DEFAULT_TITLE_LINES = 6  # first lines of the body searched for the type word; also lines of a trích yếu
+DEFAULT_TITLE_LINES = 6  # first non-blank lines of the body searched for the type word; also lines of a trích yếu
+DEFAULT_TITLE_MAX_LINES = 12  # … which a long one may run over, when no line of it ends a sentence of the body
 DEFAULT_TITLE_LINE_CHARS = 110  # a longer line after the first of the trích yếu is body text, not title
 DEFAULT_FUZZY_TITLE_CHARS = 25  # longest damaged line read as a type word ("NG Ị ĐỊN" → "NGHỊ ĐỊNH")
 DEFAULT_FUZZY_TITLE_SCORE = 75  # least rapidfuzz ratio for a damaged line to stand for a type word
@@ -57,22 +61,53 @@ def lines_of(b: Block) -> list[Block]:
 
 
 def head_block(pages: list[Page], lines: int = DEFAULT_HEAD_LINES) -> Block | None:
-    """The header of page 1: its header regions when layout found them, else its first ``lines`` lines."""
+    """The header of page 1: its header regions when layout found them, else its first ``lines`` lines; when
+    that holds no number line and one stands elsewhere on the page with its header (``header_by_number``: a
+    Công báo text layer prints the header after the preamble, or layout put it above the header), the two
+    together."""
     if not pages:
         return None
     p = pages[0]
     spans = [p.regions[n] for n in _HEADER_REGIONS if n in p.regions]
     if spans:
         start, end = min(s for s, _ in spans), max(e for _, e in spans)
-        return Block(p.number, start, end, p.text[start:end])
-    end = 0
-    for _ in range(lines):
-        nxt = p.text.find("\n", end)
-        if nxt == -1:
-            end = len(p.text)
-            break
-        end = nxt + 1
-    return Block(p.number, 0, end, p.text[:end])
+    else:
+        start, end = 0, 0
+        for _ in range(lines):
+            nxt = p.text.find("\n", end)
+            if nxt == -1:
+                end = len(p.text)
+                break
+            end = nxt + 1
+    if not rx.NUMBER_LINE_ALONE.search(p.text[start:end]):
+        moved = header_by_number(p)
+        if moved is not None and moved.start - end <= DEFAULT_HEADER_GAP_CHARS and start - moved.end <= DEFAULT_HEADER_GAP_CHARS:
+            start, end = min(start, moved.start), max(end, moved.end)  # the header's lines on both sides
+        elif moved is not None:
+            start, end = moved.start, moved.end  # what stood at the top was no header
+    return Block(p.number, start, end, p.text[start:end])
+
+
+def header_by_number(page: Page) -> Block | None:
+    """A header found by its number line ("Số: 135/2026/NĐ-CP" on a line of its own) within the first
+    ``DEFAULT_HEADER_SEARCH_CHARS`` of the page, with the Quốc hiệu or a date line within
+    ``DEFAULT_HEADER_AROUND_LINES`` lines of it: from the upper-case lines above it (the issuer) to those
+    lines after it.  None when no such line stands there."""
+    text = page.text[:DEFAULT_HEADER_SEARCH_CHARS]
+    for m in rx.NUMBER_LINE_ALONE.finditer(text):
+        before = text[: m.start()].split("\n")[:-1]
+        up = m.start()
+        for line in reversed(before[-DEFAULT_HEADER_AROUND_LINES:]):
+            if line.strip() and not line.strip().isupper() and not rx.RULE_LINE.fullmatch(line):
+                break
+            up -= len(line) + 1
+        end = m.start()
+        for _ in range(DEFAULT_HEADER_AROUND_LINES + 1):
+            nxt = page.text.find("\n", end)
+            end = len(page.text) if nxt == -1 else nxt + 1
+        if rx.HEADER_MARK.search(page.text[up:end]):
+            return Block(page.number, up, end, page.text[up:end])
+    return None
 
 
 def date_line(pages: list[Page]) -> Block | None:
@@ -335,10 +370,16 @@ def _sentence_case(text: str) -> str:
 
 def find_title(body: str) -> tuple[str | None, str | None, int | None, int | None]:
     """(type word, title, start, end) from the first lines of the body: the
-    upper-case type word ("QUYẾT ĐỊNH") then the trích yếu lines."""
+    upper-case type word ("QUYẾT ĐỊNH") then the trích yếu lines.  Blank lines are not counted (a Công báo
+    text puts running heads and blank lines above the type word); a trích yếu may run over
+    ``DEFAULT_TITLE_MAX_LINES`` lines and ends at a blank line, the preamble, a line ending a sentence of the
+    body (";" or ":"), an upper-case line after a sentence-case title (the issuing authority) or a rule line."""
     lines = body.split("\n")
-    pos = 0
-    for i, line in enumerate(lines[:DEFAULT_TITLE_LINES]):
+    pos, seen = 0, 0
+    for i, line in enumerate(lines):
+        if seen >= DEFAULT_TITLE_LINES:
+            break
+        seen += bool(line.strip())
         m = rx.TYPE_TITLE.match(line.strip()) or rx.TYPE_TITLE_AFTER_MARGIN.match(line.strip())
         if not m and (fuzzy := _fuzzy_type_word(line)):
             m = rx.TYPE_TITLE.match(fuzzy)
@@ -348,15 +389,20 @@ def find_title(body: str) -> tuple[str | None, str | None, int | None, int | Non
             title_lines = [] if (not rest or rest.startswith("CỦA ")) else [rest]
             start = pos + len(line) + 1
             end = start
-            for nxt in lines[i + 1 : i + DEFAULT_TITLE_LINES]:
+            for nxt in lines[i + 1 : i + 1 + DEFAULT_TITLE_MAX_LINES]:
+                if not nxt.strip() and not title_lines:
+                    end += len(nxt) + 1  # blank lines between the type word and its trích yếu
+                    continue
                 if not nxt.strip() or rx.TITLE_STOP.match(nxt) or (title_lines and len(nxt) > DEFAULT_TITLE_LINE_CHARS):
                     break
                 if title_lines and nxt.isupper() and not " ".join(title_lines).isupper():
                     break  # "THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN TỈNH …" after a sentence-case title
-                if rx.RULE_LINE.fullmatch(nxt):
+                if rx.RULE_LINE.fullmatch(nxt) or (len(title_lines) >= DEFAULT_TITLE_LINES and rx.BODY_LINE_END.search(nxt)):
                     break
                 title_lines.append(nxt.strip())
                 end += len(nxt) + 1
+            if not title_lines:
+                end = start
             title = collapse(" ".join(title_lines)).rstrip(".") or None
             return type_word, _sentence_case(title) if title else None, start, end
         pos += len(line) + 1

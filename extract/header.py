@@ -178,6 +178,10 @@ def extract_header(doc: SourceDocument, blocks: Blocks | None = None) -> Header:
     p1 = doc.pages[0]
     left = p1.region("header_left") or p1.region("header")
     right = p1.region("header_right") or p1.region("header")
+    left_start = (p1.regions.get("header_left") or p1.regions.get("header") or (0, 0))[0]
+    head = blocks.head
+    if head is not None and not rx.NUMBER_LINE_ALONE.search(left) and rx.NUMBER_LINE_ALONE.search(head.text):
+        left, left_start = head.text, head.start  # the header stands elsewhere (``blocks.header_by_number``)
 
     # Số ký hiệu: the "Số:" line of the left column
     left_lines = left.split("\n")
@@ -191,7 +195,7 @@ def extract_header(doc: SourceDocument, blocks: Blocks | None = None) -> Header:
                 following = [t for t in later if rx.SYMBOL_CONTINUATION.match(t)]
             h.number, h.symbol = parse_number_line(_joined_number_line(line, following))
             if h.symbol:
-                offset = (p1.regions.get("header_left") or p1.regions.get("header") or (0, 0))[0] + left.index(line)
+                offset = left_start + left.index(line)
                 h.spans["number"] = (1, offset, offset + len(line))
                 break
 

@@ -61,7 +61,8 @@ TYPE_TITLE = re.compile(rf"^{_TYPE_WORDS}\b(?P<rest>.*)$")
 
 # The same type word ending a line after a few characters that are not the document's: on a scan,
 # what OCR read of a receipt stamp in the margin ("ĐẾN Ngày: …") beside the centred title line.
-TYPE_TITLE_AFTER_MARGIN = re.compile(rf"^.{{1,24}}?\s{_TYPE_WORDS}(?P<rest>)$")
+# Not "… PHÁP LUẬT" (the Công báo's heading "VĂN BẢN QUY PHẠM PHÁP LUẬT": the word law, no type word).
+TYPE_TITLE_AFTER_MARGIN = re.compile(rf"^.{{1,24}}?\s(?<!PHÁP\s){_TYPE_WORDS}(?P<rest>)$")
 
 # Citation context: the word(s) naming the type before "số" or a number.
 CITED_TYPE = re.compile(
@@ -203,6 +204,10 @@ TITLE_STOP = re.compile(
     r"GIÁM ĐỐC|Đến nay)"
 )
 
+# The end of a line of the body's preamble or text, not of a trích yếu: ";" or ":" (what a long title's later lines
+# are checked for).
+BODY_LINE_END = re.compile(r"[;:]\s*$")
+
 # A rule line under a heading ("-----", "___"): no part of a title.
 RULE_LINE = re.compile(r"[-_–—.\s]+")
 
@@ -237,6 +242,14 @@ NAME_AFTER_RECIPIENT = re.compile(r"[;.]\s+(" + _NAME_WORD + r"(?:\s+" + _NAME_W
 
 # The start of each line of a page (for finding authority lines).
 LINE_START = re.compile(r"(?m)^[^\n]*$")
+# A number line standing on a line of its own with a number: "Số: 135/2026/NĐ-CP", "Luật số: 12/2024/QH15"; how a
+# header printed away from the top of the page (a Công báo text layer puts it after the preamble) is found.
+NUMBER_LINE_ALONE = re.compile(
+    r"(?m)^[ \t]*(?:(?:Bộ\s+)?[Ll]uật\s+|Pháp\s+lệnh\s+|Nghị\s+quyết\s+)?(?:Số|số|SỐ)[ \t]*:[ \t]*\d{1,5}[a-z]?[ \t]*/"
+)
+# The Quốc hiệu, in capitals, or a date line: what stands near a header's number line.
+HEADER_MARK = re.compile(r"CỘNG\s+H[OÒ][AÀ]|,\s*ngày\s+\d{1,2}\s+tháng")
+
 # A number or a "/" after "Số": what makes a "Số" line the number line.
 NUMBER_OR_SLASH = re.compile(r"\d|/")
 
