@@ -349,7 +349,7 @@ def effect_clause(pages: list[Page]) -> Block | None:
     return Block(p.number, start, end, p.text[start:end], fields=m.groupdict())
 
 
-def _fuzzy_type_word(line: str) -> str | None:
+def fuzzy_type_word(line: str) -> str | None:
     """The type word a damaged upper-case line stands for ("NG Ị ĐỊN" → "NGHỊ ĐỊNH"),
     when the glyph map of the PDF lost letters; None when nothing is close."""
     from rapidfuzz import fuzz, process
@@ -377,11 +377,11 @@ def find_title(body: str) -> tuple[str | None, str | None, int | None, int | Non
     lines = body.split("\n")
     pos, seen = 0, 0
     for i, line in enumerate(lines):
-        if seen >= DEFAULT_TITLE_LINES:
-            break
+        if seen >= DEFAULT_TITLE_LINES or rx.PREAMBLE_START.match(line):
+            break  # the type word stands above the preamble: "QUY ĐỊNH CHUNG" under "Phần thứ nhất" is none
         seen += bool(line.strip())
         m = rx.TYPE_TITLE.match(line.strip()) or rx.TYPE_TITLE_AFTER_MARGIN.match(line.strip())
-        if not m and (fuzzy := _fuzzy_type_word(line)):
+        if not m and (fuzzy := fuzzy_type_word(line)):
             m = rx.TYPE_TITLE.match(fuzzy)
         if m and line.strip().isupper() or (m and not m.group("rest").strip()):
             type_word = m.group("type")
@@ -429,8 +429,15 @@ def title_block(pages: list[Page]) -> Block | None:
     body = p.region("body") or p.text
     body_start = p.regions.get("body", (0, 0))[0]
     word, title, start, end = find_title(body)
-    if word is None:
-        return None
+    if word is None:  # layout may have taken the type word and the trích yếu into the header
+        head = head_block(pages)
+        if head is None or head.page != p.number:
+            return None
+        marks = [m.end() for m in rx.LINE.finditer(head.text) if rx.HEADER_LINE.search(m.group())]
+        body_start = head.start + (marks[-1] + 1 if marks else 0)
+        word, title, start, end = find_title(p.text[body_start:])
+        if word is None:
+            return None
     s, e = body_start + start, body_start + end
     return Block(p.number, s, e, p.text[s:e], fields={"type_word": word, "title": title})
 

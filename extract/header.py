@@ -14,7 +14,14 @@ import re
 from datetime import date
 
 from extract import regexes as rx
-from extract.blocks import TYPE_NAMES, find_title, locate, signature_block, signer_in_line  # noqa: F401  (find_title: re-exported)
+from extract.blocks import (  # noqa: F401  (find_title: re-exported)
+    TYPE_NAMES,
+    fuzzy_type_word,
+    find_title,
+    locate,
+    signature_block,
+    signer_in_line,
+)
 from extract.issuers import issuer_from_symbol, issuers_from_symbol, resolve_issuer, split_issuer_lines
 from extract.names import restore_marks
 from rasoat import facts
@@ -25,7 +32,10 @@ QPPL_TYPES = {"NĐ", "NQ", "QĐ", "TT", "TTLT", "NQLT", "L", "PL", "CT"}
 _QH_SYMBOL = re.compile(r"^(UBTVQH|QH)\d{2}$")
 DEFAULT_SYMBOL_LINES = 2  # lines after the number line read for the rest of a symbol cut at a line end
 JOINT_TYPES = {"TTLT", "NQLT"}  # type codes of joint documents: every issuer is named in the symbol
-CONSOLIDATION_SYMBOLS = {"VBHN"}  # type codes whose document is named by its symbol, whatever its title word
+CONSOLIDATION_SYMBOLS = {"VBHN"}
+DEFAULT_GAZETTE_LINES = 10  # first non-blank lines of page 1 read for a gazette's one-line identity
+_GAZETTE_TITLE_ENDS = {"chinh phu", "quoc hoi"}  # an issuer alone under a gazette title (folded): not the title
+ISSUING_TITLES = {"THỦ TƯỚNG", "CHỦ TỊCH NƯỚC"}  # heads' titles that issue in their own name  # type codes whose document is named by its symbol, whatever its title word
 
 
 def normalise_number(text: str) -> str:
@@ -82,6 +92,63 @@ def joint_issuers(symbol: str | None) -> str | None:
         return None
     names = issuers_from_symbol(symbol)
     return "; ".join(names) if len(names) > 1 and all(names) else None
+
+
+def _is_type_word_line(line: str) -> bool:
+    """The title word of the document alone on its line ("QUYẾT ĐỊNH", OCR's "QUYÉT ĐỊNH")."""
+    text = line.strip()
+    return text.isupper() and bool(rx.TYPE_TITLE.fullmatch(text) and not rx.TYPE_TITLE.match(text).group("rest")
+                                   or fuzzy_type_word(text))
+
+
+def body_of_authority_line(line: str) -> str:
+    """The body named in an authority line read as an issuer line ("BỘ TRƯỞNG BỘ TƯ PHÁP" → "BỘ TƯ PHÁP",
+    "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÒA AN" → its Ủy ban); the line as it is when it is a body itself
+    ("THỦ TƯỚNG CHÍNH PHỦ", "CHỦ TỊCH NƯỚC") or no head's title opens it."""
+    m = rx.HEAD_TITLE.match(line)
+    if not m or m.group(0).strip() in ISSUING_TITLES or not line[m.end() :].strip():
+        return line
+    return line[m.end() :].strip()
+
+
+def gazette_title(text: str) -> dict | None:
+    """The identity a gazette or an old typed text prints in place of the header, from the first
+    ``DEFAULT_GAZETTE_LINES`` non-blank lines of ``text``: {number, symbol, type, issuer (as printed after "của", or
+    None), issued_on, title}.  The trích yếu runs from after the date to a line ending in ".", a line opening
+    the preamble, a line in parentheses or the issuer's name standing alone."""
+    lines = [t.strip() for t in text.split("\n") if t.strip()][:DEFAULT_GAZETTE_LINES]
+    m = rx.GAZETTE_TITLE.search("\n".join(lines))
+    if not m:
+        return None
+    number = normalise_number(m.group("number"))
+    issuer = collapse(m.group("issuer")) if m.group("issuer") else None
+    title_lines = []
+    for i, part in enumerate(m.group("rest").split("\n")):
+        part = part.strip()
+        if i and (not part or rx.TITLE_STOP.match(part) or part.startswith("(")
+                  or (issuer and fold(part) == fold(issuer)) or fold(part) in _GAZETTE_TITLE_ENDS):
+            break
+        title_lines.append(part)
+        if part.endswith("."):
+            break
+    title = collapse(" ".join(title_lines)).strip(" ,.")
+    title = title[:1].upper() + (title[1:].lower() if title.isupper() else title[1:]) if title else None
+    return dict(number=number, symbol=number.split("/")[-1], type=m.group("type"), issuer=issuer,
+                issued_on=iso_date(m.group("day"), m.group("month"), m.group("year")), title=title)
+
+
+def _fill_from_gazette_title(h: Header, text: str) -> None:
+    """Number, type, issuer, date and title from a gazette's one-line identity, for a document without a number
+    line (a Công báo continuation, an old typed text); a field already read stays."""
+    g = gazette_title(text)
+    if g is None:
+        return
+    h.number, h.symbol = g["number"], g["symbol"]
+    h.doc_type = type_name(g["type"].upper()) or h.doc_type
+    known = resolve_issuer(g["issuer"]) if g["issuer"] else None
+    h.issuer = h.issuer or (known["name"] if known else None) or issuer_from_symbol(h.symbol)
+    h.issued_on = h.issued_on or g["issued_on"]
+    h.title = g["title"] or h.title
 
 
 def parse_number_line(text: str) -> tuple[str | None, str | None]:
@@ -186,7 +253,7 @@ def extract_header(doc: SourceDocument, blocks: Blocks | None = None) -> Header:
     # Số ký hiệu: the "Số:" line of the left column
     left_lines = left.split("\n")
     for i, line in enumerate(left_lines):
-        if re.search(r"\bSố\b|số\s*:", line):
+        if rx.NUMBER_WORD_IN_HEADER.search(line):
             following = left_lines[i + 1 : i + 1 + DEFAULT_SYMBOL_LINES]
             if not (following and rx.SYMBOL_CONTINUATION.match(following[0])):
                 # the cut-off rest sits elsewhere in the text: in the right column, or first in the body
@@ -202,14 +269,14 @@ def extract_header(doc: SourceDocument, blocks: Blocks | None = None) -> Header:
     # Issuer: the lines above "Số:" in the left column
     issuer_lines = []
     for line in left.split("\n"):
-        if re.search(r"\bSố\b|số\s*:|V/v", line):
-            break
+        if rx.NUMBER_WORD_IN_HEADER.search(line) or "V/v" in line or _is_type_word_line(line):
+            break  # the number line, or (its "Số" misread) the type word under the header
         if re.search(r"CỘNG HÒA|CỘNG HOÀ", unify(line)):
             line = re.split(r"CỘNG H", unify(line))[0]
         line = line.split(COLUMN_MARK)[0]  # "BỘ TƯ PHÁP | CỘNG HÒA …": a header typed as a table row
         if line.strip() and not re.fullmatch(r"[-_–—.\s]+", line) and line.isupper() and ":" not in line:
             # issuer lines are upper case; a signature box ("Cơ quan phát hành: …") is not
-            issuer_lines.append(line.strip())
+            issuer_lines.append(body_of_authority_line(line.strip()))
     h.issuer, h.parent_issuer = split_issuer_lines(issuer_lines) if issuer_lines else (None, None)
     if joint := joint_issuers(h.symbol):
         h.issuer, h.parent_issuer = joint, None  # the header stacks the joint issuers: none is another's parent
@@ -248,6 +315,9 @@ def extract_header(doc: SourceDocument, blocks: Blocks | None = None) -> Header:
         h.doc_type = "Công văn"
     if not h.doc_type and h.symbol and not facts.doc_type_name(h.symbol.split("-")[0]):
         h.doc_type = "Công văn"
+
+    if h.number is None and h.symbol is None:
+        _fill_from_gazette_title(h, p1.region("body") or p1.text)
 
     # Luật / Nghị quyết of QH: the passing date closes the text
     full = doc.text

@@ -208,6 +208,24 @@ TITLE_STOP = re.compile(
 # are checked for).
 BODY_LINE_END = re.compile(r"[;:]\s*$")
 
+# The start of the preamble or of the text, below which no type word of the document stands: "Căn cứ", "Kính
+# gửi", "Điều 1.", "Chương I", "Phần thứ nhất".
+PREAMBLE_START = re.compile(r"^\s*(?:Căn cứ|Kính gửi|Điều\s+\d|Chương\s+[IVXLC\d]|Phần\s+thứ)")
+
+# The one-line identity a gazette (Công báo) or an old typed text prints in place of the header: "Thông tư số
+# 102/2030/TT-BTC ngày 14 tháng 11 năm 2030 hướng dẫn …", "QUYẾT ĐỊNH CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 115/2030/QĐ-TTG
+# NGÀY 25 THÁNG 6 NĂM 2030 VỀ VIỆC …", "Nghị định của Chính phủ số 114/2030/NĐ-CP ngày 10/10/2030 về …".  Read
+# on the first lines joined by spaces; the type word opens a line.  Groups: type, issuer, number, day, month,
+# year, rest (the trích yếu and what follows).
+GAZETTE_TITLE = re.compile(
+    r"(?:^|\n)[ \t]*(?P<type>Thông tư liên tịch|Nghị quyết liên tịch|Nghị quyết|Nghị định|Quyết định|Thông tư|"
+    r"Chỉ thị|Bộ luật|Luật|Pháp lệnh|Lệnh)\s+(?:của\s+(?P<issuer>[^\n]{2,60}?)\s+)?số\s*:?\s*"
+    r"(?P<number>\d{1,5}[a-z]?/(?:(?:19|20)\d{2}/)?[A-ZĐa-z0-9&]+(?:-[A-ZĐa-z0-9&]+)*)\s+"
+    r"ngày\s+(?P<day>\d{1,2})\s*(?:tháng|/|-)\s*(?P<month>\d{1,2})\s*(?:năm|/|-)\s*(?P<year>(?:19|20)\d{2})"
+    r"(?P<rest>[^\n]*(?:\n[^\n]*){0,8})",
+    re.I,
+)
+
 # A rule line under a heading ("-----", "___"): no part of a title.
 RULE_LINE = re.compile(r"[-_–—.\s]+")
 
@@ -242,6 +260,13 @@ NAME_AFTER_RECIPIENT = re.compile(r"[;.]\s+(" + _NAME_WORD + r"(?:\s+" + _NAME_W
 
 # The start of each line of a page (for finding authority lines).
 LINE_START = re.compile(r"(?m)^[^\n]*$")
+# The word "Số" of the header's number line ("Số: 12/UBND", "Luật số: …"), not that of a Công báo running head
+# ("CÔNG BÁO/Số 12/Ngày 09-3-2031").
+NUMBER_WORD_IN_HEADER = re.compile(r"(?<!/)\bSố\b|số\s*:")
+
+# A line of the header above the type word: the Quốc hiệu, the Tiêu ngữ, the number line or the date line.
+HEADER_LINE = re.compile(r"CỘNG\s+H[OÒ][AÀ]|Độc\s+lập|(?<!/)\bSố\b|[Ss][ốó]\s*:|ngày\b[^\n]*tháng[^\n]*năm", re.I)
+
 # A number line standing on a line of its own with a number: "Số: 135/2026/NĐ-CP", "Luật số: 12/2024/QH15"; how a
 # header printed away from the top of the page (a Công báo text layer puts it after the preamble) is found.
 NUMBER_LINE_ALONE = re.compile(

@@ -1,0 +1,287 @@
+"""Header fields on the forms documents take outside the first dev set (issue 13): signatures standing before
+appendices, joint numbers and issuers, headers printed away from the top, long titles, Bộ luật and văn bản hợp
+nhất.  Fragments written for these tests (invented bodies, names and numbers); near-misses must stay silent."""
+
+import pytest
+
+from extract import locate
+from extract.header import extract_header, joint_issuers, parse_number_line
+from extract.names import first_of_side_by_side
+from rasoat.models import Page, SourceDocument
+
+RIGHT = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 05 tháng 3 năm 2031"
+
+
+def page(number: int = 1, **parts: str) -> Page:
+    """A page whose text is the named parts joined by new lines, each part a layout region ("plain": none)."""
+    text, regions, pos = [], {}, 0
+    for name, part in parts.items():
+        if not name.startswith("plain"):
+            regions[name] = (pos, pos + len(part))
+        text.append(part)
+        pos += len(part) + 1
+    return Page(number=number, text="\n".join(text), regions=regions)
+
+
+def document(*pages: Page) -> SourceDocument:
+    return SourceDocument("x.pdf", "x", "x.pdf", pages=list(pages))
+
+
+# --------------------------------------------------------------------------- numbers and symbols
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Bộ luật số: 12/2031/QH16", ("12/2031/QH16", "QH16")),
+        ("Nghị quyết số: 07/2031/QH16", ("07/2031/QH16", "QH16")),
+        ("Số: 77/TTr-CAX(PC09)", ("77/TTr-CAX(PC09)", "TTr-CAX(PC09)")),
+        ("Số: 77/TTr-CAX (PC09)", ("77/TTr-CAX(PC09)", "TTr-CAX(PC09)")),  # the unit code after a space
+        ("Số: 12/VBHN-BXD", ("12/VBHN-BXD", "VBHN-BXD")),
+        # near-miss: words in parentheses after the number are no part of it
+        ("Số: 12/UBND-VX (kèm theo hồ sơ)", ("12/UBND-VX", "UBND-VX")),
+    ],
+)
+def test_number_line_forms(line, expected):
+    assert parse_number_line(line) == expected
+
+
+@pytest.mark.parametrize(
+    "left, right, body, number",
+    [
+        # the rest of a joint symbol on the next line of the left column
+        ("BỘ TƯ PHÁP - BỘ NỘI VỤ\nSố: 05/2031/TTLT-BTP-\nBNV", RIGHT, "THÔNG TƯ LIÊN TỊCH\nQuy định về hộ tịch",
+         "05/2031/TTLT-BTP-BNV"),
+        # … printed first in the body, under the header (the text layer put it there)
+        ("BỘ TƯ PHÁP - BỘ NỘI VỤ\nSố: 05/2031/TTLT-BTP-", RIGHT, "BNV-BTC\nTHÔNG TƯ LIÊN TỊCH\nQuy định về hộ tịch",
+         "05/2031/TTLT-BTP-BNV-BTC"),
+        # near-misses: no hyphen at the line end, or a next line that is no symbol
+        ("BỘ TƯ PHÁP\nSố: 05/2031/TT-BTP", RIGHT, "BNV\nTHÔNG TƯ\nQuy định về hộ tịch", "05/2031/TT-BTP"),
+        ("ỦY BAN NHÂN DÂN\nTỈNH HÒA AN\nSố: 12/UBND-", RIGHT, "Kính gửi: Sở Tư pháp", "12/UBND-"),
+    ],
+)
+def test_symbol_cut_at_a_line_end(left, right, body, number):
+    doc = document(page(header_left=left, header_right=right, body=body))
+    assert extract_header(doc).number == number
+
+
+@pytest.mark.parametrize(
+    "symbol, issuers",
+    [
+        ("TTLT-BTP-BNV", "Bộ Tư pháp; Bộ Nội vụ"),
+        ("TTLT-BCA-BQP-BTC", "Bộ Công an; Bộ Quốc phòng; Bộ Tài chính"),
+        ("TT-BTP", None),  # one issuer
+        ("TTLT-BTP-XQZW", None),  # a code no gazetteer knows: the header's lines are read instead
+        ("UBND-VX", None),
+    ],
+)
+def test_joint_issuers(symbol, issuers):
+    assert joint_issuers(symbol) == issuers
+
+
+def test_joint_document_header():
+    left = "BỘ TƯ PHÁP -\nBỘ NỘI VỤ\nSố: 05/2031/TTLT-BTP-BNV"
+    h = extract_header(document(page(header_left=left, header_right=RIGHT, body="THÔNG TƯ LIÊN TỊCH\nQuy định")))
+    assert (h.issuer, h.parent_issuer, h.doc_type) == ("Bộ Tư pháp; Bộ Nội vụ", None, "Thông tư liên tịch")
+
+
+# --------------------------------------------------------------------------- types
+
+
+@pytest.mark.parametrize(
+    "left, body, doc_type",
+    [
+        ("QUỐC HỘI\nBộ luật số: 12/2031/QH16", "BỘ LUẬT\nHÀNG HẢI\nCăn cứ Hiến pháp", "Bộ luật"),
+        ("QUỐC HỘI\nLuật số: 13/2031/QH16", "LUẬT\nTHỦY LỢI\nCăn cứ Hiến pháp", "Luật"),
+        # a văn bản hợp nhất prints the title word of the text it consolidates: its symbol names it
+        ("BỘ XÂY DỰNG\nSố: 09/VBHN-BXD", "THÔNG TƯ\nQuy định về nhà ở\nThông tư số 11/2030/TT-BXD", "Văn bản hợp nhất"),
+        ("BỘ XÂY DỰNG\nSố: 09/2031/TT-BXD", "THÔNG TƯ\nQuy định về nhà ở\nCăn cứ", "Thông tư"),
+    ],
+)
+def test_type_word_and_consolidation(left, body, doc_type):
+    assert extract_header(document(page(header_left=left, header_right=RIGHT, body=body))).doc_type == doc_type
+
+
+def test_header_typed_as_a_table_row():
+    """A plain text whose header was a table: "ISSUER | CỘNG HÒA …" and "Số: … | Place, ngày …"."""
+    text = ("BỘ XÂY DỰNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 09/VBHN-BXD | Hà Nội, ngày 05 tháng 3 năm 2031")
+    h = extract_header(document(page(header=text, body="THÔNG TƯ\nQuy định về nhà ở")))
+    assert (h.issuer, h.number, h.place, h.issued_on) == ("Bộ Xây dựng", "09/VBHN-BXD", "Hà Nội", "2031-03-05")
+
+
+# --------------------------------------------------------------------------- a header away from the top
+
+
+PREAMBLE = ("CÔNG BÁO/Số 12/Ngày 09-3-2031\n7\n\n\n\nNGHỊ ĐỊNH\nQuy định về quản lý cảng cá\n\n"
+            "Căn cứ Luật Tổ chức Chính phủ;\nCăn cứ Luật Thủy sản;\nCăn cứ Luật Đầu tư công;\nCăn cứ Luật Đất đai;\n"
+            "Theo đề nghị của Bộ trưởng Bộ Nông nghiệp và Môi trường;\n")
+
+
+def test_header_printed_after_the_preamble():
+    text = PREAMBLE + "CHÍNH PHỦ\n_______\n\nSố: 35/2031/NĐ-CP\n" + RIGHT + "\nChính phủ ban hành Nghị định."
+    h = extract_header(document(page(plain=text)))
+    assert (h.number, h.issuer, h.place, h.issued_on) == ("35/2031/NĐ-CP", "Chính phủ", "Hà Nội", "2031-03-05")
+    assert (h.doc_type, h.title) == ("Nghị định", "Quy định về quản lý cảng cá")
+    page_no, start, end = h.spans["number"]
+    assert "35/2031/NĐ-CP" in text[start:end]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a form in the text with a "Số:" line but no Quốc hiệu nor date line near it
+        PREAMBLE + "Mẫu giấy biên nhận\nSố: 12/GBN\nHọ và tên người nộp:",
+        # a "Số" in a sentence
+        PREAMBLE + "Số: 12 hộ gia đình được hỗ trợ.\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    ],
+)
+def test_no_header_away_from_the_top(text):
+    assert extract_header(document(page(plain=text))).number is None
+
+
+# --------------------------------------------------------------------------- titles
+
+
+LONG_TITLE = ["Về việc kéo dài thời hạn áp dụng mức thuế suất đối với một số mặt hàng",
+              "phân bón, nguyên liệu sản xuất phân bón tại Biểu thuế ban hành kèm theo",
+              "Nghị định số 11/2030/NĐ-CP ngày 02 tháng 3 năm 2030 của Chính phủ về",
+              "Biểu thuế xuất khẩu, Biểu thuế nhập khẩu ưu đãi, Danh mục hàng hóa và",
+              "mức thuế tuyệt đối, thuế hỗn hợp, thuế nhập khẩu ngoài hạn ngạch",
+              "thuế quan và mức thuế suất của một số mặt hàng phân bón",
+              "và nguyên liệu sản xuất phân bón"]
+
+
+@pytest.mark.parametrize(
+    "body, title",
+    [
+        ("NGHỊ QUYẾT\n" + "\n".join(LONG_TITLE) + "\nCăn cứ Luật Tổ chức Chính phủ;", " ".join(LONG_TITLE)),
+        ("QUYẾT ĐỊNH\n\nVề việc công bố thủ tục hành chính\n\nBỘ TRƯỞNG BỘ TƯ PHÁP\nCăn cứ",
+         "Về việc công bố thủ tục hành chính"),
+        ("QUYẾT ĐỊNH\nVề việc công bố thủ tục hành chính\nỦY BAN NHÂN DÂN TỈNH HÒA AN\nCăn cứ",
+         "Về việc công bố thủ tục hành chính"),
+        # near-miss: past six lines, a line ending in ";" is the body's, not the title's
+        ("QUYẾT ĐỊNH\n" + "\n".join(LONG_TITLE[:6]) + "\nthực hiện các nhiệm vụ sau;\nvà báo cáo kết quả",
+         " ".join(LONG_TITLE[:6])),
+    ],
+)
+def test_long_and_closed_titles(body, title):
+    h = extract_header(document(page(header_left="BỘ TƯ PHÁP\nSố: 05/2031/QĐ-BTP", header_right=RIGHT, body=body)))
+    assert h.title == title
+
+
+# --------------------------------------------------------------------------- signers
+
+
+APPENDIX_FORM = ("Phụ lục\nMẫu đơn đề nghị\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nTHỦ TRƯỞNG\n(Ký tên và đóng dấu)")
+
+
+@pytest.mark.parametrize(
+    "signed_page, signer",
+    [
+        ("Điều 5. Hiệu lực thi hành.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nLê Văn Hòa", "Lê Văn Hòa"),
+        ("Điều 5. Hiệu lực thi hành.\nTM. CHÍNH PHỦ\nTHỦ TƯỚNG\n(Đã ký)\nĐặng Văn Khoa", "Đặng Văn Khoa"),
+        ("Điều 5. Hiệu lực thi hành.\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\n[\nTrịnh Thị Lan", "Trịnh Thị Lan"),  # noise
+        # joint document: the signature blocks side by side, the first one is taken
+        ("Điều 5. Hiệu lực thi hành.\nKT. BỘ TRƯỞNG BỘ TƯ PHÁP KT. BỘ TRƯỞNG BỘ NỘI VỤ\nTHỨ TRƯỞNG THỨ TRƯỞNG\n"
+         "Trần Văn Khải Lê Thị Mơ", "Trần Văn Khải"),
+        # near-miss: no name under the authority line anywhere
+        ("Điều 5. Hiệu lực thi hành.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG", None),
+    ],
+)
+def test_signer_before_appendices(signed_page, signer):
+    pages = [page(header_left="BỘ TƯ PHÁP\nSố: 05/2031/TT-BTP", header_right=RIGHT, body="THÔNG TƯ\nQuy định"),
+             page(2, plain=signed_page)] + [page(n, plain=APPENDIX_FORM) for n in range(3, 8)]
+    doc = document(*pages)
+    h = extract_header(doc)
+    assert h.signer == signer
+    if signer:
+        p, start, end = h.spans["signer"]
+        assert (p, doc.pages[p - 1].text[start:end]) == (2, signer)
+
+
+@pytest.mark.parametrize(
+    "words, first",
+    [
+        ("Trần Văn Khải Lê Thị Mơ", "Trần Văn Khải"),
+        ("Thiếu tướng Phan Văn Tú Đại tá Vũ Văn Năm", "Phan Văn Tú"),
+        ("Nguyễn Thị Minh Hồng", None),  # one name of four words
+    ],
+)
+def test_first_of_side_by_side(words, first):
+    assert first_of_side_by_side(words.split()) == first
+
+
+def test_signature_region_with_a_name_is_kept():
+    """The located block names its signer: no search elsewhere (a signed block on an earlier page stays out)."""
+    doc = document(page(header_left="BỘ TƯ PHÁP\nSố: 05/2031/TT-BTP", header_right=RIGHT,
+                        body="THÔNG TƯ\nQuy định\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nLê Văn Hòa"),
+                   page(2, body="Điều 5. Hiệu lực.", signature="BỘ TRƯỞNG\nNgô Thị Quyên"))
+    assert locate(doc).signature.page == 2
+    assert extract_header(doc).signer == "Ngô Thị Quyên"
+
+
+# --------------------------------------------------------------------------- gazette identity, authority lines
+
+
+@pytest.mark.parametrize(
+    "text, number, doc_type, issuer, issued_on, title",
+    [
+        ("CÔNG BÁO/Số 40/Ngày 02-5-2031\n3\nVĂN BẢN QUY PHẠM PHÁP LUẬT\n\nBỘ XÂY DỰNG\n\n"
+         "Thông tư số 21/2031/TT-BXD ngày 14 tháng 4 năm 2031\nhướng dẫn quản lý nhà chung cư\n\n"
+         "(Tiếp theo Công báo số 38 + 39)\nPhụ lục số 02", "21/2031/TT-BXD", "Thông tư", "Bộ Xây dựng", "2031-04-14",
+         "Hướng dẫn quản lý nhà chung cư"),
+        ("QUYẾT ĐỊNH\nCỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 88/2031/QĐ-TTG\nNGÀY 03 THÁNG 7 NĂM 2031 VỀ VIỆC THÀNH LẬP\n"
+         "QUỸ HỖ TRỢ NÔNG DÂN\nTHỦ TƯỚNG CHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ;", "88/2031/QĐ-TTG",
+         "Quyết định", "Thủ tướng Chính phủ", "2031-07-03", "Về việc thành lập quỹ hỗ trợ nông dân"),
+        ("Chính phủ\n\nNghị định của Chính phủ số 17/2031/NĐ-CP\n\nngày 10/10/2031 về quản lý cảng cá.\n\n"
+         "Chính phủ\n\nCăn cứ Luật Tổ chức Chính phủ;", "17/2031/NĐ-CP", "Nghị định", "Chính phủ", "2031-10-10",
+         "Về quản lý cảng cá"),
+    ],
+)
+def test_gazette_identity_in_place_of_a_header(text, number, doc_type, issuer, issued_on, title):
+    h = extract_header(document(page(plain=text)))
+    assert (h.number, h.doc_type, h.issuer, h.issued_on, h.title) == (number, doc_type, issuer, issued_on, title)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near-misses: a citation in the preamble (type word not opening a line), a "Kèm theo" line
+        "NGHỊ ĐỊNH\nQuy định về cảng cá\nCăn cứ Nghị định số 17/2030/NĐ-CP ngày 10/10/2030 về cảng cá;",
+        "Phụ lục\n(Kèm theo Quyết định số 05/2031/QĐ-UBND ngày 03/7/2031 của UBND tỉnh Hòa An)",
+    ],
+)
+def test_no_gazette_identity(text):
+    assert extract_header(document(page(plain=text))).number is None
+
+
+@pytest.mark.parametrize(
+    "left, issuer, parent",
+    [
+        # the header's "Số" misread by OCR: the type word and the authority line are no issuer lines
+        ("BỘ TƯ PHÁP\nsó:4Z /QĐ-BTP\nQUYÉT ĐỊNH\nVề việc phê duyệt điều lệ\nBỘ TRƯỞNG BỘ TƯ PHÁP", "Bộ Tư pháp", None),
+        ("BỘ TRƯỞNG BỘ TƯ PHÁP\nSố: 12/QĐ-BTP", "Bộ Tư pháp", None),  # the authority title read as the body
+        ("THỦ TƯỚNG CHÍNH PHỦ\nSố: 12/QĐ-TTg", "Thủ tướng Chính phủ", None),  # a head issuing in its own name
+        ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSỞ TƯ PHÁP\nSố: 12/STP-VP", "Sở Tư pháp", "Ủy ban nhân dân tỉnh Lâm Đồng"),
+    ],
+)
+def test_issuer_lines(left, issuer, parent):
+    h = extract_header(document(page(header=left + "\n" + RIGHT, body="Kính gửi: Sở Nội vụ")))
+    assert (h.issuer, h.parent_issuer) == (issuer, parent)
+
+
+def test_title_taken_into_the_header_region():
+    """Layout put the type word and the trích yếu in the header: they are read there (the body has none)."""
+    head = "BỘ TƯ PHÁP CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n" \
+           "Số: 12/QĐ-BTP Hà Nội, ngày 05 tháng 3 năm 2031\nQUYẾT ĐỊNH\nVề việc phê duyệt điều lệ hội\nBỘ TRƯỞNG BỘ TƯ PHÁP"
+    h = extract_header(document(page(header=head, body="Căn cứ Luật Tổ chức Chính phủ;\nĐiều 1. Phê duyệt.")))
+    assert (h.doc_type, h.title) == ("Quyết định", "Về việc phê duyệt điều lệ hội")
+
+
+def test_no_type_word_below_the_preamble():
+    """A heading of the text ("QUY ĐỊNH CHUNG" under "Phần thứ nhất") is no type word; the header's "BỘ LUẬT" is."""
+    right = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nBỘ LUẬT\nHÀNG HẢI"
+    body = "Căn cứ Hiến pháp;\nQuốc hội ban hành Bộ luật hàng hải.\nPhần thứ nhất\nQUY ĐỊNH CHUNG\nChương I"
+    h = extract_header(document(page(header_left="QUỐC HỘI\nBộ luật số: 12/2031/QH16", header_right=right, body=body)))
+    assert (h.doc_type, h.title) == ("Bộ luật", "Hàng hải")
