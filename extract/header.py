@@ -15,6 +15,7 @@ from datetime import date
 
 from extract import regexes as rx
 from extract.blocks import (  # noqa: F401  (find_title: re-exported)
+    DEFAULT_TITLE_LINE_CHARS,
     TYPE_NAMES,
     fuzzy_type_word,
     find_title,
@@ -33,6 +34,7 @@ _QH_SYMBOL = re.compile(r"^(UBTVQH|QH)\d{2}$")
 DEFAULT_SYMBOL_LINES = 2  # lines after the number line read for the rest of a symbol cut at a line end
 JOINT_TYPES = {"TTLT", "NQLT"}  # type codes of joint documents: every issuer is named in the symbol
 CONSOLIDATION_SYMBOLS = {"VBHN"}
+DEFAULT_SALUTATION_TITLE_LINES = 3  # lines above "Kính gửi" read as the trích yếu of a letter without a type word
 DEFAULT_GAZETTE_LINES = 10  # first non-blank lines of page 1 read for a gazette's one-line identity
 _GAZETTE_TITLE_ENDS = {"chinh phu", "quoc hoi"}  # an issuer alone under a gazette title (folded): not the title
 ISSUING_TITLES = {"THỦ TƯỚNG", "CHỦ TỊCH NƯỚC"}  # heads' titles that issue in their own name  # type codes whose document is named by its symbol, whatever its title word
@@ -151,6 +153,32 @@ def _fill_from_gazette_title(h: Header, text: str) -> None:
     h.title = g["title"] or h.title
 
 
+def title_above_salutation(body: str) -> str | None:
+    """The trích yếu a letter-like document without a type word (a hướng dẫn, a công văn without "V/v") prints
+    at the top of its body, above "Kính gửi": at most ``DEFAULT_SALUTATION_TITLE_LINES`` lines, none in capitals
+    and none longer than a title line; None when "Kính gửi" does not follow them."""
+    lines = [t.strip() for t in body.split("\n") if t.strip()][: DEFAULT_SALUTATION_TITLE_LINES + 1]
+    at = next((i for i, t in enumerate(lines) if rx.SALUTATION.match(t)), None)
+    if not at or any(t.isupper() or len(t) > DEFAULT_TITLE_LINE_CHARS or rx.TITLE_STOP.match(t) for t in lines[:at]):
+        return None
+    return collapse(" ".join(lines[:at])).rstrip(".") or None
+
+
+def signed_day(doc: SourceDocument, month: str | None, year: str | None) -> str | None:
+    """The date of a digitally signed document whose date line leaves the day blank ("ngày    tháng 02 năm
+    2026": the stamp prints it): the first digital signature made in that month and year; None without one."""
+    if not month or not year:
+        return None
+    sigs = doc.meta.get("signature", {}).get("signatures") or []
+    days = sorted(str(s.get("signed_at") or "")[:10] for s in sigs)
+    return next((d for d in days if d[:7] == f"{int(year):04d}-{int(month):02d}"), None)
+
+
+def _squashed(name: str) -> str:
+    """A name folded (no marks, lower case) without its spaces: how two spellings differing only there compare."""
+    return fold(name).replace(" ", "")
+
+
 def parse_number_line(text: str) -> tuple[str | None, str | None]:
     """(number, symbol) from the header's "Số: …" line; number None when blank
     or unreadable ("34#/QĐ-TTg": a handwritten number misread by OCR)."""
@@ -195,7 +223,7 @@ def find_signature(
         sig = signature_block(doc.pages)
     for page, offset, block in [(sig.page, sig.start, sig.text)] if sig else []:
         lines = block.split("\n")
-        if not any(signer_in_line(l) for l in lines) and page < len(doc.pages):
+        if not any(signer_in_line(t) for t in lines) and page < len(doc.pages):
             # the name went over to the next page (common when the signature block is split)
             nxt = doc.pages[page]
             head = "\n".join(l for l in nxt.text.split("\n")[:DEFAULT_NEXT_PAGE_NAME_LINES] if not l.startswith("-"))
@@ -284,17 +312,19 @@ def extract_header(doc: SourceDocument, blocks: Blocks | None = None) -> Header:
         # no issuer block, or one the gazetteer cannot place (a damaged glyph map
         # prints "C N P Ủ" for "CHÍNH PHỦ"): the symbol names the issuer
         h.issuer = issuer_from_symbol(h.symbol) or h.issuer
-    elif h.issuer and p1.source == "ocr":
-        known = resolve_issuer(h.issuer)  # OCR misreads marks ("LÂM ĐÒNG"): the gazetteer spells the name
-        if known and fold(known["name"]) == fold(h.issuer):
-            h.issuer = known["name"]
+    elif h.issuer:
+        # OCR misreads marks ("LÂM ĐÒNG"), a text layer loses a space ("BỘ TƯPHÁP"): the gazetteer spells the name
+        known = resolve_issuer(h.issuer)
+        if known and _squashed(known["name"]) == _squashed(h.issuer):
+            if p1.source == "ocr" or fold(known["name"]) != fold(h.issuer):
+                h.issuer = known["name"]
 
     # Place and date
     line = blocks.date_line
     if line:
         f = line.fields
         h.place = collapse(f["place"]).strip(" ,")
-        h.issued_on = iso_date(f["day"], f["month"], f["year"])
+        h.issued_on = iso_date(f["day"], f["month"], f["year"]) or signed_day(doc, f["month"], f["year"])
         h.spans["date"] = (line.page, line.start, line.end)
     elif "header_right" in p1.regions:
         h.place, h.issued_on = scattered_date(right)
@@ -311,6 +341,8 @@ def extract_header(doc: SourceDocument, blocks: Blocks | None = None) -> Header:
     vv = re.search(r"V/v\s*(?P<t>.+?)(?=\n\S*(?:CỘNG|$)|\Z)", left, re.S)
     if vv and not title:
         h.title = collapse(vv.group("t")).rstrip(".")
+    if not h.title and not vv:
+        h.title = title_above_salutation(p1.region("body"))
     if not h.doc_type and h.symbol and vv:
         h.doc_type = "Công văn"
     if not h.doc_type and h.symbol and not facts.doc_type_name(h.symbol.split("-")[0]):

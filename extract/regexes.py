@@ -226,6 +226,9 @@ GAZETTE_TITLE = re.compile(
     re.I,
 )
 
+# The salutation opening a letter's body: "Kính gửi:".
+SALUTATION = re.compile(r"^\s*Kính\s+gửi\b")
+
 # A rule line under a heading ("-----", "___"): no part of a title.
 RULE_LINE = re.compile(r"[-_–—.\s]+")
 

@@ -285,3 +285,39 @@ def test_no_type_word_below_the_preamble():
     body = "Căn cứ Hiến pháp;\nQuốc hội ban hành Bộ luật hàng hải.\nPhần thứ nhất\nQUY ĐỊNH CHUNG\nChương I"
     h = extract_header(document(page(header_left="QUỐC HỘI\nBộ luật số: 12/2031/QH16", header_right=right, body=body)))
     assert (h.doc_type, h.title) == ("Bộ luật", "Hàng hải")
+
+
+@pytest.mark.parametrize(
+    "body, title",
+    [
+        ("Hướng dẫn chuyển đổi hội nghề nghiệp\nsau khi sắp xếp đơn vị hành chính\nKính gửi: Các hội thành viên\nThực hiện",
+         "Hướng dẫn chuyển đổi hội nghề nghiệp sau khi sắp xếp đơn vị hành chính"),
+        # near-misses: no "Kính gửi" under the lines, or a heading in capitals above it
+        ("Hướng dẫn chuyển đổi hội nghề nghiệp\nThực hiện Kế hoạch số 12/KH-UBND", None),
+        ("I. TÌNH HÌNH CHUNG\nKính gửi: Các hội thành viên", None),
+    ],
+)
+def test_title_above_salutation(body, title):
+    h = extract_header(document(page(header_left="HIỆP HỘI NGHỀ CÁ\nSố: 45/HD-HNC", header_right=RIGHT, body=body)))
+    assert h.title == title
+
+
+@pytest.mark.parametrize(
+    "date_line, signed, issued_on",
+    [
+        ("Hà Nội, ngày    tháng 02 năm 2031", ["2031-02-09T10:00:00+07:00", "2031-02-04T09:00:00+07:00"], "2031-02-04"),
+        ("Hà Nội, ngày    tháng 02 năm 2031", ["2031-03-01T10:00:00+07:00"], None),  # signed another month: unknown
+        ("Hà Nội, ngày    tháng 02 năm 2031", [], None),  # not signed digitally
+        ("Hà Nội, ngày 05 tháng 02 năm 2031", ["2031-02-09T10:00:00+07:00"], "2031-02-05"),  # the page wins
+    ],
+)
+def test_blank_day_from_the_digital_signature(date_line, signed, issued_on):
+    doc = document(page(header_left="BỘ TƯ PHÁP\nSố:    /BC-BTP",
+                        header_right="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n" + date_line, body="BÁO CÁO\nKết quả"))
+    doc.meta["signature"] = {"signatures": [{"signed_at": s} for s in signed]}
+    assert extract_header(doc).issued_on == issued_on
+
+
+def test_issuer_with_a_lost_space_is_spelled_by_the_gazetteer():
+    h = extract_header(document(page(header_left="BỘ TƯPHÁP\nSố: 12/BTP-VP", header_right=RIGHT, body="Kính gửi: A")))
+    assert h.issuer == "Bộ Tư pháp"
