@@ -16,6 +16,7 @@ from datetime import date
 from extract import regexes as rx
 from extract.blocks import (  # noqa: F401  (find_title: re-exported)
     DEFAULT_TITLE_LINE_CHARS,
+    DEFAULT_TITLE_LINES,
     TYPE_NAMES,
     fuzzy_type_word,
     find_title,
@@ -35,6 +36,7 @@ DEFAULT_SYMBOL_LINES = 2  # lines after the number line read for the rest of a s
 JOINT_TYPES = {"TTLT", "NQLT"}  # type codes of joint documents: every issuer is named in the symbol
 CONSOLIDATION_SYMBOLS = {"VBHN"}
 DEFAULT_SALUTATION_TITLE_LINES = 3  # lines above "Kính gửi" read as the trích yếu of a letter without a type word
+APPENDIX_TYPE = "Phụ lục"  # the type of an appendix standing as a file of its own
 DEFAULT_GAZETTE_LINES = 10  # first non-blank lines of page 1 read for a gazette's one-line identity
 _GAZETTE_TITLE_ENDS = {"chinh phu", "quoc hoi"}  # an issuer alone under a gazette title (folded): not the title
 ISSUING_TITLES = {"THỦ TƯỚNG", "CHỦ TỊCH NƯỚC"}  # heads' titles that issue in their own name  # type codes whose document is named by its symbol, whatever its title word
@@ -107,7 +109,7 @@ def body_of_authority_line(line: str) -> str:
     """The body named in an authority line read as an issuer line ("BỘ TRƯỞNG BỘ TƯ PHÁP" → "BỘ TƯ PHÁP",
     "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÒA AN" → its Ủy ban); the line as it is when it is a body itself
     ("THỦ TƯỚNG CHÍNH PHỦ", "CHỦ TỊCH NƯỚC") or no head's title opens it."""
-    m = rx.HEAD_TITLE.match(line)
+    m = rx.HEAD_TITLE.match(line.upper())  # "Chủ tịch UBND tỉnh …" written in a sentence too
     if not m or m.group(0).strip() in ISSUING_TITLES or not line[m.end() :].strip():
         return line
     return line[m.end() :].strip()
@@ -172,6 +174,31 @@ def signed_day(doc: SourceDocument, month: str | None, year: str | None) -> str 
     sigs = doc.meta.get("signature", {}).get("signatures") or []
     days = sorted(str(s.get("signed_at") or "")[:10] for s in sigs)
     return next((d for d in days if d[:7] == f"{int(year):04d}-{int(month):02d}"), None)
+
+
+def appendix_identity(body: str) -> dict | None:
+    """An appendix standing as a file of its own: "Phụ lục 1", its title in the next lines, then "(Kèm theo
+    Quyết định số …/QĐ-UBND … của …)" — {number (None when left blank), symbol, issuer (the body: "Chủ tịch UBND
+    tỉnh …" → its Ủy ban), title}; None when the body does not open so."""
+    lines = [t.strip() for t in body.split("\n") if t.strip()][: DEFAULT_TITLE_LINES + 2]
+    if not lines or not rx.APPENDIX_HEAD.match(lines[0]):
+        return None
+    for i in range(1, len(lines)):
+        m = rx.ATTACHED_TO.match(" ".join(lines[i:]))
+        if m:
+            break
+    else:
+        return None
+    year = m.group("year") + "/" if m.group("year") else ""
+    number = normalise_number(m.group("num") + "/" + year + m.group("symbol")) if m.group("num") else None
+    issuer = None
+    if m.group("issuer"):
+        named = collapse(m.group("issuer"))
+        known = resolve_issuer(body_of_authority_line(named)) or resolve_issuer(named)
+        issuer = known["name"] if known else None
+    title = collapse(" ".join(lines[1:i])).rstrip(".")
+    return dict(number=number, symbol=m.group("symbol"), issuer=issuer or issuer_from_symbol(m.group("symbol")),
+                title=(title[:1] + title[1:].lower() if title.isupper() else title) or None)
 
 
 def _squashed(name: str) -> str:
@@ -350,6 +377,9 @@ def extract_header(doc: SourceDocument, blocks: Blocks | None = None) -> Header:
 
     if h.number is None and h.symbol is None:
         _fill_from_gazette_title(h, p1.region("body") or p1.text)
+    if h.symbol is None and not type_word and (appendix := appendix_identity(p1.region("body") or p1.text)):
+        h.number, h.symbol, h.doc_type = appendix["number"], appendix["symbol"], APPENDIX_TYPE
+        h.issuer, h.title = h.issuer or appendix["issuer"], h.title or appendix["title"]
 
     # Luật / Nghị quyết of QH: the passing date closes the text
     full = doc.text

@@ -229,6 +229,17 @@ GAZETTE_TITLE = re.compile(
 # The salutation opening a letter's body: "Kính gửi:".
 SALUTATION = re.compile(r"^\s*Kính\s+gửi\b")
 
+# The heading of an appendix standing as a file of its own: "Phụ lục 1", "PHỤ LỤC II", "Phụ lục số 03".
+APPENDIX_HEAD = re.compile(r"^\s*(?:Phụ lục|PHỤ LỤC)(?:\s+(?:số\s+)?[\dIVXLC]+[a-z]?)?\s*[.:]?\s*$")
+# The line naming the document an appendix belongs to: "(Kèm theo Quyết định số 12/QĐ-UBND ngày … của Chủ tịch
+# UBND tỉnh Hòa An)"; the number may be left blank ("số    /QĐ-UBND").  Groups: type, num, year, symbol, issuer.
+ATTACHED_TO = re.compile(
+    r"^\s*\(\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\s+(?P<type>Thông tư liên tịch|Nghị quyết|Nghị định|Quyết định|"
+    r"Thông tư|Chỉ thị|Kế hoạch|Công văn|Văn bản)\s+số\s*:?\s*(?P<num>\d{1,5}[a-z]?)?\s*/\s*"
+    r"(?:(?P<year>(?:19|20)\d{2})\s*/\s*)?(?P<symbol>[A-ZĐ][A-Za-zĐđ0-9&]*(?:-[A-ZĐ][A-Za-zĐđ0-9&]*)*)"
+    r"[^()]*?(?:\bcủa\s+(?P<issuer>[^()]+?))?\s*\)",
+)
+
 # A rule line under a heading ("-----", "___"): no part of a title.
 RULE_LINE = re.compile(r"[-_–—.\s]+")
 

@@ -247,9 +247,9 @@ def test_gazette_identity_in_place_of_a_header(text, number, doc_type, issuer, i
 @pytest.mark.parametrize(
     "text",
     [
-        # near-misses: a citation in the preamble (type word not opening a line), a "Kèm theo" line
+        # near-misses: citations in the preamble or the text (the type word does not open the line)
         "NGHỊ ĐỊNH\nQuy định về cảng cá\nCăn cứ Nghị định số 17/2030/NĐ-CP ngày 10/10/2030 về cảng cá;",
-        "Phụ lục\n(Kèm theo Quyết định số 05/2031/QĐ-UBND ngày 03/7/2031 của UBND tỉnh Hòa An)",
+        "KẾ HOẠCH\nTriển khai\nTheo Quyết định số 05/2031/QĐ-UBND ngày 03/7/2031 của UBND tỉnh Hòa An về việc",
     ],
 )
 def test_no_gazette_identity(text):
@@ -321,3 +321,29 @@ def test_blank_day_from_the_digital_signature(date_line, signed, issued_on):
 def test_issuer_with_a_lost_space_is_spelled_by_the_gazetteer():
     h = extract_header(document(page(header_left="BỘ TƯPHÁP\nSố: 12/BTP-VP", header_right=RIGHT, body="Kính gửi: A")))
     assert h.issuer == "Bộ Tư pháp"
+
+
+@pytest.mark.parametrize(
+    "body, number, symbol, issuer, title",
+    [
+        ("Phụ lục 1\nDANH MỤC THỦ TỤC HÀNH CHÍNH LĨNH VỰC\nHỘ TỊCH CẤP XÃ\n"
+         "(Kèm theo Quyết định số    /QĐ-UBND ngày   tháng   năm 2031\ncủa Chủ tịch UBND tỉnh Lâm Đồng)\nA. THỦ TỤC",
+         None, "QĐ-UBND", "Ủy ban nhân dân tỉnh Lâm Đồng", "Danh mục thủ tục hành chính lĩnh vực hộ tịch cấp xã"),
+        ("PHỤ LỤC II\nBiểu mẫu báo cáo\n(Ban hành kèm theo Thông tư số 07/2031/TT-BTP ngày 02/3/2031 của Bộ Tư pháp)",
+         "07/2031/TT-BTP", "TT-BTP", "Bộ Tư pháp", "Biểu mẫu báo cáo"),
+    ],
+)
+def test_appendix_standing_alone(body, number, symbol, issuer, title):
+    h = extract_header(document(page(plain=body)))
+    assert (h.number, h.symbol, h.doc_type, h.issuer, h.title) == (number, symbol, "Phụ lục", issuer, title)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Phụ lục 1\nDanh mục thủ tục\nA. THỦ TỤC CẤP TỈNH",  # no "Kèm theo" line: not known whose appendix
+        "QUYẾT ĐỊNH\nVề việc công bố\n(Kèm theo Quyết định số 12/QĐ-UBND của UBND tỉnh Lâm Đồng)",  # no "Phụ lục" head
+    ],
+)
+def test_no_appendix_identity(body):
+    assert extract_header(document(page(plain=body))).doc_type != "Phụ lục"
