@@ -399,8 +399,13 @@ def find_title(body: str) -> tuple[str | None, str | None, int | None, int | Non
                     break  # "THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN TỈNH …" after a sentence-case title
                 if rx.RULE_LINE.fullmatch(nxt) or (len(title_lines) >= DEFAULT_TITLE_LINES and rx.BODY_LINE_END.search(nxt)):
                     break
-                title_lines.append(nxt.strip())
+                if title_lines and rx.IDENTITY_LINE.match(nxt) and not rx.CONNECTIVE_END.search(title_lines[-1]):
+                    break  # a văn bản hợp nhất's note under its title: "Thông tư số … ngày … của …, có hiệu lực …"
+                note = rx.FOOTNOTE_MARK.search(nxt.strip())
+                title_lines.append(nxt.strip()[: note.start(1)] if note else nxt.strip())
                 end += len(nxt) + 1
+                if note:
+                    break  # a văn bản hợp nhất marks its title's end with a footnote ("… đăng ký thuế1")
             if not title_lines:
                 end = start
             title = collapse(" ".join(title_lines)).rstrip(".") or None

@@ -152,7 +152,8 @@ def _fill_from_gazette_title(h: Header, text: str) -> None:
     known = resolve_issuer(g["issuer"]) if g["issuer"] else None
     h.issuer = h.issuer or (known["name"] if known else None) or issuer_from_symbol(h.symbol)
     h.issued_on = h.issued_on or g["issued_on"]
-    h.title = g["title"] or h.title
+    if not h.title or fold(h.title).startswith("cua "):  # "QUYẾT ĐỊNH / CỦA THỦ TƯỚNG … SỐ …": the title block
+        h.title = g["title"] or h.title  # read the identity line as the trích yếu
 
 
 def title_above_salutation(body: str) -> str | None:

@@ -240,6 +240,18 @@ ATTACHED_TO = re.compile(
     r"[^()]*?(?:\bcủa\s+(?P<issuer>[^()]+?))?\s*\)",
 )
 
+# A footnote mark closing a line: digits glued to a small letter ("… về đăng ký thuế1"), as a văn bản hợp nhất
+# closes its title (not "QH15": capitals).  Group 1: the digits.
+FOOTNOTE_MARK = re.compile(r"[a-zà-ỹđ](\d{1,2})$")
+
+# A line opening with a document's identity, "Thông tư số 05/2030/TT-BYT ngày …": under a title whose last line is
+# complete, the note of a văn bản hợp nhất, not the title running on …
+IDENTITY_LINE = re.compile(
+    r"^\s*(?:Thông tư liên tịch|Nghị quyết|Nghị định|Quyết định|Thông tư|Luật|Bộ luật|Pháp lệnh)\s+số\s+\S+\s+ngày\b"
+)
+# … which a title line ending in a word that needs what follows ("… của", "… theo", "…,") runs on into.
+CONNECTIVE_END = re.compile(r"(?:\b(?:của|theo|tại|và|với|bởi|về|số|kèm)|[,-])\s*$")
+
 # A rule line under a heading ("-----", "___"): no part of a title.
 RULE_LINE = re.compile(r"[-_–—.\s]+")
 

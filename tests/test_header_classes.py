@@ -347,3 +347,25 @@ def test_appendix_standing_alone(body, number, symbol, issuer, title):
 )
 def test_no_appendix_identity(body):
     assert extract_header(document(page(plain=body))).doc_type != "Phụ lục"
+
+
+@pytest.mark.parametrize(
+    "title_lines, title",
+    [
+        # a văn bản hợp nhất: the footnote mark closes the title, the note under it is no part of it
+        (["Quy định về đăng ký hộ kinh doanh1", "Thông tư số 86/2030/TT-BTC ngày 23 tháng 12 năm 2030 của Bộ Tài",
+          "chính quy định về đăng ký hộ kinh doanh, có hiệu lực kể từ ngày 06 tháng 2 năm 2031"],
+         "Quy định về đăng ký hộ kinh doanh"),
+        (["Ban hành danh mục thuốc thuộc phạm vi thanh toán", "Thông tư số 05/2030/TT-BYT ngày 17 tháng 3 năm 2030 của",
+          "Bộ trưởng Bộ Y tế ban hành danh mục thuốc, có hiệu lực kể từ ngày 01 tháng 5 năm 2030"],
+         "Ban hành danh mục thuốc thuộc phạm vi thanh toán"),
+        # near-misses: a title wrapping before the number it cites runs on; "QH16" is no footnote mark
+        (["Sửa đổi, bổ sung một số điều của", "Thông tư số 09/2030/TT-BTP ngày 25 tháng 5 năm 2030 về hộ tịch"],
+         "Sửa đổi, bổ sung một số điều của Thông tư số 09/2030/TT-BTP ngày 25 tháng 5 năm 2030 về hộ tịch"),
+        (["Hướng dẫn thi hành Luật số 12/2031/QH16", "về hộ tịch"], "Hướng dẫn thi hành Luật số 12/2031/QH16 về hộ tịch"),
+    ],
+)
+def test_title_end_of_a_consolidated_text(title_lines, title):
+    body = "THÔNG TƯ\n" + "\n".join(title_lines) + "\nCăn cứ Luật Tổ chức Chính phủ;"
+    h = extract_header(document(page(header_left="BỘ TÀI CHÍNH\nSố: 06/VBHN-BTC", header_right=RIGHT, body=body)))
+    assert h.title == title
