@@ -37,6 +37,7 @@ JOINT_TYPES = {"TTLT", "NQLT"}  # type codes of joint documents: every issuer is
 CONSOLIDATION_SYMBOLS = {"VBHN"}
 DEFAULT_SALUTATION_TITLE_LINES = 3  # lines above "Kính gửi" read as the trích yếu of a letter without a type word
 APPENDIX_TYPE = "Phụ lục"  # the type of an appendix standing as a file of its own
+DEFAULT_SPELLING_MIN_WORDS = 4  # an issuer of fewer words is not looked up in the body (short names are generic)
 DEFAULT_GAZETTE_LINES = 10  # first non-blank lines of page 1 read for a gazette's one-line identity
 _GAZETTE_TITLE_ENDS = {"chinh phu", "quoc hoi"}  # an issuer alone under a gazette title (folded): not the title
 ISSUING_TITLES = {"THỦ TƯỚNG", "CHỦ TỊCH NƯỚC"}  # heads' titles that issue in their own name  # type codes whose document is named by its symbol, whatever its title word
@@ -202,6 +203,20 @@ def appendix_identity(body: str) -> dict | None:
                 title=(title[:1] + title[1:].lower() if title.isupper() else title) or None)
 
 
+def spelled_in_body(name: str, body: str) -> str | None:
+    """The body's own spelling of an issuer whose name the header printed in capitals ("TRUNG TÂM XÚC TIẾN ĐẦU
+    TƯ / THƯƠNG MẠI …", put in normal case by guess): the same words in the text of page 1, in any case and with
+    the commas the capitals lost ("Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch"); None when not there or
+    written in capitals."""
+    words = name.split()
+    if len(words) < DEFAULT_SPELLING_MIN_WORDS:
+        return None
+    m = re.search(r"(?<!\w)" + r"\s*,?\s+".join(map(re.escape, words)) + r"(?!\w)", body, re.I)
+    if not m or m.group().isupper() or not m.group()[:1].isupper():
+        return None
+    return collapse(m.group())
+
+
 def _squashed(name: str) -> str:
     """A name folded (no marks, lower case) without its spaces: how two spellings differing only there compare."""
     return fold(name).replace(" ", "")
@@ -347,11 +362,14 @@ def extract_header(doc: SourceDocument, blocks: Blocks | None = None) -> Header:
             if p1.source == "ocr" or fold(known["name"]) != fold(h.issuer):
                 h.issuer = known["name"]
 
+    if h.issuer and h.parent_issuer is not None or h.issuer and not resolve_issuer(h.issuer):
+        h.issuer = spelled_in_body(h.issuer, p1.region("body")) or h.issuer
+
     # Place and date
     line = blocks.date_line
     if line:
         f = line.fields
-        h.place = collapse(f["place"]).strip(" ,")
+        h.place = rx.PLACE_JUNK.sub("", collapse(f["place"]).strip(" ,"))  # "._ Hà Nội": OCR's specks before it
         h.issued_on = iso_date(f["day"], f["month"], f["year"]) or signed_day(doc, f["month"], f["year"])
         h.spans["date"] = (line.page, line.start, line.end)
     elif "header_right" in p1.regions:

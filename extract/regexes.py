@@ -197,9 +197,11 @@ RECIPIENTS = re.compile(r"(?m)^\s*Nơi\s+nhận\s*:?")
 THIS_DOCUMENT = re.compile(r"\bnày\s*(?:\([^)]*\)\s*)?$")
 
 # Lines that end the trích yếu under the type word: the preamble ("Căn cứ", "Kính gửi", …), the first
-# article or part, or a body name in capitals opening the preamble ("ỦY BAN NHÂN DÂN TỈNH …").
+# article, chapter or part (numbered: "Chương trình …" runs on), or a body name in capitals opening the preamble
+# ("ỦY BAN NHÂN DÂN TỈNH …").
 TITLE_STOP = re.compile(
-    r"^\s*(Căn cứ|Kính gửi|Thực hiện|Theo đề nghị|Xét|Để|Trong|Hôm nay|Ngày|I\.|1\.|Điều 1|Chương|Phần|"
+    r"^\s*(Căn cứ|Kính gửi|Thực hiện|Theo đề nghị|Xét|Để|Trong|Hôm nay|Ngày|I\.|1\.|Điều 1|Chương\s+[IVXLC\d]+\b|"
+    r"Phần\s+(?:thứ|[IVXLC\d]+\b)|"
     r"ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|CHÍNH PHỦ|THỦ TƯỚNG CHÍNH PHỦ|BỘ TRƯỞNG|HỘI ĐỒNG NHÂN DÂN|CHỦ TỊCH|QUỐC HỘI|"
     r"GIÁM ĐỐC|Đến nay)"
 )
@@ -254,6 +256,9 @@ CONNECTIVE_END = re.compile(r"(?:\b(?:của|theo|tại|và|với|bởi|về|số
 
 # A rule line under a heading ("-----", "___"): no part of a title.
 RULE_LINE = re.compile(r"[-_–—.\s]+")
+
+# What may stand before the place of a date line and is none of it: specks and marks OCR read ("._ Hà Nội").
+PLACE_JUNK = re.compile(r"^[\W_\d]+")
 
 # A right header column whose date line came apart ("Hà Nội, tháng 12 2025" / "ngày 21 năm": a handwritten
 # day that OCR put on a line of its own): the place before a comma on a line with "tháng" …

@@ -369,3 +369,38 @@ def test_title_end_of_a_consolidated_text(title_lines, title):
     body = "THÔNG TƯ\n" + "\n".join(title_lines) + "\nCăn cứ Luật Tổ chức Chính phủ;"
     h = extract_header(document(page(header_left="BỘ TÀI CHÍNH\nSố: 06/VBHN-BTC", header_right=RIGHT, body=body)))
     assert h.title == title
+
+
+def test_title_running_on_with_a_word_that_opens_chapters():
+    """"Chương trình …" continues a trích yếu; "Chương I" would end it."""
+    body = "TỜ TRÌNH\nVề việc tổng kết thực hiện\nChương trình phòng, chống ma túy\nKính gửi: Ủy ban nhân dân tỉnh"
+    h = extract_header(document(page(header_left="CÔNG AN TỈNH HÒA AN\nSố: 41/TTr-CAT", header_right=RIGHT, body=body)))
+    assert h.title == "Về việc tổng kết thực hiện Chương trình phòng, chống ma túy"
+    body = "NGHỊ ĐỊNH\nQuy định về cảng cá\nChương I\nQUY ĐỊNH CHUNG"
+    h = extract_header(document(page(header_left="CHÍNH PHỦ\nSố: 41/2031/NĐ-CP", header_right=RIGHT, body=body)))
+    assert h.title == "Quy định về cảng cá"
+
+
+@pytest.mark.parametrize("date_line, place", [("._ Hà Nội, ngày 05 tháng 3 năm 2031", "Hà Nội"),
+                                              ("Hòa An, ngày 05 tháng 3 năm 2031", "Hòa An")])
+def test_place_without_specks(date_line, place):
+    right = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n" + date_line
+    h = extract_header(document(page(header_left="BỘ TƯ PHÁP\nSố: 12/BTP-VP", header_right=right, body="Kính gửi: A")))
+    assert h.place == place
+
+
+@pytest.mark.parametrize(
+    "body, issuer",
+    [
+        ("Kính gửi: Sở Nội vụ.\nTrung tâm Phát triển Quỹ đất, Nhà ở và Đô thị báo cáo như sau:",
+         "Trung tâm Phát triển Quỹ đất, Nhà ở và Đô thị"),
+        # near-misses: the name absent from the body, or written there in capitals
+        ("Kính gửi: Sở Nội vụ.\nTrung tâm báo cáo như sau:", "Trung tâm Phát triển quỹ đất nhà ở và Đô thị"),
+        ("Kính gửi: Sở Nội vụ.\nTRUNG TÂM PHÁT TRIỂN QUỸ ĐẤT NHÀ Ở VÀ ĐÔ THỊ báo cáo:",
+         "Trung tâm Phát triển quỹ đất nhà ở và Đô thị"),
+    ],
+)
+def test_issuer_spelled_as_the_body_spells_it(body, issuer):
+    left = "UBND TỈNH HÒA AN\nTRUNG TÂM PHÁT TRIỂN QUỸ ĐẤT\nNHÀ Ở VÀ ĐÔ THỊ\nSố: 12/TTPTQĐ-HC"
+    h = extract_header(document(page(header_left=left, header_right=RIGHT, body=body)))
+    assert h.issuer == issuer
