@@ -119,8 +119,9 @@ def body_of_authority_line(line: str) -> str:
 def gazette_title(text: str) -> dict | None:
     """The identity a gazette or an old typed text prints in place of the header, from the first
     ``DEFAULT_GAZETTE_LINES`` non-blank lines of ``text``: {number, symbol, type, issuer (as printed after "của", or
-    None), issued_on, title}.  The trích yếu runs from after the date to a line ending in ".", a line opening
-    the preamble, a line in parentheses or the issuer's name standing alone."""
+    None), issued_on, title, consolidated (the identity is that of a text a văn bản hợp nhất consolidates)}.
+    The trích yếu runs from after the date to a line ending in ".", a line opening the preamble, a line in
+    parentheses or the issuer's name standing alone."""
     lines = [t.strip() for t in text.split("\n") if t.strip()][:DEFAULT_GAZETTE_LINES]
     m = rx.GAZETTE_TITLE.search("\n".join(lines))
     if not m:
@@ -139,7 +140,8 @@ def gazette_title(text: str) -> dict | None:
     title = collapse(" ".join(title_lines)).strip(" ,.")
     title = title[:1].upper() + (title[1:].lower() if title.isupper() else title[1:]) if title else None
     return dict(number=number, symbol=number.split("/")[-1], type=m.group("type"), issuer=issuer,
-                issued_on=iso_date(m.group("day"), m.group("month"), m.group("year")), title=title)
+                issued_on=iso_date(m.group("day"), m.group("month"), m.group("year")), title=title,
+                consolidated=bool(rx.CONSOLIDATION_NOTE.search(" ".join(lines))))
 
 
 def _fill_from_gazette_title(h: Header, text: str) -> None:
@@ -147,6 +149,9 @@ def _fill_from_gazette_title(h: Header, text: str) -> None:
     line (a Công báo continuation, an old typed text); a field already read stays."""
     g = gazette_title(text)
     if g is None:
+        return
+    if g["consolidated"]:  # a văn bản hợp nhất whose header is lost: the identity is the consolidated text's
+        h.doc_type = facts.doc_type_name(next(iter(CONSOLIDATION_SYMBOLS)))
         return
     h.number, h.symbol = g["number"], g["symbol"]
     h.doc_type = type_name(g["type"].upper()) or h.doc_type
@@ -225,6 +230,9 @@ def _squashed(name: str) -> str:
 def parse_number_line(text: str) -> tuple[str | None, str | None]:
     """(number, symbol) from the header's "Số: …" line; number None when blank
     or unreadable ("34#/QĐ-TTg": a handwritten number misread by OCR)."""
+    party = rx.PARTY_NUMBER.search(text)
+    if party:
+        return normalise_number(party.group("number")), normalise_number(party.group("symbol"))
     m = rx.NUMBER_LINE.search(text)
     if not m:
         return None, None

@@ -22,10 +22,10 @@ DOC_NUMBER = re.compile(
 )
 
 # The number line of the header: "Số: 01/2024/QĐ-UBND", "Số:      /BC-UBND",
-# "Luật số: 51/2024/QH15", "Bộ luật số: 45/2019/QH14"; a unit code in parentheses closing the symbol, even after a
+# "Luật số: 51/2024/QH15", "Bộ luật số: 45/2019/QH14", "SỐ: …" in capitals, OCR's "Sô:"; a unit code in parentheses closing the symbol, even after a
 # space ("416/TTr-CAT (PC04)"), is part of it.  Groups: num (may be blank), rest.
 NUMBER_LINE = re.compile(
-    r"(?:(?:Bộ\s+)?[Ll]uật\s+|Nghị\s+quyết\s+|Pháp\s+lệnh\s+)?[Ss]ố\s*[:.]?\s*(?P<prejunk>[^\s/\d\w]{1,2})?(?P<num>\d{1,5}[a-z]?)?"
+    r"(?:(?:Bộ\s+)?[Ll]uật\s+|Nghị\s+quyết\s+|Pháp\s+lệnh\s+)?(?:[Ss]ố|SỐ|Sô)\s*[:.]?\s*(?P<prejunk>[^\s/\d\w]{1,2})?(?P<num>\d{1,5}[a-z]?)?"
     r"(?P<junk>[^\s/\d]{1,3})?\s*(?P<rest>/\S*(?:[ \t]\S*[-/]\S*)*(?:[ \t]?\([A-ZĐ0-9.-]{1,12}\))?)"
 )
 
@@ -34,6 +34,11 @@ NUMBER_LINE = re.compile(
 # Group rest.
 SYMBOL_CONTINUATION = re.compile(
     r"^\s*(?P<rest>" + _GROUP + r"(?:-" + _GROUP + r")*-?)\s*(?:$|\s{2,}|\|)"
+)
+
+# The number of a Party document (not of NĐ 30/2020): "Số 12-NQ/TU", "Số: 05-KL/TW".  Groups: number, symbol.
+PARTY_NUMBER = re.compile(
+    r"(?:[Ss]ố|SỐ)\s*:?\s*(?P<number>\d{1,5}\s*-\s*(?P<symbol>[A-ZĐ]{1,5}\s*/\s*[A-ZĐ][A-ZĐa-z0-9]*(?:-[A-ZĐ0-9]+)*))(?![\w/])"
 )
 
 # A date written out: "ngày 05 tháng 3 năm 2020" (blanks allowed for drafts:
@@ -254,6 +259,10 @@ IDENTITY_LINE = re.compile(
 # … which a title line ending in a word that needs what follows ("… của", "… theo", "…,") runs on into.
 CONNECTIVE_END = re.compile(r"(?:\b(?:của|theo|tại|và|với|bởi|về|số|kèm)|[,-])\s*$")
 
+# The note a văn bản hợp nhất prints under its title, after the identity of the text it consolidates: "…, có
+# hiệu lực kể từ ngày … được sửa đổi, bổ sung bởi:" — that identity is not the document's own.
+CONSOLIDATION_NOTE = re.compile(r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+kể\s+từ|được\s+sửa\s+đổi,?\s+bổ\s+sung\s+bởi")
+
 # A rule line under a heading ("-----", "___"): no part of a title.
 RULE_LINE = re.compile(r"[-_–—.\s]+")
 
@@ -291,9 +300,9 @@ NAME_AFTER_RECIPIENT = re.compile(r"[;.]\s+(" + _NAME_WORD + r"(?:\s+" + _NAME_W
 
 # The start of each line of a page (for finding authority lines).
 LINE_START = re.compile(r"(?m)^[^\n]*$")
-# The word "Số" of the header's number line ("Số: 12/UBND", "Luật số: …"), not that of a Công báo running head
+# The word "Số" of the header's number line ("Số: 12/UBND", "SỐ: 12/UBND", "Luật số: …", OCR's "Sô:"), not that of a Công báo running head
 # ("CÔNG BÁO/Số 12/Ngày 09-3-2031").
-NUMBER_WORD_IN_HEADER = re.compile(r"(?<!/)\bSố\b|số\s*:")
+NUMBER_WORD_IN_HEADER = re.compile(r"(?<!/)\b(?:Số|SỐ)\b|(?:số|Sô)\s*:")
 
 # A line of the header above the type word: the Quốc hiệu, the Tiêu ngữ, the number line or the date line.
 HEADER_LINE = re.compile(r"CỘNG\s+H[OÒ][AÀ]|Độc\s+lập|(?<!/)\bSố\b|[Ss][ốó]\s*:|ngày\b[^\n]*tháng[^\n]*năm", re.I)

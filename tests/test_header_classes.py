@@ -38,6 +38,10 @@ def document(*pages: Page) -> SourceDocument:
         ("Số: 77/TTr-CAX(PC09)", ("77/TTr-CAX(PC09)", "TTr-CAX(PC09)")),
         ("Số: 77/TTr-CAX (PC09)", ("77/TTr-CAX(PC09)", "TTr-CAX(PC09)")),  # the unit code after a space
         ("Số: 12/VBHN-BXD", ("12/VBHN-BXD", "VBHN-BXD")),
+        ("SỐ: 12/QĐ-UBND", ("12/QĐ-UBND", "QĐ-UBND")),  # in capitals
+        ("Sô: 12/QĐ-UBND", ("12/QĐ-UBND", "QĐ-UBND")),  # OCR lost the tone mark
+        ("Số 15-NQ/TU", ("15-NQ/TU", "NQ/TU")),  # a Party document
+        ("Số: 05 - KL/TW", ("05-KL/TW", "KL/TW")),
         # near-miss: words in parentheses after the number are no part of it
         ("Số: 12/UBND-VX (kèm theo hồ sơ)", ("12/UBND-VX", "UBND-VX")),
     ],
@@ -404,3 +408,18 @@ def test_issuer_spelled_as_the_body_spells_it(body, issuer):
     left = "UBND TỈNH HÒA AN\nTRUNG TÂM PHÁT TRIỂN QUỸ ĐẤT\nNHÀ Ở VÀ ĐÔ THỊ\nSố: 12/TTPTQĐ-HC"
     h = extract_header(document(page(header_left=left, header_right=RIGHT, body=body)))
     assert h.issuer == issuer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "THÔNG TƯ\nQuy định về đăng ký hộ kinh doanh1\nThông tư số 86/2030/TT-BTC ngày 23 tháng 12 năm 2030 của Bộ Tài\n"
+        "chính quy định về đăng ký hộ kinh doanh, có hiệu lực kể từ ngày 06 tháng 2 năm 2031 được\nsửa đổi, bổ sung bởi:",
+        "LUẬT\nTHỦY SẢN\nLuật Thủy sản số 18/2030/QH15 ngày 14 tháng 6 năm 2030 của Quốc hội, có hiệu lực\nthi hành kể từ "
+        "ngày 01 tháng 01 năm 2031, được sửa đổi, bổ sung bởi:\nLuật số 09/2031/QH16 ngày 24 tháng 4 năm 2031 của Quốc hội",
+    ],
+)
+def test_consolidated_text_without_its_header(text):
+    """A văn bản hợp nhất whose header is lost: the identity under its title is the consolidated text's, not its own."""
+    h = extract_header(document(page(plain=text)))
+    assert (h.number, h.doc_type) == (None, "Văn bản hợp nhất")
