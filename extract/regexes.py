@@ -302,7 +302,7 @@ NAME_AFTER_RECIPIENT = re.compile(r"[;.]\s+(" + _NAME_WORD + r"(?:\s+" + _NAME_W
 LINE_START = re.compile(r"(?m)^[^\n]*$")
 # The word "Số" of the header's number line ("Số: 12/UBND", "SỐ: 12/UBND", "Luật số: …", OCR's "Sô:"), not that of a Công báo running head
 # ("CÔNG BÁO/Số 12/Ngày 09-3-2031").
-NUMBER_WORD_IN_HEADER = re.compile(r"(?<!/)\b(?:Số|SỐ)\b|(?:số|Sô)\s*:")
+NUMBER_WORD_IN_HEADER = re.compile(r"(?<!/)\bSố\b|\bSỐ\s*[:.]?\s*\d|(?:số|Sô|SỐ)\s*:")  # not "CHỈ SỐ CẢI CÁCH"
 
 # A line of the header above the type word: the Quốc hiệu, the Tiêu ngữ, the number line or the date line.
 HEADER_LINE = re.compile(r"CỘNG\s+H[OÒ][AÀ]|Độc\s+lập|(?<!/)\bSố\b|[Ss][ốó]\s*:|ngày\b[^\n]*tháng[^\n]*năm", re.I)

@@ -268,6 +268,9 @@ def test_no_gazette_identity(text):
         ("BỘ TRƯỞNG BỘ TƯ PHÁP\nSố: 12/QĐ-BTP", "Bộ Tư pháp", None),  # the authority title read as the body
         ("THỦ TƯỚNG CHÍNH PHỦ\nSố: 12/QĐ-TTg", "Thủ tướng Chính phủ", None),  # a head issuing in its own name
         ("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSỞ TƯ PHÁP\nSố: 12/STP-VP", "Sở Tư pháp", "Ủy ban nhân dân tỉnh Lâm Đồng"),
+        # near-miss: "SỐ" inside a body's name in capitals is no number line
+        ("UBND TỈNH LÂM ĐỒNG\nHỘI ĐỒNG THẨM ĐỊNH CHỈ SỐ\nCẢI CÁCH HÀNH CHÍNH\nSố: 12/BC-HĐTĐ",
+         "Hội đồng Thẩm định chỉ số cải cách hành chính", "Ủy ban nhân dân tỉnh Lâm Đồng"),
     ],
 )
 def test_issuer_lines(left, issuer, parent):
