@@ -222,6 +222,18 @@ def spelled_in_body(name: str, body: str) -> str | None:
     return collapse(m.group())
 
 
+def _with_type_stroke(number: str | None) -> str | None:
+    """A number or symbol whose type code lost the stroke of its Đ ("QD-UBND" typed in ASCII or read by OCR)
+    with the code spelled right ("QĐ-UBND"); as it is when the code is known or no Đ makes it one."""
+    if not number:
+        return number
+    head, sep, tail = number.rpartition("/")
+    code, dash, rest = tail.partition("-")
+    if facts.doc_type_name(code) or "D" not in code or not facts.doc_type_name(code.replace("D", "Đ")):
+        return number
+    return head + sep + code.replace("D", "Đ") + dash + rest
+
+
 def _squashed(name: str) -> str:
     """A name folded (no marks, lower case) without its spaces: how two spellings differing only there compare."""
     return fold(name).replace(" ", "")
@@ -339,7 +351,7 @@ def extract_header(doc: SourceDocument, blocks: Blocks | None = None) -> Header:
                 later = right.split("\n") if right != left else []
                 later += p1.region("body").split("\n")[:DEFAULT_SYMBOL_LINES]
                 following = [t for t in later if rx.SYMBOL_CONTINUATION.match(t)]
-            h.number, h.symbol = parse_number_line(_joined_number_line(line, following))
+            h.number, h.symbol = (_with_type_stroke(x) for x in parse_number_line(_joined_number_line(line, following)))
             if h.symbol:
                 offset = left_start + left.index(line)
                 h.spans["number"] = (1, offset, offset + len(line))

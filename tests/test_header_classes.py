@@ -70,6 +70,20 @@ def test_symbol_cut_at_a_line_end(left, right, body, number):
 
 
 @pytest.mark.parametrize(
+    "line, number, symbol",
+    [
+        ("Số: 46/QD-BCĐ", "46/QĐ-BCĐ", "QĐ-BCĐ"),  # the type code's Đ typed in ASCII or lost by OCR
+        ("Số: 12/2031/ND-CP", "12/2031/NĐ-CP", "NĐ-CP"),
+        ("Số: 12/DN-UBND", "12/DN-UBND", "DN-UBND"),  # near-miss: no type code either way, left as printed
+        ("Số: 12/TB-UBND", "12/TB-UBND", "TB-UBND"),
+    ],
+)
+def test_type_code_stroke(line, number, symbol):
+    h = extract_header(document(page(header_left="BỘ TƯ PHÁP\n" + line, header_right=RIGHT, body="Kính gửi: A")))
+    assert (h.number, h.symbol) == (number, symbol)
+
+
+@pytest.mark.parametrize(
     "symbol, issuers",
     [
         ("TTLT-BTP-BNV", "Bộ Tư pháp; Bộ Nội vụ"),
