@@ -397,6 +397,8 @@ def find_title(body: str) -> tuple[str | None, str | None, int | None, int | Non
                     break
                 if title_lines and nxt.isupper() and not " ".join(title_lines).isupper():
                     break  # "THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN TỈNH …" after a sentence-case title
+                if title_lines and nxt.isupper() and rx.HEAD_TITLE.match(nxt):
+                    break  # "VIỆN TRƯỞNG VIỆN …" after a title in capitals: the issuing authority
                 if rx.RULE_LINE.fullmatch(nxt) or (len(title_lines) >= DEFAULT_TITLE_LINES and rx.BODY_LINE_END.search(nxt)):
                     break
                 if title_lines and rx.IDENTITY_LINE.match(nxt) and not rx.CONNECTIVE_END.search(title_lines[-1]):

@@ -281,11 +281,11 @@ SCATTERED_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 _NAME_WORD = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
 # The signer's name alone on its line, two to five words, after an optional degree or "Ông"/"Bà": "Nguyễn Văn An",
 # "TS. Lê Thị Bình".  Group 1: the name.
-# A military or police rank may stand before the name ("Thiếu tướng Lê Văn An").
+# A military or police rank may stand before the name ("Thiếu tướng Lê Văn An"), "(Đã ký)" after it (a copy).
 SIGNER_NAME = re.compile(
     r"^\s*(?:(?:TS|ThS|PGS\.TS|GS\.TS|PGS|GS|BS|KS|CN|Ông|Bà)\.?\s+"
     r"|(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)\s+)?"
-    r"(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,4})\s*$"
+    r"(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,4})\s*(?:\(\s*[Đđ]ã\s+ký\s*\)\s*)?$"
 )
 # Two signers' names side by side on one line, as a joint document's signature blocks print them ("Lê Văn An
 # Trần Thị Bình", each after an optional rank).  Split by the caller; group names: the words.

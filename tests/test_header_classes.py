@@ -440,3 +440,23 @@ def test_consolidated_text_without_its_header(text):
     """A văn bản hợp nhất whose header is lost: the identity under its title is the consolidated text's, not its own."""
     h = extract_header(document(page(plain=text)))
     assert (h.number, h.doc_type) == (None, "Văn bản hợp nhất")
+
+
+@pytest.mark.parametrize(
+    "body, title",
+    [
+        ("QUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH QUY CHẾ\nLÀM VIỆC CỦA VIỆN\nVIỆN TRƯỞNG VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO\nCăn cứ",
+         "Về việc ban hành quy chế làm việc của viện"),
+        ("QUYẾT ĐỊNH\nVề việc ban hành quy chế\nTỔNG GIÁM ĐỐC BẢO HIỂM XÃ HỘI VIỆT NAM\nCăn cứ",
+         "Về việc ban hành quy chế"),
+    ],
+)
+def test_title_ends_at_the_authority_line(body, title):
+    h = extract_header(document(page(header_left="VIỆN KIỂM SÁT\nSố: 12/QĐ-VKSTC", header_right=RIGHT, body=body)))
+    assert h.title == title
+
+
+def test_signer_name_with_signed_mark():
+    doc = document(page(header_left="BỘ TƯ PHÁP\nSố: 05/2031/TT-BTP", header_right=RIGHT, body="THÔNG TƯ\nQuy định"),
+                   page(2, plain="Điều 5. Hiệu lực.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nLê Văn Hòa (Đã ký)"))
+    assert extract_header(doc).signer == "Lê Văn Hòa"
