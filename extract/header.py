@@ -34,13 +34,13 @@ QPPL_TYPES = {"NĐ", "NQ", "QĐ", "TT", "TTLT", "NQLT", "L", "PL", "CT"}
 _QH_SYMBOL = re.compile(r"^(UBTVQH|QH)\d{2}$")
 DEFAULT_SYMBOL_LINES = 2  # lines after the number line read for the rest of a symbol cut at a line end
 JOINT_TYPES = {"TTLT", "NQLT"}  # type codes of joint documents: every issuer is named in the symbol
-CONSOLIDATION_SYMBOLS = {"VBHN"}
+CONSOLIDATION_SYMBOLS = {"VBHN"}  # type codes whose document is named by its symbol, whatever its title word
 DEFAULT_SALUTATION_TITLE_LINES = 3  # lines above "Kính gửi" read as the trích yếu of a letter without a type word
 APPENDIX_TYPE = "Phụ lục"  # the type of an appendix standing as a file of its own
 DEFAULT_SPELLING_MIN_WORDS = 4  # an issuer of fewer words is not looked up in the body (short names are generic)
 DEFAULT_GAZETTE_LINES = 10  # first non-blank lines of page 1 read for a gazette's one-line identity
 _GAZETTE_TITLE_ENDS = {"chinh phu", "quoc hoi"}  # an issuer alone under a gazette title (folded): not the title
-ISSUING_TITLES = {"THỦ TƯỚNG", "CHỦ TỊCH NƯỚC"}  # heads' titles that issue in their own name  # type codes whose document is named by its symbol, whatever its title word
+ISSUING_TITLES = {"THỦ TƯỚNG", "CHỦ TỊCH NƯỚC"}  # heads' titles that issue in their own name
 
 
 def normalise_number(text: str) -> str:
