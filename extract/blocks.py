@@ -224,7 +224,7 @@ def signer_in_line(text: str) -> tuple[str, int] | None:
 def _may_stand_above_name(line: str) -> bool:
     """A line that may stand between an authority line and the signer's name: a title or body in capitals, an
     authority line, "(Đã ký)", or a few characters of noise (a stamp's trace, "[")."""
-    t = line.strip()
+    t = rx.TRACE_AT_END.sub("", line.strip())
     return t.isupper() or len(t) <= DEFAULT_NOISE_LINE_CHARS or bool(rx.SIGNED_MARK.match(t)) or _is_authority_line(t)
 
 

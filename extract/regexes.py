@@ -282,11 +282,16 @@ _NAME_WORD = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
 # The signer's name alone on its line, two to five words, after an optional degree or "Ông"/"Bà": "Nguyễn Văn An",
 # "TS. Lê Thị Bình".  Group 1: the name.
 # A military or police rank may stand before the name ("Thiếu tướng Lê Văn An"), "(Đã ký)" after it (a copy).
+# What a text layer read of a signature image beside a name or a title: a bracket or a bar after at most two small
+# letters ("y]Lê Văn An", "PHÓ THỦ TƯỚNGy]").
+STAMP_TRACE = r"[a-z]{0,2}[\[\]|{}<>]{1,2}"
 SIGNER_NAME = re.compile(
-    r"^\s*(?:(?:TS|ThS|PGS\.TS|GS\.TS|PGS|GS|BS|KS|CN|Ông|Bà)\.?\s+"
+    r"^\s*(?:" + STAMP_TRACE + r")?(?:(?:TS|ThS|PGS\.TS|GS\.TS|PGS|GS|BS|KS|CN|Ông|Bà)\.?\s+"
     r"|(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)\s+)?"
     r"(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,4})\s*(?:\(\s*[Đđ]ã\s+ký\s*\)\s*)?$"
 )
+# The trace closing a title line: "PHÓ THỦ TƯỚNGy]".
+TRACE_AT_END = re.compile("(?:" + STAMP_TRACE + r")\s*$")
 # Two signers' names side by side on one line, as a joint document's signature blocks print them ("Lê Văn An
 # Trần Thị Bình", each after an optional rank).  Split by the caller; group names: the words.
 SIDE_BY_SIDE_NAMES = re.compile(

@@ -200,6 +200,9 @@ APPENDIX_FORM = ("Phụ lục\nMẫu đơn đề nghị\nNơi nhận:\n- Như tr
         ("Điều 5. Hiệu lực thi hành.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nLê Văn Hòa", "Lê Văn Hòa"),
         ("Điều 5. Hiệu lực thi hành.\nTM. CHÍNH PHỦ\nTHỦ TƯỚNG\n(Đã ký)\nĐặng Văn Khoa", "Đặng Văn Khoa"),
         ("Điều 5. Hiệu lực thi hành.\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\n[\nTrịnh Thị Lan", "Trịnh Thị Lan"),  # noise
+        # what the text layer read of a signature image, glued to the title or to the name
+        ("Điều 5. Hiệu lực thi hành.\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNGy]\n\nTrịnh Thị Lan", "Trịnh Thị Lan"),
+        ("Điều 5. Hiệu lực thi hành.\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\ny]Trịnh Thị Lan", "Trịnh Thị Lan"),
         # joint document: the signature blocks side by side, the first one is taken
         ("Điều 5. Hiệu lực thi hành.\nKT. BỘ TRƯỞNG BỘ TƯ PHÁP KT. BỘ TRƯỞNG BỘ NỘI VỤ\nTHỨ TRƯỞNG THỨ TRƯỞNG\n"
          "Trần Văn Khải Lê Thị Mơ", "Trần Văn Khải"),
