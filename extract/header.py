@@ -208,18 +208,23 @@ def appendix_identity(body: str) -> dict | None:
                 title=(title[:1] + title[1:].lower() if title.isupper() else title) or None)
 
 
-def spelled_in_body(name: str, body: str) -> str | None:
+def spelled_in_body(name: str, body: str, marks_misread: bool = False) -> str | None:
     """The body's own spelling of an issuer whose name the header printed in capitals ("TRUNG TÂM XÚC TIẾN ĐẦU
     TƯ / THƯƠNG MẠI …", put in normal case by guess): the same words in the text of page 1, in any case and with
-    the commas the capitals lost ("Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch"); None when not there or
-    written in capitals."""
+    the commas the capitals lost ("Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch"), and with ``marks_misread``
+    (an OCR page) with any marks; None when not there or written in capitals."""
     words = name.split()
     if len(words) < DEFAULT_SPELLING_MIN_WORDS:
         return None
     m = re.search(r"(?<!\w)" + r"\s*,?\s+".join(map(re.escape, words)) + r"(?!\w)", body, re.I)
-    if not m or m.group().isupper() or not m.group()[:1].isupper():
+    found = m.group() if m else None
+    folded = fold(body)
+    if not found and marks_misread and len(folded) == len(body):  # OCR misread the marks of the header's name:
+        m = re.search(r"(?<!\w)" + r"\s*,?\s+".join(map(re.escape, fold(name).split())) + r"(?!\w)", folded)
+        found = body[m.start() : m.end()] if m else None  # the body's words are compared without marks
+    if not found or found.isupper() or not found[:1].isupper():
         return None
-    return collapse(m.group())
+    return collapse(found)
 
 
 def _with_type_stroke(number: str | None) -> str | None:
@@ -382,8 +387,8 @@ def extract_header(doc: SourceDocument, blocks: Blocks | None = None) -> Header:
             if p1.source == "ocr" or fold(known["name"]) != fold(h.issuer):
                 h.issuer = known["name"]
 
-    if h.issuer and h.parent_issuer is not None or h.issuer and not resolve_issuer(h.issuer):
-        h.issuer = spelled_in_body(h.issuer, p1.region("body")) or h.issuer
+    if h.issuer and (h.parent_issuer is not None or p1.source == "ocr" or not resolve_issuer(h.issuer)):
+        h.issuer = spelled_in_body(h.issuer, p1.region("body"), p1.source == "ocr") or h.issuer
 
     # Place and date
     line = blocks.date_line

@@ -463,3 +463,13 @@ def test_signer_name_with_signed_mark():
     doc = document(page(header_left="BỘ TƯ PHÁP\nSố: 05/2031/TT-BTP", header_right=RIGHT, body="THÔNG TƯ\nQuy định"),
                    page(2, plain="Điều 5. Hiệu lực.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nLê Văn Hòa (Đã ký)"))
     assert extract_header(doc).signer == "Lê Văn Hòa"
+
+
+def test_issuer_marks_misread_by_ocr_spelled_as_the_body_spells_it():
+    left = "BAN CHÍ ĐẠO CAI CÁCH\nHÀNH CHÍNH TỈNH HÒA AN\nSố: 12/QĐ-BCĐCCHC"
+    body = "QUYẾT ĐỊNH\nBan hành kế hoạch kiểm tra của Ban Chỉ đạo cải cách hành chính tỉnh Hòa An\nCăn cứ"
+    doc = document(page(header_left=left, header_right=RIGHT, body=body))
+    doc.pages[0].source = "ocr"
+    assert extract_header(doc).issuer == "Ban Chỉ đạo cải cách hành chính tỉnh Hòa An"
+    doc.pages[0].source = "text"  # a text layer is read as printed: no folding
+    assert extract_header(doc).issuer != "Ban Chỉ đạo cải cách hành chính tỉnh Hòa An"
