@@ -473,3 +473,18 @@ def test_issuer_marks_misread_by_ocr_spelled_as_the_body_spells_it():
     assert extract_header(doc).issuer == "Ban Chỉ đạo cải cách hành chính tỉnh Hòa An"
     doc.pages[0].source = "text"  # a text layer is read as printed: no folding
     assert extract_header(doc).issuer != "Ban Chỉ đạo cải cách hành chính tỉnh Hòa An"
+
+
+@pytest.mark.parametrize(
+    "left, issuer, parent",
+    [
+        ("SỞ Y TẾ TỈNH HÒA AN\nBỆNH VIỆN ĐA KHOA TỈNH\nSố: 12/BV-KHTH", "Bệnh viện đa khoa tỉnh", "Sở Y tế tỉnh Hòa An"),
+        ("UBND TỈNH HÒA AN\nBỘ CHỈ HUY QUÂN SỰ TỈNH\nSố: 12/BCH-TM", "Bộ Chỉ huy quân sự tỉnh",
+         "Ủy ban nhân dân tỉnh Hòa An"),
+        # near-miss: a name wrapped over two lines stays one body
+        ("ỦY BAN NHÂN DÂN\nTỈNH HÒA AN\nSố: 12/UBND-VX", "Ủy ban nhân dân tỉnh Hòa An", None),
+    ],
+)
+def test_body_printed_under_its_parent(left, issuer, parent):
+    h = extract_header(document(page(header_left=left, header_right=RIGHT, body="Kính gửi: Sở Nội vụ")))
+    assert (h.issuer, h.parent_issuer) == (issuer, parent)
