@@ -343,7 +343,7 @@ def extract_header(doc: SourceDocument, blocks: Blocks | None = None) -> Header:
     right = p1.region("header_right") or p1.region("header")
     left_start = (p1.regions.get("header_left") or p1.regions.get("header") or (0, 0))[0]
     head = blocks.head
-    if head is not None and not rx.NUMBER_LINE_ALONE.search(left) and rx.NUMBER_LINE_ALONE.search(head.text):
+    if head is not None and not rx.NUMBER_WORD_IN_HEADER.search(left) and rx.NUMBER_LINE_ALONE.search(head.text):
         left, left_start = head.text, head.start  # the header stands elsewhere (``blocks.header_by_number``)
 
     # Số ký hiệu: the "Số:" line of the left column

@@ -488,3 +488,15 @@ def test_issuer_marks_misread_by_ocr_spelled_as_the_body_spells_it():
 def test_body_printed_under_its_parent(left, issuer, parent):
     h = extract_header(document(page(header_left=left, header_right=RIGHT, body="Kính gửi: Sở Nội vụ")))
     assert (h.issuer, h.parent_issuer) == (issuer, parent)
+
+
+def test_blank_number_keeps_its_header():
+    """A header whose number is left blank ("Số:    /BC-UBND") is the header: a form further down with a number
+    and a date line does not take its place."""
+    left = "ỦY BAN NHÂN DÂN\nTỈNH HÒA AN\nSố:      /BC-UBND"
+    body = "BÁO CÁO\nKết quả\n" + "\n".join(f"Dòng {i} của báo cáo." for i in range(20)) + \
+           "\nSố: 12/GXN-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHòa An, ngày 01 tháng 02 năm 2030"
+    doc = document(page(header_left=left, header_right=RIGHT, body=body))
+    h = extract_header(doc)
+    assert (h.number, h.symbol, h.issuer, h.issued_on) == (None, "BC-UBND", "Ủy ban nhân dân tỉnh Hòa An", "2031-03-05")
+    assert locate(doc).head.start == 0
