@@ -79,7 +79,7 @@ def head_block(pages: list[Page], lines: int = DEFAULT_HEAD_LINES) -> Block | No
                 end = len(p.text)
                 break
             end = nxt + 1
-    if number_line(Block(p.number, start, end, p.text[start:end])) is None:  # no "Số" line, even a blank one
+    if not rx.NUMBER_LINE_ANY.search(p.text[start:end]):  # no "Số" line, even a blank one
         moved = header_by_number(p)
         if moved is not None and moved.start - end <= DEFAULT_HEADER_GAP_CHARS and start - moved.end <= DEFAULT_HEADER_GAP_CHARS:
             start, end = min(start, moved.start), max(end, moved.end)  # the header's lines on both sides

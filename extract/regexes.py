@@ -315,8 +315,12 @@ HEADER_LINE = re.compile(r"CỘNG\s+H[OÒ][AÀ]|Độc\s+lập|(?<!/)\bSố\b|[S
 # A number line standing on a line of its own with a number: "Số: 135/2026/NĐ-CP", "Luật số: 12/2024/QH15"; how a
 # header printed away from the top of the page (a Công báo text layer puts it after the preamble) is found.
 NUMBER_LINE_ALONE = re.compile(
-    r"(?m)^[ \t]*(?:(?:Bộ\s+)?[Ll]uật\s+|Pháp\s+lệnh\s+|Nghị\s+quyết\s+)?(?:Số|số|SỐ)[ \t]*:[ \t]*\d{1,5}[a-z]?[ \t]*/"
+    r"(?m)^[ \t]*(?:(?:(?:Bộ\s+)?[Ll]uật\s+|Pháp\s+lệnh\s+|Nghị\s+quyết\s+)số|Số|SỐ)[ \t]*:[ \t]*\d{1,5}[a-z]?[ \t]*/"
 )
+# … and one with its number left blank too ("Số:    /BC-UBND"): a header's number line, at a line start.
+NUMBER_LINE_ANY = re.compile(
+    r"(?m)^[ \t]*(?:(?:(?:Bộ\s+)?[Ll]uật\s+|Pháp\s+lệnh\s+|Nghị\s+quyết\s+)số|Số|SỐ|Sô)[ \t]*[:.]?[ \t]*(?:\d|/)"
+)  # a small "số" only after the type ("Luật số:"): a wrapped citation's line may open with "số 94/2025/QH15"
 # The Quốc hiệu, in capitals, or a date line: what stands near a header's number line.
 HEADER_MARK = re.compile(r"CỘNG\s+H[OÒ][AÀ]|,\s*ngày\s+\d{1,2}\s+tháng")
 

@@ -132,7 +132,7 @@ def test_header_typed_as_a_table_row():
 
 
 PREAMBLE = ("CÔNG BÁO/Số 12/Ngày 09-3-2031\n7\n\n\n\nNGHỊ ĐỊNH\nQuy định về quản lý cảng cá\n\n"
-            "Căn cứ Luật Tổ chức Chính phủ;\nCăn cứ Luật Thủy sản;\nCăn cứ Luật Đầu tư công;\nCăn cứ Luật Đất đai;\n"
+            "Căn cứ Luật Tổ chức Chính phủ;\nCăn cứ Luật Thủy sản được sửa đổi bởi Luật\nsố 12/2030/QH15;\nCăn cứ Luật Đầu tư công;\nCăn cứ Luật Đất đai;\n"
             "Theo đề nghị của Bộ trưởng Bộ Nông nghiệp và Môi trường;\n")
 
 
