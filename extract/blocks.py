@@ -12,20 +12,29 @@ from __future__ import annotations
 import re
 
 from extract import regexes as rx
+from extract.names import first_of_side_by_side
 from rasoat import facts
 from rasoat.models import Block, Blocks, Page, SourceDocument
 from rasoat.vntext import collapse, fold, unify
 
 DEFAULT_HEAD_LINES = 14  # lines of page 1 taken as its header when layout named no header region
+DEFAULT_HEADER_SEARCH_CHARS = 6000  # characters of page 1 searched for a header printed away from its top
+DEFAULT_HEADER_AROUND_LINES = 6  # lines before (issuer, upper case) and after a number line: the header found by it
+DEFAULT_HEADER_GAP_CHARS = 80  # a header found by its number this close to the header regions joins them
 DEFAULT_SIGNATURE_PAGES = 3  # last pages searched for an authority line when layout found no signature region
 DEFAULT_SIGNATURE_CHARS = 400  # extent of a signature block found by its authority line (no signature region)
 DEFAULT_AUTHORITY_LINE_CHARS = 60  # characters of a line read to tell whether it is an authority line
 DEFAULT_MAX_AUTHORITY_LINES = 3  # more authority-like lines on a page than this: a list, the block is the last
 DEFAULT_AUTHORITY_ABOVE_RECIPIENTS = 2  # lines above "Nơi nhận" read for an authority line printed there
 DEFAULT_SIGNATURE_LINES = 8  # lines of the signature block kept as its lines
+DEFAULT_SIGNATURE_NAME_LINES = 12  # lines of a signature block (and of the next page's top) read for a name
+DEFAULT_SIGNED_GAP_LINES = 6  # non-blank lines after an authority line searched for the signer's name
+DEFAULT_NOISE_LINE_CHARS = 3  # a line this short between an authority line and the name is noise ("[")
+NOT_NAMES = {"Nơi Nhận", "Như Trên"}  # title-case words a signature block holds that are no name
 DEFAULT_RECIPIENTS_CHARS = 800  # extent of a Nơi nhận block found by its heading (no recipients region)
 DEFAULT_RECIPIENTS_NEXT_PAGE_CHARS = 1500  # top of the next page read as the continuation of the Nơi nhận
-DEFAULT_TITLE_LINES = 6  # first lines of the body searched for the type word; also lines of a trích yếu
+DEFAULT_TITLE_LINES = 6  # first non-blank lines of the body searched for the type word; also lines of a trích yếu
+DEFAULT_TITLE_MAX_LINES = 12  # … which a long one may run over, when no line of it ends a sentence of the body
 DEFAULT_TITLE_LINE_CHARS = 110  # a longer line after the first of the trích yếu is body text, not title
 DEFAULT_FUZZY_TITLE_CHARS = 25  # longest damaged line read as a type word ("NG Ị ĐỊN" → "NGHỊ ĐỊNH")
 DEFAULT_FUZZY_TITLE_SCORE = 75  # least rapidfuzz ratio for a damaged line to stand for a type word
@@ -52,22 +61,53 @@ def lines_of(b: Block) -> list[Block]:
 
 
 def head_block(pages: list[Page], lines: int = DEFAULT_HEAD_LINES) -> Block | None:
-    """The header of page 1: its header regions when layout found them, else its first ``lines`` lines."""
+    """The header of page 1: its header regions when layout found them, else its first ``lines`` lines; when
+    that holds no number line and one stands elsewhere on the page with its header (``header_by_number``: a
+    Công báo text layer prints the header after the preamble, or layout put it above the header), the two
+    together."""
     if not pages:
         return None
     p = pages[0]
     spans = [p.regions[n] for n in _HEADER_REGIONS if n in p.regions]
     if spans:
         start, end = min(s for s, _ in spans), max(e for _, e in spans)
-        return Block(p.number, start, end, p.text[start:end])
-    end = 0
-    for _ in range(lines):
-        nxt = p.text.find("\n", end)
-        if nxt == -1:
-            end = len(p.text)
-            break
-        end = nxt + 1
-    return Block(p.number, 0, end, p.text[:end])
+    else:
+        start, end = 0, 0
+        for _ in range(lines):
+            nxt = p.text.find("\n", end)
+            if nxt == -1:
+                end = len(p.text)
+                break
+            end = nxt + 1
+    if not rx.NUMBER_LINE_ANY.search(p.text[start:end]):  # no "Số" line, even a blank one
+        moved = header_by_number(p)
+        if moved is not None and moved.start - end <= DEFAULT_HEADER_GAP_CHARS and start - moved.end <= DEFAULT_HEADER_GAP_CHARS:
+            start, end = min(start, moved.start), max(end, moved.end)  # the header's lines on both sides
+        elif moved is not None:
+            start, end = moved.start, moved.end  # what stood at the top was no header
+    return Block(p.number, start, end, p.text[start:end])
+
+
+def header_by_number(page: Page) -> Block | None:
+    """A header found by its number line ("Số: 135/2026/NĐ-CP" on a line of its own) within the first
+    ``DEFAULT_HEADER_SEARCH_CHARS`` of the page, with the Quốc hiệu or a date line within
+    ``DEFAULT_HEADER_AROUND_LINES`` lines of it: from the upper-case lines above it (the issuer) to those
+    lines after it.  None when no such line stands there."""
+    text = page.text[:DEFAULT_HEADER_SEARCH_CHARS]
+    for m in rx.NUMBER_LINE_ALONE.finditer(text):
+        before = text[: m.start()].split("\n")[:-1]
+        up = m.start()
+        for line in reversed(before[-DEFAULT_HEADER_AROUND_LINES:]):
+            if line.strip() and not line.strip().isupper() and not rx.RULE_LINE.fullmatch(line):
+                break
+            up -= len(line) + 1
+        end = m.start()
+        for _ in range(DEFAULT_HEADER_AROUND_LINES + 1):
+            nxt = page.text.find("\n", end)
+            end = len(page.text) if nxt == -1 else nxt + 1
+        if rx.HEADER_MARK.search(page.text[up:end]):
+            return Block(page.number, up, end, page.text[up:end])
+    return None
 
 
 def date_line(pages: list[Page]) -> Block | None:
@@ -149,10 +189,9 @@ def _is_authority_line(text: str) -> bool:
     return bool(rx.AUTHORITY_START.match(head) or (rx.HEAD_TITLE.match(head) and line.strip().isupper()))
 
 
-def signature_block(pages: list[Page]) -> Block | None:
-    """The signature block: the ``signature`` region when layout found one (the last page that has one), else
-    the lines from the authority line (TM./KT./… or a head's title in capitals) on the last pages — the first
-    one of a page, or the last when the page has many (a list of titles, not a signature)."""
+def _located_signature(pages: list[Page]) -> Block | None:
+    """The ``signature`` region when layout found one (the last page that has one), else the lines from the
+    authority line on the last pages — the first one of a page, or the last when the page has many."""
     for p in reversed(pages):
         b = region_block(p, "signature")
         if b and b.text.strip():
@@ -164,6 +203,84 @@ def signature_block(pages: list[Page]) -> Block | None:
             end = min(len(p.text), s + DEFAULT_SIGNATURE_CHARS)
             return Block(p.number, s, end, p.text[s:end])
     return None
+
+
+def signer_in_line(text: str) -> tuple[str, int] | None:
+    """(name, offset in ``text``) when the line is a signer's name: alone on its line (after a degree or a rank),
+    or the first of two names printed side by side (the signature blocks of a joint document)."""
+    m = rx.SIGNER_NAME.match(text)
+    if m:
+        if m.group(1) in NOT_NAMES or text.isupper():
+            return None
+        return m.group(1), m.start(1)
+    m = rx.SIDE_BY_SIDE_NAMES.match(text)
+    first = first_of_side_by_side(m.group("names").split()) if m else None
+    if first:
+        at = re.search(r"\s+".join(map(re.escape, first.split())), text)
+        return first, at.start()
+    return None
+
+
+def _may_stand_above_name(line: str) -> bool:
+    """A line that may stand between an authority line and the signer's name: a title or body in capitals, an
+    authority line, "(Đã ký)", or a few characters of noise (a stamp's trace, "[")."""
+    t = rx.TRACE_AT_END.sub("", line.strip())
+    return t.isupper() or len(t) <= DEFAULT_NOISE_LINE_CHARS or bool(rx.SIGNED_MARK.match(t)) or _is_authority_line(t)
+
+
+def signed_blocks(page: Page) -> list[Block]:
+    """The signature blocks of a page that carry a signer's name: from an authority line to the name found
+    within ``DEFAULT_SIGNED_GAP_LINES`` non-blank lines after it, over titles, "(Đã ký)" or noise only."""
+    lines = [(m.start(), m.group()) for m in rx.LINE_START.finditer(page.text)]
+    out: list[Block] = []
+    i = 0
+    while i < len(lines):
+        start, text = lines[i]
+        if not _is_authority_line(page.text[start:]):
+            i += 1
+            continue
+        seen, j = 0, i + 1
+        while j < len(lines) and seen < DEFAULT_SIGNED_GAP_LINES:
+            t = lines[j][1]
+            if t.strip() and signer_in_line(t):
+                end = lines[j][0] + len(t)
+                out.append(Block(page.number, start, end, page.text[start:end]))
+                break
+            if t.strip():
+                seen += 1
+                if not _may_stand_above_name(t):
+                    break
+            j += 1
+        i = j if out and out[-1].start == start else i + 1
+    return out
+
+
+def _has_name(pages: list[Page], b: Block) -> bool:
+    """Does the block name its signer, in its first lines or (the block cut by the page end) at the top of the
+    next page?"""
+    lines = b.text.split("\n")[:DEFAULT_SIGNATURE_NAME_LINES]
+    if b.page < len(pages):
+        lines += pages[b.page].text.split("\n")[:DEFAULT_SIGNATURE_NAME_LINES]
+    return any(signer_in_line(t) for t in lines)
+
+
+def signature_block(pages: list[Page]) -> Block | None:
+    """The signature block: the ``signature`` region when layout found one (the last page that has one), else
+    the lines from the authority line (TM./KT./… or a head's title in capitals) on the last pages — the first
+    one of a page, or the last when the page has many (a list of titles, not a signature).
+
+    When that block names no signer (a form's "THỦ TRƯỞNG (Ký tên và đóng dấu)" in an appendix, the signature
+    of a Công báo copy standing pages before the end, before its appendices), the last page holding a signed
+    block gives it; and of several signed blocks on a page (a joint document), the first is the signature."""
+    located = _located_signature(pages)
+    if located is not None and _has_name(pages, located):
+        first = signed_blocks(pages[located.page - 1])[:1]
+        return first[0] if first and first[0].start < located.start else located
+    for p in reversed(pages):
+        found = signed_blocks(p)
+        if found:
+            return found[0]
+    return located
 
 
 def signature_lines(pages: list[Page], sig: Block | None, limit: int = DEFAULT_SIGNATURE_LINES) -> list[Block]:
@@ -232,7 +349,7 @@ def effect_clause(pages: list[Page]) -> Block | None:
     return Block(p.number, start, end, p.text[start:end], fields=m.groupdict())
 
 
-def _fuzzy_type_word(line: str) -> str | None:
+def fuzzy_type_word(line: str) -> str | None:
     """The type word a damaged upper-case line stands for ("NG Ị ĐỊN" → "NGHỊ ĐỊNH"),
     when the glyph map of the PDF lost letters; None when nothing is close."""
     from rapidfuzz import fuzz, process
@@ -253,12 +370,18 @@ def _sentence_case(text: str) -> str:
 
 def find_title(body: str) -> tuple[str | None, str | None, int | None, int | None]:
     """(type word, title, start, end) from the first lines of the body: the
-    upper-case type word ("QUYẾT ĐỊNH") then the trích yếu lines."""
+    upper-case type word ("QUYẾT ĐỊNH") then the trích yếu lines.  Blank lines are not counted (a Công báo
+    text puts running heads and blank lines above the type word); a trích yếu may run over
+    ``DEFAULT_TITLE_MAX_LINES`` lines and ends at a blank line, the preamble, a line ending a sentence of the
+    body (";" or ":"), an upper-case line after a sentence-case title (the issuing authority) or a rule line."""
     lines = body.split("\n")
-    pos = 0
-    for i, line in enumerate(lines[:DEFAULT_TITLE_LINES]):
+    pos, seen = 0, 0
+    for i, line in enumerate(lines):
+        if seen >= DEFAULT_TITLE_LINES or rx.PREAMBLE_START.match(line):
+            break  # the type word stands above the preamble: "QUY ĐỊNH CHUNG" under "Phần thứ nhất" is none
+        seen += bool(line.strip())
         m = rx.TYPE_TITLE.match(line.strip()) or rx.TYPE_TITLE_AFTER_MARGIN.match(line.strip())
-        if not m and (fuzzy := _fuzzy_type_word(line)):
+        if not m and (fuzzy := fuzzy_type_word(line)):
             m = rx.TYPE_TITLE.match(fuzzy)
         if m and line.strip().isupper() or (m and not m.group("rest").strip()):
             type_word = m.group("type")
@@ -266,15 +389,27 @@ def find_title(body: str) -> tuple[str | None, str | None, int | None, int | Non
             title_lines = [] if (not rest or rest.startswith("CỦA ")) else [rest]
             start = pos + len(line) + 1
             end = start
-            for nxt in lines[i + 1 : i + DEFAULT_TITLE_LINES]:
+            for nxt in lines[i + 1 : i + 1 + DEFAULT_TITLE_MAX_LINES]:
+                if not nxt.strip() and not title_lines:
+                    end += len(nxt) + 1  # blank lines between the type word and its trích yếu
+                    continue
                 if not nxt.strip() or rx.TITLE_STOP.match(nxt) or (title_lines and len(nxt) > DEFAULT_TITLE_LINE_CHARS):
                     break
                 if title_lines and nxt.isupper() and not " ".join(title_lines).isupper():
                     break  # "THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN TỈNH …" after a sentence-case title
-                if rx.RULE_LINE.fullmatch(nxt):
+                if title_lines and nxt.isupper() and rx.HEAD_TITLE.match(nxt):
+                    break  # "VIỆN TRƯỞNG VIỆN …" after a title in capitals: the issuing authority
+                if rx.RULE_LINE.fullmatch(nxt) or (len(title_lines) >= DEFAULT_TITLE_LINES and rx.BODY_LINE_END.search(nxt)):
                     break
-                title_lines.append(nxt.strip())
+                if title_lines and rx.IDENTITY_LINE.match(nxt) and not rx.CONNECTIVE_END.search(title_lines[-1]):
+                    break  # a văn bản hợp nhất's note under its title: "Thông tư số … ngày … của …, có hiệu lực …"
+                note = rx.FOOTNOTE_MARK.search(nxt.strip())
+                title_lines.append(nxt.strip()[: note.start(1)] if note else nxt.strip())
                 end += len(nxt) + 1
+                if note:
+                    break  # a văn bản hợp nhất marks its title's end with a footnote ("… đăng ký thuế1")
+            if not title_lines:
+                end = start
             title = collapse(" ".join(title_lines)).rstrip(".") or None
             start, end = min(start, len(body)), min(end, len(body))  # the last line has no newline to count
             return type_word, _sentence_case(title) if title else None, start, end
@@ -283,7 +418,7 @@ def find_title(body: str) -> tuple[str | None, str | None, int | None, int | Non
 
 
 TYPE_NAMES = {
-    "QUYẾT ĐỊNH": "Quyết định", "NGHỊ QUYẾT": "Nghị quyết", "NGHỊ ĐỊNH": "Nghị định", "THÔNG TƯ": "Thông tư",
+    "BỘ LUẬT": "Bộ luật", "QUYẾT ĐỊNH": "Quyết định", "NGHỊ QUYẾT": "Nghị quyết", "NGHỊ ĐỊNH": "Nghị định", "THÔNG TƯ": "Thông tư",
     "THÔNG TƯ LIÊN TỊCH": "Thông tư liên tịch", "LUẬT": "Luật", "PHÁP LỆNH": "Pháp lệnh", "CHỈ THỊ": "Chỉ thị",
     "BÁO CÁO": "Báo cáo", "TỜ TRÌNH": "Tờ trình", "KẾ HOẠCH": "Kế hoạch", "THÔNG BÁO": "Thông báo",
     "GIẤY MỜI": "Giấy mời", "CÔNG ĐIỆN": "Công điện", "HƯỚNG DẪN": "Hướng dẫn", "CHƯƠNG TRÌNH": "Chương trình",
@@ -302,8 +437,15 @@ def title_block(pages: list[Page]) -> Block | None:
     body = p.region("body") or p.text
     body_start = p.regions.get("body", (0, 0))[0]
     word, title, start, end = find_title(body)
-    if word is None:
-        return None
+    if word is None:  # layout may have taken the type word and the trích yếu into the header
+        head = head_block(pages)
+        if head is None or head.page != p.number:
+            return None
+        marks = [m.end() for m in rx.LINE.finditer(head.text) if rx.HEADER_LINE.search(m.group())]
+        body_start = head.start + (marks[-1] + 1 if marks else 0)
+        word, title, start, end = find_title(p.text[body_start:])
+        if word is None:
+            return None
     s, e = body_start + start, body_start + end
     return Block(p.number, s, e, p.text[s:e], fields={"type_word": word, "title": title})
 

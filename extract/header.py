@@ -14,13 +14,32 @@ import re
 from datetime import date
 
 from extract import regexes as rx
-from extract.blocks import TYPE_NAMES, find_title, locate, signature_block  # noqa: F401  (find_title: re-exported)
+from extract.blocks import (  # noqa: F401  (find_title: re-exported)
+    DEFAULT_TITLE_LINE_CHARS,
+    DEFAULT_TITLE_LINES,
+    TYPE_NAMES,
+    find_title,
+    fuzzy_type_word,
+    locate,
+    signature_block,
+    signer_in_line,
+)
 from extract.names import restore_marks
 from rasoat import facts
-from rasoat.gazetteer import issuer_from_symbol, resolve_issuer, split_issuer_lines
+from rasoat.gazetteer import issuer_from_symbol, issuers_from_symbol, resolve_issuer, split_issuer_lines
 from rasoat.models import Block, Blocks, Header, SourceDocument
 from rasoat.numbers import is_qppl, normalise_number, qh_term
 from rasoat.vntext import collapse, fold, unify
+
+DEFAULT_SYMBOL_LINES = 2  # lines after the number line read for the rest of a symbol cut at a line end
+JOINT_TYPES = {"TTLT", "NQLT"}  # type codes of joint documents: every issuer is named in the symbol
+CONSOLIDATION_SYMBOLS = {"VBHN"}  # type codes whose document is named by its symbol, whatever its title word
+DEFAULT_SALUTATION_TITLE_LINES = 3  # lines above "Kính gửi" read as the trích yếu of a letter without a type word
+APPENDIX_TYPE = "Phụ lục"  # the type of an appendix standing as a file of its own
+DEFAULT_SPELLING_MIN_WORDS = 4  # an issuer of fewer words is not looked up in the body (short names are generic)
+DEFAULT_GAZETTE_LINES = 10  # first non-blank lines of page 1 read for a gazette's one-line identity
+_GAZETTE_TITLE_ENDS = {"chinh phu", "quoc hoi"}  # an issuer alone under a gazette title (folded): not the title
+ISSUING_TITLES = {"THỦ TƯỚNG", "CHỦ TỊCH NƯỚC"}  # heads' titles that issue in their own name
 
 
 def iso_date(day: str | None, month: str | None, year: str | None) -> str | None:
@@ -48,9 +67,182 @@ def _type_from_symbol(symbol: str | None) -> str | None:
     return facts.doc_type_name(symbol.split("-")[0])
 
 
+def _joined_number_line(line: str, following: list[str]) -> str:
+    """The number line with the rest of a symbol cut at its end ("Số: 01/2022/TTLT-VKSNDTC-" + "TANDTC-BCA")
+    put back from the ``following`` lines; the line as it is when it does not end in "-" or the next line is
+    not the rest of a symbol."""
+    m = rx.NUMBER_LINE.search(line)
+    if not m:
+        return line
+    joined = line[: m.end("rest")]
+    for nxt in following:
+        cont = rx.SYMBOL_CONTINUATION.match(nxt)
+        if not joined.endswith("-") or not cont:
+            break
+        joined += cont.group("rest")
+    return joined if joined != line[: m.end("rest")] else line
+
+
+def joint_issuers(symbol: str | None) -> str | None:
+    """The issuers of a joint document in the order of its symbol (the header's order), joined by "; "
+    ("TTLT-BTP-BNV" → "Bộ Tư pháp; Bộ Nội vụ"); None when the symbol is not joint or a code is unknown."""
+    if not symbol or symbol.split("-")[0] not in JOINT_TYPES:
+        return None
+    names = issuers_from_symbol(symbol)
+    return "; ".join(names) if len(names) > 1 and all(names) else None
+
+
+def _is_type_word_line(line: str) -> bool:
+    """The title word of the document alone on its line ("QUYẾT ĐỊNH", OCR's "QUYÉT ĐỊNH")."""
+    text = line.strip()
+    return text.isupper() and bool(rx.TYPE_TITLE.fullmatch(text) and not rx.TYPE_TITLE.match(text).group("rest")
+                                   or fuzzy_type_word(text))
+
+
+def body_of_authority_line(line: str) -> str:
+    """The body named in an authority line read as an issuer line ("BỘ TRƯỞNG BỘ TƯ PHÁP" → "BỘ TƯ PHÁP",
+    "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÒA AN" → its Ủy ban); the line as it is when it is a body itself
+    ("THỦ TƯỚNG CHÍNH PHỦ", "CHỦ TỊCH NƯỚC") or no head's title opens it."""
+    m = rx.HEAD_TITLE.match(line.upper())  # "Chủ tịch UBND tỉnh …" written in a sentence too
+    if not m or m.group(0).strip() in ISSUING_TITLES or not line[m.end() :].strip():
+        return line
+    return line[m.end() :].strip()
+
+
+def gazette_title(text: str) -> dict | None:
+    """The identity a gazette or an old typed text prints in place of the header, from the first
+    ``DEFAULT_GAZETTE_LINES`` non-blank lines of ``text``: {number, symbol, type, issuer (as printed after "của", or
+    None), issued_on, title, consolidated (the identity is that of a text a văn bản hợp nhất consolidates)}.
+    The trích yếu runs from after the date to a line ending in ".", a line opening the preamble, a line in
+    parentheses or the issuer's name standing alone."""
+    lines = [t.strip() for t in text.split("\n") if t.strip()][:DEFAULT_GAZETTE_LINES]
+    m = rx.GAZETTE_TITLE.search("\n".join(lines))
+    if not m:
+        return None
+    number = normalise_number(m.group("number"))
+    issuer = collapse(m.group("issuer")) if m.group("issuer") else None
+    title_lines = []
+    for i, part in enumerate(m.group("rest").split("\n")):
+        part = part.strip()
+        if i and (not part or rx.TITLE_STOP.match(part) or part.startswith("(")
+                  or (issuer and fold(part) == fold(issuer)) or fold(part) in _GAZETTE_TITLE_ENDS):
+            break
+        title_lines.append(part)
+        if part.endswith("."):
+            break
+    title = collapse(" ".join(title_lines)).strip(" ,.")
+    title = title[:1].upper() + (title[1:].lower() if title.isupper() else title[1:]) if title else None
+    return dict(number=number, symbol=number.split("/")[-1], type=m.group("type"), issuer=issuer,
+                issued_on=iso_date(m.group("day"), m.group("month"), m.group("year")), title=title,
+                consolidated=bool(rx.CONSOLIDATION_NOTE.search(" ".join(lines))))
+
+
+def _fill_from_gazette_title(h: Header, text: str) -> None:
+    """Number, type, issuer, date and title from a gazette's one-line identity, for a document without a number
+    line (a Công báo continuation, an old typed text); a field already read stays."""
+    g = gazette_title(text)
+    if g is None:
+        return
+    if g["consolidated"]:  # a văn bản hợp nhất whose header is lost: the identity is the consolidated text's
+        h.doc_type = facts.doc_type_name(next(iter(CONSOLIDATION_SYMBOLS)))
+        return
+    h.number, h.symbol = g["number"], g["symbol"]
+    h.doc_type = type_name(g["type"].upper()) or h.doc_type
+    known = resolve_issuer(g["issuer"]) if g["issuer"] else None
+    h.issuer = h.issuer or (known["name"] if known else None) or issuer_from_symbol(h.symbol)
+    h.issued_on = h.issued_on or g["issued_on"]
+    if not h.title or fold(h.title).startswith("cua "):  # "QUYẾT ĐỊNH / CỦA THỦ TƯỚNG … SỐ …": the title block
+        h.title = g["title"] or h.title  # read the identity line as the trích yếu
+
+
+def title_above_salutation(body: str) -> str | None:
+    """The trích yếu a letter-like document without a type word (a hướng dẫn, a công văn without "V/v") prints
+    at the top of its body, above "Kính gửi": at most ``DEFAULT_SALUTATION_TITLE_LINES`` lines, none in capitals
+    and none longer than a title line; None when "Kính gửi" does not follow them."""
+    lines = [t.strip() for t in body.split("\n") if t.strip()][: DEFAULT_SALUTATION_TITLE_LINES + 1]
+    at = next((i for i, t in enumerate(lines) if rx.SALUTATION.match(t)), None)
+    if not at or any(t.isupper() or len(t) > DEFAULT_TITLE_LINE_CHARS or rx.TITLE_STOP.match(t) for t in lines[:at]):
+        return None
+    return collapse(" ".join(lines[:at])).rstrip(".") or None
+
+
+def signed_day(doc: SourceDocument, month: str | None, year: str | None) -> str | None:
+    """The date of a digitally signed document whose date line leaves the day blank ("ngày    tháng 02 năm
+    2026": the stamp prints it): the first digital signature made in that month and year; None without one."""
+    if not month or not year:
+        return None
+    sigs = doc.meta.get("signature", {}).get("signatures") or []
+    days = sorted(str(s.get("signed_at") or "")[:10] for s in sigs)
+    return next((d for d in days if d[:7] == f"{int(year):04d}-{int(month):02d}"), None)
+
+
+def appendix_identity(body: str) -> dict | None:
+    """An appendix standing as a file of its own: "Phụ lục 1", its title in the next lines, then "(Kèm theo
+    Quyết định số …/QĐ-UBND … của …)" — {number (None when left blank), symbol, issuer (the body: "Chủ tịch UBND
+    tỉnh …" → its Ủy ban), title}; None when the body does not open so."""
+    lines = [t.strip() for t in body.split("\n") if t.strip()][: DEFAULT_TITLE_LINES + 2]
+    if not lines or not rx.APPENDIX_HEAD.match(lines[0]):
+        return None
+    for i in range(1, len(lines)):
+        m = rx.ATTACHED_TO.match(" ".join(lines[i:]))
+        if m:
+            break
+    else:
+        return None
+    year = m.group("year") + "/" if m.group("year") else ""
+    number = normalise_number(m.group("num") + "/" + year + m.group("symbol")) if m.group("num") else None
+    issuer = None
+    if m.group("issuer"):
+        named = collapse(m.group("issuer"))
+        known = resolve_issuer(body_of_authority_line(named)) or resolve_issuer(named)
+        issuer = known["name"] if known else None
+    title = collapse(" ".join(lines[1:i])).rstrip(".")
+    return dict(number=number, symbol=m.group("symbol"), issuer=issuer or issuer_from_symbol(m.group("symbol")),
+                title=(title[:1] + title[1:].lower() if title.isupper() else title) or None)
+
+
+def spelled_in_body(name: str, body: str, marks_misread: bool = False) -> str | None:
+    """The body's own spelling of an issuer whose name the header printed in capitals ("TRUNG TÂM XÚC TIẾN ĐẦU
+    TƯ / THƯƠNG MẠI …", put in normal case by guess): the same words in the text of page 1, in any case and with
+    the commas the capitals lost ("Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch"), and with ``marks_misread``
+    (an OCR page) with any marks; None when not there or written in capitals."""
+    words = name.split()
+    if len(words) < DEFAULT_SPELLING_MIN_WORDS:
+        return None
+    m = re.search(r"(?<!\w)" + r"\s*,?\s+".join(map(re.escape, words)) + r"(?!\w)", body, re.I)
+    found = m.group() if m else None
+    folded = fold(body)
+    if not found and marks_misread and len(folded) == len(body):  # OCR misread the marks of the header's name:
+        m = re.search(r"(?<!\w)" + r"\s*,?\s+".join(map(re.escape, fold(name).split())) + r"(?!\w)", folded)
+        found = body[m.start() : m.end()] if m else None  # the body's words are compared without marks
+    if not found or found.isupper() or not found[:1].isupper():
+        return None
+    return collapse(found)
+
+
+def _with_type_stroke(number: str | None) -> str | None:
+    """A number or symbol whose type code lost the stroke of its Đ ("QD-UBND" typed in ASCII or read by OCR)
+    with the code spelled right ("QĐ-UBND"); as it is when the code is known or no Đ makes it one."""
+    if not number:
+        return number
+    head, sep, tail = number.rpartition("/")
+    code, dash, rest = tail.partition("-")
+    if facts.doc_type_name(code) or "D" not in code or not facts.doc_type_name(code.replace("D", "Đ")):
+        return number
+    return head + sep + code.replace("D", "Đ") + dash + rest
+
+
+def _squashed(name: str) -> str:
+    """A name folded (no marks, lower case) without its spaces: how two spellings differing only there compare."""
+    return fold(name).replace(" ", "")
+
+
 def parse_number_line(text: str) -> tuple[str | None, str | None]:
     """(number, symbol) from the header's "Số: …" line; number None when blank
     or unreadable ("34#/QĐ-TTg": a handwritten number misread by OCR)."""
+    party = rx.PARTY_NUMBER.search(text)
+    if party:
+        return normalise_number(party.group("number")), normalise_number(party.group("symbol"))
     m = rx.NUMBER_LINE.search(text)
     if not m:
         return None, None
@@ -66,8 +258,8 @@ def parse_number_line(text: str) -> tuple[str | None, str | None]:
     return None, symbol
 
 
+COLUMN_MARK = "|"  # the cell mark of a header typed as a table row in a plain text
 SIGNER_NAME = rx.SIGNER_NAME  # kept under its old name
-_NOT_NAMES = {"Nơi Nhận", "Như Trên"}
 DEFAULT_NEXT_PAGE_NAME_LINES = 8  # lines at the top of the next page searched for a signer's name on its own
 DEFAULT_NEXT_PAGE_RECIPIENT_LINES = 12  # … and for one printed beside a recipient line
 DEFAULT_NAME_LINES = 12  # lines of the signature block searched for the signer's name
@@ -92,7 +284,7 @@ def find_signature(
         sig = signature_block(doc.pages)
     for page, offset, block in [(sig.page, sig.start, sig.text)] if sig else []:
         lines = block.split("\n")
-        if not any(SIGNER_NAME.match(l) for l in lines) and page < len(doc.pages):
+        if not any(signer_in_line(t) for t in lines) and page < len(doc.pages):
             # the name went over to the next page (common when the signature block is split)
             nxt = doc.pages[page]
             head = "\n".join(l for l in nxt.text.split("\n")[:DEFAULT_NEXT_PAGE_NAME_LINES] if not l.startswith("-"))
@@ -109,10 +301,10 @@ def find_signature(
         titles = [t.strip() for t in lines if _is_title_line(t)]
         pos = 0
         for line in lines[:DEFAULT_NAME_LINES]:
-            m = SIGNER_NAME.match(line)
-            if m and m.group(1) not in _NOT_NAMES and not line.isupper():
-                start = offset + pos + m.start(1)
-                return m.group(1), auth, titles[-1] if titles else None, (page, start, start + len(m.group(1)))
+            found = signer_in_line(line)
+            if found:
+                name, start = found[0], offset + pos + found[1]
+                return name, auth, titles[-1] if titles else None, (page, start, start + len(name))
             pos += len(line) + 1
         return None, auth, titles[-1] if titles else None, None
     return None, None, None, None
@@ -132,42 +324,61 @@ def extract_header(doc: SourceDocument, blocks: Blocks | None = None) -> Header:
     p1 = doc.pages[0]
     left = p1.region("header_left") or p1.region("header")
     right = p1.region("header_right") or p1.region("header")
+    left_start = (p1.regions.get("header_left") or p1.regions.get("header") or (0, 0))[0]
+    head = blocks.head
+    if head is not None and not rx.NUMBER_WORD_IN_HEADER.search(left) and rx.NUMBER_LINE_ALONE.search(head.text):
+        left, left_start = head.text, head.start  # the header stands elsewhere (``blocks.header_by_number``)
 
     # Số ký hiệu: the "Số:" line of the left column
-    for line in left.split("\n"):
-        if re.search(r"\bSố\b|số\s*:", line):
-            h.number, h.symbol = parse_number_line(line)
+    left_lines = left.split("\n")
+    for i, line in enumerate(left_lines):
+        if rx.NUMBER_WORD_IN_HEADER.search(line):
+            following = left_lines[i + 1 : i + 1 + DEFAULT_SYMBOL_LINES]
+            if not (following and rx.SYMBOL_CONTINUATION.match(following[0])):
+                # the cut-off rest sits elsewhere in the text: in the right column, or first in the body
+                later = right.split("\n") if right != left else []
+                later += p1.region("body").split("\n")[:DEFAULT_SYMBOL_LINES]
+                following = [t for t in later if rx.SYMBOL_CONTINUATION.match(t)]
+            h.number, h.symbol = (_with_type_stroke(x) for x in parse_number_line(_joined_number_line(line, following)))
             if h.symbol:
-                offset = (p1.regions.get("header_left") or p1.regions.get("header") or (0, 0))[0] + left.index(line)
+                offset = left_start + left.index(line)
                 h.spans["number"] = (1, offset, offset + len(line))
                 break
 
     # Issuer: the lines above "Số:" in the left column
     issuer_lines = []
     for line in left.split("\n"):
-        if re.search(r"\bSố\b|số\s*:|V/v", line):
-            break
+        if rx.NUMBER_WORD_IN_HEADER.search(line) or "V/v" in line or _is_type_word_line(line):
+            break  # the number line, or (its "Số" misread) the type word under the header
         if re.search(r"CỘNG HÒA|CỘNG HOÀ", unify(line)):
             line = re.split(r"CỘNG H", unify(line))[0]
+        line = line.split(COLUMN_MARK)[0]  # "BỘ TƯ PHÁP | CỘNG HÒA …": a header typed as a table row
         if line.strip() and not re.fullmatch(r"[-_–—.\s]+", line) and line.isupper() and ":" not in line:
             # issuer lines are upper case; a signature box ("Cơ quan phát hành: …") is not
-            issuer_lines.append(line.strip())
+            issuer_lines.append(body_of_authority_line(line.strip()))
     h.issuer, h.parent_issuer = split_issuer_lines(issuer_lines) if issuer_lines else (None, None)
-    if h.symbol and (not h.issuer or not resolve_issuer(h.issuer)):
+    if joint := joint_issuers(h.symbol):
+        h.issuer, h.parent_issuer = joint, None  # the header stacks the joint issuers: none is another's parent
+    elif h.symbol and (not h.issuer or not resolve_issuer(h.issuer)):
         # no issuer block, or one the gazetteer cannot place (a damaged glyph map
         # prints "C N P Ủ" for "CHÍNH PHỦ"): the symbol names the issuer
         h.issuer = issuer_from_symbol(h.symbol) or h.issuer
-    elif h.issuer and p1.source == "ocr":
-        known = resolve_issuer(h.issuer)  # OCR misreads marks ("LÂM ĐÒNG"): the gazetteer spells the name
-        if known and fold(known["name"]) == fold(h.issuer):
-            h.issuer = known["name"]
+    elif h.issuer:
+        # OCR misreads marks ("LÂM ĐÒNG"), a text layer loses a space ("BỘ TƯPHÁP"): the gazetteer spells the name
+        known = resolve_issuer(h.issuer)
+        if known and _squashed(known["name"]) == _squashed(h.issuer):
+            if p1.source == "ocr" or fold(known["name"]) != fold(h.issuer):
+                h.issuer = known["name"]
+
+    if h.issuer and (h.parent_issuer is not None or p1.source == "ocr" or not resolve_issuer(h.issuer)):
+        h.issuer = spelled_in_body(h.issuer, p1.region("body"), p1.source == "ocr") or h.issuer
 
     # Place and date
     line = blocks.date_line
     if line:
         f = line.fields
-        h.place = collapse(f["place"]).strip(" ,")
-        h.issued_on = iso_date(f["day"], f["month"], f["year"])
+        h.place = rx.PLACE_JUNK.sub("", collapse(f["place"]).strip(" ,"))  # "._ Hà Nội": OCR's specks before it
+        h.issued_on = iso_date(f["day"], f["month"], f["year"]) or signed_day(doc, f["month"], f["year"])
         h.spans["date"] = (line.page, line.start, line.end)
     elif "header_right" in p1.regions:
         h.place, h.issued_on = scattered_date(right)
@@ -176,16 +387,26 @@ def extract_header(doc: SourceDocument, blocks: Blocks | None = None) -> Header:
     tb = blocks.title
     type_word, title = (tb.fields["type_word"], tb.fields["title"]) if tb else (None, None)
     h.doc_type = type_name(type_word) or _type_from_symbol(h.symbol)
+    if h.symbol and h.symbol.split("-")[0] in CONSOLIDATION_SYMBOLS:
+        h.doc_type = _type_from_symbol(h.symbol)  # a văn bản hợp nhất prints the title word of the text it consolidates
     h.title = title
     if tb is not None:
         h.spans["title"] = (tb.page, tb.start, tb.end)
     vv = re.search(r"V/v\s*(?P<t>.+?)(?=\n\S*(?:CỘNG|$)|\Z)", left, re.S)
     if vv and not title:
         h.title = collapse(vv.group("t")).rstrip(".")
+    if not h.title and not vv:
+        h.title = title_above_salutation(p1.region("body"))
     if not h.doc_type and h.symbol and vv:
         h.doc_type = "Công văn"
     if not h.doc_type and h.symbol and not facts.doc_type_name(h.symbol.split("-")[0]):
         h.doc_type = "Công văn"
+
+    if h.number is None and h.symbol is None:
+        _fill_from_gazette_title(h, p1.region("body") or p1.text)
+    if h.symbol is None and not type_word and (appendix := appendix_identity(p1.region("body") or p1.text)):
+        h.number, h.symbol, h.doc_type = appendix["number"], appendix["symbol"], APPENDIX_TYPE
+        h.issuer, h.title = h.issuer or appendix["issuer"], h.title or appendix["title"]
 
     # Luật / Nghị quyết of QH: the passing date closes the text
     full = doc.text
@@ -206,6 +427,6 @@ def extract_header(doc: SourceDocument, blocks: Blocks | None = None) -> Header:
     elif not h.signer and doc.meta.get("signature", {}).get("signer"):
         h.signer = doc.meta["signature"]["signer"]  # the digital signature names the person who signed
     h.is_qppl = is_qppl(h.number, h.symbol)
-    if h.doc_type == "Luật":
+    if h.doc_type in ("Luật", "Bộ luật"):
         h.is_qppl = True
     return h

@@ -54,3 +54,22 @@ def restore_marks(name: str) -> str:
             marked = table[bare]
             out[i] = marked if not part.isupper() else marked.upper()
     return " ".join(out)
+
+
+# surnames written without marks, which the table above leaves out (its keys are the unmarked spellings of marked
+# names): used only to find where a second name starts on a line
+PLAIN_SURNAMES = {"Phan", "Mai", "Lâm", "Lưu", "Cao", "Chu", "Lục", "Lò", "Hoàng", "Văn", "Y"}
+_RANKS = {"tướng", "tá", "úy"}  # "Trung tướng", "Đại tá": the second word of a rank before a name
+
+
+def first_of_side_by_side(words: list[str]) -> str | None:
+    """The first name of two printed side by side ("Lê Văn An Trần Thị Bình" → "Lê Văn An"), a rank before
+    either dropped ("Trung tướng Lê Văn An …"); None when no surname starts a second name after two to four
+    words of the first."""
+    if len(words) > 1 and words[1] in _RANKS:
+        words = words[2:]
+    surnames = set(SURNAMES.values()) | PLAIN_SURNAMES - {"Văn", "Y"}
+    for i in range(2, min(5, len(words) - 1)):
+        if words[i] in surnames or words[i + 1] in _RANKS:
+            return " ".join(words[:i])
+    return None

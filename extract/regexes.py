@@ -11,14 +11,29 @@ from rasoat import patterns as _patterns
 
 D = "[ĐÐ]"  # capital D with stroke, and the eth look-alike some fonts produce
 UPPER = "A-ZĐÐÀ-Ỹ"
+SYMBOL_GROUP = r"[A-ZĐÐ][A-Za-zĐÐđ0-9&]*"  # one group of a ký hiệu: "QĐ", "UBND", "BLĐTBXH", "KH&ĐT"
 
 # The số ký hiệu of a document in running text (DOC_NUMBER) and the QH-term symbol are in rasoat/numbers.py:
 # the rules, the store and the web need them too.
 
 # The number line of the header: "Số: 01/2024/QĐ-UBND", "Số:      /BC-UBND",
-# "Luật số: 51/2024/QH15".  Groups: num (may be blank), rest.
+# "Luật số: 51/2024/QH15", "Bộ luật số: 45/2019/QH14", "SỐ: …" in capitals, OCR's "Sô:"; a unit code in parentheses closing the symbol, even after a
+# space ("416/TTr-CAT (PC04)"), is part of it.  Groups: num (may be blank), rest.
 NUMBER_LINE = re.compile(
-    r"(?:Luật\s+|Nghị\s+quyết\s+|Pháp\s+lệnh\s+)?[Ss]ố\s*[:.]?\s*(?P<prejunk>[^\s/\d\w]{1,2})?(?P<num>\d{1,5}[a-z]?)?(?P<junk>[^\s/\d]{1,3})?\s*(?P<rest>/\S*(?:[ \t]\S*[-/]\S*)*)"
+    r"(?:(?:Bộ\s+)?[Ll]uật\s+|Nghị\s+quyết\s+|Pháp\s+lệnh\s+)?(?:[Ss]ố|SỐ|Sô)\s*[:.]?\s*(?P<prejunk>[^\s/\d\w]{1,2})?(?P<num>\d{1,5}[a-z]?)?"
+    r"(?P<junk>[^\s/\d]{1,3})?\s*(?P<rest>/\S*(?:[ \t]\S*[-/]\S*)*(?:[ \t]?\([A-ZĐ0-9.-]{1,12}\))?)"
+)
+
+# The rest of a symbol cut at the end of the number line ("Số: 01/2022/TTLT-VKSNDTC-" / "TANDTC-BCA-BQP"): a
+# line holding only symbol groups joined by "-" (a right column may follow after two spaces or a "|").
+# Group rest.
+SYMBOL_CONTINUATION = re.compile(
+    r"^\s*(?P<rest>" + SYMBOL_GROUP + r"(?:-" + SYMBOL_GROUP + r")*-?)\s*(?:$|\s{2,}|\|)"
+)
+
+# The number of a Party document (not of NĐ 30/2020): "Số 12-NQ/TU", "Số: 05-KL/TW".  Groups: number, symbol.
+PARTY_NUMBER = re.compile(
+    r"(?:[Ss]ố|SỐ)\s*:?\s*(?P<number>\d{1,5}\s*-\s*(?P<symbol>[A-ZĐ]{1,5}\s*/\s*[A-ZĐ][A-ZĐa-z0-9]*(?:-[A-ZĐ0-9]+)*))(?![\w/])"
 )
 
 # A date written out: "ngày 05 tháng 3 năm 2020" (blanks allowed for drafts:
@@ -32,12 +47,12 @@ DATE_NUMERIC = re.compile(r"(?<![\d/])(?P<day>\d{1,2})[/.-](?P<month>\d{1,2})[/.
 # The date line of the header: "Lâm Đồng, ngày 19 tháng 12 năm 2025".
 # Groups: place, then those of DATE_WORDS.
 DATE_LINE = re.compile(
-    r"(?P<place>[^\n,]{2,40}?)\s*,\s*" + DATE_WORDS.pattern, re.I
+    r"(?P<place>[^\n,|]{2,40}?)\s*,\s*" + DATE_WORDS.pattern, re.I
 )
 
 # Document type words printed as the title line of a document, upper case.
 _TYPE_WORDS = (
-    r"(?P<type>QUYẾT ĐỊNH|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ LIÊN TỊCH|THÔNG TƯ|LUẬT|PHÁP LỆNH|CHỈ THỊ|"
+    r"(?P<type>BỘ LUẬT|QUYẾT ĐỊNH|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ LIÊN TỊCH|THÔNG TƯ|LUẬT|PHÁP LỆNH|CHỈ THỊ|"
     r"BÁO CÁO|TỜ TRÌNH|KẾ HOẠCH|THÔNG BÁO|GIẤY MỜI|CÔNG ĐIỆN|HƯỚNG DẪN|CHƯƠNG TRÌNH|PHƯƠNG ÁN|ĐỀ ÁN|"
     r"DỰ ÁN|BIÊN BẢN|HỢP ĐỒNG|QUY CHẾ|QUY ĐỊNH|CÔNG VĂN|GIẤY ỦY QUYỀN|GIẤY GIỚI THIỆU|PHIẾU GỬI|"
     r"PHIẾU CHUYỂN|PHIẾU BÁO|LỆNH)"
@@ -46,7 +61,8 @@ TYPE_TITLE = re.compile(rf"^{_TYPE_WORDS}\b(?P<rest>.*)$")
 
 # The same type word ending a line after a few characters that are not the document's: on a scan,
 # what OCR read of a receipt stamp in the margin ("ĐẾN Ngày: …") beside the centred title line.
-TYPE_TITLE_AFTER_MARGIN = re.compile(rf"^.{{1,24}}?\s{_TYPE_WORDS}(?P<rest>)$")
+# Not "… PHÁP LUẬT" (the Công báo's heading "VĂN BẢN QUY PHẠM PHÁP LUẬT": the word law, no type word).
+TYPE_TITLE_AFTER_MARGIN = re.compile(rf"^.{{1,24}}?\s(?<!PHÁP\s){_TYPE_WORDS}(?P<rest>)$")
 
 # Citation context: the word(s) naming the type before "số" or a number.
 CITED_TYPE = re.compile(
@@ -195,7 +211,7 @@ PARTS_OPEN = re.compile(r"[^()\n.;]{0,80}?\(")
 # "Hà Nội, ngày 05 tháng 3 năm 2020"; blanks allowed (drafts: "ngày    tháng 12 năm 2025"); the comma is
 # optional here (group comma, empty when missing) so that the rule checking it reads this match.
 # Groups: place, comma, then those of DATE_WORDS.  Matched line by line (the place cannot run over a line).
-DATE_LINE_FORM = re.compile(r"(?P<place>[^\n,]{2,40}?)\s*(?P<comma>,?)\s*" + DATE_WORDS.pattern, re.I)
+DATE_LINE_FORM = re.compile(r"(?P<place>[^\n,|]{2,40}?)\s*(?P<comma>,?)\s*" + DATE_WORDS.pattern, re.I)
 
 # The "Số:" of the number line, which a date line never carries ("Số: 12/UBND   Hà Nội, ngày …" is two
 # columns run together: the date line is read from the right column instead).
@@ -203,7 +219,7 @@ NUMBER_WORD = re.compile(r"\b(?:Số|số)\s*:")
 
 # The number line as printed, with or without its colon: "Số: 05/2024/QĐ-UBND", "Số 05/QĐ-UBND",
 # "Luật số: 51/2024/QH15".  Group colon (empty when missing); a digit or "/" must follow (checked by the caller).
-NUMBER_LINE_START = re.compile(r"(?:^|\s)(?:Luật\s+|Pháp\s+lệnh\s+|Nghị\s+quyết\s+)?(S[ốỐ]|số)(?P<colon>\s*:)?")
+NUMBER_LINE_START = re.compile(r"(?:^|\s)(?:(?:Bộ\s+)?[Ll]uật\s+|Pháp\s+lệnh\s+|Nghị\s+quyết\s+)?(S[ốỐ]|số)(?P<colon>\s*:)?")
 
 # An authority line of a signature block as printed: the allowed "TM. ỦY BAN …" (in any case after the dot:
 # "TM. chính phủ" in old typed texts), and the variants a rule reports ("T/M", "K/T", "TM ỦY BAN" without a
@@ -228,15 +244,72 @@ RECIPIENTS = re.compile(r"(?m)^\s*Nơi\s+nhận\s*:?")
 THIS_DOCUMENT = re.compile(r"\bnày\s*(?:\([^)]*\)\s*)?$")
 
 # Lines that end the trích yếu under the type word: the preamble ("Căn cứ", "Kính gửi", …), the first
-# article or part, or a body name in capitals opening the preamble ("ỦY BAN NHÂN DÂN TỈNH …").
+# article, chapter or part (numbered: "Chương trình …" runs on), or a body name in capitals opening the preamble
+# ("ỦY BAN NHÂN DÂN TỈNH …").
 TITLE_STOP = re.compile(
-    r"^\s*(Căn cứ|Kính gửi|Thực hiện|Theo đề nghị|Xét|Để|Trong|Hôm nay|Ngày|I\.|1\.|Điều 1|Chương|Phần|"
+    r"^\s*(Căn cứ|Kính gửi|Thực hiện|Theo đề nghị|Xét|Để|Trong|Hôm nay|Ngày|I\.|1\.|Điều 1|Chương\s+[IVXLC\d]+\b|"
+    r"Phần\s+(?:thứ|[IVXLC\d]+\b)|"
     r"ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|CHÍNH PHỦ|THỦ TƯỚNG CHÍNH PHỦ|BỘ TRƯỞNG|HỘI ĐỒNG NHÂN DÂN|CHỦ TỊCH|QUỐC HỘI|"
     r"GIÁM ĐỐC|Đến nay)"
 )
 
+# The end of a line of the body's preamble or text, not of a trích yếu: ";" or ":" (what a long title's later lines
+# are checked for).
+BODY_LINE_END = re.compile(r"[;:]\s*$")
+
+# The start of the preamble or of the text, below which no type word of the document stands: "Căn cứ", "Kính
+# gửi", "Điều 1.", "Chương I", "Phần thứ nhất".
+PREAMBLE_START = re.compile(r"^\s*(?:Căn cứ|Kính gửi|Điều\s+\d|Chương\s+[IVXLC\d]|Phần\s+thứ)")
+
+# The one-line identity a gazette (Công báo) or an old typed text prints in place of the header: "Thông tư số
+# 102/2030/TT-BTC ngày 14 tháng 11 năm 2030 hướng dẫn …", "QUYẾT ĐỊNH CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 115/2030/QĐ-TTG
+# NGÀY 25 THÁNG 6 NĂM 2030 VỀ VIỆC …", "Nghị định của Chính phủ số 114/2030/NĐ-CP ngày 10/10/2030 về …".  Read
+# on the first lines joined by spaces; the type word opens a line.  Groups: type, issuer, number, day, month,
+# year, rest (the trích yếu and what follows).
+GAZETTE_TITLE = re.compile(
+    r"(?:^|\n)[ \t]*(?P<type>Thông tư liên tịch|Nghị quyết liên tịch|Nghị quyết|Nghị định|Quyết định|Thông tư|"
+    r"Chỉ thị|Bộ luật|Luật|Pháp lệnh|Lệnh)\s+(?:của\s+(?P<issuer>[^\n]{2,60}?)\s+)?số\s*:?\s*"
+    r"(?P<number>\d{1,5}[a-z]?/(?:(?:19|20)\d{2}/)?[A-ZĐa-z0-9&]+(?:-[A-ZĐa-z0-9&]+)*)\s+"
+    r"ngày\s+(?P<day>\d{1,2})\s*(?:tháng|/|-)\s*(?P<month>\d{1,2})\s*(?:năm|/|-)\s*(?P<year>(?:19|20)\d{2})"
+    r"(?P<rest>[^\n]*(?:\n[^\n]*){0,8})",
+    re.I,
+)
+
+# The salutation opening a letter's body: "Kính gửi:".
+SALUTATION = re.compile(r"^\s*Kính\s+gửi\b")
+
+# The heading of an appendix standing as a file of its own: "Phụ lục 1", "PHỤ LỤC II", "Phụ lục số 03".
+APPENDIX_HEAD = re.compile(r"^\s*(?:Phụ lục|PHỤ LỤC)(?:\s+(?:số\s+)?[\dIVXLC]+[a-z]?)?\s*[.:]?\s*$")
+# The line naming the document an appendix belongs to: "(Kèm theo Quyết định số 12/QĐ-UBND ngày … của Chủ tịch
+# UBND tỉnh Hòa An)"; the number may be left blank ("số    /QĐ-UBND").  Groups: type, num, year, symbol, issuer.
+ATTACHED_TO = re.compile(
+    r"^\s*\(\s*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\s+(?P<type>Thông tư liên tịch|Nghị quyết|Nghị định|Quyết định|"
+    r"Thông tư|Chỉ thị|Kế hoạch|Công văn|Văn bản)\s+số\s*:?\s*(?P<num>\d{1,5}[a-z]?)?\s*/\s*"
+    r"(?:(?P<year>(?:19|20)\d{2})\s*/\s*)?(?P<symbol>[A-ZĐ][A-Za-zĐđ0-9&]*(?:-[A-ZĐ][A-Za-zĐđ0-9&]*)*)"
+    r"[^()]*?(?:\bcủa\s+(?P<issuer>[^()]+?))?\s*\)",
+)
+
+# A footnote mark closing a line: digits glued to a small letter ("… về đăng ký thuế1"), as a văn bản hợp nhất
+# closes its title (not "QH15": capitals).  Group 1: the digits.
+FOOTNOTE_MARK = re.compile(r"[a-zà-ỹđ](\d{1,2})$")
+
+# A line opening with a document's identity, "Thông tư số 05/2030/TT-BYT ngày …": under a title whose last line is
+# complete, the note of a văn bản hợp nhất, not the title running on …
+IDENTITY_LINE = re.compile(
+    r"^\s*(?:Thông tư liên tịch|Nghị quyết|Nghị định|Quyết định|Thông tư|Luật|Bộ luật|Pháp lệnh)\s+số\s+\S+\s+ngày\b"
+)
+# … which a title line ending in a word that needs what follows ("… của", "… theo", "…,") runs on into.
+CONNECTIVE_END = re.compile(r"(?:\b(?:của|theo|tại|và|với|bởi|về|số|kèm)|[,-])\s*$")
+
+# The note a văn bản hợp nhất prints under its title, after the identity of the text it consolidates: "…, có
+# hiệu lực kể từ ngày … được sửa đổi, bổ sung bởi:" — that identity is not the document's own.
+CONSOLIDATION_NOTE = re.compile(r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+kể\s+từ|được\s+sửa\s+đổi,?\s+bổ\s+sung\s+bởi")
+
 # A rule line under a heading ("-----", "___"): no part of a title.
 RULE_LINE = re.compile(r"[-_–—.\s]+")
+
+# What may stand before the place of a date line and is none of it: specks and marks OCR read ("._ Hà Nội").
+PLACE_JUNK = re.compile(r"^[\W_\d]+")
 
 # A right header column whose date line came apart ("Hà Nội, tháng 12 2025" / "ngày 21 năm": a handwritten
 # day that OCR put on a line of its own): the place before a comma on a line with "tháng" …
@@ -250,15 +323,49 @@ SCATTERED_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 _NAME_WORD = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
 # The signer's name alone on its line, two to five words, after an optional degree or "Ông"/"Bà": "Nguyễn Văn An",
 # "TS. Lê Thị Bình".  Group 1: the name.
+# A military or police rank may stand before the name ("Thiếu tướng Lê Văn An"), "(Đã ký)" after it (a copy).
+# What a text layer read of a signature image beside a name or a title: a bracket or a bar after at most two small
+# letters ("y]Lê Văn An", "PHÓ THỦ TƯỚNGy]").
+STAMP_TRACE = r"[a-z]{0,2}[\[\]|{}<>]{1,2}"
 SIGNER_NAME = re.compile(
-    r"^\s*(?:(?:TS|ThS|PGS\.TS|GS\.TS|PGS|GS|BS|KS|CN|Ông|Bà)\.?\s+)?"
-    r"(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,4})\s*$"
+    r"^\s*(?:" + STAMP_TRACE + r")?(?:(?:TS|ThS|PGS\.TS|GS\.TS|PGS|GS|BS|KS|CN|Ông|Bà)\.?\s+"
+    r"|(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)\s+)?"
+    r"(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,4})\s*(?:\(\s*[Đđ]ã\s+ký\s*\)\s*)?$"
 )
+# The trace closing a title line: "PHÓ THỦ TƯỚNGy]".
+TRACE_AT_END = re.compile("(?:" + STAMP_TRACE + r")\s*$")
+# Two signers' names side by side on one line, as a joint document's signature blocks print them ("Lê Văn An
+# Trần Thị Bình", each after an optional rank).  Split by the caller; group names: the words.
+SIDE_BY_SIDE_NAMES = re.compile(
+    r"^\s*(?P<names>(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)\s+)?" + _NAME_WORD
+    + r"(?:\s+(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)\s+)?" + _NAME_WORD + r"){3,11})\s*$"
+)
+# A line that may stand between an authority line and the signer's name: "(Đã ký)", "(ký tên, đóng dấu)" …
+SIGNED_MARK = re.compile(r"^\s*\(?\s*(?:[Đđ]ã\s+ký|[Kk]ý\s+tên|[Kk]ý,)[^\n]*$")
 # The signer's name printed at the end of a recipient line beside it ("- Cơ quan Trung ương …; Vũ Thị Mai").
 NAME_AFTER_RECIPIENT = re.compile(r"[;.]\s+(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,4})\s*$")
 
 # The start of each line of a page (for finding authority lines).
 LINE_START = re.compile(r"(?m)^[^\n]*$")
+# The word "Số" of the header's number line ("Số: 12/UBND", "SỐ: 12/UBND", "Luật số: …", OCR's "Sô:"), not that of a Công báo running head
+# ("CÔNG BÁO/Số 12/Ngày 09-3-2031").
+NUMBER_WORD_IN_HEADER = re.compile(r"(?<!/)\bSố\b|\bSỐ\s*[:.]?\s*\d|(?:số|Sô|SỐ)\s*:")  # not "CHỈ SỐ CẢI CÁCH"
+
+# A line of the header above the type word: the Quốc hiệu, the Tiêu ngữ, the number line or the date line.
+HEADER_LINE = re.compile(r"CỘNG\s+H[OÒ][AÀ]|Độc\s+lập|(?<!/)\bSố\b|[Ss][ốó]\s*:|ngày\b[^\n]*tháng[^\n]*năm", re.I)
+
+# A number line standing on a line of its own with a number: "Số: 135/2026/NĐ-CP", "Luật số: 12/2024/QH15"; how a
+# header printed away from the top of the page (a Công báo text layer puts it after the preamble) is found.
+NUMBER_LINE_ALONE = re.compile(
+    r"(?m)^[ \t]*(?:(?:(?:Bộ\s+)?[Ll]uật\s+|Pháp\s+lệnh\s+|Nghị\s+quyết\s+)số|Số|SỐ)[ \t]*:[ \t]*\d{1,5}[a-z]?[ \t]*/"
+)
+# … and one with its number left blank too ("Số:    /BC-UBND"): a header's number line, at a line start.
+NUMBER_LINE_ANY = re.compile(
+    r"(?m)^[ \t]*(?:(?:(?:Bộ\s+)?[Ll]uật\s+|Pháp\s+lệnh\s+|Nghị\s+quyết\s+)số|Số|SỐ|Sô)[ \t]*[:.]?[ \t]*(?:\d|/)"
+)  # a small "số" only after the type ("Luật số:"): a wrapped citation's line may open with "số 94/2025/QH15"
+# The Quốc hiệu, in capitals, or a date line: what stands near a header's number line.
+HEADER_MARK = re.compile(r"CỘNG\s+H[OÒ][AÀ]|,\s*ngày\s+\d{1,2}\s+tháng")
+
 # A number or a "/" after "Số": what makes a "Số" line the number line.
 NUMBER_OR_SLASH = re.compile(r"\d|/")
 

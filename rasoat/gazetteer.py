@@ -117,7 +117,8 @@ _HEADS = sorted(((tuple(h.split()), c, r, k) for h, c, r, k in _HEADS_RAW), key=
 
 # words that start a new body in a header block (besides the heads above)
 _STARTERS = [tuple(s.split()) for s in ("CHÍNH PHỦ", "QUỐC HỘI", "THỦ TƯỚNG", "TÒA ÁN", "NGÂN HÀNG",
-                                        "KIỂM TOÁN NHÀ NƯỚC", "CHỦ TỊCH NƯỚC", "KHO BẠC", "ĐOÀN")]
+                                        "KIỂM TOÁN NHÀ NƯỚC", "CHỦ TỊCH NƯỚC", "KHO BẠC", "ĐOÀN", "BỆNH VIỆN",
+                                        "BỘ CHỈ HUY", "BẢO TÀNG", "THƯ VIỆN", "NHÀ XUẤT BẢN", "ĐÀI")]
 _STARTERS += [h for h, *_ in _HEADS]
 _STARTERS.sort(key=len, reverse=True)
 
