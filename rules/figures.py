@@ -58,7 +58,8 @@ def _agrees(fr, p) -> bool:
     return abs(actual - p.percent) <= tolerance + 10 ** (-p.decimals)
 
 
-@rule("FIG001", "Tỷ lệ phần trăm không khớp với phân số đi kèm", "Số liệu", "error", BASIS)
+@rule("FIG001", "Tỷ lệ phần trăm không khớp với phân số đi kèm", "Số liệu", "error", BASIS,
+      fix="Tính lại tỷ lệ bằng tử số chia mẫu số nhân 100 rồi sửa tỷ lệ hoặc sửa phân số cho khớp.")
 def percent_disagrees_with_fraction(doc):
     figs = doc.extraction.figures
     by_fraction: dict[int, list] = defaultdict(list)
@@ -80,7 +81,8 @@ def percent_disagrees_with_fraction(doc):
             )
 
 
-@rule("FIG002", "Tử số lớn hơn mẫu số (số đạt vượt tổng số)", "Số liệu", "error", BASIS)
+@rule("FIG002", "Tử số lớn hơn mẫu số (số đạt vượt tổng số)", "Số liệu", "error", BASIS,
+      fix="Kiểm tra lại tử số và mẫu số: số đạt (số hoàn thành) không thể lớn hơn tổng số.")
 def numerator_exceeds_denominator(doc):
     for f in doc.extraction.figures:
         if f.kind == "fraction" and f.denominator and f.numerator > f.denominator and f.denominator not in (10, 100):
@@ -88,7 +90,9 @@ def numerator_exceeds_denominator(doc):
                           evidence=f.sentence or f.raw, **_span(f))
 
 
-@rule("FIG003", "Tỷ lệ phần trăm vượt quá 100% ở chỗ là một tỷ lệ phần", "Số liệu", "warning", BASIS)
+@rule("FIG003", "Tỷ lệ phần trăm vượt quá 100% ở chỗ là một tỷ lệ phần", "Số liệu", "warning", BASIS,
+      fix="Kiểm tra lại tỷ lệ: tỷ lệ một phần trên tổng thể không vượt quá 100%; nếu là mức tăng hoặc so sánh "
+          "thì ghi rõ.")
 def share_over_hundred(doc):
     growth = ("tăng", "giảm", "so với", "bằng")
     for f in doc.extraction.figures:
@@ -141,7 +145,8 @@ def _explained(doc, figs, total, parts, s: float) -> bool:
     return s < total.value and re.match(r"\s*trong\s+đó\b", _paren_text(doc, total) or "", re.I) is not None
 
 
-@rule("FIG004", "Các thành phần không cộng lại bằng tổng số", "Số liệu", "error", BASIS)
+@rule("FIG004", "Các thành phần không cộng lại bằng tổng số", "Số liệu", "error", BASIS,
+      fix="Cộng lại các thành phần và sửa thành phần sai hoặc sửa tổng số cho khớp.")
 def parts_do_not_add_up(doc):
     figs = doc.extraction.figures
     for i, total in enumerate(figs):
@@ -188,7 +193,8 @@ def _value(f):
     return (f.numerator, f.denominator) if f.kind == "fraction" else f.percent if f.kind == "percent" else f.value
 
 
-@rule("FIG005", "Cùng một số liệu được nêu hai lần với giá trị khác nhau", "Số liệu", "warning", BASIS)
+@rule("FIG005", "Cùng một số liệu được nêu hai lần với giá trị khác nhau", "Số liệu", "warning", BASIS,
+      fix="Thống nhất số liệu: cùng một nội dung chỉ ghi một giá trị trong toàn văn bản; sửa chỗ sai.")
 def same_quantity_two_values(doc):
     seen: dict[tuple, list] = defaultdict(list)
     for f in doc.extraction.figures:
