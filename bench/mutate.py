@@ -345,7 +345,8 @@ def plant(name: str, pages: list[str], per_kind: int):
             if key in dens and dens[key] != (pi, sentence(text, c.start("num"))) and parse(c.group("num")) >= 10:
                 v = parse(c.group("num"))
                 new = v + max(2, round(v * 0.03))
-                found["count_vs_denominator"].append((pi, c.start("num"), c.end("num"), printed(new, c.group("num")), ""))
+                site = (pi, c.start("num"), c.end("num"), printed(new, c.group("num")), "")
+                found["count_vs_denominator"].append(site)
 
     for kind in KINDS:
         for pi, s, e, new, note in _spread(found[kind], per_kind):
@@ -409,7 +410,7 @@ def run_variant(source, texts: list[str]):
     from rasoat.pipeline import check_source
 
     variant = pickle.loads(pickle.dumps(source))
-    for p, t in zip(variant.pages, texts):
+    for p, t in zip(variant.pages, texts, strict=True):
         p.text = t
     return check_source(variant).findings
 

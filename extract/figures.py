@@ -135,7 +135,7 @@ def find_figures(pages: list[Page]) -> list[Figure]:
             f.sentence = collapse(text[a:b])
             f.subject = _subject(text, f)
         _link_parts(text, found, base)
-        _link_percents(text, found, base)
+        _link_percents(page, found, base)
         figures.extend(found)
     return figures
 
@@ -148,36 +148,106 @@ def _subject(text: str, f: Figure) -> str | None:
     return " ".join(words[:8]).strip(" ,") or None
 
 
+# A table row as the text layer prints it: a line where at least TABLE_LINE_NUMBERS words are numbers (counts,
+# fractions, percentages) and they make up at least TABLE_LINE_SHARE of its words ("tục hành 92,1% 55/63 98,8%").
+TABLE_LINE_NUMBERS = 3
+TABLE_LINE_SHARE = 0.4
+# A word that is a number, a fraction or a percentage, with the brackets or punctuation around it.
+_NUMERIC_WORD = re.compile(r"[(\[]?[\d.,/%]*\d[\d.,/%]*[)\];,]?")
+# Breakdowns that open after a total: parentheses (across line breaks), or a list after "trong đó", "gồm", "bao gồm".
+_PARTS_PAREN = re.compile(r"[^()\n.;]{0,80}?(?:\n[^()\n.;]{0,80}?)?\(")
+_PARTS_LIST = re.compile(r"[^()\n.;\d]{0,60}?(?:,\s*|\s)(?:trong\s+đó|bao\s+gồm|gồm)\s*(?:có\s+)?:?", re.I)
+# Where a breakdown list ends: a full stop not followed by another bullet of the list, a blank line, a new section.
+_LIST_END = re.compile(r"\.(?=\s*\n(?![-–•+]\s))|\.(?=\s+[A-ZĐ])|\.\s*$|\n\s*\n|\n(?=\d{1,2}\.\s|[IVX]+\.\s)")
+DEFAULT_LIST_CHARS = 600  # at most this many characters of a "trong đó" list are read as its parts
+DEFAULT_LINK_GAP = 150  # at most this many characters between a fraction and the percentage stated as its ratio
+
+
+def is_table_line(text: str, pos: int) -> bool:
+    """Is the line holding ``pos`` a row of a table (cells of numbers) rather than a sentence?"""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    words = text[a : b if b != -1 else len(text)].split()
+    nums = sum(1 for w in words if _NUMERIC_WORD.fullmatch(w))
+    return nums >= TABLE_LINE_NUMBERS and nums >= TABLE_LINE_SHARE * len(words)
+
+
+def _number_of(raw: str) -> str:
+    m = re.search(r"\d[\d.,]*", raw)
+    return m.group(0).rstrip(".,") if m else raw
+
+
+def in_table_row(page: Page, a: Figure, b: Figure) -> bool:
+    """Are ``a`` and ``b`` in two cells of one row of a table that ingest read (``Page.tables``)?"""
+    na, nb = _number_of(a.raw), _number_of(b.raw)
+    for table in page.tables:
+        for row in table:
+            cells = [c or "" for c in row]
+            ia = [k for k, c in enumerate(cells) if na in c]
+            ib = [k for k, c in enumerate(cells) if nb in c]
+            if ia and ib and not set(ia) & set(ib):
+                return True
+    return False
+
+
 def _link_parts(text: str, found: list[Figure], base: int) -> None:
-    """Counts inside the parentheses right after a count are its parts."""
+    """Counts inside the parentheses after a count (on its line or the next), or in the "trong đó" / "gồm" list
+    after it (across line breaks, semicolons and bullets, to the end of the list), are its parts."""
     for i, total in enumerate(found):
-        if total.kind not in ("count", "money"):
+        if total.kind not in ("count", "money") or total.parent is not None:
             continue
-        m = rx.PARTS_OPEN.match(text, total.end)
-        if not m:
-            continue
-        open_pos = m.end() - 1
-        close = text.find(")", open_pos)
-        if close == -1:
-            continue
-        parts = [j for j, f in enumerate(found) if open_pos < f.start < close and f.kind == total.kind]
+        m = _PARTS_PAREN.match(text, total.end)
+        if m:
+            open_pos = m.end() - 1
+            close = text.find(")", open_pos)
+        else:
+            m = _PARTS_LIST.match(text, total.end)
+            if not m:
+                continue
+            open_pos = m.end()
+            le = _LIST_END.search(text, open_pos, open_pos + DEFAULT_LIST_CHARS)
+            close = le.start() if le else -1
+        if close == -1 or any(total.end <= f.start < open_pos for f in found):
+            continue  # another figure stands between: the breakdown is that one's
+        parts = [j for j, f in enumerate(found) if open_pos < f.start < close and f.kind == total.kind
+                 and f.parent is None and j != i and _depth(text, open_pos + 1, f.start) == 0]
         if len(parts) >= 2:
             for j in parts:
                 found[j].parent = base + i
 
 
-def _link_percents(text: str, found: list[Figure], base: int) -> None:
-    """A percentage stated in the same clause as a fraction, close to it, with
-    no other figure in between, is that fraction's ratio."""
+def _depth(text: str, a: int, b: int) -> int:
+    """How many parentheses opened in ``text[a:b]`` are still open at ``b`` (a sub-breakdown's parts)."""
+    return text.count("(", a, b) - text.count(")", a, b)
+
+
+def _link_percents(page: Page, found: list[Figure], base: int) -> None:
+    """A percentage is linked to the nearest fraction before it in the same clause of prose (no ";", no new
+    bullet, no "và", no other fraction between them, at most DEFAULT_LINK_GAP characters), or to a fraction
+    in the parentheses right after it ("đạt 95% (57/60 hồ sơ)").  Not when either stands in a table row (a line
+    of numbers, or two cells of one row of ``Page.tables``): cells of a row are not a ratio and its fraction."""
+    text = page.text
     for i, f in enumerate(found):
         if f.kind != "percent":
             continue
         best = None
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(found) and found[j].kind == "fraction" and found[j].sentence == f.sentence:
-                gap = text[min(f.end, found[j].end) : max(f.start, found[j].start)]
-                if len(gap) <= 120 and not re.search(r";|\bvà\b", gap.replace("\n", " ")):
-                    best = j
-                    break
-        if best is not None:
-            f.parent = base + best
+        for j in range(i - 1, -1, -1):
+            g = found[j]
+            if g.sentence != f.sentence or g.end > f.start:
+                break
+            if g.kind != "fraction":
+                continue
+            gap = text[g.end : f.start]
+            if len(gap) <= DEFAULT_LINK_GAP and not re.search(r";|\bvà\b|\n\s*[-–•+]\s", gap):
+                best = j
+            break
+        if best is None and i + 1 < len(found) and found[i + 1].kind == "fraction":
+            g = found[i + 1]
+            if re.fullmatch(r"\s*\(\s*(?:[^\W\d_]+\s+){0,3}", text[f.end : g.start]):
+                best = i + 1
+        if best is None:
+            continue
+        g = found[best]
+        if is_table_line(text, f.start) or is_table_line(text, g.start) or in_table_row(page, f, g):
+            continue
+        f.parent = base + best

@@ -8,7 +8,7 @@ tắc: thông tin, số liệu báo cáo đầy đủ, chính xác).
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from extract.figures import sentence_bounds
 from rasoat.vntext import collapse, fold
@@ -37,25 +37,38 @@ def _page_text(doc, page: int | None) -> str:
     return doc.source.pages[page - 1].text if doc.source.pages and page and page <= len(doc.source.pages) else ""
 
 
+# Qualifiers that make a percentage a bound or an estimate, not the ratio itself ("trên 50%", "khoảng 46%").
+_BOUND_QUALIFIERS = {"trên", "dưới", "hơn", "gần", "khoảng", "xấp xỉ", "tới", "lên", "đến"}
+# Words right before a percentage that make it the bound of a class ("đạt từ 80%", "từ 65% đến dưới 80%").
+_BOUND_BEFORE = re.compile(r"(?:\btừ|\bđến|\bkhông\s+quá|\bít\s+hơn|\bnhiều\s+hơn)\s*$", re.I)
+# ... and right after it ("80% trở lên", "65% đến dưới 80%").
+_BOUND_AFTER = re.compile(r"^\s*(?:trở\s+lên|trở\s+xuống|đến\s+dưới|đến\s+\d)", re.I)
+
+
 def _is_ratio_of(doc, p, fr) -> bool:
-    """Is the percentage ``p`` stated as the ratio of the fraction ``fr``?  Not when only spaces separate
-    them (cells of a table row: "62/63 83,0%"), nor when it is a target or a share of a plan."""
+    """Is the percentage ``p`` (linked to the fraction ``fr`` by extraction, which leaves out table rows) stated
+    as its ratio?  Not when it is a bound ("từ 80% trở lên", "trên 50%"), a target or a share of a plan."""
     text = _page_text(doc, p.page)
-    if not text or p.page != fr.page:
+    if p.page != fr.page:
+        return False
+    if not text:
         return True
-    lo, hi = sorted((fr.end, p.start))
-    if not re.search(r"[^\W\d_]", text[lo:hi]):
+    if (p.qualifier or "") in _BOUND_QUALIFIERS:
         return False
-    if _TARGET_BEFORE.search(text[max(0, p.start - 60) : p.start]) or _TARGET_AFTER.match(text[p.end : p.end + 20]):
-        return False
-    return True
+    before, after = text[max(0, p.start - 60) : p.start], text[p.end : p.end + 20]
+    return not (_TARGET_BEFORE.search(before) or _TARGET_AFTER.match(after) or _BOUND_BEFORE.search(before)
+                or _BOUND_AFTER.match(after))
 
 
 def _agrees(fr, p) -> bool:
+    """The printed percentage is the ratio as printed: rounded, cut or rounded up to its printed decimals."""
     actual = fr.numerator / fr.denominator * 100
-    # the printed percent may be rounded (or truncated) to its printed decimals
-    tolerance = 0.5 * 10 ** (-p.decimals) + 1e-9
-    return abs(actual - p.percent) <= tolerance + 10 ** (-p.decimals)
+    return abs(actual - p.percent) < 10 ** (-p.decimals) + 1e-9
+
+
+def _printed(x: float, decimals: int) -> str:
+    """``x`` printed with ``decimals`` decimals, the Vietnamese way ("33,64")."""
+    return f"{x:.{decimals}f}".replace(".", ",")
 
 
 @rule("FIG001", "Tỷ lệ phần trăm không khớp với phân số đi kèm", "Số liệu", "error", BASIS,
@@ -72,11 +85,15 @@ def percent_disagrees_with_fraction(doc):
         if any(_agrees(fr, p) for p in percents):
             continue  # one percentage beside it is its ratio; the others are about something else
         after = [p for p in percents if p.start > fr.start] or percents
+        actual = fr.numerator / fr.denominator * 100
         for p in after:
-            actual = fr.numerator / fr.denominator * 100
+            right = _printed(actual, max(p.decimals, 0))
             yield finding(
-                f"{fr.raw} = {_fmt(actual)}%, nhưng văn bản ghi {p.raw}",
+                f"{fr.raw}: {_fmt(fr.numerator)} ÷ {_fmt(fr.denominator)} × 100 = {_fmt(actual)}%, "
+                f"nhưng văn bản ghi {p.raw}",
                 evidence=p.sentence or f"{fr.raw} … {p.raw}",
+                fix=f"Sửa tỷ lệ thành {right}% (làm tròn đến {p.decimals} chữ số thập phân như bản in), hoặc kiểm "
+                    f"tra lại tử số {_fmt(fr.numerator)} và mẫu số {_fmt(fr.denominator)} nếu tỷ lệ đúng.",
                 **_span(p),
             )
 
@@ -102,24 +119,33 @@ def share_over_hundred(doc):
             yield finding(f"{f.raw}: tỷ lệ vượt 100%", evidence=f.sentence or f.raw, **_span(f))
 
 
-def _paren_text(doc, total) -> str | None:
-    """The text inside the parentheses right after ``total``; None when they cannot be read back."""
+def _breakdown_text(doc, total, parts) -> tuple[str, bool]:
+    """The text of the breakdown after ``total`` (from the total's end to its last part's end, or to the closing
+    parenthesis) and whether it is in parentheses."""
     text = _page_text(doc, total.page)
-    if not text or total.end is None:
-        return None
-    open_pos = text.find("(", total.end, total.end + 120)
-    close = text.find(")", open_pos)
-    return text[open_pos + 1 : close] if open_pos != -1 and close != -1 else None
+    if not text or total.end is None or not parts:
+        return "", False
+    first = min(p.start for p in parts)
+    open_pos = text.find("(", total.end, first)
+    if open_pos != -1 and ")" not in text[open_pos:first]:
+        close = text.find(")", first)
+        return text[open_pos + 1 : close if close != -1 else max(p.end for p in parts)], True
+    return text[total.end : max(p.end for p in parts)], False
 
 
-def _numbered_items(doc, total) -> int | None:
-    """How many items inside the parentheses after ``total`` carry a number ("(20 sở; 12 UBND huyện; 03 tổ
-    chức)" → 3)."""
-    inner = _paren_text(doc, total)
-    if inner is None:
-        return None
+# The first count of an item of a breakdown: a number that is no part of a fraction, a percentage or a decimal.
+_ITEM_NUMBER = re.compile(r"(?<![\w/.,])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/%]|,\d|\s*%)")
+
+
+def _item_values(inner: str) -> list[float | None]:
+    """The count each item of a parenthesised breakdown starts with ("(20 sở; 12 UBND huyện; 03 tổ chức)" →
+    20, 12, 3); None for an item without one."""
     items = inner.split(";") if ";" in inner else inner.split(",")
-    return sum(1 for it in items if re.search(r"(?<![\w/])\d", it))
+    out: list[float | None] = []
+    for it in items:
+        m = _ITEM_NUMBER.search(it)
+        out.append(float(m.group(1).replace(".", "")) if m else None)
+    return out
 
 
 def _printed_decimals(raw: str) -> int:
@@ -127,10 +153,16 @@ def _printed_decimals(raw: str) -> int:
     return len(m.group(1)) if m and m.group(1) else 0
 
 
+def _partial(inner: str, paren: bool) -> bool:
+    """A breakdown introduced by "trong đó" names some parts, not necessarily all."""
+    return re.search(r"^\s*(?:,\s*)?[^\d]{0,40}?\btrong\s+(?:đó|số\s+đó)\b", inner if paren else inner[:80],
+                     re.I) is not None
+
+
 def _explained(doc, figs, total, parts, s: float) -> bool:
     """Reasons a breakdown that does not add up is not a contradiction: rounded amounts of money (each part
     rounded to its printed digits); a breakdown of two counts joined by "và" ("09 sở … và 26 xã … (trong đó 33
-    …; 02 …)" describes all 35); a partial breakdown ("(trong đó …)") that stays below the total."""
+    …; 02 …)" describes all 35)."""
     diff = abs(s - total.value)
     if total.kind == "money":
         d = max(_printed_decimals(f.raw) for f in [total, *parts])
@@ -142,7 +174,7 @@ def _explained(doc, figs, total, parts, s: float) -> bool:
                 and total.start - prev.end < 200 and re.search(r"\bvà\b", text[prev.end : total.start]) \
                 and prev.value is not None and abs(s - (total.value + prev.value)) < 1e-6:
             return True
-    return s < total.value and re.match(r"\s*trong\s+đó\b", _paren_text(doc, total) or "", re.I) is not None
+    return False
 
 
 @rule("FIG004", "Các thành phần không cộng lại bằng tổng số", "Số liệu", "error", BASIS,
@@ -153,17 +185,29 @@ def parts_do_not_add_up(doc):
         parts = [f for f in figs if f.parent == i and f.kind == total.kind]
         if len(parts) < 2 or total.value is None:
             continue
-        items = _numbered_items(doc, total)
-        if items is not None and items > len(parts):
-            continue  # a part was not read as a figure ("12 Ủy ban nhân dân huyện"): the sum would be wrong
-        s = sum(p.value or 0 for p in parts)
-        if abs(s - total.value) > 1e-6 and not _explained(doc, figs, total, parts, s):
-            yield finding(
-                f"{total.raw}: tổng các thành phần là {_fmt(s)} ("
-                + " + ".join(_fmt(p.value) for p in parts) + f"), khác {_fmt(total.value)}",
-                evidence=total.sentence or total.raw,
-                **_span(total),
-            )
+        inner, paren = _breakdown_text(doc, total, parts)
+        values = [p.value or 0 for p in parts]
+        if paren:
+            items = _item_values(inner)
+            if len(items) > len(parts):
+                if None in items or total.kind != "count":
+                    continue  # an item without a count of its own: the sum cannot be read
+                values = items  # a part extraction did not read as a figure ("12 Ủy ban nhân dân huyện")
+        s = sum(values)
+        if abs(s - total.value) <= 1e-6 or _explained(doc, figs, total, parts, s):
+            continue
+        partial = _partial(inner, paren)
+        if partial and s < total.value:
+            continue  # "trong đó" names some of the parts
+        terms = " + ".join(_fmt(v) for v in values)
+        yield finding(
+            f"{total.raw}: các thành phần cộng lại {terms} = {_fmt(s)}, khác tổng số {_fmt(total.value)} "
+            f"(chênh {_fmt(abs(s - total.value))})",
+            evidence=total.sentence or total.raw,
+            fix=f"Cộng lại {len(values)} thành phần ({terms} = {_fmt(s)}) rồi sửa tổng số thành {_fmt(s)}, hoặc "
+                f"sửa thành phần sai để tổng bằng {_fmt(total.value)}.",
+            page=total.page, start=total.start, end=max([total.end, *(p.end for p in parts)]),
+        )
 
 
 # Sentence openings that refer back to the sentence before ("Qua đó, đã hỗ trợ 3.418 hồ sơ" is about the model
@@ -207,3 +251,102 @@ def same_quantity_two_values(doc):
             yield finding(f"\"{f.raw}\" (trang {f.page}) khác \"{earlier.raw}\" (trang {earlier.page}) "
                           f"cho cùng một nội dung", evidence=f.sentence or f.raw, **_span(f))
         seen[key].append(f)
+
+
+# How far apart (percentage points beyond the printed rounding) the percentages of one whole may add up from 100.
+DEFAULT_SUM_SLACK = 0.05
+
+
+def _share_groups(doc):
+    """Percentages that share one whole: the ratios of fractions with one denominator and one unit stated
+    one after the other (a list "Có 11/15 đơn vị …, chiếm 73,33%; - Có 3/15 đơn vị …, chiếm 20,00%; …") whose
+    numerators add up to that denominator (every part is listed)."""
+    figs = doc.extraction.figures
+    run: list = []
+    groups = []
+
+    def close():
+        if len(run) >= 2 and sum(fr.numerator for fr, _ in run) == run[0][0].denominator:
+            groups.append(list(run))
+        run.clear()
+
+    for i, fr in enumerate(figs):
+        if fr.kind != "fraction" or not fr.denominator:
+            continue
+        ps = [p for p in figs if p.parent == i and p.kind == "percent" and _is_ratio_of(doc, p, fr)]
+        if not ps:
+            close()
+            continue
+        if run and (run[-1][0].denominator != fr.denominator or run[-1][0].page != fr.page
+                    or fold(run[-1][0].unit or "") != fold(fr.unit or "")):
+            close()
+        run.append((fr, ps[-1]))
+    close()
+    return groups
+
+
+@rule("FIG006", "Các tỷ lệ phần trăm của cùng một tổng thể không cộng lại thành 100%", "Số liệu", "warning", BASIS,
+      fix="Cộng lại các tỷ lệ thành phần của cùng một tổng thể và sửa tỷ lệ sai để tổng bằng 100%.")
+def shares_do_not_make_100(doc):
+    for group in _share_groups(doc):
+        percents = [p for _, p in group]
+        total = sum(p.percent for p in percents)
+        slack = sum(0.5 * 10 ** (-p.decimals) for p in percents) + DEFAULT_SUM_SLACK
+        if abs(total - 100) <= slack:
+            continue
+        worst_fr, worst = max(group, key=lambda g: abs(g[0].numerator / g[0].denominator * 100 - g[1].percent))
+        right = worst_fr.numerator / worst_fr.denominator * 100
+        yield finding(
+            f"Các tỷ lệ của {_fmt(worst_fr.denominator)} {worst_fr.unit or ''} cộng lại "
+            + " + ".join(p.raw.split()[-1] for p in percents) + f" = {_fmt(total)}%, không phải 100%",
+            evidence=worst.sentence or worst.raw,
+            fix=f"Sửa {worst.raw} thành {_printed(right, worst.decimals)}% "
+                f"({_fmt(worst_fr.numerator)}/{_fmt(worst_fr.denominator)}) để các tỷ lệ cộng lại 100%.",
+            **_span(worst),
+        )
+
+
+# How close (share of the denominator) a count must be to a fraction's denominator to be read as the same total
+# misprinted: "rà soát 197 TTHC" … "195/199 TTHC" differ by 1 %; "46 văn bản" and "12/12 văn bản" are two totals.
+DEFAULT_NEAR_TOTAL = 0.1
+DEFAULT_TOTAL_WINDOW = 3000  # characters (on the same or the next page) between a count and such a fraction
+
+
+def _position(doc, f) -> int:
+    return sum(len(p.text) for p in doc.source.pages[: (f.page or 1) - 1]) + (f.start or 0)
+
+
+@rule("FIG007", "Số lượng khác mẫu số của phân số nêu cùng nội dung ở chỗ khác", "Số liệu", "warning", BASIS,
+      fix="Thống nhất tổng số: số lượng nêu ở một chỗ phải bằng mẫu số của phân số cùng nội dung ở chỗ khác.")
+def count_contradicts_denominator(doc):
+    figs = doc.extraction.figures
+    fractions = [f for f in figs if f.kind == "fraction" and f.denominator and f.unit
+                 and f.numerator <= f.denominator]
+    if not fractions:
+        return
+    stated: dict[str, Counter] = defaultdict(Counter)  # unit → how often each value is stated for it
+    for f in figs:
+        u = fold(f.unit or "")
+        if f.kind == "fraction":
+            stated[u].update({f.numerator, f.denominator})
+        elif f.kind == "count" and f.value is not None:
+            stated[u][f.value] += 1
+    for c in figs:
+        if c.kind != "count" or not c.unit or c.value is None or c.value < 10 or c.parent is not None:
+            continue
+        u = fold(c.unit)
+        near = [f for f in fractions if fold(f.unit) == u and f.sentence != c.sentence
+                and abs(_position(doc, f) - _position(doc, c)) <= DEFAULT_TOTAL_WINDOW
+                and 0 < abs(f.denominator - c.value) <= DEFAULT_NEAR_TOTAL * f.denominator]
+        if not near:
+            continue
+        fr = min(near, key=lambda f: abs(_position(doc, f) - _position(doc, c)))
+        if stated[u][fr.denominator] > 1 or stated[u][c.value] > 1:
+            continue  # either value is stated again elsewhere: two quantities, not one misprinted
+        yield finding(
+            f"{c.raw} khác mẫu số của {fr.raw} (trang {fr.page}): {_fmt(c.value)} ≠ {_fmt(fr.denominator)}",
+            evidence=c.sentence or c.raw,
+            fix=f"Kiểm tra lại tổng số: sửa {c.raw} thành {_fmt(fr.denominator)} {c.unit}, hoặc sửa mẫu số của "
+                f"{fr.raw} thành {_fmt(c.value)}.",
+            **_span(c),
+        )
