@@ -83,6 +83,8 @@ BREAKDOWN_OPEN = re.compile(r"^[^\n.;()\d]{0,60}?(?:\(|,?\s*trong\s+đó\s*:?|,?
 SENT_END = re.compile(r"[.;!?](?=\s|$)(?<!\d\.)|\n(?=[-–•+]\s|\d{1,2}\.\s|[a-zđ]\)\s)")
 # End of a breakdown that runs over bullets: a sentence end that is not followed by another bullet of the list.
 LIST_END = re.compile(r"\.(?=\s*\n(?![-–•+]\s))|\.\s*$|\n\s*\n|\n(?=\d{1,2}\.\s|[IVX]+\.\s)")
+# Sentence openings that refer back to the sentence before ("Qua đó, …"): restated alone they would be ambiguous.
+ANAPHORA = re.compile(r"(?:Qua đó|Theo đó|Trong đó|Đồng thời|Ngoài ra|Cụ thể|Như vậy|Từ đó|Do đó)\b", re.I)
 # What counts (its first word) in the units this harness uses for restated counts and denominators.
 UNIT_WORDS = {"văn", "hồ", "tthc", "thủ", "cơ", "đơn", "xã", "người", "lượt", "nhiệm", "cuộc", "hội", "dịch", "công",
               "viên", "cán", "quyết", "nghị", "kế", "báo", "biên", "doanh", "tổ", "mô", "sáng", "kiến", "địa", "sở",
@@ -253,8 +255,14 @@ def restate_sites(text: str):
     for c in counts(text):
         if c.group("word").lower() not in UNIT_WORDS:
             continue
-        a, _ = sentence(text, c.start("num"))
-        before = text[a : c.start("num")]
+        s = c.start("num")
+        a, _ = sentence(text, s)
+        before = text[a:s]
+        if (s == 0 or text[s - 1] == "\n") and not c.group("num").startswith("0"):
+            continue  # a footnote or a list number at a line start, not a count
+        if ANAPHORA.match(before.lstrip()) or before.count("(") > before.count(")") or \
+                re.search(r"trong\s+đó|gồm|cụ\s+thể", before, re.I):
+            continue  # a sentence that needs the one before it, or a part of a breakdown: ambiguous out of place
         if len(before.split()) >= 4 and "\n\n" not in before and not re.search(r"%|/\d", before[-15:]):
             yield c
 

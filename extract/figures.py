@@ -67,14 +67,18 @@ def _is_month_year(num: str, den: str) -> bool:
     return bool(re.fullmatch(r"\d{1,2}", num) and 1 <= int(num) <= 12 and re.fullmatch(r"(19|20)\d{2}", den))
 
 
+UNIT_WINDOW = 60  # characters after a number read for its unit
+
+
 def _unit_after(text: str, pos: int) -> tuple[str | None, int]:
     """The unit right after ``pos`` (spaces skipped) and where it ends."""
     m = re.compile(r"\s*").match(text, pos)
     p = m.end()
-    u = rx.UNIT.match(text, p)
+    window = text[p : p + UNIT_WINDOW].replace("\n", " ")  # a unit broken over two lines ("Quyết\nđịnh")
+    u = rx.UNIT.match(window)
     if not u:
         return None, pos
-    return u.group("unit"), u.end()
+    return u.group("unit"), p + u.end()
 
 
 def find_figures(pages: list[Page]) -> list[Figure]:
@@ -152,6 +156,7 @@ def _subject(text: str, f: Figure) -> str | None:
 # fractions, percentages) and they make up at least TABLE_LINE_SHARE of its words ("tục hành 92,1% 55/63 98,8%").
 TABLE_LINE_NUMBERS = 3
 TABLE_LINE_SHARE = 0.4
+TABLE_LINE_BARS = 2  # a line with this many " | " cell separators is a table row
 # A word that is a number, a fraction or a percentage, with the brackets or punctuation around it.
 _NUMERIC_WORD = re.compile(r"[(\[]?[\d.,/%]*\d[\d.,/%]*[)\];,]?")
 # Breakdowns that open after a total: parentheses (across line breaks), or a list after "trong đó", "gồm", "bao gồm".
@@ -167,9 +172,20 @@ def is_table_line(text: str, pos: int) -> bool:
     """Is the line holding ``pos`` a row of a table (cells of numbers) rather than a sentence?"""
     a = text.rfind("\n", 0, pos) + 1
     b = text.find("\n", pos)
-    words = text[a : b if b != -1 else len(text)].split()
+    line = text[a : b if b != -1 else len(text)]
+    if line.count(" | ") >= TABLE_LINE_BARS:
+        return True  # cells as the Word reader prints them
+    words = line.split()
     nums = sum(1 for w in words if _NUMERIC_WORD.fullmatch(w))
     return nums >= TABLE_LINE_NUMBERS and nums >= TABLE_LINE_SHARE * len(words)
+
+
+def beside_number(text: str, f: Figure) -> bool:
+    """Does another number stand right beside ``f`` on its line, with only spaces between ("15,38 14/34",
+    "62/63 83,0%")?  Then both are cells of a table row, whatever the rest of the line holds."""
+    before = text[max(0, f.start - 20) : f.start]
+    after = text[f.end : f.end + 20]
+    return bool(re.search(r"\d[\d.,/%]*[ \t|]+$", before) or re.match(r"[ \t|]+[\d][\d.,/]*(?:[ \t]|%|$)", after))
 
 
 def _number_of(raw: str) -> str:
@@ -211,9 +227,28 @@ def _link_parts(text: str, found: list[Figure], base: int) -> None:
             continue  # another figure stands between: the breakdown is that one's
         parts = [j for j, f in enumerate(found) if open_pos < f.start < close and f.kind == total.kind
                  and f.parent is None and j != i and _depth(text, open_pos + 1, f.start) == 0]
+        if not m.group(0).endswith("("):
+            parts = _first_per_item(text, found, parts, open_pos)
         if len(parts) >= 2:
             for j in parts:
                 found[j].parent = base + i
+
+
+# Where an item of a "trong đó" list starts: a new bullet line, or after a semicolon.
+_ITEM_START = re.compile(r"\n\s*[-–•+]\s|;")
+
+
+def _first_per_item(text: str, found: list[Figure], parts: list[int], open_pos: int) -> list[int]:
+    """Of the figures in a list, the first of each item: the others in an item are details of that part
+    ("+ Dự toán chi đầu tư 22.143 tỷ đồng …, đã giải ngân được 9.400 tỷ đồng")."""
+    out, last_item = [], None
+    for j in parts:
+        item = sum(1 for m in _ITEM_START.finditer(text, open_pos, found[j].start)
+                   if _depth(text, open_pos, m.start()) == 0)  # a ";" inside parentheses splits a sub-breakdown
+        if item != last_item:
+            out.append(j)
+            last_item = item
+    return out
 
 
 def _depth(text: str, a: int, b: int) -> int:
@@ -238,7 +273,8 @@ def _link_percents(page: Page, found: list[Figure], base: int) -> None:
             if g.kind != "fraction":
                 continue
             gap = text[g.end : f.start]
-            if len(gap) <= DEFAULT_LINK_GAP and not re.search(r";|\bvà\b|\n\s*[-–•+]\s", gap):
+            aside = ")" in gap and "(" not in gap  # "(14/15 đơn vị)\nChỉ số … đạt 84,10%": an aside, closed
+            if len(gap) <= DEFAULT_LINK_GAP and not aside and not re.search(r";|\bvà\b|\n\s*[-–•+]\s", gap):
                 best = j
             break
         if best is None and i + 1 < len(found) and found[i + 1].kind == "fraction":
@@ -248,6 +284,7 @@ def _link_percents(page: Page, found: list[Figure], base: int) -> None:
         if best is None:
             continue
         g = found[best]
-        if is_table_line(text, f.start) or is_table_line(text, g.start) or in_table_row(page, f, g):
+        if is_table_line(text, f.start) or is_table_line(text, g.start) or in_table_row(page, f, g) \
+                or beside_number(text, f) or beside_number(text, g):
             continue
         f.parent = base + best

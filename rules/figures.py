@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from extract.figures import sentence_bounds
 from rasoat.vntext import collapse, fold
 from rules.base import finding, rule
+from rules.context import ocr_tolerant
 
 BASIS = "NĐ 09/2019/NĐ-CP, Điều 4 (số liệu báo cáo phải chính xác, thống nhất)"
 
@@ -28,8 +29,9 @@ def _span(f):
 
 # Words around a percentage that make it a target or a plan, not the ratio of the fraction beside it
 # ("chỉ tiêu đề ra là tối thiểu 20%", "hoàn thành 100% kế hoạch").
-_TARGET_BEFORE = re.compile(r"(?:chỉ\s+tiêu|tối\s+thiểu|tối\s+đa|mục\s+tiêu|phấn\s+đấu|ít\s+nhất|yêu\s+cầu\s+là)[^.;]{0,25}$",
-                            re.I)
+# A hypothesis ("trường hợp đạt 100% thì …", "nếu đạt 90%") is no statement of the ratio either.
+_TARGET_BEFORE = re.compile(r"(?:chỉ\s+tiêu|tối\s+thiểu|tối\s+đa|mục\s+tiêu|phấn\s+đấu|ít\s+nhất|yêu\s+cầu\s+là|"
+                            r"trường\s+hợp|\bnếu|\bkhi)[^.;]{0,25}$", re.I)
 _TARGET_AFTER = re.compile(r"^\s*(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)", re.I)
 
 
@@ -60,10 +62,21 @@ def _is_ratio_of(doc, p, fr) -> bool:
                 or _BOUND_AFTER.match(after))
 
 
+def _half_unit(number: str) -> float:
+    """Half a unit of the last printed digit of a decimal number ("12,15" → 0,005); 0 for a whole number."""
+    d = len(number.partition(",")[2])
+    return 0.5 * 10 ** (-d) if d else 0.0
+
+
 def _agrees(fr, p) -> bool:
-    """The printed percentage is the ratio as printed: rounded, cut or rounded up to its printed decimals."""
-    actual = fr.numerator / fr.denominator * 100
-    return abs(actual - p.percent) < 10 ** (-p.decimals) + 1e-9
+    """The printed percentage is the ratio as printed: rounded, cut or rounded up to its printed decimals, the
+    terms of the fraction themselves taken as rounded to their printed decimals ("12,15/15 điểm, đạt 80,998%")."""
+    m = re.match(r"\s*([\d.,]+)\s?/\s?([\d.,]+)", fr.raw)
+    hn, hd = (_half_unit(m.group(1)), _half_unit(m.group(2))) if m else (0.0, 0.0)
+    low = (fr.numerator - hn) / (fr.denominator + hd) * 100
+    high = (fr.numerator + hn) / max(fr.denominator - hd, 1e-9) * 100
+    slack = 10 ** (-p.decimals) + 1e-9
+    return low - slack < p.percent < high + slack
 
 
 def _printed(x: float, decimals: int) -> str:
@@ -73,6 +86,7 @@ def _printed(x: float, decimals: int) -> str:
 
 @rule("FIG001", "Tỷ lệ phần trăm không khớp với phân số đi kèm", "Số liệu", "error", BASIS,
       fix="Tính lại tỷ lệ bằng tử số chia mẫu số nhân 100 rồi sửa tỷ lệ hoặc sửa phân số cho khớp.")
+@ocr_tolerant  # digits read by OCR may be the recogniser's
 def percent_disagrees_with_fraction(doc):
     figs = doc.extraction.figures
     by_fraction: dict[int, list] = defaultdict(list)
@@ -100,6 +114,7 @@ def percent_disagrees_with_fraction(doc):
 
 @rule("FIG002", "Tử số lớn hơn mẫu số (số đạt vượt tổng số)", "Số liệu", "error", BASIS,
       fix="Kiểm tra lại tử số và mẫu số: số đạt (số hoàn thành) không thể lớn hơn tổng số.")
+@ocr_tolerant  # digits read by OCR may be the recogniser's
 def numerator_exceeds_denominator(doc):
     for f in doc.extraction.figures:
         if f.kind == "fraction" and f.denominator and f.numerator > f.denominator and f.denominator not in (10, 100):
@@ -110,13 +125,21 @@ def numerator_exceeds_denominator(doc):
 @rule("FIG003", "Tỷ lệ phần trăm vượt quá 100% ở chỗ là một tỷ lệ phần", "Số liệu", "warning", BASIS,
       fix="Kiểm tra lại tỷ lệ: tỷ lệ một phần trên tổng thể không vượt quá 100%; nếu là mức tăng hoặc so sánh "
           "thì ghi rõ.")
+@ocr_tolerant  # digits read by OCR may be the recogniser's
 def share_over_hundred(doc):
     growth = ("tăng", "giảm", "so với", "bằng")
     for f in doc.extraction.figures:
         if f.kind == "percent" and f.percent > 100:
             if (f.qualifier or "") in growth or any(w in (f.sentence or "") for w in ("tăng", "so với", "so cùng kỳ")):
                 continue
-            yield finding(f"{f.raw}: tỷ lệ vượt 100%", evidence=f.sentence or f.raw, **_span(f))
+            text = _page_text(doc, f.page)
+            if text and (_TARGET_BEFORE.search(text[max(0, f.start - 60) : f.start])
+                         or _BOUND_BEFORE.search(text[max(0, f.start - 30) : f.start])):
+                continue  # a bound or a rate set by law ("tối thiểu là 200%"), not a share
+            m = re.match(r"\D*(\d{1,3})\.(\d{3})\s?%", f.raw)
+            hint = f" (có thể gõ nhầm dấu chấm thay dấu phẩy thập phân: {m.group(1)},{m.group(2)}%)" if m else ""
+            yield finding(f"{f.raw}: tỷ lệ một phần trên tổng thể không thể vượt 100%{hint}",
+                          evidence=f.sentence or f.raw, **_span(f))
 
 
 def _breakdown_text(doc, total, parts) -> tuple[str, bool]:
@@ -133,19 +156,39 @@ def _breakdown_text(doc, total, parts) -> tuple[str, bool]:
     return text[total.end : max(p.end for p in parts)], False
 
 
-# The first count of an item of a breakdown: a number that is no part of a fraction, a percentage or a decimal.
-_ITEM_NUMBER = re.compile(r"(?<![\w/.,])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/%]|,\d|\s*%)")
+# The count an item of a breakdown starts with: a whole number followed by a word ("12 Ủy ban nhân dân huyện").
+_ITEM_NUMBER = re.compile(r"\s*(?:có\s+)?(\d{1,3}(?:\.\d{3})+|\d+)\s+[^\W\d_]")
+# Parentheses opening right after a count, with no other number before them.
+_PAREN_AFTER = re.compile(r"[^()\n.;\d]{0,60}?\(")
 
 
 def _item_values(inner: str) -> list[float | None]:
     """The count each item of a parenthesised breakdown starts with ("(20 sở; 12 UBND huyện; 03 tổ chức)" →
-    20, 12, 3); None for an item without one."""
+    20, 12, 3); None for an item that does not start with one."""
     items = inner.split(";") if ";" in inner else inner.split(",")
     out: list[float | None] = []
     for it in items:
-        m = _ITEM_NUMBER.search(it)
+        m = _ITEM_NUMBER.match(it)
         out.append(float(m.group(1).replace(".", "")) if m else None)
     return out
+
+
+def _unread_breakdown(doc, figs, i, total) -> list[float] | None:
+    """The counts of a parenthesised breakdown after ``total`` whose parts extraction did not read as figures
+    ("27 cơ quan (08 sở, ban, ngành; 05 Ủy ban nhân dân cấp huyện; 14 Ủy ban nhân dân cấp xã)"): every item
+    must start with a count, else None."""
+    text = _page_text(doc, total.page)
+    if total.kind != "count" or not text or total.end is None:
+        return None
+    m = _PAREN_AFTER.match(text, total.end)
+    if not m or any(f.parent == i for f in figs):
+        return None
+    close = text.find(")", m.end())
+    inner = text[m.end() : close] if close != -1 else ""
+    if not inner or "(" in inner or ";" not in inner or re.match(r"\s*trong\s+(?:đó|số\s+đó)\b", inner, re.I):
+        return None
+    values = _item_values(inner)
+    return values if len(values) >= 2 and None not in values else None
 
 
 def _printed_decimals(raw: str) -> int:
@@ -179,11 +222,23 @@ def _explained(doc, figs, total, parts, s: float) -> bool:
 
 @rule("FIG004", "Các thành phần không cộng lại bằng tổng số", "Số liệu", "error", BASIS,
       fix="Cộng lại các thành phần và sửa thành phần sai hoặc sửa tổng số cho khớp.")
+@ocr_tolerant  # digits read by OCR may be the recogniser's
 def parts_do_not_add_up(doc):
     figs = doc.extraction.figures
     for i, total in enumerate(figs):
         parts = [f for f in figs if f.parent == i and f.kind == total.kind]
-        if len(parts) < 2 or total.value is None:
+        if total.value is None:
+            continue
+        if len(parts) < 2:
+            unread = _unread_breakdown(doc, figs, i, total) if not parts else None
+            if unread is None or abs(sum(unread) - total.value) <= 1e-6:
+                continue
+            terms = " + ".join(_fmt(v) for v in unread)
+            yield finding(
+                f"{total.raw}: các thành phần cộng lại {terms} = {_fmt(sum(unread))}, khác tổng số "
+                f"{_fmt(total.value)}", evidence=total.sentence or total.raw,
+                fix=f"Cộng lại các thành phần ({terms}) rồi sửa tổng số hoặc sửa thành phần sai cho khớp.",
+                page=total.page, start=total.start, end=_page_text(doc, total.page).find(")", total.end) + 1)
             continue
         inner, paren = _breakdown_text(doc, total, parts)
         values = [p.value or 0 for p in parts]
@@ -239,6 +294,7 @@ def _value(f):
 
 @rule("FIG005", "Cùng một số liệu được nêu hai lần với giá trị khác nhau", "Số liệu", "warning", BASIS,
       fix="Thống nhất số liệu: cùng một nội dung chỉ ghi một giá trị trong toàn văn bản; sửa chỗ sai.")
+@ocr_tolerant  # digits read by OCR may be the recogniser's
 def same_quantity_two_values(doc):
     seen: dict[tuple, list] = defaultdict(list)
     for f in doc.extraction.figures:
@@ -287,6 +343,7 @@ def _share_groups(doc):
 
 @rule("FIG006", "Các tỷ lệ phần trăm của cùng một tổng thể không cộng lại thành 100%", "Số liệu", "warning", BASIS,
       fix="Cộng lại các tỷ lệ thành phần của cùng một tổng thể và sửa tỷ lệ sai để tổng bằng 100%.")
+@ocr_tolerant  # digits read by OCR may be the recogniser's
 def shares_do_not_make_100(doc):
     for group in _share_groups(doc):
         percents = [p for _, p in group]
@@ -318,6 +375,7 @@ def _position(doc, f) -> int:
 
 @rule("FIG007", "Số lượng khác mẫu số của phân số nêu cùng nội dung ở chỗ khác", "Số liệu", "warning", BASIS,
       fix="Thống nhất tổng số: số lượng nêu ở một chỗ phải bằng mẫu số của phân số cùng nội dung ở chỗ khác.")
+@ocr_tolerant  # digits read by OCR may be the recogniser's
 def count_contradicts_denominator(doc):
     figs = doc.extraction.figures
     fractions = [f for f in figs if f.kind == "fraction" and f.denominator and f.unit
@@ -341,8 +399,8 @@ def count_contradicts_denominator(doc):
         if not near:
             continue
         fr = min(near, key=lambda f: abs(_position(doc, f) - _position(doc, c)))
-        if stated[u][fr.denominator] > 1 or stated[u][c.value] > 1:
-            continue  # either value is stated again elsewhere: two quantities, not one misprinted
+        if stated[u][c.value] > 1:
+            continue  # the count is stated again elsewhere: another quantity, not the denominator misprinted
         yield finding(
             f"{c.raw} khác mẫu số của {fr.raw} (trang {fr.page}): {_fmt(c.value)} ≠ {_fmt(fr.denominator)}",
             evidence=c.sentence or c.raw,
