@@ -260,6 +260,10 @@ def restate_sites(text: str):
         before = text[a:s]
         if (s == 0 or text[s - 1] == "\n") and not c.group("num").startswith("0"):
             continue  # a footnote or a list number at a line start, not a count
+        if re.fullmatch(r"[1-9]", c.group("num")) and c.group("word")[0].isupper():
+            continue  # "Biểu mẫu 1 Công tác …": a label
+        if re.search(r"\d[\d.,%]*[ \t]+$", text[max(0, s - 12) : s]):
+            continue  # a cell beside another number (a chart's axis, a table row)
         if ANAPHORA.match(before.lstrip()) or before.count("(") > before.count(")") or \
                 re.search(r"trong\s+đó|gồm|cụ\s+thể", before, re.I):
             continue  # a sentence that needs the one before it, or a part of a breakdown: ambiguous out of place

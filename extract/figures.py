@@ -265,6 +265,8 @@ def _link_percents(page: Page, found: list[Figure], base: int) -> None:
     for i, f in enumerate(found):
         if f.kind != "percent":
             continue
+        if f.qualifier is None and _unit_after(text, f.end)[0]:
+            continue  # "100% TTHC triển khai …": a percentage as the quantifier of a new clause, not a ratio
         best = None
         for j in range(i - 1, -1, -1):
             g = found[j]

@@ -366,7 +366,8 @@ def shares_do_not_make_100(doc):
 # How close (share of the denominator) a count must be to a fraction's denominator to be read as the same total
 # misprinted: "rà soát 197 TTHC" … "195/199 TTHC" differ by 1 %; "46 văn bản" and "12/12 văn bản" are two totals.
 DEFAULT_NEAR_TOTAL = 0.1
-DEFAULT_TOTAL_WINDOW = 3000  # characters (on the same or the next page) between a count and such a fraction
+# Words after a counted noun that make the count a subset meeting a condition ("122 đơn vị đạt yêu cầu").
+_SUBSET_AFTER = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}?(?:đạt|có|được|đã|chưa|không|bị)\b", re.I)
 
 
 def _position(doc, f) -> int:
@@ -392,9 +393,11 @@ def count_contradicts_denominator(doc):
     for c in figs:
         if c.kind != "count" or not c.unit or c.value is None or c.value < 10 or c.parent is not None:
             continue
+        text = _page_text(doc, c.page)
+        if text and _SUBSET_AFTER.match(text, c.end):
+            continue  # "122 đơn vị đạt yêu cầu": the count of those meeting a condition, not the whole
         u = fold(c.unit)
         near = [f for f in fractions if fold(f.unit) == u and f.sentence != c.sentence
-                and abs(_position(doc, f) - _position(doc, c)) <= DEFAULT_TOTAL_WINDOW
                 and 0 < abs(f.denominator - c.value) <= DEFAULT_NEAR_TOTAL * f.denominator]
         if not near:
             continue
