@@ -84,7 +84,7 @@ SENT_END = re.compile(r"[.;!?](?=\s|$)(?<!\d\.)|\n(?=[-–•+]\s|\d{1,2}\.\s|[a
 # End of a breakdown that runs over bullets: a sentence end that is not followed by another bullet of the list.
 LIST_END = re.compile(r"\.(?=\s*\n(?![-–•+]\s))|\.\s*$|\n\s*\n|\n(?=\d{1,2}\.\s|[IVX]+\.\s)")
 # Sentence openings that refer back to the sentence before ("Qua đó, …"): restated alone they would be ambiguous.
-ANAPHORA = re.compile(r"(?:Qua đó|Theo đó|Trong đó|Đồng thời|Ngoài ra|Cụ thể|Như vậy|Từ đó|Do đó)\b", re.I)
+ANAPHORA = re.compile(r"(?:Qua|Theo|Trong|Từ|Do)\s+đó\b|(?:Đồng\s+thời|Ngoài\s+ra|Cụ\s+thể|Như\s+vậy)\b", re.I)
 # What counts (its first word) in the units this harness uses for restated counts and denominators.
 UNIT_WORDS = {"văn", "hồ", "tthc", "thủ", "cơ", "đơn", "xã", "người", "lượt", "nhiệm", "cuộc", "hội", "dịch", "công",
               "viên", "cán", "quyết", "nghị", "kế", "báo", "biên", "doanh", "tổ", "mô", "sáng", "kiến", "địa", "sở",
@@ -479,12 +479,12 @@ def summary(result: dict) -> dict:
 
 def format_report(result: dict, details: bool = False) -> str:
     s = summary(result)
-    lines = [f"{'loại lỗi cài':48} {'cài':>5} {'phát hiện':>9} {'tỷ lệ':>7}"]
+    lines = [f"{'loại lỗi cài':66} {'cài':>5} {'phát hiện':>9} {'tỷ lệ':>7}"]
     for kind, row in s["per_kind"].items():
         rate = f"{row['rate']:.3f}" if row["rate"] is not None else "—"
-        lines.append(f"{kind + ' (' + KINDS[kind][0] + ')':48.48} {row['planted']:>5} {row['detected']:>9} {rate:>7}")
+        lines.append(f"{kind + ' (' + KINDS[kind][0] + ')':66.66} {row['planted']:>5} {row['detected']:>9} {rate:>7}")
     rate = f"{s['rate']:.3f}" if s["rate"] is not None else "—"
-    lines.append(f"{'tổng':48} {s['planted']:>5} {s['detected']:>9} {rate:>7}")
+    lines.append(f"{'tổng':66} {s['planted']:>5} {s['detected']:>9} {rate:>7}")
     lines.append("")
     lines.append("Phát hiện trên các văn bản chưa sửa (quy tắc FIG; đọc từng cái trong rules/FINDINGS.md):")
     for name, fs in result["baseline"].items():

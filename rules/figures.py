@@ -31,7 +31,7 @@ def _span(f):
 # ("chỉ tiêu đề ra là tối thiểu 20%", "hoàn thành 100% kế hoạch").
 # A hypothesis ("trường hợp đạt 100% thì …", "nếu đạt 90%") is no statement of the ratio either.
 _TARGET_BEFORE = re.compile(r"(?:chỉ\s+tiêu|tối\s+thiểu|tối\s+đa|mục\s+tiêu|phấn\s+đấu|ít\s+nhất|yêu\s+cầu\s+là|"
-                            r"trường\s+hợp|\bnếu|\bkhi)[^.;]{0,25}$", re.I)
+                            r"trường\s+hợp|\bnếu|\bkhi)[^.;%]{0,25}$", re.I)  # no other percentage between
 _TARGET_AFTER = re.compile(r"^\s*(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)", re.I)
 
 
@@ -366,6 +366,7 @@ def shares_do_not_make_100(doc):
 # How close (share of the denominator) a count must be to a fraction's denominator to be read as the same total
 # misprinted: "rà soát 197 TTHC" … "195/199 TTHC" differ by 1 %; "46 văn bản" and "12/12 văn bản" are two totals.
 DEFAULT_NEAR_TOTAL = 0.1
+DEFAULT_NEAR_ABS = 2  # … or by at most this many for small totals ("15 đơn vị" … "12/17 đơn vị")
 # Words after a counted noun that make the count a subset meeting a condition ("122 đơn vị đạt yêu cầu").
 _SUBSET_AFTER = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}?(?:đạt|có|được|đã|chưa|không|bị)\b", re.I)
 
@@ -398,7 +399,7 @@ def count_contradicts_denominator(doc):
             continue  # "122 đơn vị đạt yêu cầu": the count of those meeting a condition, not the whole
         u = fold(c.unit)
         near = [f for f in fractions if fold(f.unit) == u and f.sentence != c.sentence
-                and 0 < abs(f.denominator - c.value) <= DEFAULT_NEAR_TOTAL * f.denominator]
+                and 0 < abs(f.denominator - c.value) <= max(DEFAULT_NEAR_ABS, DEFAULT_NEAR_TOTAL * f.denominator)]
         if not near:
             continue
         fr = min(near, key=lambda f: abs(_position(doc, f) - _position(doc, c)))

@@ -49,6 +49,9 @@ CASES = [
     ("FIG003", "Tỷ lệ hồ sơ giải quyết đúng hạn chiếm 134,5%.", 1),
     ("FIG003", "Tiền lương làm thêm giờ vào ngày lễ tối thiểu là 300%.", 0),
     ("FIG003", "Số thu ngân sách tăng 118% so với cùng kỳ.", 0),
+    # the target is the other percentage: this one is the actual share
+    ("FIG003", "Tỷ lệ hồ sơ đúng hạn chưa đạt chỉ tiêu (chỉ tiêu tối thiểu 95%, hiện đạt 193,2%).", 1),
+    ("FIG001", "Đã giải quyết 250/260 hồ sơ, chưa đạt chỉ tiêu (chỉ tiêu tối thiểu 98%, hiện đạt 93,15%).", 1),
     # --- FIG004: parts that do not add up to the total
     ("FIG004", "Tổ chức 12 hội nghị, gồm:\n- cấp tỉnh 04 hội nghị;\n- cấp xã 09 hội nghị.", 1),
     ("FIG004", "Tổ chức 12 hội nghị, gồm:\n- cấp tỉnh 04 hội nghị;\n- cấp xã 08 hội nghị.", 0),
@@ -77,6 +80,7 @@ CASES = [
     ("FIG007", "Kế hoạch năm 2025 giao 50 nhiệm vụ cho các sở. Đến nay đã hoàn thành 45/50 nhiệm vụ.", 0),
     ("FIG007", "Năm nay có 46 nhiệm vụ đạt yêu cầu. Đến nay đã hoàn thành 45/48 nhiệm vụ.", 0),
     ("FIG007", "Kế hoạch giao 12 nhiệm vụ cho Sở. Toàn tỉnh đã hoàn thành 45/48 nhiệm vụ.", 0),
+    ("FIG007", "Đánh giá các cơ quan chuyên môn (17 cơ quan).\nKết quả: có 11/15 cơ quan xếp loại tốt.", 1),
 ]
 
 
