@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from extract.figures import sentence_bounds
+from extract import sentence_bounds
 from rasoat.vntext import collapse, fold
 from rules.base import finding, rule
 from rules.context import ocr_tolerant
@@ -365,7 +365,9 @@ def shares_do_not_make_100(doc):
 
 # How close (share of the denominator) a count must be to a fraction's denominator to be read as the same total
 # misprinted: "rà soát 197 TTHC" … "195/199 TTHC" differ by 1 %; "46 văn bản" and "12/12 văn bản" are two totals.
-DEFAULT_NEAR_TOTAL = 0.1
+# Scores ("12,15/15 điểm", "thang điểm 17 điểm") are no counts of things.
+SCORE_UNITS = {"diem"}
+DEFAULT_NEAR_TOTAL = 0.05
 DEFAULT_NEAR_ABS = 2  # … or by at most this many for small totals ("15 đơn vị" … "12/17 đơn vị")
 # Words after a counted noun that make the count a subset meeting a condition ("122 đơn vị đạt yêu cầu").
 _SUBSET_AFTER = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}?(?:đạt|có|được|đã|chưa|không|bị)\b", re.I)
@@ -381,7 +383,7 @@ def _position(doc, f) -> int:
 def count_contradicts_denominator(doc):
     figs = doc.extraction.figures
     fractions = [f for f in figs if f.kind == "fraction" and f.denominator and f.unit
-                 and f.numerator <= f.denominator]
+                 and f.numerator <= f.denominator and fold(f.unit) not in SCORE_UNITS and "," not in f.raw]
     if not fractions:
         return
     stated: dict[str, Counter] = defaultdict(Counter)  # unit → how often each value is stated for it
