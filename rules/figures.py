@@ -369,6 +369,14 @@ def shares_do_not_make_100(doc):
 SCORE_UNITS = {"diem"}
 DEFAULT_NEAR_TOTAL = 0.05
 DEFAULT_NEAR_ABS = 2  # … or by at most this many for small totals ("15 đơn vị" … "12/17 đơn vị")
+DEFAULT_NEAR_PAGES = 2  # … when the two stand at most this many pages apart; anywhere when one digit differs
+# (and by at most twice DEFAULT_NEAR_TOTAL)
+
+
+def _one_digit_apart(a: float, b: float) -> bool:
+    """Printed with the same number of digits, ``a`` and ``b`` differ in one digit only (197 and 199): a typo."""
+    x, y = str(int(a)), str(int(b))
+    return a == int(a) and b == int(b) and len(x) == len(y) and sum(p != q for p, q in zip(x, y, strict=True)) == 1
 # Words after a counted noun that make the count a subset meeting a condition ("122 đơn vị đạt yêu cầu").
 _SUBSET_AFTER = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}?(?:đạt|có|được|đã|chưa|không|bị)\b", re.I)
 
@@ -400,8 +408,11 @@ def count_contradicts_denominator(doc):
         if text and _SUBSET_AFTER.match(text, c.end):
             continue  # "122 đơn vị đạt yêu cầu": the count of those meeting a condition, not the whole
         u = fold(c.unit)
-        near = [f for f in fractions if fold(f.unit) == u and f.sentence != c.sentence
-                and 0 < abs(f.denominator - c.value) <= max(DEFAULT_NEAR_ABS, DEFAULT_NEAR_TOTAL * f.denominator)]
+        near = [f for f in fractions if fold(f.unit) == u and f.sentence != c.sentence and f.denominator != c.value
+                and (_one_digit_apart(f.denominator, c.value)
+                     and abs(f.denominator - c.value) <= 2 * DEFAULT_NEAR_TOTAL * f.denominator
+                     or abs((f.page or 0) - (c.page or 0)) <= DEFAULT_NEAR_PAGES
+                     and abs(f.denominator - c.value) <= max(DEFAULT_NEAR_ABS, DEFAULT_NEAR_TOTAL * f.denominator))]
         if not near:
             continue
         fr = min(near, key=lambda f: abs(_position(doc, f) - _position(doc, c)))

@@ -145,3 +145,18 @@ def test_in_table_row_needs_two_cells():
     assert in_table_row(page, fr, pc)
     page.tables = [[["B", "18/25 65,4%", None]]]
     assert not in_table_row(page, fr, pc)
+
+
+@pytest.mark.parametrize(
+    "count, expected",
+    [
+        ("128", 1),  # one digit off the denominator stated pages later: a typo of the same total
+        ("124", 0),  # the same total
+        ("131", 0),  # several digits off, pages apart: another quantity
+    ],
+)
+def test_count_against_a_denominator_pages_apart(count, expected):
+    filler = tuple("Các đơn vị tiếp tục triển khai nhiệm vụ theo kế hoạch." for _ in range(4))
+    doc = make_document(body=f"Đánh giá chỉ số của các địa phương ({count} địa phương).",
+                        more_pages=(*filler, "Kết quả: có 31/124 địa phương xếp loại tốt."))
+    assert len(check("FIG007", doc)) == expected
