@@ -394,11 +394,11 @@ def count_contradicts_denominator(doc):
                  and f.numerator <= f.denominator and fold(f.unit) not in SCORE_UNITS and "," not in f.raw]
     if not fractions:
         return
-    stated: dict[str, Counter] = defaultdict(Counter)  # unit → how often each value is stated for it
+    stated: dict[str, Counter] = defaultdict(Counter)  # unit → how often each value is stated as a total for it
     for f in figs:
         u = fold(f.unit or "")
         if f.kind == "fraction":
-            stated[u].update({f.numerator, f.denominator})
+            stated[u][f.denominator] += 1
         elif f.kind == "count" and f.value is not None:
             stated[u][f.value] += 1
     for c in figs:
@@ -417,7 +417,7 @@ def count_contradicts_denominator(doc):
             continue
         fr = min(near, key=lambda f: abs(_position(doc, f) - _position(doc, c)))
         if stated[u][c.value] > 1:
-            continue  # the count is stated again elsewhere: another quantity, not the denominator misprinted
+            continue  # the count is stated again as a total: another quantity, not the denominator misprinted
         yield finding(
             f"{c.raw} khác mẫu số của {fr.raw} (trang {fr.page}): {_fmt(c.value)} ≠ {_fmt(fr.denominator)}",
             evidence=c.sentence or c.raw,
