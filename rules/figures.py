@@ -395,12 +395,14 @@ def count_contradicts_denominator(doc):
     if not fractions:
         return
     stated: dict[str, Counter] = defaultdict(Counter)  # unit → how often each value is stated as a total for it
+    counted: dict[str, set] = defaultdict(set)  # unit → the values stated as counts
     for f in figs:
         u = fold(f.unit or "")
         if f.kind == "fraction":
             stated[u][f.denominator] += 1
         elif f.kind == "count" and f.value is not None:
             stated[u][f.value] += 1
+            counted[u].add(f.value)
     for c in figs:
         if c.kind != "count" or not c.unit or c.value is None or c.value < 10 or c.parent is not None:
             continue
@@ -408,7 +410,10 @@ def count_contradicts_denominator(doc):
         if text and _SUBSET_AFTER.match(text, c.end):
             continue  # "122 đơn vị đạt yêu cầu": the count of those meeting a condition, not the whole
         u = fold(c.unit)
+        # a denominator also stated as a count is a total of its own ("Đã giải quyết 17.902 hồ sơ, trong đó đúng
+        # hạn 17.655/17.902"): another count near it is another quantity
         near = [f for f in fractions if fold(f.unit) == u and f.sentence != c.sentence and f.denominator != c.value
+                and f.denominator not in counted[u]
                 and (_one_digit_apart(f.denominator, c.value)
                      and abs(f.denominator - c.value) <= 2 * DEFAULT_NEAR_TOTAL * f.denominator
                      or abs((f.page or 0) - (c.page or 0)) <= DEFAULT_NEAR_PAGES

@@ -79,6 +79,7 @@ CASES = [
     ("FIG007", "Kế hoạch năm 2025 giao 48 nhiệm vụ cho các sở. Đến nay đã hoàn thành 45/50 nhiệm vụ.", 1),
     ("FIG007", "Kế hoạch năm 2025 giao 50 nhiệm vụ cho các sở. Đến nay đã hoàn thành 45/50 nhiệm vụ.", 0),
     ("FIG007", "Năm nay có 46 nhiệm vụ đạt yêu cầu. Đến nay đã hoàn thành 45/48 nhiệm vụ.", 0),
+    ("FIG007", "Tiếp nhận 1.860 hồ sơ. Đã giải quyết 1.810 hồ sơ, trong đó đúng hạn 1.790/1.810 hồ sơ.", 0),
     ("FIG007", "Kế hoạch giao 12 nhiệm vụ cho Sở. Toàn tỉnh đã hoàn thành 45/48 nhiệm vụ.", 0),
     ("FIG007", "Đánh giá các cơ quan chuyên môn (17 cơ quan).\nKết quả: có 11/15 cơ quan xếp loại tốt.", 1),
 ]
