@@ -91,9 +91,9 @@ def percent_disagrees_with_fraction(doc):
     figs = doc.extraction.figures
     by_fraction: dict[int, list] = defaultdict(list)
     for p in figs:
-        if p.kind == "percent" and p.parent is not None and figs[p.parent].denominator:
-            if _is_ratio_of(doc, p, figs[p.parent]):
-                by_fraction[p.parent].append(p)
+        if p.kind == "percent" and p.parent is not None and figs[p.parent].denominator \
+                and _is_ratio_of(doc, p, figs[p.parent]):
+            by_fraction[p.parent].append(p)
     for i, percents in by_fraction.items():
         fr = figs[i]
         if any(_agrees(fr, p) for p in percents):
