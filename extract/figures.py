@@ -215,6 +215,7 @@ def _is_month_year(num: str, den: str) -> bool:
 
 
 _SPACES = re.compile(r"\s*")
+UNIT_WINDOW = 60  # characters after a number read for its unit
 
 
 def _unit_after(text: str, pos: int, open_nouns: bool = True) -> tuple[str | None, int]:
@@ -251,9 +252,10 @@ def _number_start(text: str, end: int) -> int:
 
 
 def _head_unit(text: str, p: int, open_nouns: bool) -> tuple[str | None, int]:
-    u = rx.UNIT.match(text, p)
+    window = text[p : p + UNIT_WINDOW].replace("\n", " ")  # a unit broken over two lines ("Quyết\nđịnh")
+    u = rx.UNIT.match(window)
     if u:
-        return u.group("unit"), u.end()
+        return u.group("unit"), p + u.end()
     if open_nouns:
         return _open_noun(text, p)
     return None, p
@@ -387,7 +389,7 @@ def find_figures(pages: list[Page]) -> list[Figure]:
             f.sentence = collapse(text[a:b])
             f.subject = _subject(text, f)
         _link_parts(text, found, base)
-        _link_percents(text, found, base)
+        _link_percents(page, found, base)
         figures.extend(found)
     return figures
 
@@ -478,47 +480,152 @@ def _subject(text: str, f: Figure) -> str | None:
     return " ".join(words[:8]).strip(" ,") or None
 
 
+# A table row as the text layer prints it: a line where at least TABLE_LINE_NUMBERS words are numbers (counts,
+# fractions, percentages) and they make up at least TABLE_LINE_SHARE of its words ("tục hành 92,1% 55/63 98,8%").
+TABLE_LINE_NUMBERS = 3
+TABLE_LINE_SHARE = 0.4
+TABLE_LINE_BARS = 2  # a line with this many " | " cell separators is a table row
+# A word that is a number, a fraction or a percentage, with the brackets or punctuation around it.
+_NUMERIC_WORD = re.compile(r"[(\[]?[\d.,/%]*\d[\d.,/%]*[)\];,]?")
+# Breakdowns that open after a total: parentheses (across line breaks), or a list after "trong đó", "gồm", "bao gồm".
+_PARTS_PAREN = re.compile(r"[^()\n.;]{0,80}?(?:\n[^()\n.;]{0,80}?)?\(")
+_PARTS_LIST = re.compile(r"[^()\n.;\d]{0,60}?(?:,\s*|\s)(?:trong\s+đó|bao\s+gồm|gồm)\s*(?:có\s+)?:?", re.I)
+# Where a breakdown list ends: a full stop not followed by another bullet of the list, a blank line, a new section.
+_LIST_END = re.compile(r"\.(?=\s*\n(?![-–•+]\s))|\.(?=\s+[A-ZĐ])|\.\s*$|\n\s*\n|\n(?=\d{1,2}\.\s|[IVX]+\.\s)")
+DEFAULT_LIST_CHARS = 600  # at most this many characters of a "trong đó" list are read as its parts
+DEFAULT_LINK_GAP = 150  # at most this many characters between a fraction and the percentage stated as its ratio
+
+
+def is_table_line(text: str, pos: int) -> bool:
+    """Is the line holding ``pos`` a row of a table (cells of numbers) rather than a sentence?"""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    line = text[a : b if b != -1 else len(text)]
+    if line.count(" | ") >= TABLE_LINE_BARS:
+        return True  # cells as the Word reader prints them
+    words = line.split()
+    nums = sum(1 for w in words if _NUMERIC_WORD.fullmatch(w))
+    return nums >= TABLE_LINE_NUMBERS and nums >= TABLE_LINE_SHARE * len(words)
+
+
+def beside_number(text: str, f: Figure) -> bool:
+    """Does another number stand right beside ``f`` on its line, with only spaces between ("15,38 14/34",
+    "62/63 83,0%")?  Then both are cells of a table row, whatever the rest of the line holds."""
+    before = text[max(0, f.start - 20) : f.start]
+    after = text[f.end : f.end + 20]
+    return bool(re.search(r"\d[\d.,/%]*[ \t|]+$", before) or re.match(r"[ \t|]+[\d][\d.,/]*(?:[ \t]|%|$)", after))
+
+
+def _number_of(raw: str) -> str:
+    m = re.search(r"\d[\d.,]*", raw)
+    return m.group(0).rstrip(".,") if m else raw
+
+
+def in_table_row(page: Page, a: Figure, b: Figure) -> bool:
+    """Are ``a`` and ``b`` in two cells of one row of a table that ingest read (``Page.tables``)?"""
+    na, nb = _number_of(a.raw), _number_of(b.raw)
+    for table in page.tables:
+        for row in table:
+            cells = [c or "" for c in row]
+            ia = [k for k, c in enumerate(cells) if na in c]
+            ib = [k for k, c in enumerate(cells) if nb in c]
+            if ia and ib and not set(ia) & set(ib):
+                return True
+    return False
+
+
 def _link_parts(text: str, found: list[Figure], base: int) -> None:
-    """Counts inside the parentheses right after a count are its parts.  The two ends of a range (two figures
-    on one span, "295 - 300 nghìn tỷ đồng (18 - 19 tỷ USD)") are neither a total nor parts."""
+    """Counts inside the parentheses after a count (on its line or the next), or in the "trong đó" / "gồm" list
+    after it (across line breaks, semicolons and bullets, to the end of the list), are its parts.  The two ends
+    of a range (two figures on one span, "295 - 300 nghìn tỷ đồng (18 - 19 tỷ USD)") are neither a total nor
+    parts.  ``found`` is sorted by start: the figures between two places are found by binary search."""
     spans = Counter((f.start, f.end) for f in found)
     starts = [f.start for f in found]
     close_at = -1
     for i, total in enumerate(found):
-        if total.kind not in ("count", "money") or spans[(total.start, total.end)] > 1:
+        if total.kind not in ("count", "money") or total.parent is not None or spans[(total.start, total.end)] > 1:
             continue
-        m = rx.PARTS_OPEN.match(text, total.end)
-        if not m:
-            continue
-        open_pos = m.end() - 1
-        if open_pos >= close_at:  # the ")" found for an earlier "(" serves until it is passed
-            close_at = text.find(")", open_pos)
-            close_at = len(text) if close_at == -1 else close_at
-        close = close_at if close_at < len(text) else -1
-        if close == -1:
-            continue
-        inside = range(bisect_right(starts, open_pos), bisect_left(starts, close))  # found is sorted by start
-        parts = [j for j in inside if open_pos < found[j].start < close and found[j].kind == total.kind
-                 and spans[(found[j].start, found[j].end)] == 1]
+        m = _PARTS_PAREN.match(text, total.end)
+        if m:
+            open_pos = m.end() - 1
+            if open_pos >= close_at:  # the ")" found for an earlier "(" serves until it is passed
+                close_at = text.find(")", open_pos)
+                close_at = len(text) if close_at == -1 else close_at
+            close = close_at if close_at < len(text) else -1
+        else:
+            m = _PARTS_LIST.match(text, total.end)
+            if not m:
+                continue
+            open_pos = m.end()
+            le = _LIST_END.search(text, open_pos, open_pos + DEFAULT_LIST_CHARS)
+            close = le.start() if le else -1
+        if close == -1 or bisect_left(starts, total.end) < bisect_left(starts, open_pos):
+            continue  # another figure stands between: the breakdown is that one's
+        inside = range(bisect_right(starts, open_pos), bisect_left(starts, close))
+        parts = [j for j in inside if found[j].kind == total.kind and found[j].parent is None and j != i
+                 and spans[(found[j].start, found[j].end)] == 1 and _depth(text, open_pos + 1, found[j].start) == 0]
+        if not m.group(0).endswith("("):
+            parts = _first_per_item(text, found, parts, open_pos)
         if len(parts) >= 2:
             for j in parts:
                 found[j].parent = base + i
 
 
-def _link_percents(text: str, found: list[Figure], base: int) -> None:
-    """A percentage stated in the same clause as a fraction, close to it, with
-    no other figure in between, is that fraction's ratio.  Not a fraction pieced together from wrapped table
-    cells ("9,49/" … "9,5"): the order of the cells around it is the text layer's, not the table's."""
+# Where an item of a "trong đó" list starts: a new bullet line, or after a semicolon.
+_ITEM_START = re.compile(r"\n\s*[-–•+]\s|;")
+
+
+def _first_per_item(text: str, found: list[Figure], parts: list[int], open_pos: int) -> list[int]:
+    """Of the figures in a list, the first of each item: the others in an item are details of that part
+    ("+ Dự toán chi đầu tư 22.143 tỷ đồng …, đã giải ngân được 9.400 tỷ đồng")."""
+    out, last_item = [], None
+    for j in parts:
+        item = sum(1 for m in _ITEM_START.finditer(text, open_pos, found[j].start)
+                   if _depth(text, open_pos, m.start()) == 0)  # a ";" inside parentheses splits a sub-breakdown
+        if item != last_item:
+            out.append(j)
+            last_item = item
+    return out
+
+
+def _depth(text: str, a: int, b: int) -> int:
+    """How many parentheses opened in ``text[a:b]`` are still open at ``b`` (a sub-breakdown's parts)."""
+    return text.count("(", a, b) - text.count(")", a, b)
+
+
+def _link_percents(page: Page, found: list[Figure], base: int) -> None:
+    """A percentage is linked to the nearest fraction before it in the same clause of prose (no ";", no new
+    bullet, no "và", no other fraction between them, at most DEFAULT_LINK_GAP characters), or to a fraction
+    in the parentheses right after it ("đạt 95% (57/60 hồ sơ)").  Not when either stands in a table row (a line
+    of numbers, or two cells of one row of ``Page.tables``): cells of a row are not a ratio and its fraction."""
+    text = page.text
     for i, f in enumerate(found):
         if f.kind != "percent":
             continue
+        if f.qualifier is None and _unit_after(text, f.end)[0]:
+            continue  # "100% TTHC triển khai …": a percentage as the quantifier of a new clause, not a ratio
         best = None
-        for j in (i - 1, i + 1):
-            if (0 <= j < len(found) and found[j].kind == "fraction" and found[j].sentence == f.sentence
-                    and not found[j].raw.endswith("/")):
-                gap = text[min(f.end, found[j].end) : max(f.start, found[j].start)]
-                if len(gap) <= 120 and not re.search(r";|\bvà\b", gap.replace("\n", " ")):
-                    best = j
-                    break
-        if best is not None:
-            f.parent = base + best
+        for j in range(i - 1, -1, -1):
+            g = found[j]
+            if g.sentence != f.sentence or g.end > f.start:
+                break
+            if g.kind != "fraction":
+                continue
+            gap = text[g.end : f.start]
+            aside = ")" in gap and "(" not in gap  # "(14/15 đơn vị)\nChỉ số … đạt 84,10%": an aside, closed
+            wrapped_cell = g.raw.endswith("/")  # "9,49/" … "9,5": cells in the text layer's order, not a ratio
+            if (len(gap) <= DEFAULT_LINK_GAP and not aside and not wrapped_cell
+                    and not re.search(r";|\bvà\b|\n\s*[-–•+]\s", gap)):
+                best = j
+            break
+        if best is None and i + 1 < len(found) and found[i + 1].kind == "fraction":
+            g = found[i + 1]
+            if re.fullmatch(r"\s*\(\s*(?:[^\W\d_]+\s+){0,3}", text[f.end : g.start]):
+                best = i + 1
+        if best is None:
+            continue
+        g = found[best]
+        if is_table_line(text, f.start) or is_table_line(text, g.start) or in_table_row(page, f, g) \
+                or beside_number(text, f) or beside_number(text, g):
+            continue
+        f.parent = base + best

@@ -324,17 +324,32 @@ def eval_command(gold, corpus_dir, as_json, details, only, cache_dir):
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("--workers", "-j", type=click.IntRange(min=1), default=None,
               help="Số tiến trình cho lần đo đầu-cuối (mặc định: số lõi CPU); luôn đo thêm 1 tiến trình.")
 @click.option("--big-pages", type=click.IntRange(min=0), default=450, show_default=True,
               help="Số trang của một PDF dài dựng từ các văn bản mẫu để đo bộ nhớ (0: bỏ qua).")
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON.")
-def bench(paths, workers, big_pages, as_json):
+@click.option("--mutations", is_flag=True,
+              help="Đo các quy tắc số liệu bằng lỗi cài sẵn vào báo cáo thật (bench/mutate.py): tỷ lệ phát hiện "
+                   "theo loại lỗi và phát hiện trên văn bản chưa sửa. Không có PATHS: các báo cáo mặc định.")
+def bench(paths, workers, big_pages, as_json, mutations):
     """Đo tốc độ đọc PDF: từng giai đoạn (đọc, trích xuất, quy tắc, ghi) và
     đầu-cuối, so với pdfplumber thuần trên cùng các tệp; bộ nhớ đỉnh; chạy
     lại trên tệp không đổi. Chỉ đo PDF có lớp chữ (bản scan cần OCR được bỏ
-    qua và liệt kê). Xem rasoat/bench.py."""
+    qua và liệt kê). Xem rasoat/bench.py. Với --mutations: đo độ nhạy của
+    các quy tắc số liệu (bench/mutate.py)."""
+    if mutations:
+        import importlib.util
+
+        spec = importlib.util.spec_from_file_location(
+            "rasoat_bench_mutate", Path(__file__).resolve().parent.parent / "bench" / "mutate.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # dataclasses look their module up while it loads
+        spec.loader.exec_module(module)
+        raise SystemExit(module.main([*paths, *(["--json"] if as_json else [])]))
+    if not paths:
+        raise click.UsageError("Cần ít nhất một tệp hoặc thư mục (hoặc --mutations).")
     from rasoat.bench import format_report, run_bench
 
     result = run_bench(list(paths), workers=workers, big_pages=big_pages,

@@ -247,6 +247,7 @@ class Finding:
     start: int | None = None
     end: int | None = None
     document_id: str | None = None
+    fix: str = ""  # how to correct it (Vietnamese "Cách khắc phục"); the rule's ``fix`` unless the finding says more
 
 
 @dataclass

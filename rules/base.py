@@ -27,6 +27,7 @@ class Rule:
     legal_basis: str
     check: Callable[..., Iterable[Finding]] = field(compare=False, repr=False)
     cross_document: bool = False
+    fix: str = ""  # how to correct what the rule finds (Vietnamese): each finding's default ``Finding.fix``
 
     def run(self, document: Document, corpus: "Corpus | None" = None) -> list[Finding]:
         found = self.check(document, corpus) if self.cross_document else self.check(document)
@@ -35,6 +36,7 @@ class Rule:
             f.rule_id = self.id
             f.severity = f.severity or self.severity
             f.document_id = document.id
+            f.fix = f.fix or self.fix
             out.append(f)
         return out
 
@@ -42,23 +44,25 @@ class Rule:
 REGISTRY: dict[str, Rule] = {}
 
 
-def rule(id: str, title: str, category: str, severity: str, legal_basis: str, cross_document: bool = False):
-    """Register the decorated function as a rule."""
+def rule(id: str, title: str, category: str, severity: str, legal_basis: str, cross_document: bool = False,
+         fix: str = ""):
+    """Register the decorated function as a rule; ``fix`` says (in Vietnamese) how to correct what it finds."""
     assert severity in SEVERITIES, severity
 
     def register(fn: Callable[..., Iterable[Finding]]) -> Callable[..., Iterable[Finding]]:
         if id in REGISTRY:
             raise ValueError(f"duplicate rule id {id}")
-        REGISTRY[id] = Rule(id, title, category, severity, legal_basis, fn, cross_document)
+        REGISTRY[id] = Rule(id, title, category, severity, legal_basis, fn, cross_document, fix)
         return fn
 
     return register
 
 
 def finding(message: str, page: int | None = None, start: int | None = None, end: int | None = None,
-            evidence: str = "", severity: str | None = None) -> Finding:
-    """A finding; the rule's id and default severity are filled in by ``Rule.run``."""
-    return Finding(rule_id="", severity=severity or "", message=message, evidence=evidence, page=page, start=start, end=end)
+            evidence: str = "", severity: str | None = None, fix: str = "") -> Finding:
+    """A finding; the rule's id, default severity and default fix are filled in by ``Rule.run``."""
+    return Finding(rule_id="", severity=severity or "", message=message, evidence=evidence, page=page, start=start,
+                   end=end, fix=fix)
 
 
 class Corpus:

@@ -35,7 +35,8 @@ def _cited_text(doc, c, extra: int = DEFAULT_CITED_TAIL) -> str:
 
 
 @rule("CIT004", "Năm trong số hiệu văn bản được viện dẫn khác năm của ngày ban hành ghi kèm", CAT, "error",
-      "NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.6(a); Luật 80/2015/QH13, Điều 10")
+      "NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.6(a); Luật 80/2015/QH13, Điều 10",
+      fix="Đối chiếu với văn bản được viện dẫn và sửa số hiệu hoặc ngày ban hành cho khớp.")
 @ocr_tolerant
 def cited_year_mismatch(doc):
     for c in doc.extraction.citations:
@@ -53,7 +54,8 @@ def cited_year_mismatch(doc):
 
 
 @rule("CIT001", "Căn cứ ban hành đã hết hiệu lực vào ngày ký", CAT, "error",
-      "Luật 64/2025/QH15, Điều 71; NĐ 78/2025/NĐ-CP, Điều 62; NĐ 34/2016/NĐ-CP, Điều 61")
+      "Luật 64/2025/QH15, Điều 71; NĐ 78/2025/NĐ-CP, Điều 62; NĐ 34/2016/NĐ-CP, Điều 61",
+      fix="Thay căn cứ đã hết hiệu lực bằng văn bản đang có hiệu lực vào ngày ký.")
 def ground_repealed(doc):
     d = issued_on(doc)
     if not d:
@@ -93,7 +95,8 @@ def repeals_whole(doc, c) -> bool:
 
 
 @rule("CIT002", "Căn cứ ban hành đã bị bãi bỏ hoặc thay thế bởi văn bản khác trong cơ sở dữ liệu", CAT, "error",
-      "Luật 64/2025/QH15, Điều 71; NĐ 78/2025/NĐ-CP, Điều 62; NĐ 34/2016/NĐ-CP, Điều 61", cross_document=True)
+      "Luật 64/2025/QH15, Điều 71; NĐ 78/2025/NĐ-CP, Điều 62; NĐ 34/2016/NĐ-CP, Điều 61", cross_document=True,
+      fix="Thay căn cứ bằng văn bản đã thay thế nó, hoặc bỏ căn cứ đã bị bãi bỏ.")
 def ground_repealed_in_corpus(doc, corpus):
     d = issued_on(doc)
     if not d:
@@ -187,7 +190,8 @@ def own_rank(doc) -> float | None:
 
 
 @rule("CIT003", "Căn cứ ban hành có hiệu lực pháp lý thấp hơn văn bản được ban hành", CAT, "error",
-      "Luật 80/2015/QH13, Điều 4, Điều 156; Luật 64/2025/QH15, Điều 4; NĐ 78/2025/NĐ-CP, Điều 62")
+      "Luật 80/2015/QH13, Điều 4, Điều 156; Luật 64/2025/QH15, Điều 4; NĐ 78/2025/NĐ-CP, Điều 62",
+      fix="Chỉ lấy làm căn cứ văn bản có hiệu lực pháp lý cao hơn văn bản được ban hành.")
 def ground_of_lower_force(doc):
     h = doc.extraction.header
     if not h.is_qppl:
@@ -210,7 +214,8 @@ def ground_of_lower_force(doc):
 
 @rule("CIT005", "Văn bản được viện dẫn khác ngày hoặc cơ quan với văn bản cùng số trong cơ sở dữ liệu", CAT,
       "warning", "NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.6(a) (viện dẫn đúng số, ký hiệu, ngày, cơ quan ban hành)",
-      cross_document=True)
+      cross_document=True,
+      fix="Đối chiếu với văn bản trong cơ sở dữ liệu và sửa ngày ban hành hoặc cơ quan ban hành được viện dẫn.")
 def citation_disagrees_with_stored(doc, corpus):
     h = doc.extraction.header
     seen: set[tuple] = set()

@@ -33,7 +33,9 @@ def _doc_type(doc) -> str | None:
 
 
 @rule("CMP001", "Cơ quan không có thẩm quyền ban hành loại văn bản QPPL này vào ngày ban hành", "Thẩm quyền", "error",
-      "Luật 80/2015/QH13, Điều 4; Luật 64/2025/QH15, Điều 4, 10–22; Luật 87/2025/QH15, Điều 1")
+      "Luật 80/2015/QH13, Điều 4; Luật 64/2025/QH15, Điều 4, 10–22; Luật 87/2025/QH15, Điều 1",
+      fix="Kiểm tra cơ quan có thẩm quyền ban hành loại văn bản này theo luật hiện hành; đổi hình thức văn "
+          "bản hoặc trình cơ quan có thẩm quyền ban hành.")
 def type_not_issuable(doc):
     h = doc.extraction.header
     d = issued_on(doc)
@@ -75,7 +77,8 @@ def _exists_message(rec: dict, d: date, role: str) -> str:
 
 @rule("ISS001", "Cơ quan ban hành không tồn tại vào ngày ký", "Cơ quan ban hành", "error",
       "NQ 202/2025/QH15 (34 tỉnh, thành phố từ 01/7/2025); NQ 176/2025/QH15 (cơ cấu Chính phủ từ 01/3/2025); "
-      "Luật 72/2025/QH15 (chính quyền địa phương hai cấp)")
+      "Luật 72/2025/QH15 (chính quyền địa phương hai cấp)",
+      fix="Ghi đúng tên cơ quan ban hành đang tồn tại vào ngày ký (sau sắp xếp, hợp nhất); kiểm tra lại ngày ký.")
 def issuer_not_existing(doc):
     h = doc.extraction.header
     d = issued_on(doc)

@@ -33,7 +33,8 @@ def _valid(day: int, month: int, year: int) -> bool:
 
 
 @rule("DAT001", "Ngày tháng không có thật (ngày không tồn tại trong lịch)", CAT, "error",
-      "NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.4")
+      "NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.4",
+      fix="Sửa ngày, tháng, năm cho đúng lịch (đối chiếu với bản gốc của văn bản được nêu).")
 @ocr_tolerant
 def impossible_date(doc):
     for p in doc.source.pages:
@@ -54,7 +55,9 @@ def _is_law_of_qh(doc) -> bool:
 
 
 @rule("DAT002", "Dòng địa danh, ngày tháng không đúng dạng \"Địa danh, ngày DD tháng MM năm YYYY\"", CAT, "warning",
-      "NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.4")
+      "NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.4",
+      fix="Viết dòng địa danh, ngày tháng theo mẫu \"Địa danh, ngày … tháng … năm …\" (ngày dưới 10 và tháng "
+          "1, 2 có số 0 ở trước).")
 @ocr_tolerant
 def date_line_form(doc):
     if not has_header(doc) or _is_law_of_qh(doc) or is_party_document(doc):
@@ -103,7 +106,9 @@ def _gap_row(level: str, d: date) -> dict | None:
 
 
 @rule("DAT003", "Ngày có hiệu lực sớm hơn thời hạn tối thiểu sau ngày ký (thông qua)", CAT, "error",
-      "Luật 80/2015/QH13, Điều 151; Luật 64/2025/QH15, Điều 53")
+      "Luật 80/2015/QH13, Điều 151; Luật 64/2025/QH15, Điều 53",
+      fix="Quy định ngày có hiệu lực không sớm hơn thời hạn tối thiểu sau ngày ký (thông qua), trừ khi văn "
+          "bản được ban hành theo thủ tục rút gọn.")
 def effective_too_early(doc):
     h = doc.extraction.header
     signed, effective = issued_on(doc), facts.as_date(h.effective_on)
@@ -132,7 +137,9 @@ def effective_too_early(doc):
 
 
 @rule("DAT004", "Văn bản QPPL \"có hiệu lực kể từ ngày ký\"", CAT, "error",
-      "Luật 80/2015/QH13, Điều 151; Luật 64/2025/QH15, Điều 53; NĐ 78/2025/NĐ-CP, Điều 67")
+      "Luật 80/2015/QH13, Điều 151; Luật 64/2025/QH15, Điều 53; NĐ 78/2025/NĐ-CP, Điều 67",
+      fix="Văn bản QPPL không có hiệu lực kể từ ngày ký (trừ trường hợp luật cho phép): ghi một ngày có hiệu "
+          "lực cụ thể, đủ thời hạn tối thiểu.")
 def qppl_effective_on_signing(doc):
     if not looks_qppl(doc):
         return
@@ -145,7 +152,8 @@ def qppl_effective_on_signing(doc):
                           severity="info" if shortened else None, evidence=m.group(0), **b.sub(m.start(), m.end()).span())
 
 
-@rule("DAT005", "Ngày ký ban hành ở tương lai", CAT, "error", "NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.4")
+@rule("DAT005", "Ngày ký ban hành ở tương lai", CAT, "error", "NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.4",
+      fix="Kiểm tra lại ngày ký: ngày ký ban hành không thể sau ngày hiện tại.")
 def signed_in_future(doc, today: date | None = None):
     d = issued_on(doc)
     today = today or date.today()

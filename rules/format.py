@@ -55,7 +55,8 @@ QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 
 
-@rule("FMT001", "Quốc hiệu thiếu hoặc không đúng", CAT, "error", "NĐ 30/2020/NĐ-CP, Phụ lục I, Phần I, mục II.1")
+@rule("FMT001", "Quốc hiệu thiếu hoặc không đúng", CAT, "error", "NĐ 30/2020/NĐ-CP, Phụ lục I, Phần I, mục II.1",
+      fix="Ghi đúng Quốc hiệu: \"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\" (chữ in hoa, đứng).")
 @ocr_tolerant
 def national_title(doc):
     if not _applies(doc):
@@ -78,7 +79,8 @@ def national_title(doc):
     yield finding(f"Quốc hiệu ghi \"{part}\", đúng là \"{QUOC_HIEU}\" (chữ in hoa)", evidence=printed, **best.span())
 
 
-@rule("FMT002", "Tiêu ngữ thiếu hoặc không đúng", CAT, "error", "NĐ 30/2020/NĐ-CP, Phụ lục I, Phần I, mục II.1")
+@rule("FMT002", "Tiêu ngữ thiếu hoặc không đúng", CAT, "error", "NĐ 30/2020/NĐ-CP, Phụ lục I, Phần I, mục II.1",
+      fix="Ghi đúng Tiêu ngữ: \"Độc lập - Tự do - Hạnh phúc\" (gạch nối ngắn, chữ đầu các cụm in hoa).")
 @ocr_tolerant
 def motto(doc):
     if not _applies(doc):
@@ -120,7 +122,8 @@ def motto(doc):
 
 
 @rule("FMT003", "Thiếu dòng \"Số:\" (số, ký hiệu) ở đầu văn bản", CAT, "error",
-      "NĐ 30/2020/NĐ-CP, Phụ lục I, Phần I, mục II.3")
+      "NĐ 30/2020/NĐ-CP, Phụ lục I, Phần I, mục II.3",
+      fix="Bổ sung dòng \"Số: …/…\" (số, ký hiệu văn bản) dưới tên cơ quan ban hành.")
 @ocr_tolerant
 def number_line_missing(doc):
     if not _applies(doc):
@@ -147,7 +150,8 @@ def _sig_lines(doc):
 
 
 @rule("FMT004", "Quyền hạn ký không thuộc các dạng TM., KT., Q., TL., TUQ.", CAT, "error",
-      "NĐ 30/2020/NĐ-CP, Điều 13; Phụ lục I, mục II.7(b)(c)(đ)")
+      "NĐ 30/2020/NĐ-CP, Điều 13; Phụ lục I, mục II.7(b)(c)(đ)",
+      fix="Ghi quyền hạn ký theo một trong các dạng TM., KT., Q., TL., TUQ. (hoặc không ghi khi người đứng đầu ký).")
 @ocr_tolerant
 def signing_prefix(doc):
     if not _applies(doc):
@@ -169,7 +173,8 @@ _AFTER_KT = re.compile(facts.format_constants()["deputy_titles"]["after_kt_regex
 
 
 @rule("FMT005", "Ký thay (KT.) nhưng chức vụ người ký không phải cấp phó", CAT, "error",
-      "NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.7(b)")
+      "NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.7(b)",
+      fix="Khi ký thay (KT.), ghi chức vụ cấp phó của người ký; nếu người đứng đầu ký thì bỏ \"KT.\".")
 @ocr_tolerant
 def kt_without_deputy(doc):
     if not _applies(doc):
@@ -203,7 +208,8 @@ DEFAULT_TAIL_EVIDENCE = 200  # characters at the end of the last page shown when
 
 
 @rule("FMT006", "Thiếu \"Nơi nhận:\" hoặc dòng \"- Lưu: VT\"", CAT, "warning",
-      "NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.9")
+      "NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.9",
+      fix="Bổ sung phần \"Nơi nhận:\" và dòng \"- Lưu: VT, …\" ở cuối văn bản.")
 @ocr_tolerant
 def recipients(doc):
     if not _applies(doc) or not _needs_recipients(doc):
@@ -245,7 +251,8 @@ def article_headings(doc):
 
 
 @rule("FMT007", "Số thứ tự Điều bị nhảy cóc hoặc trùng", CAT, "error",
-      "NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.6(đ); NĐ 78/2025/NĐ-CP, Điều 63; NĐ 34/2016/NĐ-CP, Điều 62")
+      "NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.6(đ); NĐ 78/2025/NĐ-CP, Điều 63; NĐ 34/2016/NĐ-CP, Điều 62",
+      fix="Đánh lại số thứ tự các Điều liên tục, không bỏ sót và không trùng.")
 @ocr_tolerant
 def article_sequence(doc):
     prev = None
@@ -277,7 +284,8 @@ def _next_letter(letter: str | None) -> str | None:
 
 
 @rule("FMT008", "Điểm không theo thứ tự bảng chữ cái tiếng Việt (a, b, c, d, đ, e, g, h…)", CAT, "error",
-      "NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.6(đ); Luật 64/2025/QH15, Điều 7 khoản 2; NĐ 78/2025/NĐ-CP, Điều 64")
+      "NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.6(đ); Luật 64/2025/QH15, Điều 7 khoản 2; NĐ 78/2025/NĐ-CP, Điều 64",
+      fix="Đánh lại các điểm theo thứ tự bảng chữ cái tiếng Việt: a, b, c, d, đ, e, g, h, i, k…")
 @ocr_tolerant
 def point_letters(doc):
     """Each list of điểm runs a, b, c, d, đ, e, g, h, …; a khoản, Điều or heading ends a list.  Text quoted

@@ -54,7 +54,8 @@ def printed_symbol(doc) -> str | None:
 
 
 @rule("NUM001", "Số ký hiệu văn bản QPPL thiếu năm ban hành", CAT, "error",
-      "Luật 80/2015/QH13, Điều 10; Luật 64/2025/QH15, Điều 7 khoản 3; NĐ 34/2016/NĐ-CP, Điều 58")
+      "Luật 80/2015/QH13, Điều 10; Luật 64/2025/QH15, Điều 7 khoản 3; NĐ 34/2016/NĐ-CP, Điều 58",
+      fix="Bổ sung năm ban hành vào số ký hiệu văn bản QPPL (dạng Số: …/YYYY/…).")
 def qppl_number_without_year(doc):
     h = doc.extraction.header
     if not h.number or not h.symbol or number_year(h.number):
@@ -65,7 +66,8 @@ def qppl_number_without_year(doc):
 
 
 @rule("NUM002", "Văn bản hành chính ghi năm ban hành trong số ký hiệu", CAT, "error",
-      "NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.3(b)")
+      "NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.3(b)",
+      fix="Bỏ năm ban hành khỏi số ký hiệu văn bản hành chính (dạng Số: …/…-…).")
 @ocr_tolerant
 def administrative_number_with_year(doc):
     h = doc.extraction.header
@@ -86,7 +88,8 @@ def administrative_number_with_year(doc):
 
 
 @rule("NUM003", "Năm trong số ký hiệu khác năm ký ban hành", CAT, "error",
-      "NĐ 30/2020/NĐ-CP, Điều 15; Luật 80/2015/QH13, Điều 10 khoản 1; Luật 64/2025/QH15, Điều 7 khoản 3")
+      "NĐ 30/2020/NĐ-CP, Điều 15; Luật 80/2015/QH13, Điều 10 khoản 1; Luật 64/2025/QH15, Điều 7 khoản 3",
+      fix="Sửa năm trong số ký hiệu cho trùng với năm ký ban hành.")
 @ocr_tolerant
 def number_year_differs_from_date(doc):
     h = doc.extraction.header
@@ -111,7 +114,8 @@ def _type_check(doc):
 
 
 @rule("NUM004", "Chữ viết tắt tên loại văn bản không có trong Phụ lục III NĐ 30/2020", CAT, "error",
-      "NĐ 30/2020/NĐ-CP, Điều 7, Phụ lục III mục I; Luật 80/2015/QH13, Điều 4")
+      "NĐ 30/2020/NĐ-CP, Điều 7, Phụ lục III mục I; Luật 80/2015/QH13, Điều 4",
+      fix="Dùng đúng chữ viết tắt tên loại văn bản theo Phụ lục III Nghị định 30/2020/NĐ-CP.")
 @ocr_tolerant
 def unknown_type_abbreviation(doc):
     got = _type_check(doc)
@@ -131,7 +135,8 @@ def unknown_type_abbreviation(doc):
 
 
 @rule("NUM005", "Chữ viết tắt tên loại không khớp với tên loại in trên văn bản", CAT, "error",
-      "NĐ 30/2020/NĐ-CP, Phụ lục I mục II.3(b), Phụ lục III mục I")
+      "NĐ 30/2020/NĐ-CP, Phụ lục I mục II.3(b), Phụ lục III mục I",
+      fix="Sửa chữ viết tắt tên loại trong ký hiệu cho khớp với tên loại in trên văn bản (hoặc ngược lại).")
 @ocr_tolerant
 def type_abbreviation_mismatch(doc):
     got = _type_check(doc)
@@ -161,7 +166,8 @@ def same_body(by_code: dict, own: dict) -> bool:
 
 
 @rule("NUM006", "Chữ viết tắt cơ quan trong ký hiệu không khớp cơ quan ban hành", CAT, "warning",
-      "NĐ 30/2020/NĐ-CP, Phụ lục I mục II.3(b)")
+      "NĐ 30/2020/NĐ-CP, Phụ lục I mục II.3(b)",
+      fix="Sửa chữ viết tắt tên cơ quan trong ký hiệu cho khớp với cơ quan ban hành.")
 def issuer_abbreviation_mismatch(doc):
     h = doc.extraction.header
     if not has_header(doc) or not h.symbol or not h.issuer or is_party_document(doc):
@@ -180,7 +186,8 @@ def issuer_abbreviation_mismatch(doc):
 
 
 @rule("NUM007", "Số văn bản nhỏ hơn 10 thiếu số 0 ở trước", CAT, "warning",
-      "NĐ 30/2020/NĐ-CP, Phụ lục I mục II.3(a)")
+      "NĐ 30/2020/NĐ-CP, Phụ lục I mục II.3(a)",
+      fix="Ghi số văn bản nhỏ hơn 10 có số 0 ở trước (01, 02, …, 09).")
 @ocr_tolerant
 def number_without_leading_zero(doc):
     h = doc.extraction.header
@@ -191,7 +198,8 @@ def number_without_leading_zero(doc):
 
 
 @rule("NUM008", "Khóa Quốc hội trong ký hiệu không khớp thời điểm ban hành", CAT, "error",
-      "Luật 80/2015/QH13, Điều 10 khoản 2–3; Luật 64/2025/QH15, Điều 7")
+      "Luật 80/2015/QH13, Điều 10 khoản 2–3; Luật 64/2025/QH15, Điều 7",
+      fix="Sửa khóa Quốc hội trong ký hiệu cho đúng khóa đang hoạt động vào ngày ban hành.")
 def qh_term_mismatch(doc):
     h = doc.extraction.header
     qh = qh_term(h.symbol)

@@ -98,7 +98,9 @@ def _where_index(corpus) -> list[tuple]:
 
 @rule("REG001", "Số văn bản báo cáo đã ban hành khác với số văn bản có trong cơ sở dữ liệu", "Đối chiếu", "info",
       "NĐ 09/2019/NĐ-CP, Điều 4 (số liệu báo cáo chính xác); Luật 64/2025/QH15 (cơ sở dữ liệu văn bản pháp luật)",
-      cross_document=True)
+      cross_document=True,
+      fix="Đối chiếu số văn bản nêu trong báo cáo với danh mục văn bản đã ban hành; sửa số liệu hoặc bổ sung "
+          "văn bản còn thiếu vào cơ sở dữ liệu.")
 def report_count_vs_registry(doc, corpus):
     if looks_qppl(doc):
         return

@@ -153,7 +153,8 @@ def _artifact(text: str, words: list[re.Match], i: int) -> bool:
 
 @rule("SPL001", "Âm tiết không có trong từ điển tiếng Việt (có thể sai chính tả)", "Chính tả", "info",
       "Luật 80/2015/QH13, Điều 8 (ngôn ngữ văn bản: tiếng Việt, chính xác, phổ thông); "
-      "NĐ 30/2020/NĐ-CP, Điều 12 (kiểm tra văn bản trước khi ký)")
+      "NĐ 30/2020/NĐ-CP, Điều 12 (kiểm tra văn bản trước khi ký)",
+      fix="Đối chiếu với bản gốc và sửa chữ sai chính tả (xem gợi ý trong nội dung).")
 def unknown_syllable(doc):
     for p in doc.source.pages:
         if p.source == TextSource.OCR:
