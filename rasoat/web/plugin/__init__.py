@@ -6,7 +6,14 @@ Pages (``register_routes``):
   items, and its pages' text with items and evidence marked;
 - ``/-/rasoat/search?q=…``     documents, articles and findings at once
   (``&exact=1``: tell "thể" from "thế");
-- ``/-/rasoat/overview``       bar charts linked to the rows behind them.
+- ``/-/rasoat/overview``       bar charts linked to the rows behind them;
+- ``/-/rasoat/export.csv|xlsx?from=<page>``  the rows of a table or query
+  page as a file for Excel (``rasoat.web.export``): one click from the page.
+
+Datasette's own pages speak Vietnamese through the templates in
+``templates/`` (table, query, row, database, error, login, logout) and the
+template functions of ``extra_template_vars``; a table opens with the columns
+a reviewer reads (``DEFAULT_COLUMNS``, the rest behind "Thêm cột").
 
 Also: the home page and table headers and facets in Vietnamese (templates
 in ``templates/``), table cells that link to the document page, SQL
@@ -40,7 +47,8 @@ from markupsafe import Markup, escape
 
 from rasoat.numbers import number_key
 from rasoat.vntext import fold, unify
-from rasoat.web import labels
+from rasoat import tables as table_declarations
+from rasoat.web import export, labels
 from rasoat.web.document import document_context
 from rasoat.web.highlight import snippet
 from rasoat.web.overview import overview_context
@@ -150,6 +158,31 @@ SQLITE_MAX_INTEGER = 2**63 - 1  # a filter's number beyond this fails in sqlite3
 THROUGH_KEYS = ("table", "column", "value")  # what Datasette's _through (filter through a many-to-many table) reads
 
 
+# The columns a table opens with (the rest behind "Thêm cột"): what a reviewer reads, the long text never.
+DEFAULT_COLUMNS = {
+    "documents": ("number", "doc_type", "issuer", "issued_on", "title", "error"),
+    "findings": ("document_id", "severity", "rule_id", "message", "evidence", "page"),
+    "citations": ("document_id", "raw", "number", "relation", "page"),
+    "articles": ("document_id", "path", "title", "page"),
+    "pages": ("document_id", "page", "source", "ocr_confidence", "damaged"),
+}
+# Parameters that choose columns themselves: the page is left as asked ("_cot": every column, from "Thêm cột")
+COLUMN_PARAMETERS = {"_col", "_nocol", "_cot"}
+
+
+def with_default_columns(scope) -> dict:
+    """A table page (``/<database>/<table>``, HTML) asked without choosing columns gets DEFAULT_COLUMNS, as if
+    the address said ``?_col=…``: its links (sort, facets, export) keep them."""
+    parts = scope["path"].split("/")
+    if len(parts) != 3 or parts[1].startswith("-") or parts[2] not in DEFAULT_COLUMNS:
+        return scope
+    query = (scope.get("query_string") or b"").decode("latin-1")
+    if any(name in COLUMN_PARAMETERS for name, _ in parse_qsl(query, keep_blank_values=True)):
+        return scope
+    added = urlencode([("_col", c) for c in DEFAULT_COLUMNS[parts[2]]])
+    return dict(scope, query_string=(query + "&" + added if query else added).encode("latin-1"))
+
+
 def refusal(scope) -> Response | None:
     """The answer to a request refused before it reaches Datasette, or None."""
     raw_path = scope.get("raw_path") or scope["path"].encode("utf-8", "surrogateescape")
@@ -182,6 +215,8 @@ def asgi_wrapper(datasette):
             if response is not None:
                 await response.asgi_send(send)
                 return
+            if scope["type"] == "http" and scope["method"] in ("GET", "HEAD"):
+                scope = with_default_columns(scope)
             await app(scope, receive, send)
 
         return read_only
@@ -333,12 +368,63 @@ async def overview_page(request, datasette):
     return Response.html(await datasette.render_template("rasoat_overview.html", context, request=request))
 
 
+EXPORT_TYPES = {"csv": "text/csv; charset=utf-8",
+                "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+FORWARDED_HEADERS = ("authorization", "cookie")  # who is asking, for the page whose rows are exported
+
+
+async def export_page(request, datasette):
+    """The rows of the page ``from`` (a table, a canned query or SQL: its path and query string) as a file to
+    download, header in Vietnamese labels (``rasoat.web.export``)."""
+    source = request.args.get("from") or ""
+    base = source.split("?")[0]
+    parts = base.split("/")
+    if not source.startswith("/") or source.startswith("//") or "/-/" in base or "." in base or len(parts) > 3:
+        raise BadRequest("Tham số from phải là địa chỉ một trang bảng hoặc truy vấn của máy chủ này.")
+    database = parts[1] if len(parts) > 1 else ""
+    table = parts[2] if len(parts) > 2 else None
+    db = datasette.databases.get(database)
+    is_table = bool(db and table and await db.table_exists(table))
+    headers = {k: v for k, v in request.headers.items() if k in FORWARDED_HEADERS}
+    answer = await datasette.client.get(export.csv_address(source, is_table), headers=headers)
+    if answer.status_code != 200:
+        try:
+            message = answer.json().get("error") or ""
+        except ValueError:
+            message = answer.text[:500]
+        raise DatasetteError(message or "Không lấy được dữ liệu để tải.", status=answer.status_code)
+    rows = export.relabel(export.read_csv(answer.text),
+                          lambda column: column_label(datasette, database, table if is_table else None, column))
+    kind = request.url_vars["kind"]
+    body = export.to_csv(rows) if kind == "csv" else export.to_xlsx(rows)
+    name = (table or (parts[2] if len(parts) > 2 else "truy-van")) if database else "du-lieu"
+    return Response(body, content_type=EXPORT_TYPES[kind],
+                    headers={"content-disposition": f'attachment; filename="{_ascii_name(name)}.{kind}"'})
+
+
+def _ascii_name(name: str) -> str:
+    return "".join(c if c.isascii() and (c.isalnum() or c in "-_") else "-" for c in fold(name)) or "du-lieu"
+
+
+def column_label(datasette, database: str | None, table: str | None, column: str) -> str:
+    """A column's Vietnamese label: its metadata description up to " — " (rasoat.tables), the link columns of
+    canned queries (labels.LINK_COLUMNS), else the name as it is (a canned query's columns are labels already)."""
+    if column == "rowid":
+        return "Số thứ tự dòng"
+    descriptions = ((datasette.table_metadata(database, table) or {}).get("columns") or {}) if table else {}
+    found = descriptions.get(column) or labels.LINK_COLUMNS.get(column)
+    if not found and table is None:  # a query's column: the label of the first table that has it
+        found = next((c.label for t in table_declarations.TABLES for c in t.columns if c.name == column), None)
+    return (found or column).split(" — ")[0]
+
+
 @hookimpl
 def register_routes():
     return [
         (rf"^{ROUTE}/document/(?P<id>[0-9A-Za-z]+)$", document_page),
         (rf"^{ROUTE}/search$", search_page),
         (rf"^{ROUTE}/overview$", overview_page),
+        (rf"^{ROUTE}/export\.(?P<kind>csv|xlsx)$", export_page),
     ]
 
 
@@ -357,13 +443,18 @@ def extra_css_urls(datasette):
 # ---- Datasette's own pages -----------------------------------------------
 
 @hookimpl
-def extra_template_vars(template, database, table, datasette, request):
-    table_meta = (datasette.table_metadata(database, table) or {}) if database and table else {}
-    descriptions = table_meta.get("columns") or {}
+def prepare_jinja2_environment(env, datasette):
+    """What every template may use, even those rendered without ``extra_template_vars`` (Datasette's error
+    pages): the error's title and message in Vietnamese."""
+    env.globals.update(rasoat_error_title=labels.error_title, rasoat_error_message=labels.error_message,
+                       rasoat_error_detail=labels.error_detail)
 
-    def column_label(column: str) -> str:
+
+@hookimpl
+def extra_template_vars(template, database, table, datasette, request):
+    def label(column: str, of_table: str | None = None) -> str:
         """Metadata column descriptions read "Nhãn — giải thích": the part before " — "."""
-        return (descriptions.get(column) or labels.LINK_COLUMNS.get(column) or column).split(" — ")[0]
+        return column_label(datasette, database, of_table or table, column)
 
     async def home():
         db = await rasoat_database(datasette)
@@ -387,8 +478,35 @@ def extra_template_vars(template, database, table, datasette, request):
             return datasette.metadata("title", database=crumb_database, fallback=False) or label
         return (datasette.table_metadata(crumb_database, label) or {}).get("title") or label
 
-    extra = dict(rasoat_column_label=column_label, rasoat_value_label=labels.value_label,
-                 rasoat_crumb_label=crumb_label)
+    parameters = (datasette.plugin_config("rasoat") or {}).get("parameters") or {}
+
+    def parameter(query: str | None, name: str) -> dict:
+        """A canned query's parameter as a reviewer reads it (site.yml, plugins: rasoat: parameters)."""
+        return dict(dict(label=name.replace("_", " ").capitalize(), help="", placeholder=""), **parameters.get(name, {}))
+
+    def row_name(of_table: str, keys) -> str:
+        return ", ".join(str(k) for k in keys)
+
+    def export_url(kind: str) -> str:
+        return datasette.urls.path(f"{ROUTE}/export.{kind}") + "?" + urlencode({"from": _page_address(request)})
+
+    async def findings_counts(rows) -> dict:
+        """Findings of the documents on a page of the documents table: {document id: count}."""
+        ids = [cell["raw"] for row in rows for cell in row if cell.get("value_type") == "pk"]
+        if not ids or not database:
+            return {}
+        marks = ", ".join("?" * len(ids))
+        result = await datasette.get_database(database).execute(
+            f"select document_id, count(*) from findings where document_id in ({marks}) group by document_id", ids)
+        return dict(result.rows)
+
+    extra = dict(rasoat_column_label=label, rasoat_value_label=labels.value_label,
+                 rasoat_crumb_label=crumb_label, rasoat_lookup_label=labels.lookup_label,
+                 rasoat_facet_type=lambda kind: labels.FACET_TYPES.get(kind, kind),
+                 rasoat_parameter=parameter, rasoat_row_name=row_name, rasoat_export_url=export_url,
+                 rasoat_findings_counts=findings_counts, rasoat_number=labels.number_vn,
+                 rasoat_table_description=lambda req, filters: table_description(req, filters, label),
+                 rasoat_default_columns=DEFAULT_COLUMNS.get(table or "", ()))
     if template == "index.html":
         async def inner():
             try:
@@ -399,6 +517,33 @@ def extra_template_vars(template, database, table, datasette, request):
     return extra
 
 
+def _page_address(request) -> str:
+    """The path and query string of the page being rendered (as Datasette saw it)."""
+    if request is None:
+        return "/"
+    query = request.query_string
+    return request.path + ("?" + query if query else "")
+
+
+def table_description(request, filters, label) -> str:
+    """What a table page shows, in words: its search, filters and order ("tìm “x”, Mức độ = "error", sắp xếp
+    theo Ngày ban hành giảm dần") — Datasette's ``human_description_en`` in Vietnamese."""
+    bits = []
+    if request is not None and request.args.get("_search"):
+        bits.append(f"tìm “{request.args.get('_search')}”")
+    for column, lookup, value in filters.selections():
+        op = labels.lookup_label(lookup)
+        bits.append(f"{label(column)} {op}" + ("" if lookup in NO_ARGUMENT_LOOKUPS else f" “{value}”"))
+    if request is not None:
+        sort, sort_desc = request.args.get("_sort"), request.args.get("_sort_desc")
+        if sort or sort_desc:
+            bits.append(f"sắp xếp theo {label(sort or sort_desc)}" + (" giảm dần" if sort_desc else ""))
+    return "; ".join(bits)
+
+
+NO_ARGUMENT_LOOKUPS = {"isnull", "notnull", "isblank", "notblank"}
+
+
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
     keys = row.keys() if hasattr(row, "keys") else []
@@ -407,9 +552,11 @@ def render_cell(row, value, column, table, database, datasette):
         doc_id = doc_id.get("value")
     if column == "document_id" and value:
         return _document_link(datasette, database, value)
-    if table == "documents" and column == "number" and value:
-        return Markup(f'<a href="{escape(document_url(datasette, row["id"]))}" '
-                      f'title="Mở trang văn bản">{escape(value)}</a>')
+    if table == "documents" and column == "number" and "id" in keys:
+        if value:
+            return Markup(f'<a href="{escape(document_url(datasette, row["id"]))}" '
+                          f'title="Mở trang văn bản">{escape(value)}</a>')
+        return _document_link(datasette, database, row["id"])  # no number: its file name
     if doc_id and value is not None and (column == "finding_id" or (table == "findings" and column == "evidence")):
         finding = value if column == "finding_id" else row["rowid"] if "rowid" in keys else None
         if finding is not None:
@@ -451,7 +598,10 @@ def _document_link(datasette, database, value):
     async def inner():
         db = datasette.get_database(database)
         row = (await db.execute("select number, file_name from documents where id = ?", [value])).first()
-        label = (row and (row["number"] or row["file_name"])) or str(value)[:12]
-        return Markup(f'<a href="{escape(document_url(datasette, value))}">{escape(label)}</a>')
+        if row and row["number"]:
+            return Markup(f'<a href="{escape(document_url(datasette, value))}">{escape(row["number"])}</a>')
+        label = (row and row["file_name"]) or str(value)[:12]
+        return Markup(f'<a class="file-name" href="{escape(document_url(datasette, value))}" '
+                      f'title="Văn bản không có số ký hiệu: tên tệp">{escape(label)}</a>')
 
     return inner
