@@ -94,3 +94,13 @@ def error_detail(status: int, message) -> str:
     """Datasette's English message of a 400 (an SQL error: what the SQL author needs), shown as a detail."""
     text = str(message or "")
     return text if status == 400 and text.isascii() else ""
+
+
+# menu entries other plugins add (datasette-auth-passwords, Datasette's debug pages for the root user)
+MENU_LABELS = {"Log in": "Đăng nhập", "Log out": "Đăng xuất", "Debug permissions": "Kiểm tra quyền",
+               "Debug allow rules": "Kiểm tra quy tắc cho phép", "Debug messages": "Kiểm tra thông báo",
+               "Create an API token": "Tạo khóa API"}
+
+
+def menu_label(label: str) -> str:
+    return MENU_LABELS.get(label, label)

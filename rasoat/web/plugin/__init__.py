@@ -445,9 +445,9 @@ def extra_css_urls(datasette):
 @hookimpl
 def prepare_jinja2_environment(env, datasette):
     """What every template may use, even those rendered without ``extra_template_vars`` (Datasette's error
-    pages): the error's title and message in Vietnamese."""
+    pages): the error's title and message, other plugins' menu entries, in Vietnamese."""
     env.globals.update(rasoat_error_title=labels.error_title, rasoat_error_message=labels.error_message,
-                       rasoat_error_detail=labels.error_detail)
+                       rasoat_error_detail=labels.error_detail, rasoat_menu_label=labels.menu_label)
 
 
 @hookimpl
