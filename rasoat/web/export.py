@@ -31,18 +31,22 @@ def csv_address(path: str, table_view: bool) -> str:
     return f"{base}.csv?{urlencode(params)}"
 
 
-def relabel(rows: list[list[str]], label: Callable[[str], str]) -> list[list[str]]:
-    """The header in labels; a column Datasette expanded (``x`` and ``x_label``) kept once, under x's label,
-    holding the label (a document's number) or, where there is none, the value."""
+def relabel(rows: list[list[str]], label: Callable[[str], str],
+            word: Callable[[str, str], str | None] = lambda column, value: None) -> list[list[str]]:
+    """The header in labels, codes in words (``word(column, value)``: "warning" → "Cảnh báo"), without SQLite's
+    rowid; a column Datasette expanded (``x`` and ``x_label``) kept once, under x's label, holding the label (a
+    document's number) or, where there is none, the value."""
     if not rows:
         return rows
     header = rows[0]
     expanded = {h[: -len("_label")] for h in header if h.endswith("_label") and h[: -len("_label")] in header}
-    keep = [i for i, h in enumerate(header) if not (h.endswith("_label") and h[: -len("_label")] in expanded)]
+    keep = [i for i, h in enumerate(header)
+            if h != "rowid" and not (h.endswith("_label") and h[: -len("_label")] in expanded)]
     label_of = {header.index(c): header.index(c + "_label") for c in expanded}
     out = [[label(header[i]) for i in keep]]
     for row in rows[1:MAX_EXPORT_ROWS + 1]:
-        out.append([(row[label_of[i]] or row[i]) if i in label_of else row[i] for i in keep])
+        values = [(row[label_of[i]] or row[i]) if i in label_of else row[i] for i in keep]
+        out.append([word(header[i], v) or v for i, v in zip(keep, values, strict=True)])
     return out
 
 

@@ -394,7 +394,8 @@ async def export_page(request, datasette):
             message = answer.text[:500]
         raise DatasetteError(message or "Không lấy được dữ liệu để tải.", status=answer.status_code)
     rows = export.relabel(export.read_csv(answer.text),
-                          lambda column: column_label(datasette, database, table if is_table else None, column))
+                          lambda column: column_label(datasette, database, table if is_table else None, column),
+                          lambda column, value: labels.value_label(column, value, table))
     kind = request.url_vars["kind"]
     body = export.to_csv(rows) if kind == "csv" else export.to_xlsx(rows)
     name = (table or (parts[2] if len(parts) > 2 else "truy-van")) if database else "du-lieu"
