@@ -26,15 +26,17 @@ import re
 from rasoat.numbers import DOC_NUMBER, number_key
 from rasoat.search_index import fts_name
 from rasoat.vntext import fold, unify
+from rasoat.web.highlight import aligned_fold
 
 # A quoted phrase with this many d's or more is asked as typed and fully folded only (2**k spellings otherwise).
 MAX_PHRASE_D = 5
 # Two documents whose first COPY_SAMPLE_CHARS folded characters share at least COPY_SIMILARITY of their
 # COPY_SHINGLE-word runs (Jaccard) are copies: the same text read from two files (a scan and its text layer,
 # a .docx twin); different documents of one template share far less.
-COPY_SAMPLE_CHARS = 6_000
+COPY_SAMPLE_CHARS = 2_500
 COPY_SHINGLE = 5
 COPY_SIMILARITY = 0.8
+COPY_LENGTH_RATIO = 0.7  # copies' whole texts differ in length by less than this (an OCR'd scan vs its text layer)
 
 _PHRASE_RE = re.compile(r'"[^"]*"')  # a quoted phrase as escape_fts leaves it
 
@@ -73,12 +75,17 @@ def match_expression(query: str, exact: bool = False) -> str:
     return _PHRASE_RE.sub(spell, escaped)
 
 
+# A result's text is read up to this many characters: its snippet shows the first occurrence in them (else the
+# text's start), and a long document (hundreds of pages) is not copied out of SQLite whole for each search.
+SCAN_CHARS = 60_000
 DOCUMENT_COLUMNS = "d.rowid as rowid, d.id as document_id, d.number, d.doc_type, d.issuer, d.issued_on, " \
-                   "d.title, d.text, d.file_name, d.number_key"
+                   f"d.title, substr(d.text, 1, {SCAN_CHARS}) as text, length(d.text) as text_length, " \
+                   "d.file_name, d.number_key"
 SEARCHES = {  # what the search page lists for each table, best matches first
     "documents": f"select {DOCUMENT_COLUMNS} from [{{fts}}] s join documents d on d.rowid = s.rowid "
                  "where [{fts}] match :m order by s.rank limit :limit",
-    "articles": "select a.rowid as rowid, a.document_id, a.path, a.title, a.text, a.page, d.number "
+    "articles": f"select a.rowid as rowid, a.document_id, a.path, a.title, substr(a.text, 1, {SCAN_CHARS}) as text, "
+                "a.page, d.number "
                 "from [{fts}] s join articles a on a.rowid = s.rowid join documents d on d.id = a.document_id "
                 "where [{fts}] match :m order by s.rank limit :limit",
     "findings": "select f.rowid as rowid, f.document_id, f.rule_id, f.severity, f.message, f.evidence, f.page, "
@@ -118,14 +125,18 @@ def _rows(cursor) -> list[dict]:
 
 
 def _shingles(text: str | None) -> frozenset:
-    words = fold(" ".join((text or "")[:COPY_SAMPLE_CHARS].split())).split()
+    words = aligned_fold((text or "")[:COPY_SAMPLE_CHARS]).split()
     return frozenset(zip(*(words[i:] for i in range(COPY_SHINGLE)), strict=False))
 
 
 def are_copies(a: dict, b: dict, shingles=_shingles) -> bool:
-    """Same number and date, or near-identical text (``COPY_SIMILARITY``)."""
+    """Same number and date, or near-identical text (``COPY_SIMILARITY``; texts whose lengths differ by more than
+    COPY_LENGTH_RATIO are not compared)."""
     if a.get("number_key") and a.get("number_key") == b.get("number_key") and a.get("issued_on") == b.get("issued_on"):
         return True
+    la, lb = (d.get("text_length") or len(d.get("text") or "") for d in (a, b))
+    if not la or not lb or min(la, lb) / max(la, lb) < COPY_LENGTH_RATIO:
+        return False
     sa, sb = shingles(a.get("text")), shingles(b.get("text"))
     return bool(sa and sb) and len(sa & sb) / len(sa | sb) >= COPY_SIMILARITY
 
