@@ -317,6 +317,10 @@ async def document_page(request, datasette):
     return Response.html(await datasette.render_template("rasoat_document.html", context, request=request))
 
 
+# Results of each kind (documents, articles, findings) the search page lists, best first: each gets a snippet,
+# most of the page's time; the documents' table search ("Xem trong bảng Văn bản") lists them all.
+PAGE_RESULTS = 25
+
 # What SQLite says when FTS5 refuses a MATCH expression (an unpaired or empty quoted phrase, a NUL character).
 FTS_QUERY_ERRORS = ("fts5: syntax error", "unterminated string")
 
@@ -333,7 +337,7 @@ async def search_page(request, datasette):
         """The results and their snippets, made in Datasette's thread for SQL, not in the event loop that
         renders the page (marking the words in every result's text takes a while on long documents)."""
         with sqlite_timelimit(conn, datasette.setting("sql_time_limit_ms")):  # as Datasette's own queries
-            results = search_all(conn, query, exact)
+            results = search_all(conn, query, exact, limit=PAGE_RESULTS)
         marked = {text: snippet(text, query, exact) for rows in results.values() for row in rows
                   for text in (row.get("title"), row.get("text"), row.get("message")) if isinstance(text, str)}
         return results, marked
@@ -501,7 +505,15 @@ def extra_template_vars(template, database, table, datasette, request):
             f"select document_id, count(*) from findings where document_id in ({marks}) group by document_id", ids)
         return dict(result.rows)
 
-    extra = dict(rasoat_column_label=label, rasoat_value_label=labels.value_label,
+    async def document_name(doc_id) -> str:
+        """A document as a reviewer names it: its number, else its file name (never its hash)."""
+        if not database or not doc_id:
+            return str(doc_id or "")
+        row = (await datasette.get_database(database).execute(
+            "select number, file_name from documents where id = ?", [doc_id])).first()
+        return (row and (row["number"] or row["file_name"])) or str(doc_id)[:12]
+
+    extra = dict(rasoat_column_label=label, rasoat_document_name=document_name, rasoat_value_label=labels.value_label,
                  rasoat_crumb_label=crumb_label, rasoat_lookup_label=labels.lookup_label,
                  rasoat_facet_type=lambda kind: labels.FACET_TYPES.get(kind, kind),
                  rasoat_parameter=parameter, rasoat_row_name=row_name, rasoat_export_url=export_url,
@@ -594,7 +606,9 @@ def _shortened(datasette, value: str, doc_id: str | None, anchor: str) -> Markup
 def _document_link(datasette, database, value):
     if isinstance(value, dict):  # a foreign key Datasette has expanded: {"value": id, "label": number}
         doc_id, label = value.get("value"), value.get("label")
-        return Markup(f'<a href="{escape(document_url(datasette, doc_id))}">{escape(label or doc_id[:12])}</a>')
+        if label and label != doc_id:
+            return Markup(f'<a href="{escape(document_url(datasette, doc_id))}">{escape(label)}</a>')
+        value = doc_id  # no number: named by its file name below
 
     async def inner():
         db = datasette.get_database(database)
