@@ -31,11 +31,12 @@ from rasoat.web.highlight import aligned_fold
 # A quoted phrase with this many d's or more is asked as typed and fully folded only (2**k spellings otherwise).
 MAX_PHRASE_D = 5
 # Two documents whose first COPY_SAMPLE_CHARS folded characters share at least COPY_SIMILARITY of their
-# COPY_SHINGLE-word runs (Jaccard) are copies: the same text read from two files (a scan and its text layer,
-# a .docx twin); different documents of one template share far less.
-COPY_SAMPLE_CHARS = 2_500
-COPY_SHINGLE = 5
-COPY_SIMILARITY = 0.8
+# COPY_SHINGLE-word runs (Jaccard) are copies: the same text read from two files (a scan and its text layer, a
+# .docx twin, a transcript).  On the dev corpus copies score 0.68–0.99 and different documents of one kind
+# (two reports of one province on one subject) at most 0.40.
+COPY_SAMPLE_CHARS = 10_000
+COPY_SHINGLE = 3
+COPY_SIMILARITY = 0.6
 COPY_LENGTH_RATIO = 0.7  # copies' whole texts differ in length by less than this (an OCR'd scan vs its text layer)
 
 _PHRASE_RE = re.compile(r'"[^"]*"')  # a quoted phrase as escape_fts leaves it

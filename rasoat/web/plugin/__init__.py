@@ -489,7 +489,10 @@ def extra_template_vars(template, database, table, datasette, request):
         """A canned query's parameter as a reviewer reads it (site.yml, plugins: rasoat: parameters)."""
         return dict(dict(label=name.replace("_", " ").capitalize(), help="", placeholder=""), **parameters.get(name, {}))
 
-    def row_name(of_table: str, keys) -> str:
+    async def row_name(of_table: str, keys) -> str:
+        """A row page's name: a document by its number or file name, any other row by its key."""
+        if of_table == "documents" and len(keys) == 1:
+            return await document_name(keys[0])
         return ", ".join(str(k) for k in keys)
 
     def export_url(kind: str) -> str:
