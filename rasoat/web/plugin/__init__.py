@@ -584,6 +584,8 @@ def render_cell(row, value, column, table, database, datasette):
     if column in LONG_COLUMNS and isinstance(value, str) and len(value) > LONG:
         return _shortened(datasette, value, doc_id or (row["id"] if table == "documents" else None),
                           f"trang-{row['page']}" if table == "pages" and "page" in keys else "toan-van")
+    if column in DATE_COLUMNS and isinstance(value, str) and value:
+        return Markup(f'<span title="{escape(value)}">{escape(labels.vn_date(value))}</span>')
     if column in ("severity", "Mức độ") and value in labels.SEVERITY:
         return Markup(f'<span class="sev sev-{value}" title="{value}">{labels.SEVERITY[value]}</span>')
     label = labels.value_label(column, value, table) if column != "Mức độ" else None
@@ -595,6 +597,7 @@ def render_cell(row, value, column, table, database, datasette):
 
 
 LONG_COLUMNS = {"text", "search_folded", "meta", "regions", "tables"}
+DATE_COLUMNS = {"issued_on", "effective_on", "Ngày ban hành", "Ngày có hiệu lực"}  # shown dd/mm/yyyy
 LONG = 300
 
 
