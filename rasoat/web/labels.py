@@ -51,14 +51,15 @@ def vn_date(iso: str | None) -> str:
     return iso or ""
 
 
-# Datasette's filter operators (datasette.filters.Filters: key → English display) in Vietnamese
+# Datasette's filter operators (datasette.filters.Filters: key → English display) in Vietnamese, as the filter
+# form lists them and the sentence over a table reads them ("Số ký hiệu chứa “QĐ”")
 LOOKUPS = {"exact": "=", "not": "≠", "contains": "chứa", "notcontains": "không chứa", "endswith": "kết thúc bằng",
            "startswith": "bắt đầu bằng", "gt": ">", "gte": "≥", "lt": "<", "lte": "≤", "like": "khớp mẫu (like)",
            "notlike": "không khớp mẫu (not like)", "glob": "khớp mẫu (glob)", "in": "thuộc danh sách",
            "notin": "không thuộc danh sách", "arraycontains": "mảng chứa", "arraynotcontains": "mảng không chứa",
            "date": "vào ngày", "isnull": "trống (null)", "notnull": "không trống (not null)", "isblank": "trống",
            "notblank": "không trống"}
-# how a filter reads in the sentence over a table ("Số ký hiệu chứa "QĐ"")
+# the kinds of facet Datasette names in English
 FACET_TYPES = {"date": "theo ngày", "array": "theo phần tử", "column": "theo cột"}
 ERROR_TITLES = {400: "Yêu cầu không hợp lệ", 403: "Không có quyền truy cập", 404: "Không tìm thấy",
                 405: "Thao tác không được phép", 414: "Địa chỉ quá dài", 500: "Lỗi máy chủ"}
