@@ -60,7 +60,10 @@ def phrase_variants(phrase: str) -> list[str]:
 
 def match_expression(query: str, exact: bool = False) -> str:
     """The MATCH argument for a user's query, as Datasette builds it for ``_search``; outside ``exact``,
-    each quoted phrase becomes the OR of its spellings (``phrase_variants``)."""
+    each quoted phrase becomes the OR of its spellings: as typed, then ``phrase_variants``.  The plugin
+    registers this as the SQL function ``escape_fts`` (Datasette's own, which its table search and the canned
+    queries call), so a quoted phrase folds diacritics there too; on an exact index only the phrase as typed
+    (or a text written without marks) matches."""
     from datasette.utils import escape_fts  # imported here: ingest does not need Datasette
 
     escaped = escape_fts(unify(query) if exact else query)
@@ -71,7 +74,8 @@ def match_expression(query: str, exact: bool = False) -> str:
         inner = m.group(0)[1:-1]
         if " " not in inner.strip():
             return m.group(0)  # one word: the folded index column already holds its folded copy
-        return "(" + " OR ".join(f'"{v}"' for v in phrase_variants(inner)) + ")"
+        spellings = dict.fromkeys([inner, *phrase_variants(inner)])  # as typed first: the exact index's spelling
+        return "(" + " OR ".join(f'"{v}"' for v in spellings) + ")"
 
     return _PHRASE_RE.sub(spell, escaped)
 

@@ -52,7 +52,7 @@ from rasoat.web import export, labels
 from rasoat.web.document import document_context
 from rasoat.web.highlight import snippet
 from rasoat.web.overview import overview_context
-from rasoat.web.search import search_all
+from rasoat.web.search import match_expression, search_all
 
 MMAP_BYTES = 256 * 1024 * 1024  # PRAGMA mmap_size of the served database's connections
 
@@ -97,8 +97,9 @@ def authorize(action, arg1, arg2, db_name, trigger):
     return sqlite3.SQLITE_OK
 
 
-@hookimpl
+@hookimpl(trylast=True)  # after Datasette's own, whose escape_fts ours replaces
 def prepare_connection(conn, database, datasette):
+    conn.create_function("escape_fts", 1, bounded(match_expression), deterministic=True)
     conn.create_function("rasoat_fold", 1, bounded(fold), deterministic=True)
     conn.create_function("rasoat_unify", 1, bounded(unify), deterministic=True)
     conn.create_function("rasoat_number_key", 1, bounded(number_key), deterministic=True)
