@@ -10,9 +10,13 @@ from pathlib import Path
 import click
 
 from rasoat import __version__
+from rasoat.cli_messages import Group
+from rasoat.cli_messages import install as use_vietnamese_messages
+
+use_vietnamese_messages()  # click's own messages ("Usage:", "No such option"…) in Vietnamese
 
 
-@click.group()
+@click.group(cls=Group)
 @click.version_option(__version__, prog_name="rasoat")
 def cli():
     """rasoat — rà soát, tự kiểm tra văn bản quy phạm pháp luật và báo cáo hành chính.
@@ -50,8 +54,14 @@ def ingest(paths, db_path, force, as_json, workers, limit_texts=()):
     import sqlite3
 
     from rasoat.errors import describe
+    from rasoat.files import side_files
     from rasoat.limits import LimitError, Limits
     from rasoat.pipeline import ingest_paths
+
+    skipped = side_files(list(paths))  # a folder's lists, metadata and transcripts: said once, not read
+    if skipped:
+        click.echo(f"Bỏ qua {len(skipped)} tệp kèm theo, không phải văn bản: {', '.join(f.name for f in skipped)}",
+                   err=True)
 
     try:
         limits = Limits.from_env()
@@ -95,9 +105,12 @@ def _ingest_summary(summary, db_path: str, as_json: bool) -> None:
     failed = summary.failed
     if as_json:
         click.echo(json.dumps(summary.to_json(), ensure_ascii=False, indent=2))
-    else:
-        click.echo(f"Đã đọc {summary.count('ok')} tệp, bỏ qua {summary.count('unchanged')} tệp không đổi, "
-                   f"{failed} tệp lỗi → {db_path}")
+    else:  # each file counted once: read, unchanged or failed (a file that failed before and is unchanged: failed)
+        ok = sum(r.status == "ok" and not r.error for r in summary.files)
+        same = sum(r.status == "unchanged" and not r.error for r in summary.files)
+        failed_before = sum(r.status == "unchanged" and bool(r.error) for r in summary.files)
+        before = f" (trong đó {failed_before} tệp lỗi từ lần đọc trước, không đổi)" if failed_before else ""
+        click.echo(f"Đã đọc {ok} tệp, bỏ qua {same} tệp không đổi, {failed} tệp lỗi{before} → {db_path}")
         for r in summary.files:
             if r.error:
                 click.echo(f"  LỖI {r.path}: {r.error}", err=True)
@@ -149,19 +162,37 @@ def check(db_path, as_json):
         d.extraction.blocks = locate(d.source)
     corpus = Corpus(docs)
     counts: dict[str, int] = {}
+    by_severity: dict[tuple[str, str], int] = {}
     with click.progressbar(docs, label="Đang kiểm tra", file=sys.stderr) as bar:
         for d in bar:
             findings = run_rules(d, corpus)
             store.save_findings(db, d.id, findings)
             for f in findings:
                 counts[f.rule_id] = counts.get(f.rule_id, 0) + 1
+                by_severity[f.severity, f.rule_id] = by_severity.get((f.severity, f.rule_id), 0) + 1
     store.enable_search(db)
     if as_json:
         click.echo(json.dumps(dict(documents=len(docs), findings=counts), ensure_ascii=False, indent=2))
     else:
-        click.echo(f"Đã kiểm tra {len(docs)} văn bản: {sum(counts.values())} phát hiện")
-        for rid, n in sorted(counts.items()):
-            click.echo(f"  {rid}: {n}")
+        click.echo("\n".join(check_report(len(docs), by_severity, {r.id: r.title for r in catalogue()})))
+
+
+SEVERITY_WORDS = {"error": "Lỗi", "warning": "Cảnh báo", "info": "Thông tin"}  # as rasoat.web.labels.SEVERITY
+
+
+def check_report(documents: int, by_severity: dict[tuple[str, str], int], titles: dict[str, str]) -> list[str]:
+    """``check``'s lines: the total with counts by severity, then each severity's rules (id, title, count), most
+    findings first."""
+    totals = {s: sum(n for (sev, _), n in by_severity.items() if sev == s) for s in SEVERITY_WORDS}
+    total = sum(by_severity.values())
+    parts = ", ".join(f"{n} {SEVERITY_WORDS[s].lower()}" for s, n in totals.items() if n)
+    lines = [f"Đã kiểm tra {documents} văn bản: {total} phát hiện" + (f" ({parts})" if parts else "")]
+    for severity, word in SEVERITY_WORDS.items():
+        rules = sorted(((n, rid) for (sev, rid), n in by_severity.items() if sev == severity), key=lambda x: (-x[0], x[1]))
+        if rules:
+            lines.append(f"{word} ({totals[severity]}):")
+            lines.extend(f"  {rid:8} {n:>5}  {titles.get(rid, '')}".rstrip() for n, rid in rules)
+    return lines
 
 
 def datasette_command(db_path: str, port: int, host: str = "127.0.0.1", no_sql: bool = False) -> list[str]:
@@ -169,6 +200,20 @@ def datasette_command(db_path: str, port: int, host: str = "127.0.0.1", no_sql: 
     from rasoat.web.serve import command
 
     return command(db_path, port, host, no_sql)
+
+
+def port_free(host: str, port: int) -> bool:
+    """Whether ``host:port`` can be listened on (uvicorn's bind, tried and let go)."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn: a port in TIME_WAIT is free
+        try:
+            s.bind((host, port))
+        except OSError:
+            return False
+    return True
 
 
 @cli.command()
@@ -202,6 +247,9 @@ def serve(db_path, port, host, password, no_sql, allow_upload=False, upload_dir=
         env = environment(secret, allow_upload=allow_upload, upload_dir=upload_dir)
     except ValueError as e:
         raise click.UsageError(str(e))
+    if not port_free(host, port):  # else uvicorn says so in English, after Datasette has loaded
+        raise click.UsageError(f"Cổng {port} trên {host} đang được một chương trình khác dùng: hãy chọn cổng khác "
+                               f"bằng --port (vd. --port {port + 1}) hoặc tắt chương trình kia.")
     argv = datasette_command(db_path, port, host, no_sql)
     click.echo(f"Datasette: http://{host}:{port}/" + (" (tên đăng nhập: rasoat)" if secret else ""))
     os.execve(argv[0], argv, env)

@@ -2,14 +2,25 @@
 Playwright (no browser download).  A reviewer opens the home page, searches
 without diacritics, opens a document, reaches a finding's evidence marked in
 the text, does the same from the findings table, and uses the overview.
+Every page kind (home, database, table, row, SQL and canned queries, search,
+document, overview, login, errors) is walked on a phone (390 px) and a
+desktop: no English word of Datasette's and nothing wider than the screen;
+the table's export is one click to a CSV for Excel.
 
 Screenshots go to test-artifacts/screenshots/ (or $RASOAT_SCREENSHOTS); the
 folder is printed when the tests run."""
 
 from __future__ import annotations
 
+import codecs
+import csv
+import json
 import os
+import re
 import shutil
+import urllib.parse
+import urllib.request
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -129,3 +140,215 @@ def test_overview_bar_leads_to_its_rows(site, page, shots):
     severities = page.locator("td.col-severity").all_inner_texts()
     assert severities and set(severities) == {"Lỗi"}
     page.screenshot(path=shots / "08-tu-bieu-do-toi-dong.png")
+
+
+# ---- every page kind in Vietnamese, and nothing wider than a phone ------------------------------------------
+
+# What Datasette 0.65's templates (and click, for the CLI) say in English: none of it may reach a reviewer.
+ENGLISH = (
+    "Custom SQL query", "returning", "Query parameters", "Run SQL", "Edit SQL", "Format SQL", "View and edit SQL",
+    "sorted by", "Suggested facets", "Advanced export", "This data as", "0 results", "0 records", "Log in",
+    "Log out", "Next page", "Apply", "remove filter", "- column -", "Sort by", "descending", "CSV options",
+    "download file", "expand labels", "stream all rows", "Export CSV", "JSON shape", "newline-delimited",
+    "Links from other tables", "hidden table", "Many rows", "Queries", "Tables", "Views", "Download SQLite DB",
+    "Error 404", "Error 403", "Error 500", "Not Found", "Forbidden", "Internal Server Error", "Table not found",
+    "Database not found", "Row not found", "Permission denied", "These facets timed out", "extra where clause",
+    "(view)", "(hidden)", "Search:", "is not null", "ends with", "starts with", "contains", "Powered by",
+    "Query took", "Data license", "Data source", "You are logged in as", "rows", "row",
+    "Show this message and exit", "CREATE TABLE",
+)
+ENGLISH_RE = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ENGLISH)) + r")(?![\w-])")  # whole words only
+PHONE = {"width": 390, "height": 844}
+# What a page shows to read, menus closed or open: its text (SQL itself left out: the editor, code) and what its
+# controls say (options, buttons, placeholders)
+SHOWN_TEXT = """() => { const body = document.body.cloneNode(true);
+  body.querySelectorAll('script, style, textarea, .CodeMirror, pre, code').forEach(e => e.remove());
+  return [document.title, body.textContent,
+  ...Array.from(document.querySelectorAll('option, summary')).map(e => e.textContent),
+  ...Array.from(document.querySelectorAll('input[type=submit], button')).map(e => e.value || e.textContent),
+  ...Array.from(document.querySelectorAll('[placeholder]')).map(e => e.placeholder)].join('\\n'); }"""
+# Elements whose box reaches past the viewport's right edge (a text wider than the screen)
+TOO_WIDE = """() => { const w = document.documentElement.clientWidth; const out = [];
+  for (const e of document.body.querySelectorAll('*')) {
+    const r = e.getBoundingClientRect();
+    if (r.width && r.right > w + 1 && getComputedStyle(e).visibility !== 'hidden' && !e.closest('details:not([open])'))
+      out.push(e.tagName + '.' + e.className + ': ' + (e.innerText || '').slice(0, 40));
+  }
+  return {scroll: document.documentElement.scrollWidth, width: w, elements: out.slice(0, 8)}; }"""
+
+
+def english_on(page) -> list[str]:
+    return sorted(set(ENGLISH_RE.findall(page.evaluate(SHOWN_TEXT))))
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True,
+                                  locale="vi-VN")
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+def document_id(site, number: str) -> str:
+    return fetch_json(site, "/rasoat/documents.json", number=number, _shape="array")[0]["id"]
+
+
+def fetch_json(site, path, **params):
+    with urllib.request.urlopen(f"{site}{path}?{urllib.parse.urlencode(params)}", timeout=20) as r:
+        return json.loads(r.read())
+
+
+PAGES = [  # (name, path, status, what the page shows)
+    ("trang-chu", "/", 200, "rà soát văn bản"),
+    ("co-so-du-lieu", "/rasoat", 200, "Truy vấn có sẵn"),
+    ("bang-van-ban", "/rasoat/documents", 200, "Thêm cột"),
+    ("bang-van-ban-loc", "/rasoat/documents?doc_type=Quy%E1%BA%BFt+%C4%91%E1%BB%8Bnh&_sort=number", 200,
+     "sắp xếp theo Số ký hiệu"),
+    ("bang-phat-hien", "/rasoat/findings", 200, "Mức độ"),
+    ("bang-khong-dong", "/rasoat/findings?rule_id=KHONG-CO", 200, "Không có dòng nào"),
+    ("dong", "/rasoat/rules/FIG002", 200, "Liên kết từ các bảng khác"),
+    ("truy-van-sql", "/rasoat?sql=select+number%2C+title+from+documents+order+by+number", 200, "Truy vấn SQL"),
+    ("truy-van-khong-ket-qua", "/rasoat?sql=select+number+from+documents+where+0", 200, "Không có kết quả nào"),
+    ("truy-van-co-san", "/rasoat/findings_by_document?s%E1%BB%91_k%C3%BD_hi%E1%BB%87u=93%2FNQ-HDND&"
+     "m%E1%BB%A9c_%C4%91%E1%BB%99=", 200, "Số ký hiệu"),
+    ("truy-van-co-san-trong", "/rasoat/qppl_by_issuer_year", 200, "Cơ quan ban hành"),
+    ("tim-kiem", "/-/rasoat/search?q=dang+ky+kinh+doanh", 200, "Kết quả cho"),
+    ("tong-quan", "/-/rasoat/overview", 200, "Tổng quan"),
+    ("dang-nhap", "/-/login", 200, "Đăng nhập"),
+    ("loi-404", "/rasoat/khong-co-bang-nay", 404, "Không tìm thấy"),
+    ("loi-404-dong", "/rasoat/documents/khongco", 404, "Không tìm thấy"),
+    ("loi-403", "/-/permissions", 403, "Không có quyền truy cập"),
+    ("loi-400", "/rasoat?sql=select+khong_co_cot", 400, "Truy vấn SQL"),
+]
+
+
+@pytest.mark.parametrize("name, path, status, shows", PAGES, ids=[p[0] for p in PAGES])
+def test_every_page_kind_in_vietnamese_and_within_a_phone(site, browser, phone, shots, name, path, status, shows):
+    for pg, kind in ((phone, "dien-thoai"), (None, "may-tinh")):
+        if pg is None:
+            context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+            pg = context.new_page()
+        answer = pg.goto(site + path)
+        assert answer.status == status
+        assert shows in pg.evaluate(SHOWN_TEXT)
+        assert english_on(pg) == [], f"{kind} {path}"
+        pg.screenshot(path=shots / f"20-{name}-{kind}.png", full_page=True)
+        if kind == "dien-thoai":
+            wide = pg.evaluate(TOO_WIDE)
+            assert wide["scroll"] <= wide["width"] and not wide["elements"], wide
+        else:
+            context.close()
+
+
+def test_document_page_on_a_phone_findings_first(site, phone, shots):
+    doc = document_id(site, "1347/BC-SNV")
+    phone.goto(f"{site}/-/rasoat/document/{doc}")
+    assert english_on(phone) == []
+    wide = phone.evaluate(TOO_WIDE)
+    assert wide["scroll"] <= wide["width"] and not wide["elements"], wide
+    findings = phone.locator("#phat-hien").bounding_box()
+    header = phone.locator("#thong-tin").bounding_box()
+    assert findings["y"] < header["y"]  # findings before the header fields
+    assert findings["y"] < PHONE["height"]  # and on the first screen
+    phone.screenshot(path=shots / "21-van-ban-dien-thoai.png", full_page=True)
+
+
+def test_overview_charts_readable_on_a_phone(site, phone, shots):
+    phone.goto(site + "/-/rasoat/overview")
+    sizes = phone.locator("svg.chart text.label").evaluate_all(
+        "els => els.map(e => e.getBoundingClientRect().height)")
+    assert sizes and min(sizes) >= 10  # a label line at least 10 px tall on the screen
+    wide = phone.evaluate(TOO_WIDE)
+    assert wide["scroll"] <= wide["width"], wide
+    phone.screenshot(path=shots / "22-tong-quan-dien-thoai.png", full_page=True)
+
+
+def test_facet_values_do_not_break_inside_a_syllable(site, page):
+    page.set_viewport_size({"width": 700, "height": 900})
+    page.goto(site + "/rasoat/documents?_facet=issuer")
+    breaks = page.locator(".facet-info li").evaluate_all("els => els.map(e => getComputedStyle(e).wordBreak)")
+    assert breaks and set(breaks) == {"normal"}
+
+
+def test_documents_table_names_documents_never_by_hash(site, page):
+    page.goto(site + "/rasoat/documents")
+    headers = page.locator("table.rows-and-columns th").all_inner_texts()
+    assert [h.replace("\xa0▲", "").strip() for h in headers] == ["Số ký hiệu", "Loại văn bản", "Cơ quan ban hành", "Ngày ban hành",
+                                            "Trích yếu", "Lỗi", "Số phát hiện"]
+    cells = " ".join(page.locator("table.rows-and-columns td").all_inner_texts())
+    assert not re.search(r"\b[0-9a-f]{12,}\b", cells)
+    facets = " ".join(page.locator(".facet-info li").all_inner_texts())
+    assert "None" not in facets
+    page.locator("details.rasoat-columns summary").click()
+    page.locator("details.rasoat-columns label", has_text="Tên tệp").locator("input").check()
+    page.locator("details.rasoat-columns input[type=submit]").click()
+    assert "Tên tệp" in page.locator("table.rows-and-columns thead").inner_text()
+
+
+def test_csv_export_one_click_from_a_table(site, page, tmp_path):
+    page.goto(site + "/rasoat/findings?severity=warning")
+    with page.expect_download() as download:
+        page.locator("a.export-csv").click()
+    path = tmp_path / "phat-hien.csv"
+    download.value.save_as(path)
+    raw = path.read_bytes()
+    assert raw.startswith(codecs.BOM_UTF8)
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows[0][:4] == ["Văn bản", "Mức độ", "Quy tắc", "Nội dung"]
+    assert len(rows) > 1 and {r[1] for r in rows[1:]} == {"Cảnh báo"}
+    assert all(re.search(r"\d+/", r[0]) for r in rows[1:]), rows  # documents named by number, not by id
+    with page.expect_download() as download:
+        page.locator("a.export-xlsx").click()
+    xlsx = tmp_path / "phat-hien.xlsx"
+    download.value.save_as(xlsx)
+    with zipfile.ZipFile(xlsx) as z:
+        shared = z.read("xl/sharedStrings.xml").decode()
+    assert "Mức độ" in shared and "Văn bản" in shared
+
+
+def test_error_500_page_in_vietnamese(browser, shots, tmp_path):
+    """Datasette's own handler of an unexpected exception, with rasoat's templates (a route of a plugin
+    registered here raises), shown in the browser at a phone's width."""
+    html = server_error_page(tmp_path)
+    context = browser.new_context(viewport=PHONE, locale="vi-VN")
+    pg = context.new_page()
+    pg.set_content(html)
+    assert "Lỗi máy chủ" in pg.locator("h1").inner_text()
+    assert english_on(pg) == []
+    pg.screenshot(path=shots / "23-loi-500.png", full_page=True)
+    context.close()
+
+
+def server_error_page(tmp_path) -> str:
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    from datasette import hookimpl
+    from datasette.app import Datasette
+    from datasette.plugins import pm
+
+    from rasoat.web.serve import templates
+
+    class Broken:
+        __name__ = "broken"
+
+        @hookimpl
+        def register_routes(self):
+            async def broken(request):
+                raise RuntimeError("boom")
+            return [(r"^/-/broken$", broken)]
+
+    async def fetch_page():
+        pm.register(Broken(), name="broken")
+        try:
+            ds = Datasette(memory=True, template_dir=str(templates()))
+            answer = await ds.client.get("/-/broken")
+        finally:
+            pm.unregister(name="broken")
+        assert answer.status_code == 500
+        return answer.text
+
+    with ThreadPoolExecutor(1) as pool:  # Playwright's sync API runs an event loop in this thread
+        return pool.submit(asyncio.run, fetch_page()).result()

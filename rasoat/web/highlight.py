@@ -60,8 +60,21 @@ def mark_up(text: str, spans: list[Span]) -> Markup:
 
 def aligned_fold(text: str) -> str:
     """``fold`` character by character, so position i of the result is
-    position i of ``text`` (NFC text folds one character to one)."""
-    return "".join(f[0] if f else c for c, f in ((c, fold(c)) for c in text))
+    position i of ``text`` (NFC text folds one character to one).  Each
+    character is folded once per process (``_FOLDED``) and the text
+    translated in one pass: folding every character of a long document on
+    its own took most of a search page's time."""
+    new = set(text).difference(_SEEN)
+    for c in new:
+        f = fold(c)
+        if f != c:
+            _FOLDED[ord(c)] = f[0] if f else c
+    _SEEN.update(new)
+    return text.translate(_FOLDED)
+
+
+_FOLDED: dict[int, str] = {}  # code point → its folded character, for those fold changes
+_SEEN: set[str] = set()  # characters already looked at
 
 
 _TERM_RE = re.compile(r'"([^"]+)"|(\S+)')
@@ -83,12 +96,15 @@ def term_patterns(query: str, exact: bool = False) -> list[re.Pattern]:
     return [re.compile(p) for p in list(dict.fromkeys(patterns))[:MAX_MARKED_TERMS]]
 
 
-def find_terms(text: str, query: str, exact: bool = False) -> list[tuple[int, int]]:
+def find_terms(text: str, query: str, exact: bool = False, patterns: list[re.Pattern] | None = None
+               ) -> list[tuple[int, int]]:
     """Where the query's terms occur in ``text`` (sorted spans, neighbours merged)."""
     haystack = unify(text).lower() if exact else aligned_fold(text)
     if len(haystack) != len(text):
         haystack = aligned_fold(text)
-    hits = sorted((m.start(), m.end()) for p in term_patterns(query, exact) for m in p.finditer(haystack))
+    if patterns is None:
+        patterns = term_patterns(query, exact)
+    hits = sorted((m.start(), m.end()) for p in patterns for m in p.finditer(haystack))
     merged: list[tuple[int, int]] = []
     for a, b in hits:  # words next to each other ("đăng ký kinh doanh") become one span
         if merged and (a <= merged[-1][1] or not text[merged[-1][1]:a].strip()):
@@ -98,18 +114,50 @@ def find_terms(text: str, query: str, exact: bool = False) -> list[tuple[int, in
     return merged
 
 
+# A snippet needs the first occurrence only: the text is searched a chunk at a time, so a long document whose
+# first page holds the words is not folded and scanned whole (that was most of a search page's time).
+SNIPPET_CHUNK = 2_000  # characters folded and searched first (then twice as many, and so on)
+SNIPPET_OVERLAP = 200  # characters a chunk shares with the next, so a phrase across the cut is found
+SNIPPET_CONTEXT = 2  # snippet widths of text taken before the first occurrence (white space collapses in it)
+
+
+def first_hit(text: str, patterns: list[re.Pattern], exact: bool = False) -> int | None:
+    """Where the first term occurs in ``text``, or None: chunks folded one after the other, each twice the
+    last (most documents hold the words on their first page)."""
+    base, size = 0, SNIPPET_CHUNK
+    while base < len(text):
+        piece = text[base:base + size + SNIPPET_OVERLAP]
+        haystack = unify(piece).lower() if exact else aligned_fold(piece)
+        if len(haystack) != len(piece):
+            haystack = aligned_fold(piece)
+        found = [m.start() for m in (p.search(haystack) for p in patterns) if m]
+        if found:
+            return base + min(found)
+        base, size = base + size, size * 2
+    return None
+
+
 def snippet(text: str | None, query: str, exact: bool = False, width: int = 220) -> Markup:
     """About ``width`` characters of ``text`` around the first occurrence of
-    the query, with every occurrence in it marked."""
-    text = " ".join((text or "").split())
-    hits = find_terms(text, query, exact)
-    start = max(0, hits[0][0] - width // 3) if hits else 0
-    end = min(len(text), start + width)
-    if start:
-        start = text.find(" ", start, hits[0][0] if hits else end) + 1 or start
-    piece = text[start:end]
+    the query, with every occurrence in it marked.  Only the region around
+    that occurrence has its white space collapsed and its words marked."""
+    raw = text or ""
+    patterns = term_patterns(query, exact)
+    first = first_hit(raw, patterns, exact) if patterns else None
+    lo = max(0, (first or 0) - SNIPPET_CONTEXT * width)
+    hi = (first or 0) + (SNIPPET_CONTEXT + 1) * width
+    region = " ".join(raw[lo:hi].split())
+    cut_before, cut_after = bool(raw[:lo].strip()), bool(raw[hi:].strip())
+    hits = find_terms(region, "", exact, patterns) if patterns else []
+    at = hits[0][0] if hits else 0
+    start = max(0, at - width // 3)
+    end = min(len(region), start + width)
+    if start or (cut_before and raw[lo - 1:lo].strip()):  # begin at a word, not inside one
+        start = region.find(" ", start, at if hits else end) + 1 or start
+    piece = region[start:end]
     spans = [Span(a - start, b - start, "hit") for a, b in hits if a >= start and b <= end]
-    return Markup(("… " if start else "") + mark_up(piece, spans) + (" …" if end < len(text) else ""))
+    return Markup(("… " if start or cut_before else "") + mark_up(piece, spans)
+                  + (" …" if end < len(region) or cut_after else ""))
 
 
 def locate(text: str, needle: str, near: int | None = None) -> tuple[int, int] | None:

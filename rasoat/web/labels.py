@@ -49,3 +49,59 @@ def vn_date(iso: str | None) -> str:
     if iso and len(iso) == 10 and iso[4] == iso[7] == "-":
         return f"{iso[8:]}/{iso[5:7]}/{iso[:4]}"
     return iso or ""
+
+
+# Datasette's filter operators (datasette.filters.Filters: key → English display) in Vietnamese, as the filter
+# form lists them and the sentence over a table reads them ("Số ký hiệu chứa “QĐ”")
+LOOKUPS = {"exact": "=", "not": "≠", "contains": "chứa", "notcontains": "không chứa", "endswith": "kết thúc bằng",
+           "startswith": "bắt đầu bằng", "gt": ">", "gte": "≥", "lt": "<", "lte": "≤", "like": "khớp mẫu (like)",
+           "notlike": "không khớp mẫu (not like)", "glob": "khớp mẫu (glob)", "in": "thuộc danh sách",
+           "notin": "không thuộc danh sách", "arraycontains": "mảng chứa", "arraynotcontains": "mảng không chứa",
+           "date": "vào ngày", "isnull": "trống (null)", "notnull": "không trống (not null)", "isblank": "trống",
+           "notblank": "không trống"}
+# the kinds of facet Datasette names in English
+FACET_TYPES = {"date": "theo ngày", "array": "theo phần tử", "column": "theo cột"}
+ERROR_TITLES = {400: "Yêu cầu không hợp lệ", 403: "Không có quyền truy cập", 404: "Không tìm thấy",
+                405: "Thao tác không được phép", 414: "Địa chỉ quá dài", 500: "Lỗi máy chủ"}
+ERROR_MESSAGES = {400: "Yêu cầu này không thực hiện được.", 403: "Bạn không có quyền xem trang này; hãy đăng nhập.",
+                  404: "Không tìm thấy trang hoặc dòng dữ liệu này.", 500: "Máy chủ gặp lỗi khi trả lời yêu cầu "
+                  "này. Hãy thử lại; nếu vẫn lỗi, báo cho người quản trị kèm địa chỉ trang."}
+
+
+def number_vn(n: int) -> str:
+    """12345 → "12.345" (Vietnamese thousands separator)."""
+    return f"{n:,}".replace(",", ".")
+
+
+def lookup_label(key: str, display: str | None = None) -> str:
+    return LOOKUPS.get(key.removesuffix("__1"), display or key)
+
+
+def error_title(status: int, title: str | None = None) -> str:
+    if title and not title.isascii():
+        return title
+    return ERROR_TITLES.get(status, f"Lỗi {status}")
+
+
+def error_message(status: int, message) -> str:
+    """Our own (Vietnamese) messages as they are; Datasette's English ones replaced by the status's Vietnamese."""
+    text = str(message or "")
+    if text and not text.isascii():
+        return message
+    return ERROR_MESSAGES.get(status // 100 * 100 if status not in ERROR_MESSAGES else status, ERROR_MESSAGES[400])
+
+
+def error_detail(status: int, message) -> str:
+    """Datasette's English message of a 400 (an SQL error: what the SQL author needs), shown as a detail."""
+    text = str(message or "")
+    return text if status == 400 and text.isascii() else ""
+
+
+# menu entries other plugins add (datasette-auth-passwords, Datasette's debug pages for the root user)
+MENU_LABELS = {"Log in": "Đăng nhập", "Log out": "Đăng xuất", "Debug permissions": "Kiểm tra quyền",
+               "Debug allow rules": "Kiểm tra quy tắc cho phép", "Debug messages": "Kiểm tra thông báo",
+               "Create an API token": "Tạo khóa API"}
+
+
+def menu_label(label: str) -> str:
+    return MENU_LABELS.get(label, label)

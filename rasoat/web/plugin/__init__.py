@@ -10,6 +10,13 @@ Pages (``register_routes``):
 - the reviewer's pages (``rasoat.web.review``): upload, decisions on findings,
   the self-check record of a document, the period report — its two POST
   routes (``review.WRITE_PATHS``) are the only writes let through.
+- ``/-/rasoat/export.csv|xlsx?from=<page>``  the rows of a table or query
+  page as a file for Excel (``rasoat.web.export``): one click from the page.
+
+Datasette's own pages speak Vietnamese through the templates in
+``templates/`` (table, query, row, database, error, login, logout) and the
+template functions of ``extra_template_vars``; a table opens with the columns
+a reviewer reads (``DEFAULT_COLUMNS``, the rest behind "Thêm cột").
 
 Also: the home page and table headers and facets in Vietnamese (templates
 in ``templates/``), table cells that link to the document page, SQL
@@ -43,11 +50,12 @@ from markupsafe import Markup, escape
 
 from rasoat.numbers import number_key
 from rasoat.vntext import fold, unify
-from rasoat.web import labels, review
+from rasoat import tables as table_declarations
+from rasoat.web import export, labels, review
 from rasoat.web.document import document_context
 from rasoat.web.highlight import snippet
 from rasoat.web.overview import overview_context
-from rasoat.web.search import search_all
+from rasoat.web.search import match_expression, search_all
 
 MMAP_BYTES = 256 * 1024 * 1024  # PRAGMA mmap_size of the served database's connections
 
@@ -92,8 +100,9 @@ def authorize(action, arg1, arg2, db_name, trigger):
     return sqlite3.SQLITE_OK
 
 
-@hookimpl
+@hookimpl(trylast=True)  # after Datasette's own, whose escape_fts ours replaces
 def prepare_connection(conn, database, datasette):
+    conn.create_function("escape_fts", 1, bounded(match_expression), deterministic=True)
     conn.create_function("rasoat_fold", 1, bounded(fold), deterministic=True)
     conn.create_function("rasoat_unify", 1, bounded(unify), deterministic=True)
     conn.create_function("rasoat_number_key", 1, bounded(number_key), deterministic=True)
@@ -153,6 +162,31 @@ SQLITE_MAX_INTEGER = 2**63 - 1  # a filter's number beyond this fails in sqlite3
 THROUGH_KEYS = ("table", "column", "value")  # what Datasette's _through (filter through a many-to-many table) reads
 
 
+# The columns a table opens with (the rest behind "Thêm cột"): what a reviewer reads, the long text never.
+DEFAULT_COLUMNS = {
+    "documents": ("number", "doc_type", "issuer", "issued_on", "title", "error"),
+    "findings": ("document_id", "severity", "rule_id", "message", "evidence", "page"),
+    "citations": ("document_id", "raw", "number", "relation", "page"),
+    "articles": ("document_id", "path", "title", "page"),
+    "pages": ("document_id", "page", "source", "ocr_confidence", "damaged"),
+}
+# Parameters that choose columns themselves: the page is left as asked ("_cot": every column, from "Thêm cột")
+COLUMN_PARAMETERS = {"_col", "_nocol", "_cot"}
+
+
+def with_default_columns(scope) -> dict:
+    """A table page (``/<database>/<table>``, HTML) asked without choosing columns gets DEFAULT_COLUMNS, as if
+    the address said ``?_col=…``: its links (sort, facets, export) keep them."""
+    parts = scope["path"].split("/")
+    if len(parts) != 3 or parts[1].startswith("-") or parts[2] not in DEFAULT_COLUMNS:
+        return scope
+    query = (scope.get("query_string") or b"").decode("latin-1")
+    if any(name in COLUMN_PARAMETERS for name, _ in parse_qsl(query, keep_blank_values=True)):
+        return scope
+    added = urlencode([("_col", c) for c in DEFAULT_COLUMNS[parts[2]]])
+    return dict(scope, query_string=(query + "&" + added if query else added).encode("latin-1"))
+
+
 def refusal(scope) -> Response | None:
     """The answer to a request refused before it reaches Datasette, or None."""
     raw_path = scope.get("raw_path") or scope["path"].encode("utf-8", "surrogateescape")
@@ -188,6 +222,8 @@ def asgi_wrapper(datasette):
             if response is not None:
                 await response.asgi_send(send)
                 return
+            if scope["type"] == "http" and scope["method"] in ("GET", "HEAD"):
+                scope = with_default_columns(scope)
             await app(scope, receive, send)
 
         return read_only
@@ -290,6 +326,10 @@ async def document_page(request, datasette):
     return Response.html(await datasette.render_template("rasoat_document.html", context, request=request))
 
 
+# Results of each kind (documents, articles, findings) the search page lists, best first: each gets a snippet,
+# most of the page's time; the documents' table search ("Xem trong bảng Văn bản") lists them all.
+PAGE_RESULTS = 25
+
 # What SQLite says when FTS5 refuses a MATCH expression (an unpaired or empty quoted phrase, a NUL character).
 FTS_QUERY_ERRORS = ("fts5: syntax error", "unterminated string")
 
@@ -306,7 +346,7 @@ async def search_page(request, datasette):
         """The results and their snippets, made in Datasette's thread for SQL, not in the event loop that
         renders the page (marking the words in every result's text takes a while on long documents)."""
         with sqlite_timelimit(conn, datasette.setting("sql_time_limit_ms")):  # as Datasette's own queries
-            results = search_all(conn, query, exact)
+            results = search_all(conn, query, exact, limit=PAGE_RESULTS)
         marked = {text: snippet(text, query, exact) for rows in results.values() for row in rows
                   for text in (row.get("title"), row.get("text"), row.get("message")) if isinstance(text, str)}
         return results, marked
@@ -341,6 +381,57 @@ async def overview_page(request, datasette):
     return Response.html(await datasette.render_template("rasoat_overview.html", context, request=request))
 
 
+EXPORT_TYPES = {"csv": "text/csv; charset=utf-8",
+                "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+FORWARDED_HEADERS = ("authorization", "cookie")  # who is asking, for the page whose rows are exported
+
+
+async def export_page(request, datasette):
+    """The rows of the page ``from`` (a table, a canned query or SQL: its path and query string) as a file to
+    download, header in Vietnamese labels (``rasoat.web.export``)."""
+    source = request.args.get("from") or ""
+    base = source.split("?")[0]
+    parts = base.split("/")
+    if not source.startswith("/") or source.startswith("//") or "/-/" in base or "." in base or len(parts) > 3:
+        raise BadRequest("Tham số from phải là địa chỉ một trang bảng hoặc truy vấn của máy chủ này.")
+    database = parts[1] if len(parts) > 1 else ""
+    table = parts[2] if len(parts) > 2 else None
+    db = datasette.databases.get(database)
+    is_table = bool(db and table and await db.table_exists(table))
+    headers = {k: v for k, v in request.headers.items() if k in FORWARDED_HEADERS}
+    answer = await datasette.client.get(export.csv_address(source, is_table), headers=headers)
+    if answer.status_code != 200:
+        try:
+            message = answer.json().get("error") or ""
+        except ValueError:
+            message = answer.text[:500]
+        raise DatasetteError(message or "Không lấy được dữ liệu để tải.", status=answer.status_code)
+    rows = export.relabel(export.read_csv(answer.text),
+                          lambda column: column_label(datasette, database, table if is_table else None, column),
+                          lambda column, value: labels.value_label(column, value, table))
+    kind = request.url_vars["kind"]
+    body = export.to_csv(rows) if kind == "csv" else export.to_xlsx(rows)
+    name = (table or (parts[2] if len(parts) > 2 else "truy-van")) if database else "du-lieu"
+    return Response(body, content_type=EXPORT_TYPES[kind],
+                    headers={"content-disposition": f'attachment; filename="{_ascii_name(name)}.{kind}"'})
+
+
+def _ascii_name(name: str) -> str:
+    return "".join(c if c.isascii() and (c.isalnum() or c in "-_") else "-" for c in fold(name)) or "du-lieu"
+
+
+def column_label(datasette, database: str | None, table: str | None, column: str) -> str:
+    """A column's Vietnamese label: its metadata description up to " — " (rasoat.tables), the link columns of
+    canned queries (labels.LINK_COLUMNS), else the name as it is (a canned query's columns are labels already)."""
+    if column == "rowid":
+        return "Số thứ tự dòng"
+    descriptions = ((datasette.table_metadata(database, table) or {}).get("columns") or {}) if table else {}
+    found = descriptions.get(column) or labels.LINK_COLUMNS.get(column)
+    if not found and table is None:  # a query's column: the label of the first table that has it
+        found = next((c.label for t in table_declarations.TABLES for c in t.columns if c.name == column), None)
+    return (found or column).split(" — ")[0]
+
+
 @hookimpl
 def register_routes():
     return [
@@ -348,6 +439,7 @@ def register_routes():
         (rf"^{ROUTE}/search$", search_page),
         (rf"^{ROUTE}/overview$", overview_page),
         *review.routes(),
+        (rf"^{ROUTE}/export\.(?P<kind>csv|xlsx)$", export_page),
     ]
 
 
@@ -380,13 +472,18 @@ def extra_css_urls(datasette):
 # ---- Datasette's own pages -----------------------------------------------
 
 @hookimpl
-def extra_template_vars(template, database, table, datasette, request):
-    table_meta = (datasette.table_metadata(database, table) or {}) if database and table else {}
-    descriptions = table_meta.get("columns") or {}
+def prepare_jinja2_environment(env, datasette):
+    """What every template may use, even those rendered without ``extra_template_vars`` (Datasette's error
+    pages): the error's title and message, other plugins' menu entries, in Vietnamese."""
+    env.globals.update(rasoat_error_title=labels.error_title, rasoat_error_message=labels.error_message,
+                       rasoat_error_detail=labels.error_detail, rasoat_menu_label=labels.menu_label)
 
-    def column_label(column: str) -> str:
+
+@hookimpl
+def extra_template_vars(template, database, table, datasette, request):
+    def label(column: str, of_table: str | None = None) -> str:
         """Metadata column descriptions read "Nhãn — giải thích": the part before " — "."""
-        return (descriptions.get(column) or labels.LINK_COLUMNS.get(column) or column).split(" — ")[0]
+        return column_label(datasette, database, of_table or table, column)
 
     async def home():
         db = await rasoat_database(datasette)
@@ -410,8 +507,46 @@ def extra_template_vars(template, database, table, datasette, request):
             return datasette.metadata("title", database=crumb_database, fallback=False) or label
         return (datasette.table_metadata(crumb_database, label) or {}).get("title") or label
 
-    extra = dict(rasoat_column_label=column_label, rasoat_value_label=labels.value_label,
-                 rasoat_crumb_label=crumb_label)
+    parameters = (datasette.plugin_config("rasoat") or {}).get("parameters") or {}
+
+    def parameter(query: str | None, name: str) -> dict:
+        """A canned query's parameter as a reviewer reads it (site.yml, plugins: rasoat: parameters)."""
+        return dict(dict(label=name.replace("_", " ").capitalize(), help="", placeholder=""), **parameters.get(name, {}))
+
+    async def row_name(of_table: str, keys) -> str:
+        """A row page's name: a document by its number or file name, any other row by its key."""
+        if of_table == "documents" and len(keys) == 1:
+            return await document_name(keys[0])
+        return ", ".join(str(k) for k in keys)
+
+    def export_url(kind: str) -> str:
+        return datasette.urls.path(f"{ROUTE}/export.{kind}") + "?" + urlencode({"from": _page_address(request)})
+
+    async def findings_counts(rows) -> dict:
+        """Findings of the documents on a page of the documents table: {document id: count}."""
+        ids = [cell["raw"] for row in rows for cell in row if cell.get("value_type") == "pk"]
+        if not ids or not database:
+            return {}
+        marks = ", ".join("?" * len(ids))
+        result = await datasette.get_database(database).execute(
+            f"select document_id, count(*) from findings where document_id in ({marks}) group by document_id", ids)
+        return dict(result.rows)
+
+    async def document_name(doc_id) -> str:
+        """A document as a reviewer names it: its number, else its file name (never its hash)."""
+        if not database or not doc_id:
+            return str(doc_id or "")
+        row = (await datasette.get_database(database).execute(
+            "select number, file_name from documents where id = ?", [doc_id])).first()
+        return (row and (row["number"] or row["file_name"])) or str(doc_id)[:12]
+
+    extra = dict(rasoat_column_label=label, rasoat_document_name=document_name, rasoat_value_label=labels.value_label,
+                 rasoat_crumb_label=crumb_label, rasoat_lookup_label=labels.lookup_label,
+                 rasoat_facet_type=lambda kind: labels.FACET_TYPES.get(kind, kind),
+                 rasoat_parameter=parameter, rasoat_row_name=row_name, rasoat_export_url=export_url,
+                 rasoat_findings_counts=findings_counts, rasoat_number=labels.number_vn,
+                 rasoat_table_description=lambda req, filters: table_description(req, filters, label),
+                 rasoat_default_columns=DEFAULT_COLUMNS.get(table or "", ()))
     if template == "index.html":
         async def inner():
             try:
@@ -420,6 +555,33 @@ def extra_template_vars(template, database, table, datasette, request):
                 return dict(extra, rasoat_home=None)
         return inner
     return extra
+
+
+def _page_address(request) -> str:
+    """The path and query string of the page being rendered (as Datasette saw it)."""
+    if request is None:
+        return "/"
+    query = request.query_string
+    return request.path + ("?" + query if query else "")
+
+
+def table_description(request, filters, label) -> str:
+    """What a table page shows, in words: its search, filters and order ("tìm “x”, Mức độ = "error", sắp xếp
+    theo Ngày ban hành giảm dần") — Datasette's ``human_description_en`` in Vietnamese."""
+    bits = []
+    if request is not None and request.args.get("_search"):
+        bits.append(f"tìm “{request.args.get('_search')}”")
+    for column, lookup, value in filters.selections():
+        op = labels.lookup_label(lookup)
+        bits.append(f"{label(column)} {op}" + ("" if lookup in NO_ARGUMENT_LOOKUPS else f" “{value}”"))
+    if request is not None:
+        sort, sort_desc = request.args.get("_sort"), request.args.get("_sort_desc")
+        if sort or sort_desc:
+            bits.append(f"sắp xếp theo {label(sort or sort_desc)}" + (" giảm dần" if sort_desc else ""))
+    return "; ".join(bits)
+
+
+NO_ARGUMENT_LOOKUPS = {"isnull", "notnull", "isblank", "notblank"}
 
 
 @hookimpl
@@ -432,9 +594,11 @@ def render_cell(row, value, column, table, database, datasette):
         return review.decision_cell(value, document_url(datasette, doc_id, f"k-{row['finding_key']}"))
     if column == "document_id" and value:
         return _document_link(datasette, database, value)
-    if table == "documents" and column == "number" and value:
-        return Markup(f'<a href="{escape(document_url(datasette, row["id"]))}" '
-                      f'title="Mở trang văn bản">{escape(value)}</a>')
+    if table == "documents" and column == "number" and "id" in keys:
+        if value:
+            return Markup(f'<a href="{escape(document_url(datasette, row["id"]))}" '
+                          f'title="Mở trang văn bản">{escape(value)}</a>')
+        return _document_link(datasette, database, row["id"])  # no number: its file name
     if doc_id and value is not None and (column == "finding_id" or (table == "findings" and column == "evidence")):
         finding = value if column == "finding_id" else row["rowid"] if "rowid" in keys else None
         if finding is not None:
@@ -446,6 +610,8 @@ def render_cell(row, value, column, table, database, datasette):
     if column in LONG_COLUMNS and isinstance(value, str) and len(value) > LONG:
         return _shortened(datasette, value, doc_id or (row["id"] if table == "documents" else None),
                           f"trang-{row['page']}" if table == "pages" and "page" in keys else "toan-van")
+    if column in DATE_COLUMNS and isinstance(value, str) and value:
+        return Markup(f'<span title="{escape(value)}">{escape(labels.vn_date(value))}</span>')
     if column in ("severity", "Mức độ") and value in labels.SEVERITY:
         return Markup(f'<span class="sev sev-{value}" title="{value}">{labels.SEVERITY[value]}</span>')
     label = labels.value_label(column, value, table) if column != "Mức độ" else None
@@ -457,6 +623,7 @@ def render_cell(row, value, column, table, database, datasette):
 
 
 LONG_COLUMNS = {"text", "search_folded", "meta", "regions", "tables"}
+DATE_COLUMNS = {"issued_on", "effective_on", "Ngày ban hành", "Ngày có hiệu lực"}  # shown dd/mm/yyyy
 LONG = 300
 
 
@@ -471,12 +638,17 @@ def _shortened(datasette, value: str, doc_id: str | None, anchor: str) -> Markup
 def _document_link(datasette, database, value):
     if isinstance(value, dict):  # a foreign key Datasette has expanded: {"value": id, "label": number}
         doc_id, label = value.get("value"), value.get("label")
-        return Markup(f'<a href="{escape(document_url(datasette, doc_id))}">{escape(label or doc_id[:12])}</a>')
+        if label and label != doc_id:
+            return Markup(f'<a href="{escape(document_url(datasette, doc_id))}">{escape(label)}</a>')
+        value = doc_id  # no number: named by its file name below
 
     async def inner():
         db = datasette.get_database(database)
         row = (await db.execute("select number, file_name from documents where id = ?", [value])).first()
-        label = (row and (row["number"] or row["file_name"])) or str(value)[:12]
-        return Markup(f'<a href="{escape(document_url(datasette, value))}">{escape(label)}</a>')
+        if row and row["number"]:
+            return Markup(f'<a href="{escape(document_url(datasette, value))}">{escape(row["number"])}</a>')
+        label = (row and row["file_name"]) or str(value)[:12]
+        return Markup(f'<a class="file-name" href="{escape(document_url(datasette, value))}" '
+                      f'title="Văn bản không có số ký hiệu: tên tệp">{escape(label)}</a>')
 
     return inner
