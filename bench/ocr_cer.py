@@ -177,7 +177,7 @@ def aligned_page_cer(hyp_pages: list[str], ref: str) -> tuple[int, list[tuple[in
             ref_lo[pg] = b1 if ref_lo[pg] is None else min(ref_lo[pg], b1)
             ref_hi[pg] = max(ref_hi[pg], b2)
     dist = Levenshtein.distance(hyp, ref)
-    per_page = [(e, max(0, hi - (lo or 0))) for e, lo, hi in zip(edits, ref_lo, ref_hi)]
+    per_page = [(e, max(0, hi - (lo or 0))) for e, lo, hi in zip(edits, ref_lo, ref_hi, strict=True)]
     return dist, per_page
 
 

@@ -4,7 +4,6 @@ and cite it."""
 
 from __future__ import annotations
 
-
 from extract import regexes as rx
 from rasoat.models import Article, Page, Region
 
@@ -32,7 +31,7 @@ def find_articles(pages: list[Page], with_clauses: bool = True) -> list[Article]
         end = nxt[1] if nxt and nxt[0] == pno else len(page_text[pno])
         while stack and _RANK[stack[-1][0]] >= _RANK[kind]:
             stack.pop()
-        label = dict((k, l) for k, _, l in _LEVELS)[kind]
+        label = dict((k, name) for k, _, name in _LEVELS)[kind]
         stack.append((kind, f"{label} {num}"))
         path = " > ".join(s[1] for s in stack)
         body = page_text[pno][start:end]

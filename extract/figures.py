@@ -466,7 +466,7 @@ def _dangling_fractions(text: str) -> list[tuple[int, int, float, float]]:
                 continue
             dens = [parse_number(c) for c in cells[len(cells) - run :]]
             pairs = [(parse_number(n.group("num")), d) for n, d in zip(nums, dens, strict=True)]
-            if all(0 < d and 0 <= n <= d for n, d in pairs):
+            if all(d > 0 and 0 <= n <= d for n, d in pairs):
                 out.extend((n.start(), n.end(), a, d) for n, (a, d) in zip(nums, pairs, strict=True))
             break
     return out
