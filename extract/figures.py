@@ -321,9 +321,7 @@ def find_figures(pages: list[Page]) -> list[Figure]:
     for page in pages:
         text = page.text
         taken = _Spans()
-
-        def free(s: int, e: int) -> bool:
-            return taken.free(s, e)
+        free = taken.free  # this page's spans: a bound method, not a closure over the loop variable
 
         found: list[Figure] = []
         for s, e, num, den in _dangling_fractions(text):
