@@ -269,7 +269,8 @@ def main(argv: list[str] | None = None) -> int:
             for psm in args.psm:
                 summaries.append(run_config(args.scan, ref_raw, pages, dpi, psm, args.jobs, not args.quiet))
 
-    print(f"\nscan {args.scan.name}: {len(pages)} pages; twin {args.twin.name}: {len(tw_idx)} pages, {len(ref_raw)} chars")
+    print(f"\nscan {args.scan.name}: {len(pages)} pages; "
+          f"twin {args.twin.name}: {len(tw_idx)} pages, {len(ref_raw)} chars")
     print(
         f"{'dpi':>4} {'psm':>4} {'CER%':>7} {'folded%':>8} {'median page fold%':>18} "
         f"{'conf':>6} {'s/page':>7} {'wall s/page':>11}"

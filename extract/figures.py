@@ -358,9 +358,9 @@ def find_figures(pages: list[Page]) -> list[Figure]:
             window = max(0, s - rx.PERCENT_QUALIFIER_WINDOW)
             q = rx.PERCENT_QUALIFIER.search(text, window, s)
             start = q.start("qual") if q else s
-            found.append(Figure(page.number, start, m.end(), text[start : m.end()], percent=parse_number(m.group("num")),
-                                qualifier=q.group("qual").lower() if q else None, kind="percent",
-                                decimals=_decimals(m.group("num"))))
+            found.append(Figure(page.number, start, m.end(), text[start : m.end()],
+                                percent=parse_number(m.group("num")), qualifier=q.group("qual").lower() if q else None,
+                                kind="percent", decimals=_decimals(m.group("num"))))
             taken.append((s, m.end()))
         for m in rx.COUNT.finditer(text):
             s, e = m.start("num"), m.end("num")

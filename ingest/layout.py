@@ -124,7 +124,8 @@ _QUOC_HIEU_RE = re.compile(r"C[ỘÔO]NG\s*H[ÒOÓ]A|CỘNG|HOÀ\s+XÃ", re.I)
 _NUMBER_LINE_RE = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,3}?số\s*[:.]?\s*[\d/]", re.I)
 _DATE_RE = re.compile(r"ngày\s.*\s*tháng|tháng\s.*\snăm", re.I)
 _VV_RE = re.compile(r"^\s*(V/v|Về\s+việc)", re.I)
-_TITLE_RE = re.compile(r"^(QUYẾT ĐỊNH|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ|LUẬT|PHÁP LỆNH|CHỈ THỊ|BÁO CÁO|TỜ TRÌNH|KẾ HOẠCH|THÔNG BÁO|GIẤY MỜI|CÔNG ĐIỆN|HƯỚNG DẪN)$")
+_TITLE_RE = re.compile(r"^(QUYẾT ĐỊNH|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ|LUẬT|PHÁP LỆNH|CHỈ THỊ|BÁO CÁO|TỜ TRÌNH|KẾ HOẠCH"
+                       r"|THÔNG BÁO|GIẤY MỜI|CÔNG ĐIỆN|HƯỚNG DẪN)$")
 _RECIPIENTS_RE = re.compile(r"^\s*Nơi\s*nhận\s*:", re.I)  # "Nơinhận:" too: a text layer may lose that space
 _SIGNATURE_HEAD_RE = re.compile(r"^\s*(TM|KT|Q|TL|TUQ)\s*\.|^[A-ZĐÀ-Ỹ ,]{4,60}$")
 
@@ -245,7 +246,8 @@ def layout_page(words: list[Word], page_width: float, first_page: bool, header_g
         if end:
             above, block = lines[:start], lines[start:end]
             # the gutter is where the Quốc hiệu and issuer rows part; lines below may be crossed by a stamp
-            core = block[: next((k + 1 for k, line in enumerate(block) if re.search(r"\bSố\b|số\s*:", line.text)), len(block))]
+            core = block[: next((k + 1 for k, line in enumerate(block) if re.search(r"\bSố\b|số\s*:", line.text)),
+                                len(block))]
             gutter = header_gutter if header_gutter is not None else (
                 find_gutter(core, page_width * 0.25, page_width * 0.6)
                 or find_gutter(block, page_width * 0.25, page_width * 0.6))
@@ -360,7 +362,8 @@ def layout_plain_text(text: str) -> PageText:
         gutters.setdefault(kind, left_width + COLUMN_GAP / 2)
     for row, line in enumerate(rows):
         for m in re.finditer(r"\S+", line):
-            words.append(dict(text=m.group(), x0=float(m.start()), x1=float(m.end()), top=row * 10.0, bottom=row * 10.0 + 8))
+            words.append(dict(text=m.group(), x0=float(m.start()), x1=float(m.end()), top=row * 10.0,
+                              bottom=row * 10.0 + 8))
         if row < 12:  # the header's width, not that of a long paragraph
             width = max(width, len(line.rstrip()))
     laid = layout_page(words, float(width), first_page=True, header_gutter=gutters.get("header"),

@@ -393,7 +393,8 @@ def decode_runs(runs: Iterable[tuple[str, str | None]]) -> str:
     """
     runs = list(runs)
     plan = resolve_runs(runs)
-    return unicodedata.normalize("NFC", "".join(convert(t, enc, up) for (t, _), (enc, up) in zip(runs, plan, strict=True)))
+    return unicodedata.normalize(
+        "NFC", "".join(convert(t, enc, up) for (t, _), (enc, up) in zip(runs, plan, strict=True)))
 
 
 def _char_runs(chars: Sequence[dict]) -> list[tuple[int, int]]:

@@ -35,7 +35,8 @@ def test_page_text_regions_and_furniture_are_identical(read_both):
     for stem, (fast, slow) in read_both.items():
         assert len(fast) == len(slow), stem
         for a, b in zip(fast, slow, strict=True):
-            assert (a.number, a.text, a.regions, a.furniture, a.source) == (b.number, b.text, b.regions, b.furniture, b.source), (stem, a.number)
+            assert ((a.number, a.text, a.regions, a.furniture, a.source)
+                    == (b.number, b.text, b.regions, b.furniture, b.source)), (stem, a.number)
 
 
 def test_tables_of_the_tthc_document_are_identical(read_both):
@@ -52,7 +53,8 @@ def test_tables_are_left_out_only_where_no_procedures_table_can_be(read_both):
 
 def test_extraction_results_are_identical(read_both, sample_pdfs):
     for stem, (fast, slow) in read_both.items():
-        docs = [SourceDocument(path=str(sample_pdfs[stem]), sha256="x", file_name=stem, pages=pages) for pages in (fast, slow)]
+        docs = [SourceDocument(path=str(sample_pdfs[stem]), sha256="x", file_name=stem, pages=pages)
+                for pages in (fast, slow)]
         assert to_dict(extract(docs[0])) == to_dict(extract(docs[1])), stem
 
 
