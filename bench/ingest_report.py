@@ -72,7 +72,8 @@ def main(argv=None) -> int:
             output = "\n".join(p.text for p in doc.pages)
             if ref_path.suffix == ".pdf":
                 twin = "\n".join(stored_twin_pages(ref_path))  # the digital twin, stored the same way
-                measure = f"CER {cer(twin, output):.2%}, {cer(twin, output, folded=True):.2%} gộp dãy chấm (OCR so với bản số)"
+                measure = (f"CER {cer(twin, output):.2%}, {cer(twin, output, folded=True):.2%} gộp dãy chấm"
+                           " (OCR so với bản số)")
             else:
                 acc, ok, total = diacritic_accuracy(ref_path.read_text(encoding="utf-8"), output)
                 measure = f"dấu đúng {acc:.2%} ({ok}/{total}, so với bản chép tay)"

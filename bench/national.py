@@ -82,7 +82,8 @@ def expected(meta: dict) -> dict:
 
 def number_in_text(numbers: set[str], text: str) -> bool:
     """Does the text's head print one of the expected numbers (many gazette texts lack the header: it is an
-    image in the PDF; the number cited further on does not count)?  Folded like the numbers, with any run of spaces, "/" or "-" alike."""
+    image in the PDF; the number cited further on does not count)?  Folded like the numbers, with any run of
+    spaces, "/" or "-" alike."""
     folded = number_key(text)
     return any(re.search(r"(?<![0-9a-z])0*" + re.escape(n) + r"(?![\w])", folded) for n in numbers)
 

@@ -177,7 +177,7 @@ def aligned_page_cer(hyp_pages: list[str], ref: str) -> tuple[int, list[tuple[in
             ref_lo[pg] = b1 if ref_lo[pg] is None else min(ref_lo[pg], b1)
             ref_hi[pg] = max(ref_hi[pg], b2)
     dist = Levenshtein.distance(hyp, ref)
-    per_page = [(e, max(0, hi - (lo or 0))) for e, lo, hi in zip(edits, ref_lo, ref_hi)]
+    per_page = [(e, max(0, hi - (lo or 0))) for e, lo, hi in zip(edits, ref_lo, ref_hi, strict=True)]
     return dist, per_page
 
 
@@ -269,7 +269,8 @@ def main(argv: list[str] | None = None) -> int:
             for psm in args.psm:
                 summaries.append(run_config(args.scan, ref_raw, pages, dpi, psm, args.jobs, not args.quiet))
 
-    print(f"\nscan {args.scan.name}: {len(pages)} pages; twin {args.twin.name}: {len(tw_idx)} pages, {len(ref_raw)} chars")
+    print(f"\nscan {args.scan.name}: {len(pages)} pages; "
+          f"twin {args.twin.name}: {len(tw_idx)} pages, {len(ref_raw)} chars")
     print(
         f"{'dpi':>4} {'psm':>4} {'CER%':>7} {'folded%':>8} {'median page fold%':>18} "
         f"{'conf':>6} {'s/page':>7} {'wall s/page':>11}"

@@ -51,7 +51,7 @@ def header_of(path: Path, stamps: list) -> tuple[str | None, str | None, str]:
     doc = SourceDocument(path=str(path), sha256="", file_name=path.name,
                          pages=[Page(number=1, text=laid.text, regions=laid.regions)])
     h = extract_header(doc)
-    lines = [l for l in laid.text.split("\n") if l.lstrip().startswith("Số") or "ngày" in l][:2]
+    lines = [line for line in laid.text.split("\n") if line.lstrip().startswith("Số") or "ngày" in line][:2]
     return h.number, h.issued_on, " | ".join(lines)
 
 

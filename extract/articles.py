@@ -4,11 +4,11 @@ and cite it."""
 
 from __future__ import annotations
 
-
 from extract import regexes as rx
 from rasoat.models import Article, Page, Region
 
-_LEVELS = [("phan", rx.PART, "Phần"), ("chuong", rx.CHAPTER, "Chương"), ("muc", rx.SECTION, "Mục"), ("dieu", rx.ARTICLE, "Điều")]
+_LEVELS = [("phan", rx.PART, "Phần"), ("chuong", rx.CHAPTER, "Chương"), ("muc", rx.SECTION, "Mục"),
+           ("dieu", rx.ARTICLE, "Điều")]
 _RANK = {"phan": 0, "chuong": 1, "muc": 2, "dieu": 3, "khoan": 4, "diem": 5}
 
 
@@ -32,11 +32,12 @@ def find_articles(pages: list[Page], with_clauses: bool = True) -> list[Article]
         end = nxt[1] if nxt and nxt[0] == pno else len(page_text[pno])
         while stack and _RANK[stack[-1][0]] >= _RANK[kind]:
             stack.pop()
-        label = dict((k, l) for k, _, l in _LEVELS)[kind]
+        label = dict((k, name) for k, _, name in _LEVELS)[kind]
         stack.append((kind, f"{label} {num}"))
         path = " > ".join(s[1] for s in stack)
         body = page_text[pno][start:end]
-        out.append(Article(path=path, kind=kind, number=num, title=title, text=body.strip(), page=pno, start=start, end=end))
+        out.append(Article(path=path, kind=kind, number=num, title=title, text=body.strip(), page=pno, start=start,
+                           end=end))
         if with_clauses and kind == "dieu":
             out.extend(_clauses(body, path, pno, start))
     return out
@@ -53,6 +54,7 @@ def _clauses(body: str, path: str, page: int, offset: int) -> list[Article]:
         points = list(rx.POINT.finditer(text))
         for k, p in enumerate(points):
             pend = points[k + 1].start() if k + 1 < len(points) else len(text)
-            out.append(Article(f"{cpath} > Điểm {p.group('num')}", "diem", p.group("num"), None, text[p.start():pend].strip(),
-                               page, offset + m.start() + p.start(), offset + m.start() + pend))
+            out.append(Article(f"{cpath} > Điểm {p.group('num')}", "diem", p.group("num"), None,
+                               text[p.start():pend].strip(), page, offset + m.start() + p.start(),
+                               offset + m.start() + pend))
     return out

@@ -81,7 +81,8 @@ def head_block(pages: list[Page], lines: int = DEFAULT_HEAD_LINES) -> Block | No
             end = nxt + 1
     if not rx.NUMBER_LINE_ANY.search(p.text[start:end]):  # no "Số" line, even a blank one
         moved = header_by_number(p)
-        if moved is not None and moved.start - end <= DEFAULT_HEADER_GAP_CHARS and start - moved.end <= DEFAULT_HEADER_GAP_CHARS:
+        if (moved is not None and moved.start - end <= DEFAULT_HEADER_GAP_CHARS
+                and start - moved.end <= DEFAULT_HEADER_GAP_CHARS):
             start, end = min(start, moved.start), max(end, moved.end)  # the header's lines on both sides
         elif moved is not None:
             start, end = moved.start, moved.end  # what stood at the top was no header
@@ -399,7 +400,8 @@ def find_title(body: str) -> tuple[str | None, str | None, int | None, int | Non
                     break  # "THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN TỈNH …" after a sentence-case title
                 if title_lines and nxt.isupper() and rx.HEAD_TITLE.match(nxt):
                     break  # "VIỆN TRƯỞNG VIỆN …" after a title in capitals: the issuing authority
-                if rx.RULE_LINE.fullmatch(nxt) or (len(title_lines) >= DEFAULT_TITLE_LINES and rx.BODY_LINE_END.search(nxt)):
+                if rx.RULE_LINE.fullmatch(nxt) or (len(title_lines) >= DEFAULT_TITLE_LINES
+                                                   and rx.BODY_LINE_END.search(nxt)):
                     break
                 if title_lines and rx.IDENTITY_LINE.match(nxt) and not rx.CONNECTIVE_END.search(title_lines[-1]):
                     break  # a văn bản hợp nhất's note under its title: "Thông tư số … ngày … của …, có hiệu lực …"
@@ -418,7 +420,8 @@ def find_title(body: str) -> tuple[str | None, str | None, int | None, int | Non
 
 
 TYPE_NAMES = {
-    "BỘ LUẬT": "Bộ luật", "QUYẾT ĐỊNH": "Quyết định", "NGHỊ QUYẾT": "Nghị quyết", "NGHỊ ĐỊNH": "Nghị định", "THÔNG TƯ": "Thông tư",
+    "BỘ LUẬT": "Bộ luật", "QUYẾT ĐỊNH": "Quyết định", "NGHỊ QUYẾT": "Nghị quyết", "NGHỊ ĐỊNH": "Nghị định",
+    "THÔNG TƯ": "Thông tư",
     "THÔNG TƯ LIÊN TỊCH": "Thông tư liên tịch", "LUẬT": "Luật", "PHÁP LỆNH": "Pháp lệnh", "CHỈ THỊ": "Chỉ thị",
     "BÁO CÁO": "Báo cáo", "TỜ TRÌNH": "Tờ trình", "KẾ HOẠCH": "Kế hoạch", "THÔNG BÁO": "Thông báo",
     "GIẤY MỜI": "Giấy mời", "CÔNG ĐIỆN": "Công điện", "HƯỚNG DẪN": "Hướng dẫn", "CHƯƠNG TRÌNH": "Chương trình",

@@ -321,9 +321,7 @@ def find_figures(pages: list[Page]) -> list[Figure]:
     for page in pages:
         text = page.text
         taken = _Spans()
-
-        def free(s: int, e: int) -> bool:
-            return taken.free(s, e)
+        free = taken.free  # this page's spans: a bound method, not a closure over the loop variable
 
         found: list[Figure] = []
         for s, e, num, den in _dangling_fractions(text):
@@ -360,9 +358,9 @@ def find_figures(pages: list[Page]) -> list[Figure]:
             window = max(0, s - rx.PERCENT_QUALIFIER_WINDOW)
             q = rx.PERCENT_QUALIFIER.search(text, window, s)
             start = q.start("qual") if q else s
-            found.append(Figure(page.number, start, m.end(), text[start : m.end()], percent=parse_number(m.group("num")),
-                                qualifier=q.group("qual").lower() if q else None, kind="percent",
-                                decimals=_decimals(m.group("num"))))
+            found.append(Figure(page.number, start, m.end(), text[start : m.end()],
+                                percent=parse_number(m.group("num")), qualifier=q.group("qual").lower() if q else None,
+                                kind="percent", decimals=_decimals(m.group("num"))))
             taken.append((s, m.end()))
         for m in rx.COUNT.finditer(text):
             s, e = m.start("num"), m.end("num")
@@ -466,7 +464,7 @@ def _dangling_fractions(text: str) -> list[tuple[int, int, float, float]]:
                 continue
             dens = [parse_number(c) for c in cells[len(cells) - run :]]
             pairs = [(parse_number(n.group("num")), d) for n, d in zip(nums, dens, strict=True)]
-            if all(0 < d and 0 <= n <= d for n, d in pairs):
+            if all(d > 0 and 0 <= n <= d for n, d in pairs):
                 out.extend((n.start(), n.end(), a, d) for n, (a, d) in zip(nums, pairs, strict=True))
             break
     return out

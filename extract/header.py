@@ -287,8 +287,8 @@ def find_signature(
         if not any(signer_in_line(t) for t in lines) and page < len(doc.pages):
             # the name went over to the next page (common when the signature block is split)
             nxt = doc.pages[page]
-            head = "\n".join(l for l in nxt.text.split("\n")[:DEFAULT_NEXT_PAGE_NAME_LINES] if not l.startswith("-"))
-            m = next((m for m in (SIGNER_NAME.match(l) for l in head.split("\n")) if m), None)
+            head = "\n".join(ln for ln in nxt.text.split("\n")[:DEFAULT_NEXT_PAGE_NAME_LINES] if not ln.startswith("-"))
+            m = next((m for m in (SIGNER_NAME.match(ln) for ln in head.split("\n")) if m), None)
             if not m:  # "- Cơ quan Trung ương của các đoàn thể; Vũ Thị Mai": the name beside a recipient line
                 m = next((m for t in nxt.text.split("\n")[:DEFAULT_NEXT_PAGE_RECIPIENT_LINES]
                           if (m := rx.NAME_AFTER_RECIPIENT.search(t))), None)
@@ -366,9 +366,9 @@ def extract_header(doc: SourceDocument, blocks: Blocks | None = None) -> Header:
     elif h.issuer:
         # OCR misreads marks ("LÂM ĐÒNG"), a text layer loses a space ("BỘ TƯPHÁP"): the gazetteer spells the name
         known = resolve_issuer(h.issuer)
-        if known and _squashed(known["name"]) == _squashed(h.issuer):
-            if p1.source == "ocr" or fold(known["name"]) != fold(h.issuer):
-                h.issuer = known["name"]
+        if (known and _squashed(known["name"]) == _squashed(h.issuer)
+                and (p1.source == "ocr" or fold(known["name"]) != fold(h.issuer))):
+            h.issuer = known["name"]
 
     if h.issuer and (h.parent_issuer is not None or p1.source == "ocr" or not resolve_issuer(h.issuer)):
         h.issuer = spelled_in_body(h.issuer, p1.region("body"), p1.source == "ocr") or h.issuer

@@ -36,7 +36,8 @@ MIDDLE_NAMES = {
 
 def _bare(syllable: str) -> str | None:
     """The syllable in lower case when it carries no mark at all (đ counts as one), else None."""
-    if any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", syllable)) or any(c in "đĐ" for c in syllable):
+    if (any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", syllable))
+            or any(c in "đĐ" for c in syllable)):
         return None
     return syllable.lower()
 

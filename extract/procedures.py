@@ -3,6 +3,7 @@ from tables (the công bố appendix) and from running text."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from extract import regexes as rx
@@ -24,6 +25,12 @@ def _columns(header: list[str | None]) -> dict[str, int]:
     return cols
 
 
+def _cell(row: list[str | None], cols: dict[str, int], key: str) -> str | None:
+    """The row's cell in the column named ``key``, collapsed; None when the table has no such column or the
+    cell is empty."""
+    return collapse(row[cols[key]] or "") if key in cols and cols[key] < len(row) and row[cols[key]] else None
+
+
 def procedures_from_tables(page: Page, field: str | None = None) -> list[Procedure]:
     """Procedures from the tables of a page; a group row "I. Lĩnh vực Hộ tịch"
     sets the lĩnh vực of the rows below it (``field`` carries it over from
@@ -41,7 +48,7 @@ def procedures_from_tables(page: Page, field: str | None = None) -> list[Procedu
             if group:
                 field = group.group("field").strip(" .:")
                 continue
-            cell = lambda k: collapse(row[cols[k]] or "") if k in cols and cols[k] < len(row) and row[cols[k]] else None  # noqa: E731
+            cell = functools.partial(_cell, row, cols)
             code_text = " ".join(c or "" for c in row) if "code" not in cols else (cell("code") or "")
             m = rx.TTHC_CODE.search(code_text.replace(" ", ""))
             name = cell("name")

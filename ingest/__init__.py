@@ -118,7 +118,8 @@ def read_pdf(path: Path, limits: Limits | None = None) -> list[Page]:
         raise
     except Exception as e:  # pdfplumber wraps pdfminer's errors in PdfminerException
         inner = e.args[0] if e.args and isinstance(e.args[0], Exception) else e
-        if isinstance(inner, PDFPasswordIncorrect) or "Encrypt" in type(inner).__name__ or "Password" in type(inner).__name__:
+        if (isinstance(inner, PDFPasswordIncorrect) or "Encrypt" in type(inner).__name__
+                or "Password" in type(inner).__name__):
             raise IngestError("Tệp PDF được mã hóa (có mật khẩu): không đọc được") from e
         if isinstance(inner, PDFSyntaxError):
             raise IngestError(f"Tệp PDF bị hỏng hoặc không đầy đủ: {inner}") from e
@@ -185,7 +186,8 @@ def ocr_scans(path: Path, pages: list[Page], limits: Limits | None = None) -> li
     from ingest.scan import ocr_scanned_pages
 
     try:
-        return [repair_page(p) if p.source == TextSource.OCR else p for p in ocr_scanned_pages(str(path), pages, limits)]
+        return [repair_page(p) if p.source == TextSource.OCR else p
+                for p in ocr_scanned_pages(str(path), pages, limits)]
     except OcrError as e:
         raise IngestError(f"Trang scan cần nhận dạng (OCR) nhưng không được: {e}") from e
 

@@ -124,7 +124,8 @@ _QUOC_HIEU_RE = re.compile(r"C[ỘÔO]NG\s*H[ÒOÓ]A|CỘNG|HOÀ\s+XÃ", re.I)
 _NUMBER_LINE_RE = re.compile(r"^\s*(?:[^\W\d_]+\s+){0,3}?số\s*[:.]?\s*[\d/]", re.I)
 _DATE_RE = re.compile(r"ngày\s.*\s*tháng|tháng\s.*\snăm", re.I)
 _VV_RE = re.compile(r"^\s*(V/v|Về\s+việc)", re.I)
-_TITLE_RE = re.compile(r"^(QUYẾT ĐỊNH|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ|LUẬT|PHÁP LỆNH|CHỈ THỊ|BÁO CÁO|TỜ TRÌNH|KẾ HOẠCH|THÔNG BÁO|GIẤY MỜI|CÔNG ĐIỆN|HƯỚNG DẪN)$")
+_TITLE_RE = re.compile(r"^(QUYẾT ĐỊNH|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ|LUẬT|PHÁP LỆNH|CHỈ THỊ|BÁO CÁO|TỜ TRÌNH|KẾ HOẠCH"
+                       r"|THÔNG BÁO|GIẤY MỜI|CÔNG ĐIỆN|HƯỚNG DẪN)$")
 _RECIPIENTS_RE = re.compile(r"^\s*Nơi\s*nhận\s*:", re.I)  # "Nơinhận:" too: a text layer may lose that space
 _SIGNATURE_HEAD_RE = re.compile(r"^\s*(TM|KT|Q|TL|TUQ)\s*\.|^[A-ZĐÀ-Ỹ ,]{4,60}$")
 
@@ -178,7 +179,7 @@ def _header_bounds(lines: list[Line]) -> tuple[int, int]:
     lines) and ends after both the "Số:" line and the date line have been
     seen, plus the "V/v …" lines of a công văn that follow in the left column.
     """
-    start = next((i for i, l in enumerate(lines[:8]) if _QUOC_HIEU_RE.search(unify(l.text))), None)
+    start = next((i for i, line in enumerate(lines[:8]) if _QUOC_HIEU_RE.search(unify(line.text))), None)
     if start is None:
         return 0, 0
     seen_number = seen_date = False
@@ -214,8 +215,8 @@ def _header_bounds(lines: list[Line]) -> tuple[int, int]:
 def _is_stacked_issuer_block(above: list[Line]) -> bool:
     """Lines above the Quốc hiệu that are a whole issuer block: a "Số:" line holding a number, below at least
     one line in capitals (the body's name)."""
-    at = next((i for i, l in enumerate(above) if _NUMBER_LINE_RE.search(l.text)), None)
-    return at is not None and any(_is_caps_line(l.text) for l in above[:at])
+    at = next((i for i, line in enumerate(above) if _NUMBER_LINE_RE.search(line.text)), None)
+    return at is not None and any(_is_caps_line(line.text) for line in above[:at])
 
 
 def _is_caps_line(text: str) -> bool:
@@ -245,47 +246,48 @@ def layout_page(words: list[Word], page_width: float, first_page: bool, header_g
         if end:
             above, block = lines[:start], lines[start:end]
             # the gutter is where the Quốc hiệu and issuer rows part; lines below may be crossed by a stamp
-            core = block[: next((k + 1 for k, l in enumerate(block) if re.search(r"\bSố\b|số\s*:", l.text)), len(block))]
+            core = block[: next((k + 1 for k, line in enumerate(block) if re.search(r"\bSố\b|số\s*:", line.text)),
+                                len(block))]
             gutter = header_gutter if header_gutter is not None else (
                 find_gutter(core, page_width * 0.25, page_width * 0.6)
                 or find_gutter(block, page_width * 0.25, page_width * 0.6))
             if gutter is None and _is_stacked_issuer_block(above):
                 # the two columns one above the other (text layers and Word files that read column by column):
                 # the issuer block with its "Số:" line, then the Quốc hiệu block with the date line
-                out.add_lines([l.text for l in above], Region.HEADER_LEFT)
-                out.add_lines([l.text for l in block], Region.HEADER_RIGHT)
+                out.add_lines([line.text for line in above], Region.HEADER_LEFT)
+                out.add_lines([line.text for line in block], Region.HEADER_RIGHT)
             elif gutter is not None:
                 # Lines above the Quốc hiệu line (a signature box "Người ký: …", a
                 # receipt stamp) are kept apart: they would hide the gutter.
-                out.add_lines([l.text for l in above], Region.ABOVE_HEADER)
-                lefts, rights = zip(*(split_line(l, gutter) for l in block))
+                out.add_lines([line.text for line in above], Region.ABOVE_HEADER)
+                lefts, rights = zip(*(split_line(line, gutter) for line in block), strict=True)
                 out.add_lines(list(lefts), Region.HEADER_LEFT)
                 out.add_lines(list(rights), Region.HEADER_RIGHT)
             else:
-                out.add_lines([l.text for l in above], Region.ABOVE_HEADER)
-                out.add_lines([l.text for l in block], Region.HEADER)
+                out.add_lines([line.text for line in above], Region.ABOVE_HEADER)
+                out.add_lines([line.text for line in block], Region.HEADER)
             body_from = end
 
     rest = lines[body_from:]
-    rec = next((i for i, l in enumerate(rest) if _RECIPIENTS_RE.match(l.text)), None)
+    rec = next((i for i, line in enumerate(rest) if _RECIPIENTS_RE.match(line.text)), None)
     # "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" printed just above the Nơi nhận line belongs to the signature
     while rec and rest[rec - 1].x0 >= page_width * 0.45 and _SIGNATURE_HEAD_RE.match(rest[rec - 1].text):
         rec -= 1
     body_lines = rest if rec is None else rest[:rec]
     if body_lines:
-        out.add_lines([l.text for l in body_lines], Region.BODY)
+        out.add_lines([line.text for line in body_lines], Region.BODY)
     if rec is not None:
         block = rest[rec:]
-        first = next(i for i, l in enumerate(block) if _RECIPIENTS_RE.match(l.text))
+        first = next(i for i, line in enumerate(block) if _RECIPIENTS_RE.match(line.text))
         head, block = block[:first], block[first:]  # signature lines printed above "Nơi nhận:"
         gutter = recipients_gutter if recipients_gutter is not None else find_gutter(
             block, page_width * 0.3, page_width * 0.7)
         if gutter is not None:
-            lefts, rights = zip(*(split_line(l, gutter) for l in block))
+            lefts, rights = zip(*(split_line(line, gutter) for line in block), strict=True)
         else:  # a long recipient line crosses the middle: split each line at its own gap
-            lefts, rights = zip(*(split_at_gap(l, page_width) for l in block))
+            lefts, rights = zip(*(split_at_gap(line, page_width) for line in block), strict=True)
         out.add_lines(list(lefts), Region.RECIPIENTS)
-        out.add_lines([l.text for l in head] + list(rights), Region.SIGNATURE)
+        out.add_lines([line.text for line in head] + list(rights), Region.SIGNATURE)
     return out.result(furniture)
 
 
@@ -360,7 +362,8 @@ def layout_plain_text(text: str) -> PageText:
         gutters.setdefault(kind, left_width + COLUMN_GAP / 2)
     for row, line in enumerate(rows):
         for m in re.finditer(r"\S+", line):
-            words.append(dict(text=m.group(), x0=float(m.start()), x1=float(m.end()), top=row * 10.0, bottom=row * 10.0 + 8))
+            words.append(dict(text=m.group(), x0=float(m.start()), x1=float(m.end()), top=row * 10.0,
+                              bottom=row * 10.0 + 8))
         if row < 12:  # the header's width, not that of a long paragraph
             width = max(width, len(line.rstrip()))
     laid = layout_page(words, float(width), first_page=True, header_gutter=gutters.get("header"),

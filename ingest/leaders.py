@@ -67,7 +67,7 @@ def find_leaders(image, dpi: int) -> list[Leader]:
     ys, xs = np.nonzero(centre)
     dots: list[list[float]] = []  # [y, x, top, bottom, x0, x1] of each dot
     cell, grid = 2 * core_r + 1, {}  # the centre pixels of one dot are one dot
-    for y, x in zip(ys.tolist(), xs.tolist()):
+    for y, x in zip(ys.tolist(), xs.tolist(), strict=True):
         cy, cx = y // cell, x // cell
         near = (grid.get((cy + i, cx + j)) for i in (-1, 0, 1) for j in (-1, 0, 1))
         if any(d is not None and abs(d[0] - y) <= core_r and abs(d[1] - x) <= core_r for d in near):
@@ -101,7 +101,7 @@ def find_leaders(image, dpi: int) -> list[Leader]:
 
 def _regular(run: list[list[float]]) -> bool:
     """Equally spaced, as typed dots are (a seal's texture is not)."""
-    gaps = sorted(b[1] - a[1] for a, b in zip(run, run[1:]))
+    gaps = sorted(b[1] - a[1] for a, b in zip(run, run[1:], strict=False))
     median = gaps[len(gaps) // 2]
     return median > 0 and sum(abs(g - median) <= 0.35 * median for g in gaps) >= 0.8 * len(gaps)
 

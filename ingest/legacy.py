@@ -393,7 +393,8 @@ def decode_runs(runs: Iterable[tuple[str, str | None]]) -> str:
     """
     runs = list(runs)
     plan = resolve_runs(runs)
-    return unicodedata.normalize("NFC", "".join(convert(t, enc, up) for (t, _), (enc, up) in zip(runs, plan)))
+    return unicodedata.normalize(
+        "NFC", "".join(convert(t, enc, up) for (t, _), (enc, up) in zip(runs, plan, strict=True)))
 
 
 def _char_runs(chars: Sequence[dict]) -> list[tuple[int, int]]:
@@ -420,7 +421,7 @@ def repair_chars(chars: Sequence[dict]) -> list[dict]:
     runs = [("".join(c.get("text", "") for c in chars[a:b]), chars[a].get("fontname")) for a, b in spans]
     plan = resolve_runs(runs)
     out: list[dict] = []
-    for (a, b), (enc, upper) in zip(spans, plan):
+    for (a, b), (enc, upper) in zip(spans, plan, strict=True):
         if enc == UNICODE:
             out.extend(dict(c) for c in chars[a:b])
             continue
@@ -466,10 +467,10 @@ def repair_words(words: Sequence[dict]) -> list[dict]:
             owner.append((wi, -1, -1))
     plan = resolve_runs(runs)
     pieces: list[list[str]] = [[] for _ in words]
-    for (text, _), (wi, _, _), (enc, upper) in zip(runs, owner, plan):
+    for (text, _), (wi, _, _), (enc, upper) in zip(runs, owner, plan, strict=True):
         pieces[wi].append(convert(text, enc, upper))
     out = []
-    for w, parts in zip(words, pieces):
+    for w, parts in zip(words, pieces, strict=True):
         nw = dict(w)
         nw["text"] = unicodedata.normalize("NFC", "".join(parts))
         out.append(nw)

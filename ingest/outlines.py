@@ -28,9 +28,9 @@ DIGITS = "0123456789"
 def _bounds(obj) -> tuple[float, float, float, float]:
     import pypdfium2.raw as raw
 
-    l, b, r, t = (ctypes.c_float() for _ in range(4))
-    raw.FPDFPageObj_GetBounds(obj, l, b, r, t)
-    return l.value, b.value, r.value, t.value
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+    return left.value, bottom.value, right.value, top.value
 
 
 def _segments(handle, count, get) -> list[tuple[int, float, float]]:
@@ -78,7 +78,7 @@ def _templates(page) -> dict[int, list[tuple[str, list]]]:
 
 def _solve3(m: list[list[float]], v: list[float]) -> list[float] | None:
     """Solve the 3×3 system m·x = v (Gaussian elimination); None if singular."""
-    a = [row[:] + [val] for row, val in zip(m, v)]
+    a = [row[:] + [val] for row, val in zip(m, v, strict=True)]
     for col in range(3):
         piv = max(range(col, 3), key=lambda r: abs(a[r][col]))
         if abs(a[piv][col]) < 1e-12:
@@ -87,7 +87,7 @@ def _solve3(m: list[list[float]], v: list[float]) -> list[float] | None:
         for r in range(3):
             if r != col:
                 f = a[r][col] / a[col][col]
-                a[r] = [x - f * y for x, y in zip(a[r], a[col])]
+                a[r] = [x - f * y for x, y in zip(a[r], a[col], strict=True)]
     return [a[i][3] / a[i][i] for i in range(3)]
 
 
@@ -96,14 +96,14 @@ def fit_error(template: list[tuple[int, float, float]], path: list[tuple[int, fl
     points and the template's under the least-squares affine map from one to
     the other; None when the segment types differ or the map is not a
     scale with at most a slant (no rotation, mirror or squeeze)."""
-    if len(template) != len(path) or any(s[0] != p[0] for s, p in zip(template, path)):
+    if len(template) != len(path) or any(s[0] != p[0] for s, p in zip(template, path, strict=True)):
         return None
     height = max(p[2] for p in path) - min(p[2] for p in path)
     if height <= 0:
         return None
     m = [[0.0] * 3 for _ in range(3)]
     vx, vy = [0.0] * 3, [0.0] * 3
-    for (_, u, v), (_, x, y) in zip(template, path):
+    for (_, u, v), (_, x, y) in zip(template, path, strict=True):
         row = (u, v, 1.0)
         for i in range(3):
             for j in range(3):
@@ -117,7 +117,7 @@ def fit_error(template: list[tuple[int, float, float]], path: list[tuple[int, fl
     if a <= 0 or d <= 0 or abs(b) > 0.05 * d or abs(c) > MAX_SHEAR * d or not 0.7 < a / d < 1.4:
         return None
     worst = max(max(abs(a * u + c * v + e - x), abs(b * u + d * v + f - y))
-                for (_, u, v), (_, x, y) in zip(template, path))
+                for (_, u, v), (_, x, y) in zip(template, path, strict=True))
     return worst / height
 
 
@@ -140,9 +140,9 @@ def _candidates(page) -> list:
         obj = raw.FPDFPage_GetObject(page.raw, i)
         if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH or raw.FPDFPath_CountSegments(obj) < MIN_SEGMENTS:
             continue
-        l, b, r, t = _bounds(obj)
-        if 3 <= t - b <= 40 and r - l <= 1.5 * (t - b):
-            out.append((obj, (l, b, r, t)))
+        left, bottom, right, top = _bounds(obj)
+        if 3 <= top - bottom <= 40 and right - left <= 1.5 * (top - bottom):
+            out.append((obj, (left, bottom, right, top)))
     return out
 
 

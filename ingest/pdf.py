@@ -28,9 +28,9 @@ import pdfplumber
 
 from ingest import pdfium, tables
 from ingest.layout import layout_page
-from ingest.signed import appearance_stamps, loaded_page_marks, merge_stamps, stamp_texts
 from ingest.legacy import detect_encoding, font_hint, repair_words
 from ingest.pdfium import X_TOLERANCE, Y_TOLERANCE
+from ingest.signed import appearance_stamps, loaded_page_marks, merge_stamps, stamp_texts
 from ingest.tables import MIN_RULES_FOR_TABLES, TABLE_SETTINGS
 from rasoat.limits import LimitExceeded
 from rasoat.models import Page, TextSource
@@ -92,7 +92,7 @@ def _repaired(words: list[dict], legacy: set[str]) -> tuple[list[dict], str]:
     only when something was converted (a Unicode page may carry one
     ``VNI-Times`` run, e.g. in a signature stamp)."""
     fixed = repair_words(words)
-    changed = any(a["text"] != b["text"] for a, b in zip(words, fixed))
+    changed = any(a["text"] != b["text"] for a, b in zip(words, fixed, strict=True))
     return fixed, TextSource("/".join(sorted(legacy))) if changed else TextSource.TEXT  # TCVN3, VNI or both
 
 

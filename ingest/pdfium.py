@@ -524,7 +524,7 @@ def subpath_edges(points: list[PathPoint], height: float) -> list[dict]:
         return [_line_edge(xy[0], xy[1], height)]
     if shape in ("mlllh", "mllll") and xy[4] == xy[0] and _square(xy):
         return _rect_edges(xy[0], xy[2], height)
-    return [_segment_edge(p, q, height) for p, q in zip(xy, xy[1:])]
+    return [_segment_edge(p, q, height) for p, q in zip(xy, xy[1:], strict=False)]
 
 
 def _square(xy: list[tuple[float, float]]) -> bool:

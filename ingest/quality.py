@@ -103,9 +103,7 @@ def _check_syllable(word: str) -> bool:
     if m.group("open") == "ya":  # only as "uya" (khuya), matched above
         return False
     # Syllables closed by a stop take only sắc or nặng.
-    if coda in ("c", "ch", "p", "t") and tone not in (_ACUTE, _DOT):
-        return False
-    return True
+    return not (coda in ("c", "ch", "p", "t") and tone not in (_ACUTE, _DOT))
 
 
 _CACHE: dict[str, bool] = {}
@@ -267,6 +265,4 @@ def text_layer_is_garbage(text: str) -> bool:
         return True
     if st.marked_share < MIN_MARKED_SHARE:
         return True
-    if st.mixed_case / st.scored > MAX_MIXED_CASE_SHARE:
-        return True
-    return False
+    return st.mixed_case / st.scored > MAX_MIXED_CASE_SHARE

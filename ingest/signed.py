@@ -71,8 +71,8 @@ def _annot_name(annot) -> str:
 
 def _owner(x: float, y: float, annots: list[tuple[str, tuple]]) -> str:
     """The annotation whose rect holds the point (1 pt slack), else ""."""
-    for name, (l, b, r, t) in annots:
-        if min(l, r) - 1 <= x <= max(l, r) + 1 and min(b, t) - 1 <= y <= max(b, t) + 1:
+    for name, (left, bottom, right, top) in annots:
+        if min(left, right) - 1 <= x <= max(left, right) + 1 and min(bottom, top) - 1 <= y <= max(bottom, top) + 1:
             return name
     return ""
 
@@ -88,8 +88,8 @@ def _stamped_chars(textpage, start: int, annots) -> list[tuple[str, tuple[float,
         if not ch or ch.isspace() or raw.FPDFText_IsGenerated(textpage.raw, i) == 1:
             out.append((" ", (0, 0, 0, 0), ""))
             continue
-        l, b, r, t = textpage.get_charbox(i, loose=True)
-        out.append((ch, (l, b, r, t), _owner((l + r) / 2, (b + t) / 2, annots)))
+        left, bottom, right, top = textpage.get_charbox(i, loose=True)
+        out.append((ch, (left, bottom, right, top), _owner((left + right) / 2, (bottom + top) / 2, annots)))
     return out
 
 
@@ -221,7 +221,7 @@ def _fill_ins(words: list[Word], stamps: list[Stamp]) -> list[Word]:
         if max(a["top"] for a in anchors) - min(a["top"] for a in anchors) > LINE_TOLERANCE:
             continue  # more than one line
         placed += [dict(text=s.text, x0=s.x0, x1=s.x1, top=a["top"], bottom=a["bottom"], stamp=True)
-                   for s, a in zip(group, anchors)]
+                   for s, a in zip(group, anchors, strict=True)]
     return placed
 
 

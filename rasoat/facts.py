@@ -58,9 +58,7 @@ def in_interval(on: DateLike, valid_from: str | None, valid_until: str | None) -
     d = as_date(on)
     if valid_from and d < date.fromisoformat(valid_from):
         return False
-    if valid_until and d > date.fromisoformat(valid_until):
-        return False
-    return True
+    return not (valid_until and d > date.fromisoformat(valid_until))
 
 
 # --------------------------------------------------------------------------- doc types

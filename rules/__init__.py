@@ -8,7 +8,16 @@ imports every rule module so the registry is complete.
 from __future__ import annotations
 
 from rasoat.models import Document, Finding
-from rules import citations, competence, dates, figures, format, numbering, registry, spelling  # noqa: F401  (registers rules)
+from rules import (  # noqa: F401  (registers rules)
+    citations,
+    competence,
+    dates,
+    figures,
+    format,
+    numbering,
+    registry,
+    spelling,
+)
 from rules.base import REGISTRY, Corpus, Rule, finding, rule  # noqa: F401
 
 

@@ -9,8 +9,8 @@ severity and legal basis are declared once, in the decorator; they fill the
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
 
 from rasoat.models import Document, Finding
 from rasoat.numbers import number_key
@@ -29,7 +29,7 @@ class Rule:
     cross_document: bool = False
     fix: str = ""  # how to correct what the rule finds (Vietnamese): each finding's default ``Finding.fix``
 
-    def run(self, document: Document, corpus: "Corpus | None" = None) -> list[Finding]:
+    def run(self, document: Document, corpus: Corpus | None = None) -> list[Finding]:
         found = self.check(document, corpus) if self.cross_document else self.check(document)
         out = []
         for f in found or ():
@@ -76,7 +76,7 @@ class Corpus:
         self.documents = list(documents)
         self._memo: dict[str, object] = {}
 
-    def memo(self, name: str, build: Callable[["Corpus"], object]):
+    def memo(self, name: str, build: Callable[[Corpus], object]):
         if name not in self._memo:
             self._memo[name] = build(self)
         return self._memo[name]

@@ -81,8 +81,8 @@ def date_line_form(doc):
                       severity="info", **ev)
     place = m["place"].strip()
     if pt.CITY_ABBREVIATION.match(place):
-        yield finding(f"Địa danh mang tên người phải viết đầy đủ: \"{place}\" → \"Thành phố {place.split(None, 1)[1]}\"",
-                      **ev)
+        yield finding(f"Địa danh mang tên người phải viết đầy đủ: \"{place}\" → "
+                      f"\"Thành phố {place.split(None, 1)[1]}\"", **ev)
 
 
 DEFAULT_SPECIAL_WINDOW = 300  # characters either side of the effect clause searched for a special case
@@ -149,7 +149,8 @@ def qppl_effective_on_signing(doc):
             msg = ("Văn bản quy phạm pháp luật phải ghi rõ ngày, tháng, năm có hiệu lực, không sớm hơn thời hạn "
                    "tối thiểu sau ngày ký")
             yield finding(msg + ("; văn bản nêu thủ tục rút gọn — cần xem xét" if shortened else ""),
-                          severity="info" if shortened else None, evidence=m.group(0), **b.sub(m.start(), m.end()).span())
+                          severity="info" if shortened else None, evidence=m.group(0),
+                          **b.sub(m.start(), m.end()).span())
 
 
 @rule("DAT005", "Ngày ký ban hành ở tương lai", CAT, "error", "NĐ 30/2020/NĐ-CP, Phụ lục I, mục II.4",

@@ -330,5 +330,6 @@ def _check_point(line, m, prev):
         return letter
     expected = _next_letter(prev)
     if letter != expected:
-        yield finding(f"Sau điểm \"{prev})\" là \"{letter})\", đúng thứ tự là \"{expected})\"", severity="warning", **ev)
+        yield finding(f"Sau điểm \"{prev})\" là \"{letter})\", đúng thứ tự là \"{expected})\"", severity="warning",
+                      **ev)
     return letter

@@ -98,7 +98,8 @@ Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Tư pháp chị
 # A clean administrative plan (Kế hoạch) of a provincial People's Committee.
 ADMIN_PLAN = dict(
     header_left="ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG\nSố: 86/KH-UBND",
-    header_right="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nTuyên Quang, ngày 21 tháng 8 năm 2025",
+    header_right=("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                  "Tuyên Quang, ngày 21 tháng 8 năm 2025"),
     body="""KẾ HOẠCH
 Rà soát, đánh giá thủ tục hành chính trên địa bàn tỉnh Tuyên Quang năm 2025
 Thực hiện Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ về kiểm soát thủ tục hành chính,

@@ -3,7 +3,6 @@ Luật 80/2015/QH13 Điều 10; Luật 64/2025/QH15 Điều 7; NĐ 34/2016/NĐ-C
 
 from __future__ import annotations
 
-
 from rasoat import facts
 from rasoat.gazetteer import issuers_from_symbol, resolve_issuer
 from rasoat.numbers import is_qppl_type, normalise_number, number_year, parse, qh_term, type_abbr

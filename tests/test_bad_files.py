@@ -66,10 +66,13 @@ def test_a_folder_of_mixed_files(bad_folder, tmp_path):
                          "ghi-chu.txt", "bang-tinh.xlsx"}
     assert rows["tot.pdf"] is None and rows["ghi-chu.txt"] is None
     failed = {name for name, error in rows.items() if error}
-    assert failed == {"rong.pdf", "trang-web.pdf", "cat-cut.pdf", "mat-khau.pdf", "rac.pdf", "sai-ma.txt", "bang-tinh.xlsx"}
+    assert failed == {"rong.pdf", "trang-web.pdf", "cat-cut.pdf", "mat-khau.pdf", "rac.pdf", "sai-ma.txt",
+                      "bang-tinh.xlsx"}
     # a failed file stores no half-read text
-    assert conn.execute("select count(*) from pages p join documents d on d.id = p.document_id where d.error is not null").fetchone() == (0,)
-    assert conn.execute("select count(*) from figures f join documents d on d.id = f.document_id where d.file_name = 'ghi-chu.txt'").fetchone() == (1,)
+    assert conn.execute("select count(*) from pages p join documents d on d.id = p.document_id"
+                        " where d.error is not null").fetchone() == (0,)
+    assert conn.execute("select count(*) from figures f join documents d on d.id = f.document_id"
+                        " where d.file_name = 'ghi-chu.txt'").fetchone() == (1,)
 
 
 def test_usage_error_exit_code(tmp_path):

@@ -72,8 +72,11 @@ def test_province_counts():
 
 def test_ministries_2025():
     central = facts.bodies()["central"]
-    ministries = [b for b in central if b["kind"] == "bo" and facts.in_interval("2025-03-01", b["valid_from"], b["valid_until"])]
-    ngang_bo = [b for b in central if b["kind"] == "co_quan_ngang_bo" and facts.in_interval("2025-03-01", b["valid_from"], b["valid_until"])]
+    ministries = [b for b in central
+                  if b["kind"] == "bo" and facts.in_interval("2025-03-01", b["valid_from"], b["valid_until"])]
+    ngang_bo = [b for b in central
+                if b["kind"] == "co_quan_ngang_bo"
+                and facts.in_interval("2025-03-01", b["valid_from"], b["valid_until"])]
     assert len(ministries) == 14  # NQ 176/2025/QH15
     assert {b["abbr"] for b in ngang_bo} == {"NHNN", "TTCP", "VPCP"}
     gone = {b["abbr"] for b in central if b["valid_until"] == "2025-02-28"}

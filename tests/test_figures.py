@@ -61,7 +61,8 @@ def test_not_a_figure(text):
 
 
 def test_parts_are_linked_to_their_total():
-    found = figs("tinh giản biên chế 29 công chức, viên chức cấp tỉnh, cấp huyện (03 công chức; 25 viên chức; 01 nhân viên).")
+    found = figs("tinh giản biên chế 29 công chức, viên chức cấp tỉnh, cấp huyện"
+                 " (03 công chức; 25 viên chức; 01 nhân viên).")
     total = found[0]
     assert total.value == 29
     parts = [f for f in found if f.parent == 0]

@@ -228,7 +228,8 @@ TEXT_FUNCTIONS = {  # the functions of one text
     "find_title": find_title,
     "type_name": type_name,
     "effect_clause": lambda t: effect_clause([Page(1, t)]),
-    "locate": lambda t: locate(SourceDocument("x.txt", "0", "x.txt", pages=[Page(1, t, regions={"body": (0, len(t))})])),
+    "locate": lambda t: locate(
+        SourceDocument("x.txt", "0", "x.txt", pages=[Page(1, t, regions={"body": (0, len(t))})])),
     "normal_case": normal_case,
     "resolve_issuer": resolve_issuer,
     "resolve_issuer_in_context": lambda t: resolve_issuer(t, context_issuer="Ủy ban nhân dân tỉnh Bắc Kạn",

@@ -9,19 +9,20 @@ from ingest import ingest_file
 
 EXPECTED = {
     # stem: (number, doc_type, issuer, parent_issuer, place, issued_on, signer, authority, is_qppl)
-    "nd-cp": ("318/2025/NĐ-CP", "Nghị định", "Chính phủ", None, "Hà Nội", "2025-12-10", "Nguyễn Đức Thịnh", "TM. KT.", True),
+    "nd-cp": ("318/2025/NĐ-CP", "Nghị định", "Chính phủ", None, "Hà Nội", "2025-12-10", "Nguyễn Đức Thịnh", "TM. KT.",
+              True),
     "nq-hdnd-tinh": ("12/2024/NQ-HĐND", "Nghị quyết", "Hội đồng nhân dân tỉnh Bắc Kạn", None, "Bắc Kạn", "2024-07-10",
                      "Hoàng Văn Khải", None, True),
     "qd-ubnd-qppl": ("05/2024/QĐ-UBND", "Quyết định", "Ủy ban nhân dân tỉnh Lâm Đồng", None, "Lâm Đồng", "2024-03-12",
                      "Đinh Văn Sơn", "TM. KT.", True),
-    "bc-cchc": ("215/BC-UBND", "Báo cáo", "Ủy ban nhân dân tỉnh Hà Tĩnh", None, "Hà Tĩnh", "2024-12-16", "Nguyễn Hữu Phước",
-                "TM. KT.", False),
+    "bc-cchc": ("215/BC-UBND", "Báo cáo", "Ủy ban nhân dân tỉnh Hà Tĩnh", None, "Hà Tĩnh", "2024-12-16",
+                "Nguyễn Hữu Phước", "TM. KT.", False),
     "cv-so-tu-phap": ("604/STP-VP", "Công văn", "Sở Tư pháp", "Ủy ban nhân dân tỉnh Lâm Đồng", "Lâm Đồng", "2025-09-15",
                       "Phạm Quốc Dũng", "KT.", False),
     "tt-tu-trinh": ("88/TTr-STP", "Tờ trình", "Sở Tư pháp", "Ủy ban nhân dân tỉnh Lâm Đồng", "Lâm Đồng", "2024-02-26",
                     "Trần Thị Minh Nguyệt", None, False),
-    "qd-cong-bo-tthc": ("1234/QĐ-UBND", "Quyết định", "Ủy ban nhân dân tỉnh Thái Nguyên", None, "Thái Nguyên", "2025-08-18",
-                        "Bùi Đức Thắng", None, False),
+    "qd-cong-bo-tthc": ("1234/QĐ-UBND", "Quyết định", "Ủy ban nhân dân tỉnh Thái Nguyên", None, "Thái Nguyên",
+                        "2025-08-18", "Bùi Đức Thắng", None, False),
     "kh-ubnd": ("86/KH-UBND", "Kế hoạch", "Ủy ban nhân dân tỉnh Tuyên Quang", None, "Tuyên Quang", "2025-08-21",
                 "Đặng Thị Hồng Nhung", "TM. KT.", False),
 }
@@ -30,7 +31,8 @@ EXPECTED = {
 @pytest.mark.parametrize("stem", sorted(EXPECTED))
 def test_sample_header(sample_pdfs, stem):
     h = extract(ingest_file(sample_pdfs[stem])).header
-    got = (h.number, h.doc_type, h.issuer, h.parent_issuer, h.place, h.issued_on, h.signer, h.signing_authority, h.is_qppl)
+    got = (h.number, h.doc_type, h.issuer, h.parent_issuer, h.place, h.issued_on, h.signer, h.signing_authority,
+           h.is_qppl)
     assert got == EXPECTED[stem]
     assert h.title  # every sample has a trích yếu
 
@@ -76,7 +78,8 @@ def test_number_line(line, expected):
         ("LUẬT\nSỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT BẢO HIỂM Y TẾ\nCăn cứ Hiến pháp", "LUẬT",
          "Sửa đổi, bổ sung một số điều của luật bảo hiểm y tế"),
         ("NGHỊ ĐỊNH CỦA CHÍNH PHỦ\nVề đăng ký kinh doanh\nCHÍNH PHỦ", "NGHỊ ĐỊNH", "Về đăng ký kinh doanh"),
-        ("NG Ị ĐỊN\nQuản lý, kết nối và chia sẻ dữ liệu số\nCăn cứ", "NGHỊ ĐỊNH", "Quản lý, kết nối và chia sẻ dữ liệu số"),
+        ("NG Ị ĐỊN\nQuản lý, kết nối và chia sẻ dữ liệu số\nCăn cứ", "NGHỊ ĐỊNH",
+         "Quản lý, kết nối và chia sẻ dữ liệu số"),
         ("Kính gửi: Ủy ban nhân dân tỉnh\nSở Tư pháp báo cáo như sau", None, None),
         # a scan: OCR read the receipt stamp in the margin ("ĐẾN", "Ngày: …") on the type word's line
         ("ĐẾN —...a NGHỊ ĐỊNH\nQuy định về đánh giá, xếp loại chất lượng\ncơ quan hành chính\nCăn cứ Luật",

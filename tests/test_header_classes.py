@@ -132,7 +132,8 @@ def test_header_typed_as_a_table_row():
 
 
 PREAMBLE = ("CÔNG BÁO/Số 12/Ngày 09-3-2031\n7\n\n\n\nNGHỊ ĐỊNH\nQuy định về quản lý cảng cá\n\n"
-            "Căn cứ Luật Tổ chức Chính phủ;\nCăn cứ Luật Thủy sản được sửa đổi bởi Luật\nsố 12/2030/QH15;\nCăn cứ Luật Đầu tư công;\nCăn cứ Luật Đất đai;\n"
+            "Căn cứ Luật Tổ chức Chính phủ;\nCăn cứ Luật Thủy sản được sửa đổi bởi Luật\nsố 12/2030/QH15;\n"
+            "Căn cứ Luật Đầu tư công;\nCăn cứ Luật Đất đai;\n"
             "Theo đề nghị của Bộ trưởng Bộ Nông nghiệp và Môi trường;\n")
 
 
@@ -297,8 +298,9 @@ def test_issuer_lines(left, issuer, parent):
 
 def test_title_taken_into_the_header_region():
     """Layout put the type word and the trích yếu in the header: they are read there (the body has none)."""
-    head = "BỘ TƯ PHÁP CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n" \
-           "Số: 12/QĐ-BTP Hà Nội, ngày 05 tháng 3 năm 2031\nQUYẾT ĐỊNH\nVề việc phê duyệt điều lệ hội\nBỘ TRƯỞNG BỘ TƯ PHÁP"
+    head = ("BỘ TƯ PHÁP CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 12/QĐ-BTP Hà Nội, ngày 05 tháng 3 năm 2031\nQUYẾT ĐỊNH\nVề việc phê duyệt điều lệ hội\n"
+            "BỘ TRƯỞNG BỘ TƯ PHÁP")
     h = extract_header(document(page(header=head, body="Căn cứ Luật Tổ chức Chính phủ;\nĐiều 1. Phê duyệt.")))
     assert (h.doc_type, h.title) == ("Quyết định", "Về việc phê duyệt điều lệ hội")
 
@@ -314,7 +316,8 @@ def test_no_type_word_below_the_preamble():
 @pytest.mark.parametrize(
     "body, title",
     [
-        ("Hướng dẫn chuyển đổi hội nghề nghiệp\nsau khi sắp xếp đơn vị hành chính\nKính gửi: Các hội thành viên\nThực hiện",
+        ("Hướng dẫn chuyển đổi hội nghề nghiệp\nsau khi sắp xếp đơn vị hành chính\nKính gửi: Các hội thành viên\n"
+         "Thực hiện",
          "Hướng dẫn chuyển đổi hội nghề nghiệp sau khi sắp xếp đơn vị hành chính"),
         # near-misses: no "Kính gửi" under the lines, or a heading in capitals above it
         ("Hướng dẫn chuyển đổi hội nghề nghiệp\nThực hiện Kế hoạch số 12/KH-UBND", None),
@@ -386,7 +389,8 @@ def test_no_appendix_identity(body):
         # near-misses: a title wrapping before the number it cites runs on; "QH16" is no footnote mark
         (["Sửa đổi, bổ sung một số điều của", "Thông tư số 09/2030/TT-BTP ngày 25 tháng 5 năm 2030 về hộ tịch"],
          "Sửa đổi, bổ sung một số điều của Thông tư số 09/2030/TT-BTP ngày 25 tháng 5 năm 2030 về hộ tịch"),
-        (["Hướng dẫn thi hành Luật số 12/2031/QH16", "về hộ tịch"], "Hướng dẫn thi hành Luật số 12/2031/QH16 về hộ tịch"),
+        (["Hướng dẫn thi hành Luật số 12/2031/QH16", "về hộ tịch"],
+         "Hướng dẫn thi hành Luật số 12/2031/QH16 về hộ tịch"),
     ],
 )
 def test_title_end_of_a_consolidated_text(title_lines, title):
@@ -433,10 +437,13 @@ def test_issuer_spelled_as_the_body_spells_it(body, issuer):
 @pytest.mark.parametrize(
     "text",
     [
-        "THÔNG TƯ\nQuy định về đăng ký hộ kinh doanh1\nThông tư số 86/2030/TT-BTC ngày 23 tháng 12 năm 2030 của Bộ Tài\n"
-        "chính quy định về đăng ký hộ kinh doanh, có hiệu lực kể từ ngày 06 tháng 2 năm 2031 được\nsửa đổi, bổ sung bởi:",
-        "LUẬT\nTHỦY SẢN\nLuật Thủy sản số 18/2030/QH15 ngày 14 tháng 6 năm 2030 của Quốc hội, có hiệu lực\nthi hành kể từ "
-        "ngày 01 tháng 01 năm 2031, được sửa đổi, bổ sung bởi:\nLuật số 09/2031/QH16 ngày 24 tháng 4 năm 2031 của Quốc hội",
+        "THÔNG TƯ\nQuy định về đăng ký hộ kinh doanh1\n"
+        "Thông tư số 86/2030/TT-BTC ngày 23 tháng 12 năm 2030 của Bộ Tài\n"
+        "chính quy định về đăng ký hộ kinh doanh, có hiệu lực kể từ ngày 06 tháng 2 năm 2031 được\n"
+        "sửa đổi, bổ sung bởi:",
+        "LUẬT\nTHỦY SẢN\nLuật Thủy sản số 18/2030/QH15 ngày 14 tháng 6 năm 2030 của Quốc hội, có hiệu lực\n"
+        "thi hành kể từ ngày 01 tháng 01 năm 2031, được sửa đổi, bổ sung bởi:\n"
+        "Luật số 09/2031/QH16 ngày 24 tháng 4 năm 2031 của Quốc hội",
     ],
 )
 def test_consolidated_text_without_its_header(text):
@@ -478,7 +485,8 @@ def test_issuer_marks_misread_by_ocr_spelled_as_the_body_spells_it():
 @pytest.mark.parametrize(
     "left, issuer, parent",
     [
-        ("SỞ Y TẾ TỈNH HÒA AN\nBỆNH VIỆN ĐA KHOA TỈNH\nSố: 12/BV-KHTH", "Bệnh viện đa khoa tỉnh", "Sở Y tế tỉnh Hòa An"),
+        ("SỞ Y TẾ TỈNH HÒA AN\nBỆNH VIỆN ĐA KHOA TỈNH\nSố: 12/BV-KHTH", "Bệnh viện đa khoa tỉnh",
+         "Sở Y tế tỉnh Hòa An"),
         ("UBND TỈNH HÒA AN\nBỘ CHỈ HUY QUÂN SỰ TỈNH\nSố: 12/BCH-TM", "Bộ Chỉ huy quân sự tỉnh",
          "Ủy ban nhân dân tỉnh Hòa An"),
         # near-miss: a name wrapped over two lines stays one body

@@ -30,7 +30,8 @@ def test_two_column_header_is_read_column_by_column():
     left = page.text[slice(*page.regions["header_left"])]
     right = page.text[slice(*page.regions["header_right"])]
     assert left == "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 12/QĐ-UBND"
-    assert right == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nLâm Đồng, ngày 05 tháng 3 năm 2025"
+    assert right == ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                     "Lâm Đồng, ngày 05 tháng 3 năm 2025")
     assert page.text[slice(*page.regions["body"])].startswith("QUYẾT ĐỊNH")
 
 
@@ -49,7 +50,8 @@ def test_signature_block_beside_recipients_and_the_lines_above_it():
         (520, 340, "Nguyễn Văn An"),
     ]
     page = layout_page(words(rows), 595, first_page=False)
-    assert page.text[slice(*page.regions["signature"])] == "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An"
+    assert page.text[slice(*page.regions["signature"])] == (
+        "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An")
     assert page.text[slice(*page.regions["recipients"])] == "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT, NC."
 
 
@@ -150,5 +152,6 @@ def test_running_heads_inside_a_joined_text_are_furniture():
             "Có 12 bến thuyền.\nCÔNG BÁO/Số 12/Ngày 01-02-2031\n8\nĐiều 2. Đối tượng\n15\nCó 15 tổ đò.")
     laid = layout_plain_text(text)
     assert "CÔNG BÁO" not in laid.text and "\n8\n" not in laid.text
-    assert "Có 12 bến thuyền." in laid.text and "Đối tượng\n15\nCó 15 tổ đò." in laid.text  # a number not beside a running head stays
+    # a number not beside a running head stays
+    assert "Có 12 bến thuyền." in laid.text and "Đối tượng\n15\nCó 15 tổ đò." in laid.text
     assert laid.furniture.count("CÔNG BÁO") == 2

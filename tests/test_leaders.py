@@ -4,10 +4,10 @@ OCR, and given back as words of as many dots as were printed."""
 from __future__ import annotations
 
 import pytest
+from test_ocr import FONT, _font, _tesseract, needs_font, needs_tesseract  # noqa: F401  (the fixtures the marks use)
 
 from ingest import ocr
 from ingest.leaders import find_leaders
-from test_ocr import FONT, _font, _tesseract, needs_font, needs_tesseract  # noqa: F401  (the fixtures the marks use)
 
 DPI = 200
 

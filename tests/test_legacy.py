@@ -32,13 +32,14 @@ _TONES = ["", "\u0300", "\u0309", "\u0303", "\u0301", "\u0323"]
 _BASES = ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"]
 LOWER = [nfc(b + t) for b in _BASES for t in _TONES if nfc(b + t) not in "aeiouy"] + ["đ"]
 ALL_LETTERS = LOWER + [c.upper() for c in LOWER]
-SENTENCE = "Cộng hòa xã hội chủ nghĩa Việt Nam. Độc lập - Tự do - Hạnh phúc. Ủy ban nhân dân tỉnh Bình Phước; NGHỊ ĐỊNH 109/2004/NĐ-CP"
+SENTENCE = ("Cộng hòa xã hội chủ nghĩa Việt Nam. Độc lập - Tự do - Hạnh phúc. Ủy ban nhân dân tỉnh Bình Phước; "
+            "NGHỊ ĐỊNH 109/2004/NĐ-CP")
 
 
 # --------------------------------------------------------------- the tables
 def test_letter_inventory_is_134():
     assert len(ALL_LETTERS) == len(set(ALL_LETTERS)) == 134
-    assert VIETNAMESE_LETTERS == set(ALL_LETTERS)
+    assert set(ALL_LETTERS) == VIETNAMESE_LETTERS
 
 
 @pytest.mark.parametrize("table", [TCVN3, VNI], ids=["tcvn3", "vni"])
@@ -207,7 +208,8 @@ def test_detect_encoding(text, fontname, expected):
 # ------------------------------------------------------ runs from pdfplumber
 def _chars(text: str, fontname: str, top: float = 100.0) -> list[dict]:
     """Char dicts shaped like pdfplumber's (only the keys used here)."""
-    return [{"text": c, "fontname": fontname, "x0": 10.0 * i, "x1": 10.0 * i + 9, "top": top} for i, c in enumerate(text)]
+    return [{"text": c, "fontname": fontname, "x0": 10.0 * i, "x1": 10.0 * i + 9, "top": top}
+            for i, c in enumerate(text)]
 
 
 def test_pdfplumber_chars_grouped_by_font_into_runs():

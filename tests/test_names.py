@@ -18,7 +18,8 @@ def test_restore_marks(read, expected):
     assert restore_marks(read) == expected
 
 
-SIGNATURE = "Điều 3. Hiệu lực thi hành\nNghị định này có hiệu lực từ ngày ký.\nTM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\nPham Thi Thanh Trà"
+SIGNATURE = ("Điều 3. Hiệu lực thi hành\nNghị định này có hiệu lực từ ngày ký.\nTM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\n"
+             "PHÓ THỦ TƯỚNG\nPham Thi Thanh Trà")
 
 
 @pytest.mark.parametrize("source, signer", [("ocr", "Phạm Thị Thanh Trà"), ("text", "Pham Thi Thanh Trà")])

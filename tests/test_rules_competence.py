@@ -21,7 +21,8 @@ EFFECT = "có hiệu lực kể từ ngày 25 tháng 3 năm 2024"
           (DATE, "Đức Trọng, ngày 12 tháng 8 năm 2025"), (EFFECT, "có hiệu lực kể từ ngày 25 tháng 8 năm 2025")],
          "error", "Luật 87/2025"),
         # before 01/4/2025 a district QPPL needed an assignment by law: to be reviewed
-        ([(HEAD, "ỦY BAN NHÂN DÂN\nHUYỆN ĐỨC TRỌNG\nSố: 05/2024/QĐ-UBND"), (DATE, "Đức Trọng, ngày 12 tháng 3 năm 2024")],
+        ([(HEAD, "ỦY BAN NHÂN DÂN\nHUYỆN ĐỨC TRỌNG\nSố: 05/2024/QĐ-UBND"),
+          (DATE, "Đức Trọng, ngày 12 tháng 3 năm 2024")],
          "info", "cần xem xét"),
     ],
 )
@@ -71,7 +72,8 @@ def test_issuer_not_existing_on_the_date(base, replacements, expected):
 @pytest.mark.parametrize(
     "replacements",
     [
-        [("TỈNH TUYÊN QUANG", "TỈNH BẮC KẠN"), ("Tuyên Quang, ngày 21 tháng 8 năm 2025", "Bắc Kạn, ngày 15 tháng 6 năm 2025")],
+        [("TỈNH TUYÊN QUANG", "TỈNH BẮC KẠN"),
+         ("Tuyên Quang, ngày 21 tháng 8 năm 2025", "Bắc Kạn, ngày 15 tháng 6 năm 2025")],
         [("ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG", "BỘ KẾ HOẠCH VÀ ĐẦU TƯ"), ("Số: 86/KH-UBND", "Số: 86/KH-BKHĐT"),
          ("Tuyên Quang, ngày 21 tháng 8 năm 2025", "Hà Nội, ngày 05 tháng 02 năm 2025")],
         [("ỦY BAN NHÂN DÂN\nTỈNH TUYÊN QUANG", "ỦY BAN NHÂN DÂN\nHUYỆN SƠN DƯƠNG"),

@@ -67,7 +67,8 @@ def test_kt_follows_deputy_title_of_the_head():
 
 def test_kt_line_printed_above_the_recipients_block():
     """Layout may leave "KT. BỘ TRƯỞNG" in the body just above "Nơi nhận:" and the title in the signature."""
-    doc = make_document(**dict(ADMIN_PLAN, body=ADMIN_PLAN["body"] + "\nKT. BỘ TRƯỞNG", signature="BỘ TRƯỞNG\nNguyễn Văn A"))
+    doc = make_document(**dict(ADMIN_PLAN, body=ADMIN_PLAN["body"] + "\nKT. BỘ TRƯỞNG",
+                               signature="BỘ TRƯỞNG\nNguyễn Văn A"))
     assert [f.rule_id for f in check("FMT005", doc)] == ["FMT005"]
 
 
@@ -128,7 +129,8 @@ def test_on_ocr_pages_character_findings_are_info(rule_id, replacement):
 
 def test_recipients_list_without_its_heading():
     # layout names a recipients region only under a "Nơi nhận" line: here the list stays in the body
-    doc = make_document(**dict(QPPL_DECISION, recipients="", body=QPPL_DECISION["body"] + "\n- Như Điều 3;\n- Lưu: VT, NC."))
+    doc = make_document(**dict(QPPL_DECISION, recipients="",
+                               body=QPPL_DECISION["body"] + "\n- Như Điều 3;\n- Lưu: VT, NC."))
     found = check("FMT006", doc)
     assert [f.severity for f in found] == ["info"] and "tiêu đề" in found[0].message
 

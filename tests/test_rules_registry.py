@@ -30,7 +30,8 @@ def test_claims_are_read_with_their_issuer():
 @pytest.mark.parametrize(
     "n, severity, expected",
     [
-        (46, "info", "Báo cáo nêu 46 văn bản QPPL của HĐND, UBND cấp tỉnh (Tỉnh Lâm Đồng) năm 2024; cơ sở dữ liệu có 2"),
+        (46, "info",
+         "Báo cáo nêu 46 văn bản QPPL của HĐND, UBND cấp tỉnh (Tỉnh Lâm Đồng) năm 2024; cơ sở dữ liệu có 2"),
         (1, "warning", "báo cáo nêu ít hơn"),
     ],
 )

@@ -8,12 +8,11 @@ import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
+import pdfplumber
 import pytest
+import reportlab  # noqa: F401
 
 from rasoat.samples import builder
-
-import pdfplumber
-import reportlab  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[1]
 

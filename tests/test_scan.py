@@ -67,7 +67,8 @@ def test_garbage_text_layer_is_not_trusted(sample_pdfs, tmp_path):
     c.drawImage(ImageReader(image), 0, 0, width, height)
     text = c.beginText(72, height - 72)
     text.setTextRenderMode(3)  # invisible, like an OCR layer
-    for line in ["uY BAN NgAN nAN ceNG HoA xA HeI cHn NgHiA ViEt NaM", "56:]+9-} /TB-LIBND DeC lAp TU dO hAnH pHuC"] * 6:
+    for line in ["uY BAN NgAN nAN ceNG HoA xA HeI cHn NgHiA ViEt NaM",
+                 "56:]+9-} /TB-LIBND DeC lAp TU dO hAnH pHuC"] * 6:
         text.textLine(line)
     c.drawText(text)
     c.save()

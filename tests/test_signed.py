@@ -18,13 +18,12 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from rasoat.samples import builder
-
 from extract.header import extract_header
 from ingest.layout import group_lines, layout_page
 from ingest.outlines import fit_error, read_digit
 from ingest.signed import Stamp, merge_stamps, pdf_date, signature_info, signer_kind, stamp_texts
 from rasoat.models import Page, SourceDocument
+from rasoat.samples import builder
 from rasoat.vntext import nfc
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,7 +79,7 @@ def make_pkcs7(cn: str, org: str, uid: str | None = None) -> bytes:
     if uid:
         attrs.append(x509.NameAttribute(NameOID.USER_ID, uid))
     name = x509.Name(attrs)
-    start = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
+    start = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
     cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
             .serial_number(7).not_valid_before(start).not_valid_after(start + dt.timedelta(days=3650))
             .sign(key, hashes.SHA256()))

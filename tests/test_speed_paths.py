@@ -34,8 +34,9 @@ def test_the_samples_have_pages(read_both):
 def test_page_text_regions_and_furniture_are_identical(read_both):
     for stem, (fast, slow) in read_both.items():
         assert len(fast) == len(slow), stem
-        for a, b in zip(fast, slow):
-            assert (a.number, a.text, a.regions, a.furniture, a.source) == (b.number, b.text, b.regions, b.furniture, b.source), (stem, a.number)
+        for a, b in zip(fast, slow, strict=True):
+            assert ((a.number, a.text, a.regions, a.furniture, a.source)
+                    == (b.number, b.text, b.regions, b.furniture, b.source)), (stem, a.number)
 
 
 def test_tables_of_the_tthc_document_are_identical(read_both):
@@ -46,13 +47,14 @@ def test_tables_of_the_tthc_document_are_identical(read_both):
 
 def test_tables_are_left_out_only_where_no_procedures_table_can_be(read_both):
     for stem, (fast, slow) in read_both.items():
-        for a, b in zip(fast, slow):
+        for a, b in zip(fast, slow, strict=True):
             assert a.tables == b.tables or (a.tables == [] and not may_hold_tables(a.text)), (stem, a.number)
 
 
 def test_extraction_results_are_identical(read_both, sample_pdfs):
     for stem, (fast, slow) in read_both.items():
-        docs = [SourceDocument(path=str(sample_pdfs[stem]), sha256="x", file_name=stem, pages=pages) for pages in (fast, slow)]
+        docs = [SourceDocument(path=str(sample_pdfs[stem]), sha256="x", file_name=stem, pages=pages)
+                for pages in (fast, slow)]
         assert to_dict(extract(docs[0])) == to_dict(extract(docs[1])), stem
 
 
@@ -68,7 +70,7 @@ def test_words_match_pdfplumber_words(sample_pdfs):
                 assert [w["text"] for w in words] == [w["text"] for w in slow], (stem, i)
                 # pdfium advances a few composed glyphs ("ế") by a slightly
                 # different width than pdfminer: x drifts along a line, by < 2 pt
-                for a, b in zip(words, slow):
+                for a, b in zip(words, slow, strict=True):
                     assert abs(a["x0"] - b["x0"]) < 2 and abs(a["x1"] - b["x1"]) < 2, (stem, i, a, b)
                     assert abs(a["top"] - b["top"]) < 0.1 and abs(a["bottom"] - b["bottom"]) < 0.1, (stem, i, a, b)
         doc.close()

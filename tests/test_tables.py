@@ -19,7 +19,8 @@ PAGE = (600, 800)  # width, height of the PDFs drawn here
 
 def edge_key(e: dict) -> tuple:
     """An edge as comparable values, rounded: pdfium keeps single-precision floats."""
-    return (e["object_type"], e["orientation"] or "-", *(round(e[k], 3) for k in ("x0", "x1", "top", "bottom", "width", "height")))
+    return (e["object_type"], e["orientation"] or "-",
+            *(round(e[k], 3) for k in ("x0", "x1", "top", "bottom", "width", "height")))
 
 
 def pdfium_edges(path, index=0) -> list[tuple]:

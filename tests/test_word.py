@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 import docx
+import pytest
 
 from ingest import word  # noqa: E402
 from ingest.legacy import encode  # noqa: E402
