@@ -150,18 +150,20 @@ def read_document(path: str | Path, cache_dir: str | Path | None = None) -> Docu
 
 
 def _ingest_code_hash() -> str:
+    """A key of the code that reads files: ``ingest/`` and the shared modules it imports, compared by their
+    syntax trees (a change of layout or comments, as a linter's, keeps the cache)."""
+    import ast
     import hashlib
 
     import ingest
-    import rasoat.models
-    import rasoat.patterns
-    import rasoat.vntext
 
+    shared = ("models", "patterns", "vntext", "limits", "lexicon", "files", "errors")
+    root = Path(ingest.__file__).parent
+    files = sorted(root.glob("*.py")) + [root.parent / "rasoat" / f"{name}.py" for name in shared]
     h = hashlib.sha256()
-    files = sorted(Path(ingest.__file__).parent.glob("*.py")) + [
-        Path(m.__file__) for m in (rasoat.models, rasoat.patterns, rasoat.vntext)]  # what ingest imports of rasoat
     for f in files:
-        h.update(f.read_bytes())
+        if f.exists():
+            h.update(ast.dump(ast.parse(f.read_text(encoding="utf-8"))).encode())
     return h.hexdigest()[:12]
 
 
