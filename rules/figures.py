@@ -8,7 +8,7 @@ tắc: thông tin, số liệu báo cáo đầy đủ, chính xác).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 
 from extract import sentence_bounds
@@ -418,6 +418,39 @@ def _position(doc, f) -> int:
     return sum(len(p.text) for p in doc.source.pages[: (f.page or 1) - 1]) + (f.start or 0)
 
 
+def _nearest_denominator(doc, c, by_den: dict, dens: list[float]):
+    """The fraction nearest to the count ``c`` (in reading order) whose denominator may be the same total
+    misprinted: one digit apart and within 2 × DEFAULT_NEAR_TOTAL anywhere in the document, or within
+    DEFAULT_NEAR_ABS / DEFAULT_NEAR_TOTAL at most DEFAULT_NEAR_PAGES pages away; never one of the count's own
+    sentence.  Only the denominators those bounds allow are looked at (binary search over ``dens``), and for
+    each only the nearest fractions on either side, so the rule stays linear in the figures."""
+    v, pos = c.value, _position(doc, c)
+    lo = min(v - DEFAULT_NEAR_ABS, v / (1 + 2 * DEFAULT_NEAR_TOTAL))
+    hi = max(v + DEFAULT_NEAR_ABS, v / (1 - 2 * DEFAULT_NEAR_TOTAL))
+    best, best_gap = None, None
+    for d in dens[bisect_left(dens, lo) : bisect_right(dens, hi)]:
+        if d == v:
+            continue
+        anywhere = _one_digit_apart(d, v) and abs(d - v) <= 2 * DEFAULT_NEAR_TOTAL * d
+        if not anywhere and abs(d - v) > max(DEFAULT_NEAR_ABS, DEFAULT_NEAR_TOTAL * d):
+            continue
+        positions, found = by_den[d]
+        k = bisect_left(positions, pos)
+        for step in (-1, 1):  # the nearest fraction before the count, and the nearest after it
+            j = k - 1 if step < 0 else k
+            while 0 <= j < len(found):
+                f = found[j]
+                if not anywhere and abs((f.page or 0) - (c.page or 0)) > DEFAULT_NEAR_PAGES:
+                    break  # further fractions in this direction are further pages away
+                if f.sentence != c.sentence:
+                    gap = abs(positions[j] - pos)
+                    if best_gap is None or gap < best_gap:
+                        best, best_gap = f, gap
+                    break
+                j += step
+    return best
+
+
 @rule("FIG007", "Số lượng khác mẫu số của phân số nêu cùng nội dung ở chỗ khác", "Số liệu", "warning", BASIS,
       fix="Thống nhất tổng số: số lượng nêu ở một chỗ phải bằng mẫu số của phân số cùng nội dung ở chỗ khác.")
 @ocr_tolerant  # digits read by OCR may be the recogniser's
@@ -427,9 +460,6 @@ def count_contradicts_denominator(doc):
                  and f.numerator <= f.denominator and fold(f.unit) not in SCORE_UNITS and "," not in f.raw]
     if not fractions:
         return
-    by_unit: dict[str, list] = defaultdict(list)  # unit → its fractions: a count is compared with these only
-    for f in fractions:
-        by_unit[fold(f.unit)].append(f)
     stated: dict[str, Counter] = defaultdict(Counter)  # unit → how often each value is stated as a total for it
     counted: dict[str, set] = defaultdict(set)  # unit → the values stated as counts
     for f in figs:
@@ -439,6 +469,16 @@ def count_contradicts_denominator(doc):
         elif f.kind == "count" and f.value is not None:
             stated[u][f.value] += 1
             counted[u].add(f.value)
+    # unit → denominator → (positions, fractions) in reading order.  A denominator also stated as a count is a
+    # total of its own ("Đã giải quyết 17.902 hồ sơ, trong đó đúng hạn 17.655/17.902"): not compared.
+    by_unit: dict[str, dict[float, tuple[list[int], list]]] = defaultdict(dict)
+    for f in sorted(fractions, key=lambda f: _position(doc, f)):
+        u = fold(f.unit)
+        if f.denominator not in counted[u]:
+            positions, found = by_unit[u].setdefault(f.denominator, ([], []))
+            positions.append(_position(doc, f))
+            found.append(f)
+    denominators = {u: sorted(ds) for u, ds in by_unit.items()}
     for c in figs:
         if c.kind != "count" or not c.unit or c.value is None or c.value < 10 or c.parent is not None:
             continue
@@ -446,19 +486,11 @@ def count_contradicts_denominator(doc):
         if text and _SUBSET_AFTER.match(text, c.end):
             continue  # "122 đơn vị đạt yêu cầu": the count of those meeting a condition, not the whole
         u = fold(c.unit)
-        # a denominator also stated as a count is a total of its own ("Đã giải quyết 17.902 hồ sơ, trong đó đúng
-        # hạn 17.655/17.902"): another count near it is another quantity
-        near = [f for f in by_unit.get(u, ()) if f.sentence != c.sentence and f.denominator != c.value
-                and f.denominator not in counted[u]
-                and (_one_digit_apart(f.denominator, c.value)
-                     and abs(f.denominator - c.value) <= 2 * DEFAULT_NEAR_TOTAL * f.denominator
-                     or abs((f.page or 0) - (c.page or 0)) <= DEFAULT_NEAR_PAGES
-                     and abs(f.denominator - c.value) <= max(DEFAULT_NEAR_ABS, DEFAULT_NEAR_TOTAL * f.denominator))]
-        if not near:
-            continue
-        fr = min(near, key=lambda f: abs(_position(doc, f) - _position(doc, c)))
         if stated[u][c.value] > 1:
             continue  # the count is stated again as a total: another quantity, not the denominator misprinted
+        fr = _nearest_denominator(doc, c, by_unit.get(u, {}), denominators.get(u, []))
+        if fr is None:
+            continue
         yield finding(
             f"{c.raw} khác mẫu số của {fr.raw} (trang {fr.page}): {_fmt(c.value)} ≠ {_fmt(fr.denominator)}",
             evidence=c.sentence or c.raw,
