@@ -70,7 +70,6 @@ TERMS = ["dang ky khai sinh", "cai cach hanh chinh", "van ban quy pham phap luat
 
 def templates() -> list[Document]:
     from rasoat.pipeline import process_file
-
     from rasoat.samples import builder
 
     out = Path(tempfile.mkdtemp(prefix="rasoat-scale-samples-"))

@@ -24,7 +24,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from test_datasette import Server, build_review_db
 
 pytestmark = pytest.mark.browser
@@ -77,7 +76,7 @@ def page(browser):
 def in_viewport(page, locator) -> bool:
     box = locator.bounding_box()
     height = page.viewport_size["height"]
-    return box is not None and 0 <= box["y"] and box["y"] + box["height"] <= height
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= height
 
 
 def background(locator) -> str:
@@ -274,8 +273,8 @@ def test_facet_values_do_not_break_inside_a_syllable(site, page):
 def test_documents_table_names_documents_never_by_hash(site, page):
     page.goto(site + "/rasoat/documents")
     headers = page.locator("table.rows-and-columns th").all_inner_texts()
-    assert [h.replace("\xa0▲", "").strip() for h in headers] == ["Số ký hiệu", "Loại văn bản", "Cơ quan ban hành", "Ngày ban hành",
-                                            "Trích yếu", "Lỗi", "Số phát hiện"]
+    assert [h.replace("\xa0▲", "").strip() for h in headers] == [
+        "Số ký hiệu", "Loại văn bản", "Cơ quan ban hành", "Ngày ban hành", "Trích yếu", "Lỗi", "Số phát hiện"]
     cells = " ".join(page.locator("table.rows-and-columns td").all_inner_texts())
     assert not re.search(r"\b[0-9a-f]{12,}\b", cells)
     facets = " ".join(page.locator(".facet-info li").all_inner_texts())

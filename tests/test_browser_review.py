@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from test_browser import SHOTS, browser  # noqa: F401  (the chromium fixture)
+from test_datasette import Server
 
 from rasoat import reviews, store, users
 from rasoat.cli import cli
-from test_browser import SHOTS, browser  # noqa: F401  (the chromium fixture)
-from test_datasette import Server
 
 pytestmark = pytest.mark.browser
 

@@ -57,8 +57,8 @@ def test_unchanged_files_are_skipped_and_nothing_is_rewritten(folder, tmp_path):
 def test_an_unchanged_rerun_only_hashes_and_looks_up(folder, tmp_path):
     db = tmp_path / "r.db"
     assert rasoat("ingest", str(folder), "--db", str(db)).returncode == 0
-    again = subprocess.run([sys.executable, "-X", "importtime", "-m", "rasoat.cli", "ingest", str(folder), "--db", str(db)],
-                           cwd=ROOT, capture_output=True, text=True, timeout=120)
+    again = subprocess.run([sys.executable, "-X", "importtime", "-m", "rasoat.cli", "ingest", str(folder),
+                            "--db", str(db)], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert again.returncode == 0, again.stderr
     assert "bỏ qua 4 tệp không đổi" in again.stdout
     imported = {line.split("|")[-1].strip() for line in again.stderr.splitlines() if line.startswith("import time:")}
@@ -90,10 +90,12 @@ def test_replacing_a_document_is_one_transaction(tmp_path):
     """A write that fails half way (after the old rows were deleted and the
     new document row inserted) leaves the old version whole."""
     db = store.open_db(tmp_path / "t.db")
-    store.save_document(db, text_doc("/a/bao-cao.txt", "v1", "Đạt 12/12 xã.", [Figure(page=1, start=5, end=10, raw="12/12")]))
+    first = [Figure(page=1, start=5, end=10, raw="12/12")]
+    store.save_document(db, text_doc("/a/bao-cao.txt", "v1", "Đạt 12/12 xã.", first))
     before = db_rows(tmp_path / "t.db")
-    broken = text_doc("/a/bao-cao.txt", "v2", "Đạt 45/46 xã.", [Figure(page=1, start=5, end=10, raw="45/46", value=object())])
-    with pytest.raises(Exception):
+    unstorable = [Figure(page=1, start=5, end=10, raw="45/46", value=object())]
+    broken = text_doc("/a/bao-cao.txt", "v2", "Đạt 45/46 xã.", unstorable)
+    with pytest.raises(sqlite3.Error):
         store.save_document(db, broken)  # SQLite cannot store an object: fails inserting figures
     assert db_rows(tmp_path / "t.db") == before
     assert [r["id"] for r in db["documents"].rows] == ["v1"]
@@ -161,7 +163,8 @@ def test_killed_and_run_again_gives_the_uninterrupted_database(kill_folder, tmp_
     assert 1 <= done < total  # killed mid-ingest, after the first document was committed
 
     conn = sqlite3.connect(db)  # no half-written document: each one has all its pages
-    stored = conn.execute("select d.pages, (select count(*) from pages p where p.document_id = d.id) from documents d").fetchall()
+    stored = conn.execute(
+        "select d.pages, (select count(*) from pages p where p.document_id = d.id) from documents d").fetchall()
     assert stored and all(want == have for want, have in stored)
     conn.close()
 

@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from test_datasette import Server
 
 from rasoat import reviews, users
 from rasoat.cli import cli
 from rasoat.web.upload import UPLOAD_MAX_PAGES
-from test_datasette import Server
 
 PASSWORD = "mat-khau-thu-1"  # a test account's password
 REVIEWER = "nguyenvana"

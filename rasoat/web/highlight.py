@@ -33,7 +33,7 @@ def mark_up(text: str, spans: list[Span]) -> Markup:
     cuts = sorted({0, n, *(s.start for s in spans), *(s.end for s in spans)})
     placed: set[str] = set()
     out: list[str] = []
-    for a, b in zip(cuts, cuts[1:] + [None]):
+    for a, b in zip(cuts, cuts[1:] + [None], strict=False):
         for s in spans:  # zero-length anchors sitting at a
             if s.start == s.end == a and s.anchor and s.anchor not in placed:
                 placed.add(s.anchor)

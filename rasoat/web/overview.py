@@ -6,10 +6,10 @@ links to the rows behind it (a filtered table or a canned query)."""
 from __future__ import annotations
 
 import sqlite3
-from typing import Callable
+from collections.abc import Callable
 
 from rasoat.web import labels
-from rasoat.web.charts import Group, Bar, bar_chart
+from rasoat.web.charts import Bar, Group, bar_chart
 
 Link = Callable[..., str]  # link("documents", year=2024) → URL of the filtered table or canned query
 
@@ -56,7 +56,7 @@ def overview_context(conn: sqlite3.Connection, link: Link) -> dict:
     totals = dict(zip(("documents", "findings", "errors", "qppl"), q(
         "select (select count(*) from documents), (select count(*) from findings), "
         "(select count(*) from findings where severity = 'error'), "
-        "(select count(*) from documents where is_qppl = 1)")[0]))
+        "(select count(*) from documents where is_qppl = 1)")[0], strict=False))
     return dict(
         totals=totals,
         charts=[dict(title=t, svg=bar_chart(t, groups, unit=unit)) for t, unit, groups in charts]

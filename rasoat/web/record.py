@@ -98,7 +98,8 @@ def record_docx(context: dict) -> bytes:
     header = out.add_table(rows=1, cols=2)
     left, right = header.rows[0].cells
     left.text = f"{lay['office_parent']}\n{lay['office']}"
-    right.text = f"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n{lay['place']}, {context['date_line']}"
+    right.text = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                  f"{lay['place']}, {context['date_line']}")
     for cell in (left, right):
         for p in cell.paragraphs:
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -122,7 +122,8 @@ def report_docx(context: dict) -> bytes:
     table(["Đánh giá", "Số phát hiện"], context["decisions"])
     out.add_heading("5. Danh sách văn bản", level=2)
     table(["Số, ký hiệu", "Ngày ban hành", "Cơ quan ban hành", "Số phát hiện"],
-          [(d["number"] or d["file_name"], d["issued"], d["issuer"] or "", d["findings"]) for d in context["documents"]])
+          [(d["number"] or d["file_name"], d["issued"], d["issuer"] or "", d["findings"])
+           for d in context["documents"]])
     buffer = io.BytesIO()
     out.save(buffer)
     return buffer.getvalue()

@@ -10,6 +10,7 @@ lets through besides signing in and out (``WRITE_PATHS``), and they run in the p
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 from pathlib import Path
 from urllib.parse import quote
@@ -125,10 +126,8 @@ def ensure_schema(db_path: str) -> None:
 
     from rasoat import store
 
-    try:
+    with contextlib.suppress(sqlite3.Error):
         store.open_db(db_path).close()
-    except sqlite3.Error:
-        pass
 
 
 def startup(datasette):
@@ -150,7 +149,8 @@ async def upload_page(request, datasette):
         return await upload_post(request, datasette, db)
     denied = signed_in_error(request, False)
     context = dict(signed_in=denied is None, reviewer=reviewer_name(request.actor), database=db.name,
-                   max_mb=upload.limits().max_file_bytes // (1024 * 1024), max_pages=f"{upload.limits().max_pages:,}".replace(",", "."),
+                   max_mb=upload.limits().max_file_bytes // (1024 * 1024),
+                   max_pages=f"{upload.limits().max_pages:,}".replace(",", "."),
                    extensions=", ".join(e[1:].upper() for e in upload.KINDS),
                    accept=",".join(upload.KINDS), jobs_ids=request.args.get("jobs", ""))
     return Response.html(await datasette.render_template("rasoat_upload.html", context, request=request),

@@ -52,7 +52,7 @@ def phrase_variants(phrase: str) -> list[str]:
     variants = []
     for choice in itertools.product("dđ", repeat=len(spots)):
         chars = list(folded)
-        for i, c in zip(spots, choice):
+        for i, c in zip(spots, choice, strict=False):
             chars[i] = c
         variants.append("".join(chars))
     return variants
@@ -126,7 +126,7 @@ def search_all(conn, query: str, exact: bool = False, limit: int = 50) -> dict[s
 
 def _rows(cursor) -> list[dict]:
     names = [d[0] for d in cursor.description]
-    return [dict(zip(names, r)) for r in cursor.fetchall()]
+    return [dict(zip(names, r, strict=False)) for r in cursor.fetchall()]
 
 
 def _shingles(text: str | None) -> frozenset:

@@ -158,7 +158,8 @@ def ingest_job(job: Job, db_path: str) -> None:
     limit = limits()
     argv = [sys.executable, "-m", "rasoat.web.upload", job.path, db_path]
     try:
-        done = subprocess.run(argv, capture_output=True, text=True, timeout=limit.seconds_per_file + CHILD_SLACK_SECONDS)
+        done = subprocess.run(argv, capture_output=True, text=True,
+                              timeout=limit.seconds_per_file + CHILD_SLACK_SECONDS)
     except subprocess.TimeoutExpired:
         job.status, job.message = "error", f"Quá thời gian đọc tệp ({limit.seconds_per_file:.0f} giây)."
         return
