@@ -11,7 +11,7 @@ from functools import cache
 from extract import regexes as rx
 from extract.header import iso_date
 from rasoat import facts
-from rasoat.gazetteer import body_codes, issuer_from_symbol
+from rasoat.gazetteer import body_code, body_codes, issuer_from_symbol
 from rasoat.models import Citation, Page, Region, TextSource
 from rasoat.numbers import DOC_NUMBER, normalise_number, number_key, number_year, ocr_distance, qh_term
 from rasoat.vntext import collapse
@@ -186,6 +186,9 @@ def find_citations(pages: list[Page], own_number: str | None = None) -> list[Cit
                 after = after[dm.end() :]
             im = rx.ISSUER_AFTER.match(after.replace("\n", " "))
             issuer = collapse(rx.ISSUER_STOP.split(" " + im.group("issuer"))[0]) if im else None
+            code = body_code(issuer) if ocr and symbol in _type_codes() else None
+            if code:  # "442/QĐ ngày … của Thủ tướng Chính phủ": OCR lost the issuer group, the text names it
+                number, symbol = f"{number}-{code}", f"{symbol}-{code}"
             issuer = issuer or issuer_from_symbol(symbol)
             sentence = _line_at(text, m.start())
             ctx = sentence[-DEFAULT_RELATION_CONTEXT:]

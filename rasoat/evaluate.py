@@ -196,9 +196,10 @@ def summarise(results: list[FileResult]) -> dict:
 
 LONG_TITLE_CHARS = 150  # a gold title longer than this is a long title (wrapped over many lines, often cut)
 NEAR_NUMBER_EDITS = 2  # a missed and an extra number this many edits apart are one number misread (OCR noise)
-# The first characters of a first page where a Công báo copy prints "CÔNG BÁO/Số …/Ngày …".
+# The first characters of a page where a Công báo copy prints "CÔNG BÁO/Số …/Ngày …" (when it was not taken
+# out as the page's running header, ``Page.furniture``).
 GAZETTE_HEAD_CHARS = 400
-# A Công báo copy's masthead ("CÔNG BÁO/Số 123 + 124/Ngày …").
+# A Công báo copy's masthead ("CÔNG BÁO/Số …/Ngày …").
 GAZETTE_MARK = re.compile(r"C[ÔO]NG\s+B[ÁA]O", re.I)
 # A range of numbers ("5 - 7", "từ 5 đến 7") around a printed value.
 RANGE_AFTER = re.compile(r"\s*(?:[-–—]|đến)\s*\d")
@@ -301,7 +302,7 @@ def traits_of(gold: dict, doc: Document | None) -> Traits:
     return Traits(
         ocr=bool(sources & set(OCR_SOURCES)) or gold.get("kind") == "scan",
         legacy=bool(sources & set(LEGACY_SOURCES)) or gold.get("kind") == "legacy",
-        gazette_copy=bool(pages and GAZETTE_MARK.search(pages[0].text[:GAZETTE_HEAD_CHARS])),
+        gazette_copy=any(GAZETTE_MARK.search(p.furniture + "\n" + p.text[:GAZETTE_HEAD_CHARS]) for p in pages[:2]),
         joint=bool(parts and parts.type_abbr and parts.issuer and "-" in parts.issuer),
     )
 

@@ -738,3 +738,10 @@ def body_codes() -> frozenset[str]:
     g = _gaz()
     printed = {code.upper(): code for code in g["abbr_cs"]}
     return frozenset(printed.get(code, code) for code in g["abbr_up"]) | frozenset(g["abbr_cs"])
+
+
+def body_code(name: str | None) -> str | None:
+    """The code a body signs its ký hiệu with, from its name: "Thủ tướng Chính phủ" → "TTg", "Bộ Nội vụ" →
+    "BNV"; None for a body without a known code (or a local body, whose code UBND / HĐND says little)."""
+    rec = _gaz()["body_by_key"].get(_key(name)) if name else None
+    return rec.get("abbr") if rec else None

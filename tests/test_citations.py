@@ -89,7 +89,13 @@ def cites_on(text, source="ocr", pages_before=()):
         # a cut symbol: the issuer on the next line, after or before the hyphen
         ("Căn cứ Quyết định số 77/QĐ-\nTTg ngày 1 tháng 2 năm 2020 của Thủ tướng", ["77/QĐ-TTg"]),
         ("Căn cứ Quyết định số 78/QĐ\n-TTg ngày 1 tháng 2 năm 2020 của Thủ tướng", ["78/QĐ-TTg"]),
+        # a type alone: the issuer group lost by OCR, completed from the issuer the text names
+        ("Căn cứ Quyết định số 79/QĐ ngày 1 tháng 2 năm 2020 của Thủ tướng Chính phủ về việc", ["79/QĐ-TTg"]),
+        ("Thực hiện Thông tư số 80/TT ngày 3/3/2020 của Bộ Nội vụ", ["80/TT-BNV"]),
+        ("theo Nghị quyết số 83/NQ ngày 4/4/2020 của Chính phủ", ["83/NQ-CP"]),
         # near-misses that stay as read
+        ("Căn cứ Quyết định số 81/QĐ ngày 1 tháng 2 năm 2020 của Ban quản lý dự án", ["81/QĐ"]),  # no known code
+        ("Căn cứ Quyết định số 82/QĐ-UBND ngày 1/2/2020 của Thủ tướng Chính phủ", ["82/QĐ-UBND"]),  # not cut
         ("Thực hiện Công văn số 61/BNV-CCHC ngày 2/3/2024", ["61/BNV-CCHC"]),  # an unknown unit code
         ("Căn cứ Kết luận số 14-KL/TW ngày 5/5/2021", ["14-KL/TW"]),
         ("theo Quyết định số 55/QĐ-UBND-lãnh đạo tỉnh", ["55/QĐ-UBND"]),  # a word glued on: not a group
@@ -115,6 +121,7 @@ def test_d_for_d_bar_snapped_to_the_group_the_document_prints():
         ("Căn cứ Nghị quyết số 12/2031/UBTVQHI15 ngày 3 tháng 5 năm 2031;", ["12/2031/UBTVQHI15"]),
         ("Căn cứ Quyết định số 31/QD-UBND ngày 4/5/2022", ["31/QD-UBND"]),
         ("Căn cứ Quyết định số 77/QĐ-\nTTg ngày 1 tháng 2 năm 2020", ["77/QĐ-TTg"]),  # a cut is completed anyway
+        ("Căn cứ Quyết định số 79/QĐ ngày 1 tháng 2 năm 2020 của Thủ tướng Chính phủ", ["79/QĐ"]),  # as printed
     ],
 )
 def test_text_layer_symbol_kept_as_printed(text, expected):

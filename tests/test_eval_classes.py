@@ -72,3 +72,32 @@ def test_group_misses_counts_each_class_biggest_first():
     assert list(groups) == ["citations", "header"]
     assert [(label, len(items)) for label, items in groups["citations"].items()] == [("nhiễu OCR", 2), ("số bị cắt", 1)]
     assert [m.file for m in groups["citations"]["nhiễu OCR"]] == ["a.pdf", "c.pdf"]
+
+
+def _doc(*pages):
+    from rasoat.models import Document, Page, SourceDocument
+
+    return Document(SourceDocument(path="x.pdf", sha256="0", file_name="x.pdf",
+                                   pages=[Page(number=i + 1, text=t, source=s, furniture=f)
+                                          for i, (t, s, f) in enumerate(pages)]))
+
+
+@pytest.mark.parametrize(
+    "gold, pages, traits",
+    [
+        ({}, [("BỘ X\nSố: 1/2030/TT-BX", "text", "")], Traits()),
+        ({}, [("BỘ X\nSố: 1/2030/TT-BX", "ocr", "")], Traits(ocr=True)),
+        ({}, [("BỘ X", "tcvn3", "")], Traits(legacy=True)),
+        ({"kind": "legacy"}, [("BỘ X", "doc", "")], Traits(legacy=True)),
+        ({}, [("BỘ X", "text", "CÔNG BÁO/Số 7/Ngày 01-01-2030 12")], Traits(gazette_copy=True)),  # running header
+        ({}, [("CÔNG BÁO/Số 7/Ngày 01-01-2030\nBỘ X", "text", "")], Traits(gazette_copy=True)),
+        ({}, [("BỘ X\n" + "nội dung " * 60 + "đăng Công báo", "text", "")], Traits()),  # deep in the body: not a copy
+        ({"header": {"number": "3/2030/TTLT-BX-BY"}}, [("", "text", "")], Traits(joint=True)),
+        ({"header": {"number": "3/2030/TT-BX"}}, [("", "text", "")], Traits()),
+        ({"header": {"number": "45/UBND-KT"}}, [("", "text", "")], Traits()),  # a công văn's unit, not a joint issuer
+    ],
+)
+def test_traits_of(gold, pages, traits):
+    from rasoat.evaluate import traits_of
+
+    assert traits_of({"file": "x.pdf", **gold}, _doc(*pages)) == traits
