@@ -319,7 +319,8 @@ def eval_command(gold, corpus_dir, as_json, details, only, cache_dir):
     click.echo("Trường tiêu đề (tỷ lệ đúng tuyệt đối):")
     for k, v in summary["header_fields"].items():
         click.echo(f"  {k:15} {v:.2%}")
-    click.echo(f"  {'tất cả':15} {summary['header_exact']:.2%}")
+    if summary["header_exact"] is not None:  # a gold without header fields has no figure for them
+        click.echo(f"  {'tất cả':15} {summary['header_exact']:.2%}")
     for k, label in (("citations", "Trích dẫn"), ("figures", "Số liệu"), ("tthc", "Mã TTHC")):
         s = summary[k]
         click.echo(f"{label:10} P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f} (tp={s['tp']} fp={s['fp']} fn={s['fn']})")

@@ -101,3 +101,23 @@ def test_traits_of(gold, pages, traits):
     from rasoat.evaluate import traits_of
 
     assert traits_of({"file": "x.pdf", **gold}, _doc(*pages)) == traits
+
+
+def test_eval_details_prints_misses_by_class(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from rasoat.cli import cli
+
+    (tmp_path / "vb.txt").write_text("Căn cứ Quyết định số 12/QĐ-UBND ngày 1/2/2030 của Ủy ban nhân dân tỉnh;\n"
+                                     "Thực hiện Kế hoạch số 34/KH-UBND ngày 3/2/2030;\n", encoding="utf-8")
+    gold = dict(file="vb.txt", kind="administrative",
+                citations=dict(pages="all", numbers=["12/QĐ-UBND", "34/KH-UBNO", "56/BC-UBND"]))
+    (tmp_path / "gold.jsonl").write_text(json.dumps(gold, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = CliRunner().invoke(cli, ["eval", str(tmp_path / "gold.jsonl"), "--corpus", str(tmp_path), "--details"])
+    assert out.exit_code == 0, out.output
+    tail = out.output.split("Các mục sai theo loại lỗi:")[1]
+    assert "nhiễu OCR (2)" in tail and "bỏ sót (1)" in tail and "vb.txt: '56/bc-ubnd'" in tail
+    plain = CliRunner().invoke(cli, ["eval", str(tmp_path / "gold.jsonl"), "--corpus", str(tmp_path)])
+    assert "Các mục sai theo loại lỗi" not in plain.output
