@@ -85,10 +85,12 @@ def _groups_with_d_bar(pages: list[Page]) -> set[str]:
 
 
 def _own_title_number(text: str, start: int, first_number: bool) -> bool:
-    """The document's own number given in its title line ("NGHỊ ĐỊNH CỦA CHÍNH PHỦ SỐ …" in old documents):
-    the first number of the first page, before any "Căn cứ", right after such a title line."""
-    return (first_number and not rx.CAN_CU.search(text, 0, start)
-            and rx.OWN_TITLE_NUMBER.search(text, max(0, start - DEFAULT_TYPE_LOOKBACK * 3), start) is not None)
+    """The document's own number given in its title line ("NGHỊ ĐỊNH CỦA CHÍNH PHỦ SỐ …" in old documents) or
+    on its "Số:" line: the first number of the first page, before any "Căn cứ", right after either."""
+    if not first_number or rx.CAN_CU.search(text, 0, start):
+        return False
+    before = max(0, start - DEFAULT_TYPE_LOOKBACK * 3)
+    return bool(rx.OWN_TITLE_NUMBER.search(text, before, start) or rx.OWN_NUMBER_LINE.search(text, before, start))
 
 
 def _symbol_continuation(text: str, pos: int, symbol: str) -> str | None:

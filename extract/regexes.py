@@ -300,6 +300,8 @@ GLYPH_BEFORE_NUMBER = re.compile(r"[#*@$%=~^|\\]$")
 # A title line giving the document's own number in old documents: "NGHỊ ĐỊNH CỦA CHÍNH PHỦ SỐ 12/2003/NĐ-CP
 # NGÀY …" or "Quyết định của Thủ tướng Chính phủ số …" — a type word opening the line (or alone on the line
 # before), an optional "của <issuer>", then "số" right before the number.
+# … or its "Số:" line when layout found no header block (a plain text, a .doc): "SỐ: 12/2003/NĐ-CP" opening a line.
+OWN_NUMBER_LINE = re.compile(r"(?:^|\n)[ \t]*số[ \t]*:[ \t]*$", re.I)
 OWN_TITLE_NUMBER = re.compile(
     r"(?:^|\n)[ \t]*" + CITED_TYPE.pattern.split(r"\s+(?:số")[0]
     + r"(?:\s+của[ \t]+[^\n;,.]{1,80}?)?\s+số[ \t]*:?[ \t]*$",

@@ -138,6 +138,9 @@ def test_text_layer_symbol_kept_as_printed(text, expected):
         ("NGHỊ ĐỊNH\nCỦA CHÍNH PHỦ SỐ 27/2001/NĐ-CP NGÀY 4 THÁNG 6 NĂM 2001\nVỀ VIỆC SỬA ĐỔI NGHỊ ĐỊNH SỐ 8/1999/NĐ-CP\n"
          "Căn cứ Luật số 31/2000/QH10;", ["8/1999/NĐ-CP", "31/2000/QH10"]),
         ("Chính phủ\n\nQuyết định của Thủ tướng Chính phủ số 318/2002/QĐ-TTg\nngày 3/4/2002 về quy chế", []),
+        ("CHÍNH PHỦ\nSỐ: 19/2002/NĐ-CP\nHà Nội, ngày 2 tháng 3 năm 2002\nNGHỊ ĐỊNH\nCăn cứ Luật số 31/2000/QH10;",
+         ["31/2000/QH10"]),  # the "Số:" line of a text without a header block
+        ("Căn cứ Luật số 31/2000/QH10;\nSố: 20/2002/NĐ-CP", ["31/2000/QH10", "20/2002/NĐ-CP"]),  # after căn cứ
         # near-misses: a type word opening the line, but the number is not the page's first or comes after căn cứ
         ("Căn cứ Luật số 31/2000/QH10;\nQuyết định số 44/2001/QĐ-TTg ngày 1/1/2001 về quy chế", ["31/2000/QH10", "44/2001/QĐ-TTg"]),
         ("Thực hiện Kế hoạch số 12/KH-UBND;\nQuyết định số 45/QĐ-UBND ngày 2/2/2022", ["12/KH-UBND", "45/QĐ-UBND"]),
