@@ -24,7 +24,7 @@ DEFAULT_NEAR_SO_LOOKBACK = 6  # … and the very last ones, for "số"
 DEFAULT_AFTER_CHARS = 120  # characters after a number read for its date and issuer ("ngày … của Bộ …")
 DEFAULT_RELATION_CONTEXT = 200  # characters of the sentence before a citation read for its relation words
 SNAP_MAX_DISTANCE = 1.0  # OCR pages: weighted edit distance (numbers.ocr_distance) up to which a group is snapped
-SNAP_SHORT_GROUP = 3  # … a group this short or shorter is snapped only across one confusion (OCR_CONFUSABLE_COST)
+SNAP_SHORT_GROUP = 4  # … a group this short or shorter ("TTLB") is snapped only across one confusion (OCR_CONFUSABLE_COST)
 SNAP_SHORT_MAX_DISTANCE = 0.5  # … that is, up to this distance
 
 

@@ -100,6 +100,8 @@ def cites_on(text, source="ocr", pages_before=()):
         ("Căn cứ Kết luận số 14-KL/TW ngày 5/5/2021", ["14-KL/TW"]),
         ("theo Quyết định số 55/QĐ-UBND-lãnh đạo tỉnh", ["55/QĐ-UBND"]),  # a word glued on: not a group
         ("Căn cứ Quyết định số 66/QĐ-XYZW ngày 1/1/2020", ["66/QĐ-XYZW"]),  # 2 from every code: unchanged
+        ("Căn cứ Thông tư số 4/1998/TTLB-BTC ngày 1/1/1998", ["4/1998/TTLB-BTC"]),  # a short group, 1 from TTLT
+        ("Căn cứ Quyết định số 67/QĐ-BTCT ngày 1/1/2020", ["67/QĐ-BTCT"]),  # 1 from BTC and from BCT: no snap
     ],
 )
 def test_ocr_symbol_snapped(text, expected):
