@@ -396,6 +396,24 @@ DATE_AFTER = re.compile(
 SPLIT_NUMBER = re.compile(r"\bsố\s*:?\s*(\d{1,3}) ")
 # An issuer code in capitals ("CP", "UBND", "TTg") completing a symbol cut at a line end ("182/2024/NĐ-" … "CP").
 CAPS_TOKEN = re.compile(r"(?<![\w/-])([A-ZĐ][A-ZĐ]{1,8}|TTg)(?![\w/-])")
+# A group glued to a ký hiệu's hyphen that the symbol pattern stopped before, because OCR read a letter no
+# ký hiệu has ("QĐ-TTự" for "QĐ-TTg").  Group: group.
+GLUED_GROUP = re.compile(r"-(?P<group>[A-ZĐ][^\W_]*[^\W\d_A-Za-zĐ][^\W_]*)(?![\w-])")
+# The issuer part of a ký hiệu cut at a line end before its hyphen ("77/QĐ" + newline + "-TTg").  Group: group.
+CUT_SYMBOL_TAIL = re.compile(r"[ \t]*\n[ \t]*-[ \t]*(?P<group>[^\W\d_][^\W_]*)")
+# A glyph glued before a number where OCR read a digit as a sign ("#6/QĐ-…" for "46/QĐ-…"): what follows is a
+# number cut, not one to cite.
+GLYPH_BEFORE_NUMBER = re.compile(r"[#*@$%=~^|\\]$")
+# A title line giving the document's own number in old documents: "NGHỊ ĐỊNH CỦA CHÍNH PHỦ SỐ 12/2003/NĐ-CP
+# NGÀY …" or "Quyết định của Thủ tướng Chính phủ số …" — a type word opening the line (or alone on the line
+# before), an optional "của <issuer>", then "số" right before the number.
+# … or its "Số:" line when layout found no header block (a plain text, a .doc): "SỐ: 12/2003/NĐ-CP" opening a line.
+OWN_NUMBER_LINE = re.compile(r"(?:^|\n)[ \t]*số[ \t]*:[ \t]*$", re.I)
+OWN_TITLE_NUMBER = re.compile(
+    r"(?:^|\n)[ \t]*" + CITED_TYPE.pattern.split(r"\s+(?:số")[0]
+    + r"(?:\s+của[ \t]+[^\n;,.]{1,80}?)?\s+số[ \t]*:?[ \t]*$",
+    re.I,
+)
 # What opens a paragraph of the text (so a line break before it ends the citation's sentence): "Căn cứ",
 # "Theo đề nghị", "Xét", an article, a khoản "2. ", a điểm "a) ", a bullet.
 PARAGRAPH_START = re.compile(r"\s*(?:Căn cứ|Theo đề nghị|Xét|Điều \d|\d{1,2}\.\s|[a-zđ]\)\s|[-+•]\s)")

@@ -350,7 +350,9 @@ def eval_command(gold, corpus_dir, as_json, details, only, cache_dir):
     summary = summarise(results)
     if as_json:
         click.echo(json.dumps(dict(summary=summary, files=[dict(file=r.file, header=r.header, details=r.details,
-                   citations_f1=r.citations and r.citations.f1, figures_f1=r.figures and r.figures.f1) for r in results]),
+                   citations_f1=r.citations and r.citations.f1, figures_f1=r.figures and r.figures.f1,
+                   misses=[dict(field=m.field, kind=m.kind, item=m.item, label=m.label) for m in r.misses])
+                   for r in results]),
                    ensure_ascii=False, indent=2, default=str))
         return
     fmt = lambda s: "—" if s is None else f"{s.f1:.2f}"  # noqa: E731
@@ -365,10 +367,29 @@ def eval_command(gold, corpus_dir, as_json, details, only, cache_dir):
     click.echo("Trường tiêu đề (tỷ lệ đúng tuyệt đối):")
     for k, v in summary["header_fields"].items():
         click.echo(f"  {k:15} {v:.2%}")
-    click.echo(f"  {'tất cả':15} {summary['header_exact']:.2%}")
+    if summary["header_exact"] is not None:  # a gold without header fields has no figure for them
+        click.echo(f"  {'tất cả':15} {summary['header_exact']:.2%}")
     for k, label in (("citations", "Trích dẫn"), ("figures", "Số liệu"), ("tthc", "Mã TTHC")):
         s = summary[k]
         click.echo(f"{label:10} P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f} (tp={s['tp']} fp={s['fp']} fn={s['fn']})")
+    if details:
+        _echo_miss_classes([m for r in results for m in r.misses])
+
+
+def _echo_miss_classes(misses) -> None:
+    """``eval --details``: the misses of all files by field and failure class, with their count and items."""
+    from rasoat.evaluate import group_misses
+
+    labels = {"header": "Trường tiêu đề", "citations": "Trích dẫn", "figures": "Số liệu", "tthc": "Mã TTHC"}
+    click.echo("")
+    click.echo("Các mục sai theo loại lỗi:")
+    for field_name, classes in group_misses(misses).items():
+        click.echo(f"{labels.get(field_name, field_name)}:")
+        for label, items in classes.items():
+            click.echo(f"  {label} ({len(items)})")
+            for m in items:
+                what = m.field.split(".", 1)[1] + ": " if "." in m.field else ""
+                click.echo(f"    {m.file}: {what}{m.item!r}")
 
 
 @cli.command()

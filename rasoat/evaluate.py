@@ -9,11 +9,13 @@ over the gold's annotated pages.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rasoat.models import Document
+from rasoat.models import Document, TextSource
+from rasoat.numbers import number_key, parse
 from rasoat.vntext import collapse, unify
 
 HEADER_FIELDS = ("number", "symbol", "doc_type", "issuer", "parent_issuer", "place", "issued_on", "signer", "title")
@@ -88,6 +90,7 @@ class FileResult:
     figures: Score | None = None
     tthc: Score | None = None
     details: dict = field(default_factory=dict)
+    misses: list["Miss"] = field(default_factory=list)  # every miss with its failure class (``classify``)
 
 
 def evaluate_document(gold: dict, doc: Document) -> FileResult:
@@ -119,6 +122,7 @@ def evaluate_document(gold: dict, doc: Document) -> FileResult:
         found = sorted({p.code for p in doc.extraction.procedures if p.code and p.page in pages})
         r.tthc = multiset_score(found, sorted(set(gold["tthc_codes"]["codes"])))
         r.details["tthc"] = dict(missed=sorted(set(gold["tthc_codes"]["codes"]) - set(found)), extra=sorted(set(found) - set(gold["tthc_codes"]["codes"])))
+    r.misses = classify(gold, doc, r.details)
     return r
 
 
@@ -188,3 +192,147 @@ def summarise(results: list[FileResult]) -> dict:
         header_exact=sum(all_fields) / len(all_fields) if all_fields else None,
         **{k: dict(precision=s.precision, recall=s.recall, f1=s.f1, tp=s.tp, fp=s.fp, fn=s.fn) for k, s in totals.items()},
     )
+
+
+# --------------------------------------------------------------------------- failure classes of the misses
+
+LONG_TITLE_CHARS = 150  # a gold title longer than this is a long title (wrapped over many lines, often cut)
+NEAR_NUMBER_EDITS = 2  # a missed and an extra number this many edits apart are one number misread (OCR noise)
+# The first characters of a page where a Công báo copy prints "CÔNG BÁO/Số …/Ngày …" (when it was not taken
+# out as the page's running header, ``Page.furniture``).
+GAZETTE_HEAD_CHARS = 400
+# A Công báo copy's masthead ("CÔNG BÁO/Số …/Ngày …").
+GAZETTE_MARK = re.compile(r"C[ÔO]NG\s+B[ÁA]O", re.I)
+# A range of numbers ("5 - 7", "từ 5 đến 7") around a printed value.
+RANGE_AFTER = re.compile(r"\s*(?:[-–—]|đến)\s*\d")
+RANGE_BEFORE = re.compile(r"(?:\d\s*[-–—]|\bđến)\s*$")
+_SPACES = re.compile(r"\s*")
+LEGACY_SOURCES = (TextSource.TCVN3, TextSource.VNI, TextSource.TCVN3_VNI, TextSource.DOC_LEGACY)
+OCR_SOURCES = (TextSource.OCR, TextSource.TEXT_OCR)
+
+
+@dataclass(frozen=True)
+class Traits:
+    """What can be seen of a document that explains its misses."""
+
+    ocr: bool = False  # some page read by OCR
+    legacy: bool = False  # text converted from TCVN3 / VNI
+    gazette_copy: bool = False  # a Công báo copy (its own masthead, no signature image)
+    joint: bool = False  # a joint document: several issuers in its ký hiệu
+
+
+@dataclass(frozen=True)
+class Miss:
+    """One miss of a file: ``field`` ("header.title", "citations", "figures", "tthc"), ``kind`` ("missed",
+    "extra" or "wrong"), the item (a number, a figure key, or the pair (found, expected)) and its class."""
+
+    file: str
+    field: str
+    kind: str
+    item: object
+    label: str
+
+
+def header_class(name: str, found: str | None, expected: str | None, traits: Traits) -> str:
+    """The failure class of a header field: missing (thiếu) or wrong (sai), with the trait that explains it."""
+    state = "thiếu" if not found else "sai"
+    if name == "signer" and not found and traits.gazette_copy:
+        return "người ký thiếu trên bản Công báo"
+    if name == "title" and found and expected and norm(expected).startswith(norm(found)):
+        return "tiêu đề bị cắt"
+    if name == "title" and expected and len(expected) > LONG_TITLE_CHARS:
+        return f"tiêu đề dài: {state}"
+    for flag, label in ((traits.joint, "văn bản liên tịch"), (traits.gazette_copy, "bản Công báo"),
+                        (traits.legacy, "mã cũ TCVN3/VNI"), (traits.ocr, "trang OCR")):
+        if flag:
+            return f"{label}: {state}"
+    return state
+
+
+def _cut(short: str, long: str) -> bool:
+    return long.startswith(short) and len(long) > len(short) and long[len(short)] in "-/"
+
+
+def citation_class(number: str, kind: str, others: list[str], own_number: str | None = None) -> str:
+    """The failure class of a missed (``others``: the extras) or an extra (``others``: the missed) number:
+    the document's own number, a number cut ("442/qđ" for "442/qđ-ttg"), OCR noise (1–2 edits from one
+    of ``others``), or plainly missed / extra."""
+    from rapidfuzz.distance import Levenshtein
+
+    if kind == "extra" and own_number and number_key(number) == number_key(own_number):
+        return "số của chính văn bản"
+    if any(_cut(number, o) or _cut(o, number) for o in others):
+        return "số bị cắt"
+    if any(1 <= Levenshtein.distance(number, o) <= NEAR_NUMBER_EDITS for o in others):
+        return "nhiễu OCR"
+    return "bỏ sót" if kind == "missed" else "thừa"
+
+
+def _printed_forms(value: float) -> list[str]:
+    """How a value is printed in Vietnamese: "1.100" and "1100"; "46,2"."""
+    if value != int(value):
+        return [f"{value:g}".replace(".", ",")]
+    n = int(value)
+    return sorted({f"{n:,}".replace(",", "."), str(n)}, key=len, reverse=True)
+
+
+def figure_class(item: tuple, kind: str, page_text: str | None = None) -> str:
+    """The failure class of a figure key (page, kind, values…): extra, a decimal fraction, a number in a
+    range ("5 - 7"), a count whose unit is not in the unit lexicon (``extract.regexes.UNIT``), or missed."""
+    if kind == "extra":
+        return "thừa"
+    values = [v for v in item[2:] if isinstance(v, float)]
+    if any(v != int(v) for v in values):
+        return "số thập phân"
+    if page_text and values:
+        from extract import regexes as rx
+
+        for form in _printed_forms(values[0]):
+            for m in re.finditer(r"(?<![\d.,])" + re.escape(form) + r"(?![\d]|[.,]\d)", page_text):
+                if RANGE_AFTER.match(page_text, m.end()) or RANGE_BEFORE.search(page_text, 0, m.start()):
+                    return "khoảng số"
+                if item[1] == "count" and not rx.UNIT.match(page_text, _SPACES.match(page_text, m.end()).end()):
+                    return "đơn vị ngoài từ điển"
+    return "bỏ sót"
+
+
+def traits_of(gold: dict, doc: Document | None) -> Traits:
+    pages = doc.source.pages if doc else []
+    sources = {p.source for p in pages}
+    expected = (gold.get("header") or {}).get("number")
+    parts = parse(expected)
+    return Traits(
+        ocr=bool(sources & set(OCR_SOURCES)) or gold.get("kind") == "scan",
+        legacy=bool(sources & set(LEGACY_SOURCES)) or gold.get("kind") == "legacy",
+        gazette_copy=any(GAZETTE_MARK.search(p.furniture + "\n" + p.text[:GAZETTE_HEAD_CHARS]) for p in pages[:2]),
+        joint=bool(parts and parts.type_abbr and parts.issuer and "-" in parts.issuer),
+    )
+
+
+def classify(gold: dict, doc: Document | None, details: dict) -> list[Miss]:
+    """Every miss of a file (``FileResult.details``) with its failure class."""
+    traits = traits_of(gold, doc)
+    file = gold["file"]
+    out = [Miss(file, f"header.{name}", "missed" if not found else "wrong", (found, expected),
+                header_class(name, found, expected, traits))
+           for name, (found, expected) in details.get("header", {}).items()]
+    cit = details.get("citations") or {}
+    own = (gold.get("header") or {}).get("number")
+    for kind, others in (("missed", cit.get("extra", [])), ("extra", cit.get("missed", []))):
+        out += [Miss(file, "citations", kind, n, citation_class(n, kind, others, own)) for n in cit.get(kind, [])]
+    texts = {p.number: p.text for p in doc.source.pages} if doc else {}
+    fig = details.get("figures") or {}
+    for kind in ("missed", "extra"):
+        out += [Miss(file, "figures", kind, i, figure_class(i, kind, texts.get(i[0]))) for i in fig.get(kind, [])]
+    tthc = details.get("tthc") or {}
+    for kind in ("missed", "extra"):
+        out += [Miss(file, "tthc", kind, c, "bỏ sót" if kind == "missed" else "thừa") for c in tthc.get(kind, [])]
+    return out
+
+
+def group_misses(misses: list[Miss]) -> dict[str, dict[str, list[Miss]]]:
+    """Misses by field ("header", "citations", "figures", "tthc"), then by class, biggest class first."""
+    groups: dict[str, dict[str, list[Miss]]] = {}
+    for m in misses:
+        groups.setdefault(m.field.split(".")[0], {}).setdefault(m.label, []).append(m)
+    return {f: dict(sorted(c.items(), key=lambda kv: (-len(kv[1]), kv[0]))) for f, c in groups.items()}

@@ -730,3 +730,19 @@ def issuer_from_symbol(symbol: str) -> str | None:
     "NQ-HĐND" → "Hội đồng nhân dân" (generic); the first issuer of a joint symbol."""
     names = issuers_from_symbol(symbol)
     return names[0] if names else None
+
+
+@cache
+def body_codes() -> frozenset[str]:
+    """The issuing bodies' codes a ký hiệu may carry that the data knows: their abbreviations (written as
+    printed, "TTg"; syllable initials, "BKHĐT"), UBND, HĐND and the Quốc hội's "QH" / "UBTVQH" (no term)."""
+    g = _gaz()
+    printed = {code.upper(): code for code in g["abbr_cs"]}
+    return frozenset(printed.get(code, code) for code in g["abbr_up"]) | frozenset(g["abbr_cs"])
+
+
+def body_code(name: str | None) -> str | None:
+    """The code a body signs its ký hiệu with, from its name: "Thủ tướng Chính phủ" → "TTg", "Bộ Nội vụ" →
+    "BNV"; None for a body without a known code (or a local body, whose code UBND / HĐND says little)."""
+    rec = _gaz()["body_by_key"].get(_key(name)) if name else None
+    return rec.get("abbr") if rec else None

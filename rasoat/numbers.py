@@ -179,3 +179,34 @@ def is_qppl(number: str | None, symbol: str | None = None) -> bool | None:
         return False
     parts = parse(symbol)
     return bool(is_qppl_type(type_abbr(symbol), year, parts.issuer if parts else None))
+
+
+# OCR reading a ký hiệu: characters it confuses with one another (a bar lost from Đ, I/1/l, O/0…).  A
+# substitution inside one of these sets costs OCR_CONFUSABLE_COST instead of 1 in ``ocr_distance``.
+OCR_CONFUSABLE = ("Đ D", "I 1 l | L", "O 0 Q", "S 5", "B 8", "Z 2", "G 6")
+OCR_CONFUSABLE_COST = 0.5
+# Characters a ký hiệu is written with (its groups have no Vietnamese marks except Đ): any other letter in a
+# group (an "ự" for a "g") is OCR noise, and replacing it costs OCR_CONFUSABLE_COST too.
+SYMBOL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzĐ0123456789&")
+_CONFUSABLE_OF = {c: frozenset(s.split()) for s in OCR_CONFUSABLE for c in s.split()}
+
+
+def _substitution_cost(a: str, b: str) -> float:
+    if a == b:
+        return 0.0
+    if b in _CONFUSABLE_OF.get(a, ()) or a not in SYMBOL_CHARS:
+        return OCR_CONFUSABLE_COST
+    return 1.0
+
+
+def ocr_distance(read: str, known: str) -> float:
+    """Edit distance from what OCR ``read`` to a ``known`` ký hiệu group, with OCR's confusions weighted
+    (``OCR_CONFUSABLE``): "UBTVQHI4" → "UBTVQH14" 0.5, "BCDCCHC" → "BCĐCCHC" 0.5, "UBTVQHI14" →
+    "UBTVQH14" 1 (an extra character), "TTự" → "TTg" 0.5, "UBND" → "HĐND" 2."""
+    prev = [float(j) for j in range(len(known) + 1)]
+    for i, a in enumerate(read, 1):
+        cur = [float(i)]
+        for j, b in enumerate(known, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + _substitution_cost(a, b)))
+        prev = cur
+    return prev[-1]

@@ -134,3 +134,22 @@ def test_is_qppl(number, symbol, expected):
 def test_doc_number_in_text(text, found):
     m = DOC_NUMBER.search(text)
     assert (m.group(0) if m else None) == found
+
+
+@pytest.mark.parametrize(
+    "read, known, distance",
+    [
+        ("UBTVQHI4", "UBTVQH14", 0.5),  # I for 1: one confusion
+        ("KĐ-ABC", "KD-ABC", 0.5),  # a bar added to D
+        ("AB0", "ABO", 0.5),
+        ("XYỹ", "XYz", 0.5),  # a letter no ký hiệu has
+        ("UBTVQHI14", "UBTVQH14", 1.0),  # an extra character
+        ("UBND", "HĐND", 2.0),  # two real differences
+        ("ABC", "ABX", 1.0),
+        ("ABC", "ABC", 0.0),
+    ],
+)
+def test_ocr_distance(read, known, distance):
+    from rasoat.numbers import ocr_distance
+
+    assert ocr_distance(read, known) == distance
