@@ -41,6 +41,7 @@ from markupsafe import Markup, escape
 from rasoat.numbers import number_key
 from rasoat.vntext import fold, unify
 from rasoat.web import labels
+from rasoat.web.diagram import effect_context
 from rasoat.web.document import document_context
 from rasoat.web.highlight import snippet
 from rasoat.web.overview import overview_context
@@ -279,6 +280,9 @@ async def document_page(request, datasette):
     if context is None:
         raise NotFound(f"Không có văn bản {doc_id}")
     context.update(database=db.name, doc_url=lambda i, a="": document_url(datasette, i, a))
+    context["effect"] = await db.execute_fn(lambda conn: effect_context(
+        conn, doc_id, context["doc_url"], lambda key: datasette.urls.table(db.name, "registry")
+        + ("?" + urlencode({"number_key": key}) if key else "")))
     return Response.html(await datasette.render_template("rasoat_document.html", context, request=request))
 
 
