@@ -60,10 +60,8 @@ def main(argv: list[str] | None = None) -> int:
         for c in d.extraction.citations:
             if not is_ground(d, c):
                 continue
-            number, how = c.number, "số"
-            if not number and c.name:
-                hit = registry.resolve_name(c.name, c.doc_type, c.issued_on)
-                number, how = (hit[0], "tên") if hit and hit[1] >= effect.DEFAULT_CERTAIN else (None, "tên")
+            number, how = effect.number_of(registry, c.number, c.name, c.doc_type, c.issued_on)
+            how = how or ("số" if c.number else "tên")
             st = registry.status(number, on) if number else None
             known = st is not None and st.status != effect.UNKNOWN
             own = [f for f in (st.evidence if st else []) if f.document_id != d.id]
@@ -89,7 +87,9 @@ def main(argv: list[str] | None = None) -> int:
         n = s["căn cứ"]
         if not n:
             continue
-        print(f"  {name}: {n} căn cứ ({s['theo số']} theo số, {s['theo tên']} theo tên)")
+        print(f"  {name}: {n} căn cứ ({s['theo số']} theo số; theo tên: {s['theo tên']} tìm được số, "
+              f"{s['theo tên và ngày']} theo tên và ngày, {n - s['theo số'] - s['theo tên'] - s['theo tên và ngày']} "
+              "không tìm được)")
         for source in (*effect.SOURCES, "chính văn bản", "chưa rõ"):
             if s[source]:
                 print(f"    {source:14} {s[source]:4}  {s[source] / n:.1%}")

@@ -70,7 +70,7 @@ PARTIAL = re.compile(r"\b(?:Điều|điều|khoản|điểm|một\s+số|một\s
 EXPIRES_AFTER = re.compile(r"^[^.;]*?\bhết\s+hiệu\s+lực\b", re.I)
 # The name printed before a cited number: "Luật Tổ chức Chính phủ số " (type word, name, "số" at the end).
 NAME_BEFORE_NUMBER = re.compile(r"(?P<type>Bộ luật|Luật|Pháp lệnh|Nghị quyết|Nghị định|Thông tư liên tịch|Thông tư|"
-                                r"Quyết định)\s+(?P<name>[^;:()]{3,200}?)\s+số\s*$")
+                                r"Quyết định)\s+(?P<name>[^;:()/]{3,200}?)\s+số\s*$")
 DEFAULT_NAME_LOOKBACK = 240  # characters before a cited number searched for its name
 # "sửa đổi, bổ sung" in a title: the document amends the ones its title cites.
 AMENDING_TITLE = re.compile(r"sửa\s+đổi|bổ\s+sung", re.I)
@@ -143,8 +143,16 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
         window = (at - DEFAULT_EFFECT_BEFORE, at + DEFAULT_EFFECT_AFTER)
     title_span = header.spans.get("title")
     amending_title = bool(header.title and AMENDING_TITLE.search(header.title))
-    seen: set[tuple[str, str]] = set()
+    seen: set = set()
     for c in citations:
+        named_as = name_number(c.doc_type, c.name, c.issued_on) if not c.number else None
+        if grounds and named_as and c.relation == GROUND and header.issued_on and named_as not in seen:
+            seen.add(named_as)  # a law cited by name and date only: known by that name and date
+            facts.append(EffectFact(named_as, GROUND, source, on=header.issued_on, by=own,
+                                    clause=where(c.page, c.start), doc_type=c.doc_type, title=c.name,
+                                    issued_on=c.issued_on, document_id=document_id, page=c.page, start=c.start,
+                                    end=c.end))
+            continue
         key = number_key(c.number) if c.number else None
         if not key or key == own_key or c.page > len(page_texts) or not is_document_number(c.number):
             continue
@@ -163,7 +171,7 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
             kind = REPEALED_WHOLE
         elif c.relation == AMENDED and (in_title or in_effect):
             kind = AMENDED
-        elif grounds and c.relation == GROUND and header.issued_on and (key, GROUND) not in seen:
+        elif grounds and c.relation == GROUND and header.issued_on and (key, GROUND) not in seen:  # by number
             named = cited_name(full, at)
             seen.add((key, GROUND))
             facts.append(EffectFact(c.number, GROUND, source, on=header.issued_on, by=own,
@@ -198,6 +206,22 @@ def name_key(text: str | None) -> str:
     text = TYPE_WORDS.sub("", collapse(text or ""))
     text = re.split(r"\s+(?:số\s+\d|ngày\s+\d)", text)[0]
     return unify(text).casefold().strip(" .;,")
+
+
+def name_number(doc_type: str | None, name: str | None, issued_on: str | None) -> str | None:
+    """What stands for the number of a document known only by its name and date (a law cited "Luật Tổ chức
+    Chính phủ ngày 19 tháng 6 năm 2015"): "Luật tổ chức chính phủ ngày 19/06/2015"; None without both."""
+    key = name_key(name)
+    d = _days(issued_on)
+    if not key or not d:
+        return None
+    kind = (doc_type or (TYPE_WORDS.match(collapse(name or "")) or [""])[0]).strip()
+    return f"{kind} {key} ngày {d:%d/%m/%Y}".strip()
+
+
+def is_name_number(number: str | None) -> bool:
+    """A ``name_number``, not a printed số ký hiệu."""
+    return bool(number) and not number[0].isdigit()
 
 
 # --------------------------------------------------------------------------- the registry
@@ -318,7 +342,8 @@ class Registry:
             seen, out = set(), []
             for facts in self.by_key.values():
                 for f in facts:
-                    if f.kind in (ISSUED, GROUND) and f.title and (f.number, f.title) not in seen:
+                    if f.kind in (ISSUED, GROUND) and f.title and (f.number, f.title) not in seen \
+                            and not is_name_number(f.number):
                         seen.add((f.number, f.title))
                         out.append((name_key(f.title), f.number, f.doc_type, f.issued_on))
             self._names = out
@@ -360,6 +385,22 @@ class Registry:
         best_key, conf = ranked[0]
         printed = next(f.number for f in self.by_key[best_key])
         return printed, conf
+
+
+def number_of(registry: Registry, number: str | None, name: str | None = None, doc_type: str | None = None,
+              issued_on: str | None = None) -> tuple[str | None, str]:
+    """The registry number of a cited document and how it was found: its printed number ("số"); its name and
+    date matched to a registry title with certainty ("tên"); its name and date as known by them
+    (``name_number``: "tên và ngày"); else (None, "")."""
+    if number:
+        return number, "số"
+    hit = registry.resolve_name(name, doc_type, issued_on) if name else None
+    if hit and hit[1] >= DEFAULT_CERTAIN:
+        return hit[0], "tên"
+    named = name_number(doc_type, name, issued_on)
+    if named and named in registry:
+        return named, "tên và ngày"
+    return None, ""
 
 
 def evidence_of(f: EffectFact) -> dict[str, Any]:

@@ -98,17 +98,28 @@ def rebuild(db: sqlite_utils.Database) -> effect.Registry:
         for doc_id, number in db.execute("select id, number from documents").fetchall():
             st = reg.status(number).status if number else None
             db.execute("update documents set status = ? where id = ?", [st, doc_id])
-        for rowid, number, on in db.execute(
-                "select c.rowid, c.number, d.issued_on from citations c join documents d on d.id = c.document_id "
-                "where c.number is not null").fetchall():
-            db.execute("update citations set status = ? where rowid = ?", [reg.status(number, on).status, rowid])
+        for rowid, number, name, doc_type, cited_on, on in db.execute(
+                "select c.rowid, c.number, c.name, c.doc_type, c.issued_on, d.issued_on from citations c "
+                "join documents d on d.id = c.document_id where c.number is not null or c.name is not null").fetchall():
+            found, _ = effect.number_of(reg, number, name, doc_type, cited_on)
+            st = reg.status(found, on).status if found else effect.UNKNOWN
+            db.execute("update citations set status = ? where rowid = ?", [st, rowid])
     return reg
 
 
-def _row(entry: dict[str, Any]) -> dict:
-    from rasoat.store import row
+def _row(entry: dict[str, Any], name: str = "registry") -> dict:
+    """A row of a registry table, every declared column (``rasoat.tables``) from ``entry``, lists as JSON (as
+    ``store.row`` stores them: the store imports this module, so it cannot be imported here)."""
+    out = {}
+    for c in table(name).columns:
+        value = entry.get(c.name)
+        out[c.name] = json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
+    return out
 
-    return row("registry", **{c.name: entry.get(c.name) for c in table("registry").columns})
+
+def fact_row(f: EffectFact) -> dict:
+    """The ``registry_facts`` row of a fact."""
+    return _row(dict(vars(f), since=f.on, by_number=f.by, number_key=number_key(f.number)), "registry_facts")
 
 
 # --------------------------------------------------------------------------- import and export
@@ -175,15 +186,12 @@ def import_file(db: sqlite_utils.Database, path: str | Path) -> int:
     earlier facts), then rebuild.  The number of rows read."""
     name = Path(path).name
     rows = read_rows(path)
-    from rasoat.store import row
-
     facts = [f for i, r in enumerate(rows, start=2 if Path(path).suffix.lower() != ".json" else 1)
              for f in facts_of_row(r, f"{name}, dòng {i}")]
     with db.atomic():
         db.execute("delete from registry_facts where source = ? and (clause = ? or clause like ?)",
                    [effect.SOURCE_IMPORT, name, f"{name}, dòng %"])
-        db["registry_facts"].insert_all(
-            row("registry_facts", f, since=f.on, by_number=f.by, number_key=number_key(f.number)) for f in facts)
+        db["registry_facts"].insert_all(fact_row(f) for f in facts)
     rebuild(db)
     return len(rows)
 

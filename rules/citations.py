@@ -95,15 +95,12 @@ def ground_amended(doc):
 
 
 def _grounds(doc):
-    """(citation, number) of every căn cứ with a number — printed, or found for its name and date in the
-    registry with certainty."""
+    """(citation, number) of every căn cứ the shipped registry can look up: by its printed number, by its name
+    and date matched to a registry title with certainty, or by its name and date as the registry knows them."""
     for c in doc.extraction.citations:
         if not is_ground(doc, c):
             continue
-        number = c.number
-        if not number and c.name:
-            hit = effect.shipped().resolve_name(c.name, c.doc_type, c.issued_on)
-            number = hit[0] if hit and hit[1] >= effect.DEFAULT_CERTAIN else None
+        number, _ = effect.number_of(effect.shipped(), c.number, c.name, c.doc_type, c.issued_on)
         if number:
             yield c, number
 

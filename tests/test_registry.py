@@ -8,9 +8,8 @@ import json
 
 import pytest
 
-from rasoat import effect
+from rasoat import effect, store
 from rasoat import registry as reg
-from rasoat import store
 from rasoat.models import EffectFact
 from rasoat.numbers import number_key
 from rules.fragments import QPPL_DECISION, check, make_document, variant
@@ -104,8 +103,8 @@ def test_shipped_registry_replacements_of_34_2016():
 
 def test_conflicts_are_kept_and_shown():
     r = effect.Registry([*REG.facts("10/2020/NĐ-CP"),
-                         fact("10/2020/NĐ-CP", effect.ISSUED, "2020-04-01", "10/2020/NĐ-CP", source=effect.SOURCE_IMPORT,
-                              effective_on="2020-04-01", issued_on="2020-01-15"),
+                         fact("10/2020/NĐ-CP", effect.ISSUED, "2020-04-01", "10/2020/NĐ-CP",
+                              source=effect.SOURCE_IMPORT, effective_on="2020-04-01", issued_on="2020-01-15"),
                          fact("10/2020/NĐ-CP", effect.REPLACED, "2025-07-01", "40/2025/NĐ-CP",
                               source=effect.SOURCE_IMPORT)])
     conflicts = r.conflicts("10/2020/NĐ-CP")
