@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
             if not is_ground(d, c):
                 continue
             number, how = effect.number_of(registry, c.number, c.name, c.doc_type, c.issued_on)
-            how = how or ("số" if c.number else "tên")
+            how = how or ("số" if c.number else "không tìm được")
             st = registry.status(number, on) if number else None
             known = st is not None and st.status != effect.UNKNOWN
             own = [f for f in (st.evidence if st else []) if f.document_id != d.id]
@@ -87,9 +87,8 @@ def main(argv: list[str] | None = None) -> int:
         n = s["căn cứ"]
         if not n:
             continue
-        print(f"  {name}: {n} căn cứ ({s['theo số']} theo số; theo tên: {s['theo tên']} tìm được số, "
-              f"{s['theo tên và ngày']} theo tên và ngày, {n - s['theo số'] - s['theo tên'] - s['theo tên và ngày']} "
-              "không tìm được)")
+        print(f"  {name}: {n} căn cứ ({s['theo số']} có số; theo tên: {s['theo tên']} tìm được số, "
+              f"{s['theo tên và ngày']} biết theo tên và ngày, {s['theo không tìm được']} không tìm được)")
         for source in (*effect.SOURCES, "chính văn bản", "chưa rõ"):
             if s[source]:
                 print(f"    {source:14} {s[source]:4}  {s[source] / n:.1%}")

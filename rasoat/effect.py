@@ -25,7 +25,7 @@ from typing import Any
 
 from rasoat.facts import DateLike, as_date, load
 from rasoat.models import Article, Block, Citation, EffectFact, EffectStatus, Header
-from rasoat.numbers import number_key, number_year, parse
+from rasoat.numbers import number_key, number_year, parse, qh_term
 from rasoat.vntext import collapse, fold, unify
 
 # --------------------------------------------------------------------------- statuses, kinds, sources
@@ -72,6 +72,12 @@ EXPIRES_AFTER = re.compile(r"^[^.;]*?\bhết\s+hiệu\s+lực\b", re.I)
 NAME_BEFORE_NUMBER = re.compile(r"(?P<type>Bộ luật|Luật|Pháp lệnh|Nghị quyết|Nghị định|Thông tư liên tịch|Thông tư|"
                                 r"Quyết định)\s+(?P<name>[^;:()/]{3,200}?)\s+số\s*$")
 DEFAULT_NAME_LOOKBACK = 240  # characters before a cited number searched for its name
+# "… đã được sửa đổi, bổ sung (một số điều) theo/bởi/tại" right before a cited number: that one is the amending
+# document named in a reference, not one this document amends.
+AMENDED_BY_BEFORE = re.compile(r"được\s+sửa\s+đổi[^.;]*?\b(?:theo|bởi|tại)\b[^.;]*$", re.I)
+# "(cho) đến khi … hết hiệu lực", "tạm ngưng hiệu lực": a condition or a suspension, not a repeal.
+NOT_A_REPEAL_BEFORE = re.compile(r"\b(?:đến\s+khi|trước\s+khi|ngưng\s+hiệu\s+lực)\b[^.;]*$", re.I)
+DEFAULT_CONDITION_LOOKBACK = 300  # characters before a citation searched for AMENDED_BY_BEFORE, NOT_A_REPEAL_BEFORE
 # "sửa đổi, bổ sung" in a title: the document amends the ones its title cites.
 AMENDING_TITLE = re.compile(r"sửa\s+đổi|bổ\s+sung", re.I)
 
@@ -84,6 +90,33 @@ def is_document_number(number: str | None) -> bool:
     """A number a document has (not a form's, a template's): "N/…" with a year or a type of document."""
     parts = parse(number)
     return bool(parts and DOCUMENT_NUMBER_START.match(number or "") and (parts.year or parts.type_abbr))
+
+
+def legal_force(number: str | None) -> int | None:
+    """The rank of a document's legal force read from its number, 1 highest: a law or resolution of the
+    Quốc hội (1), its Standing Committee (2), of the Chính phủ (3), the Prime Minister (4), a minister's Thông
+    tư (5); None for the others (local documents: their rank needs the issuer)."""
+    parts = parse(number)
+    if not parts:
+        return None
+    term = qh_term(parts.symbol)
+    if term:
+        return 1 if term[0] == "QH" else 2
+    issuer = parts.issuer or ""
+    if issuer == "CP":
+        return 3
+    if issuer == "TTg":
+        return 4
+    if parts.type_abbr in ("TT", "TTLT"):
+        return 5
+    return None
+
+
+def may_act_on(by: str | None, number: str | None) -> bool:
+    """Can the document ``by`` replace, repeal or amend ``number``? Not when it has a lower legal force
+    (a Thông tư does not amend a Nghị định, a Nghị định does not repeal a Luật)."""
+    a, b = legal_force(by), legal_force(number)
+    return a is None or b is None or a <= b
 
 
 def _offsets(page_texts: list[str]) -> list[int]:
@@ -161,15 +194,18 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
         in_title = (amending_title and title_span is not None and title_span[0] == c.page
                     and title_span[1] <= c.start < title_span[2])
         kind = None
-        if in_effect and c.relation in (REPLACED, REPEALED_WHOLE):
-            before = full[max(0, at - DEFAULT_REPEAL_LOOKBACK) : at]
-            words = list(REPEAL_WORD.finditer(before))
-            partial = bool(words) and bool(PARTIAL.search(before[words[-1].end() :]))
+        before = full[max(0, at - DEFAULT_CONDITION_LOOKBACK) : at]
+        acts = not NOT_A_REPEAL_BEFORE.search(before) and may_act_on(own, c.number)  # can it end or amend it
+        expires = acts and in_effect and EXPIRES_AFTER.search(
+            full[offsets[c.page - 1] + c.end : offsets[c.page - 1] + c.end + DEFAULT_EXPIRY_TAIL])
+        if expires and c.relation in ("mention", "can_cu", AMENDED, REPEALED_WHOLE):
+            kind = REPEALED_WHOLE  # "Nghị định số … (đã được sửa đổi bởi …) hết hiệu lực kể từ …": each one named
+        elif acts and in_effect and c.relation in (REPLACED, REPEALED_WHOLE):
+            near = full[max(0, at - DEFAULT_REPEAL_LOOKBACK) : at]
+            words = list(REPEAL_WORD.finditer(near))
+            partial = bool(words) and bool(PARTIAL.search(near[words[-1].end() :]))
             kind = REPEALED_PART if partial else c.relation
-        elif in_effect and c.relation in ("mention", "can_cu") and EXPIRES_AFTER.search(
-                full[offsets[c.page - 1] + c.end : offsets[c.page - 1] + c.end + DEFAULT_EXPIRY_TAIL]):
-            kind = REPEALED_WHOLE
-        elif c.relation == AMENDED and (in_title or in_effect):
+        elif acts and c.relation == AMENDED and (in_title or in_effect) and not AMENDED_BY_BEFORE.search(before):
             kind = AMENDED
         elif grounds and c.relation == GROUND and header.issued_on and (key, GROUND) not in seen:  # by number
             named = cited_name(full, at)

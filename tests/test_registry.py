@@ -39,6 +39,12 @@ def effect_variant(sentence: str):
      effect.AMENDED),
     ("Các cơ quan tiếp tục thực hiện Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019.", None),  # near miss
     ("và thay thế Mẫu số 01-ĐK/SHTT ban hành kèm theo Thông tư.", None),  # a form, not a document
+    # the amending document named in a reference is not amended here
+    ("Việc kiểm tra theo Quy chế ban hành kèm theo Quyết định số 10/2017/QĐ-UBND đã được sửa đổi, bổ sung bởi "
+     "Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019.", None),
+    # a condition, not a repeal
+    ("Các hồ sơ đã nhận được giải quyết cho đến khi Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019 hết "
+     "hiệu lực.", None),
 ])
 def test_facts_from_the_effect_clause(sentence, kind):
     facts = facts_of(effect_variant(sentence))
@@ -51,6 +57,32 @@ def test_facts_from_the_effect_clause(sentence, kind):
     if kind:
         f = facts[1]
         assert "Điều 2" in f.clause and f.document_id and f.page == 1 and f.start < f.end
+
+
+@pytest.mark.parametrize("by, number, may", [
+    ("30/2026/TT-BTC", "91/2022/NĐ-CP", False),  # a Thông tư does not amend a Nghị định
+    ("212/2025/NĐ-CP", "38/2013/QH13", False),  # a Nghị định does not repeal a Luật
+    ("79/2025/NĐ-CP", "34/2016/NĐ-CP", True),
+    ("64/2025/QH15", "80/2015/QH13", True),
+    ("05/2024/QĐ-UBND", "18/2019/QĐ-UBND", True),  # local documents: the issuer decides, not the number
+])
+def test_a_document_acts_only_on_documents_of_no_higher_force(by, number, may):
+    assert effect.may_act_on(by, number) is may
+
+
+def test_published_grounds_are_known_in_force_by_number_and_by_name_and_date():
+    x = make_document(**QPPL_DECISION).extraction
+    facts = effect.facts_of_document(x.header, x.citations, x.articles, x.blocks.effect_clause,
+                                     [p.text for p in make_document(**QPPL_DECISION).source.pages],
+                                     effect.SOURCE_GAZETTE, grounds=True)
+    grounds = {f.number: f for f in facts if f.kind == effect.GROUND}
+    assert set(grounds) == {"34/2016/NĐ-CP", "Luật tổ chức chính quyền địa phương ngày 19/06/2015",
+                            "Luật ban hành văn bản quy phạm pháp luật ngày 22/06/2015"}
+    assert all(f.on == "2024-03-12" and f.by == "05/2024/QĐ-UBND" for f in grounds.values())
+    r = effect.Registry(facts)
+    number, how = effect.number_of(r, None, "Luật Tổ chức chính quyền địa phương", "Luật", "2015-06-19")
+    assert how == "tên và ngày" and r.status(number, "2024-05-01").status == effect.IN_FORCE
+    assert effect.number_of(r, None, "Luật Tổ chức chính quyền địa phương", "Luật", "2019-11-22") == (None, "")
 
 
 def test_grounds_are_not_repeals():
