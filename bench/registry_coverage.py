@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             number, how = effect.number_of(registry, c.number, c.name, c.doc_type, c.issued_on)
             how = how or ("số" if c.number else "không tìm được")
-            st = registry.status(number, on) if number else None
+            st = registry.status(number, on, c.doc_type) if number else None
             known = st is not None and st.status != effect.UNKNOWN
             own = [f for f in (st.evidence if st else []) if f.document_id != d.id]
             source = own[0].source if known and own else ("chính văn bản" if known else "chưa rõ")

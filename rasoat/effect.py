@@ -65,7 +65,16 @@ PAGE_JOIN = "\n"  # pages joined as extract.blocks joins them
 # Words that end a cited document, in whole or in part, before it ("bãi bỏ", "thay thế", "hết hiệu lực").
 REPEAL_WORD = re.compile(r"bãi\s+bỏ|thay\s+thế|hết\s+hiệu\s+lực", re.I)
 # Words between the repeal word and the cited number that make the repeal partial ("bãi bỏ Điều 5 của …").
-PARTIAL = re.compile(r"\b(?:Điều|điều|khoản|điểm|một\s+số|một\s+phần|nội\s+dung|quy\s+định\s+tại)\b")
+PARTIAL = re.compile(r"\b(?:Điều|điều|khoản|điểm|một\s+số|một\s+phần|nội\s+dung|quy\s+định\s+tại|[Pp]hụ\s+lục|[Mm]ẫu|"
+                     r"biểu\s+mẫu|[Dd]anh\s+mục|cụm\s+từ|kèm\s+theo)\b")
+# A part of a document named before it in the sentence of "… hết hiệu lực" ("Quy trình … ban hành kèm theo Thông tư
+# số …", "Điều 5 của …"); narrower than PARTIAL, since the expiring document's own title may say "một số điều".
+PARTIAL_EXPIRY = re.compile(r"\b(?:kèm\s+theo|[Pp]hụ\s+lục|[Mm]ẫu\s+số|Điều\s+\d|khoản\s+\d|điểm\s+[a-zđ]\b)")
+# Where the sentence (or the numbered khoản) holding a citation starts.
+SENTENCE_START = re.compile(r"[.;:]\s|\n\s*\d+\.\s")
+# Another document's number, then "sửa đổi/bổ sung", before a cited one in its sentence: the cited one is named in
+# that document's title ("Thông tư số 02/2019/… sửa đổi, bổ sung khoản 2 Điều 9 Thông tư số 16/2014/…").
+TITLE_OF_ANOTHER = re.compile(r"\d+/\d{4}/[\wĐđ-]+[^.;]*\b(?:sửa\s+đổi|bổ\s+sung)\b[^.;]*$", re.I)
 # "… hết hiệu lực (thi hành) (kể) từ …" after a cited number, in the same sentence: the citation is repealed.
 EXPIRES_AFTER = re.compile(r"^[^.;]*?\bhết\s+hiệu\s+lực\b", re.I)
 # The name printed before a cited number: "Luật Tổ chức Chính phủ số " (type word, name, "số" at the end).
@@ -114,7 +123,10 @@ def legal_force(number: str | None) -> int | None:
 
 def may_act_on(by: str | None, number: str | None) -> bool:
     """Can the document ``by`` replace, repeal or amend ``number``? Not when it has a lower legal force
-    (a Thông tư does not amend a Nghị định, a Nghị định does not repeal a Luật)."""
+    (a Thông tư does not amend a Nghị định, a Nghị định does not repeal a Luật), nor when it is not a QPPL and
+    the other is."""
+    if number_year(number) and not number_year(by):
+        return False  # a document numbered without a year (not a QPPL: a list, a correction) ends no QPPL
     a, b = legal_force(by), legal_force(number)
     return a is None or b is None or a <= b
 
@@ -198,14 +210,17 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
         acts = not NOT_A_REPEAL_BEFORE.search(before) and may_act_on(own, c.number)  # can it end or amend it
         expires = acts and in_effect and EXPIRES_AFTER.search(
             full[offsets[c.page - 1] + c.end : offsets[c.page - 1] + c.end + DEFAULT_EXPIRY_TAIL])
+        sentence = SENTENCE_START.split(before)[-1]
         if expires and c.relation in ("mention", "can_cu", AMENDED, REPEALED_WHOLE):
-            kind = REPEALED_WHOLE  # "Nghị định số … (đã được sửa đổi bởi …) hết hiệu lực kể từ …": each one named
+            # "Nghị định số … (đã được sửa đổi bởi …) hết hiệu lực kể từ …": each one named
+            kind = REPEALED_PART if PARTIAL_EXPIRY.search(sentence) else REPEALED_WHOLE
         elif acts and in_effect and c.relation in (REPLACED, REPEALED_WHOLE):
             near = full[max(0, at - DEFAULT_REPEAL_LOOKBACK) : at]
             words = list(REPEAL_WORD.finditer(near))
             partial = bool(words) and bool(PARTIAL.search(near[words[-1].end() :]))
             kind = REPEALED_PART if partial else c.relation
-        elif acts and c.relation == AMENDED and (in_title or in_effect) and not AMENDED_BY_BEFORE.search(before):
+        elif acts and c.relation == AMENDED and (in_title or in_effect) and not AMENDED_BY_BEFORE.search(before) \
+                and not TITLE_OF_ANOTHER.search(sentence):
             kind = AMENDED
         elif grounds and c.relation == GROUND and header.issued_on and (key, GROUND) not in seen:  # by number
             named = cited_name(full, at)
@@ -294,12 +309,16 @@ class Registry:
     def facts(self, number: str | None) -> list[EffectFact]:
         return list(self.by_key.get(number_key(number or "") or "", []))
 
-    def status(self, number: str | None, on: DateLike | None = None) -> EffectStatus:
+    def status(self, number: str | None, on: DateLike | None = None, doc_type: str | None = None) -> EffectStatus:
         """The status of ``number`` on ``on`` (today when None): repealed in whole once a replacing or
         repealing clause has taken effect; not yet in force before its own effect date; partly repealed once
-        a partial repeal has; else in force (amendments listed).  Unknown without any fact."""
+        a partial repeal has; else in force (amendments listed).  Unknown without any fact, or when the
+        ``doc_type`` cited is not the one the facts name (Luật and Nghị quyết 71/2006/QH11 are two documents)."""
         d = _days(on) or date.today()
         facts = self.facts(number)
+        types = {fold(f.doc_type) for f in facts if f.doc_type}
+        if doc_type and types and fold(doc_type) not in types:
+            facts = []
         out = EffectStatus(number=number or "", on=d.isoformat(), status=UNKNOWN)
         if not facts:
             return out

@@ -102,7 +102,7 @@ def rebuild(db: sqlite_utils.Database) -> effect.Registry:
                 "select c.rowid, c.number, c.name, c.doc_type, c.issued_on, d.issued_on from citations c "
                 "join documents d on d.id = c.document_id where c.number is not null or c.name is not null").fetchall():
             found, _ = effect.number_of(reg, number, name, doc_type, cited_on)
-            st = reg.status(found, on).status if found else effect.UNKNOWN
+            st = reg.status(found, on, doc_type).status if found else effect.UNKNOWN
             db.execute("update citations set status = ? where rowid = ?", [st, rowid])
     return reg
 

@@ -58,7 +58,7 @@ def ground_repealed(doc):
     if not d:
         return
     for c, number in _grounds(doc):
-        st = effect.status(number, d)
+        st = effect.shipped().status(number, d, c.doc_type)
         if st.status != effect.REPEALED:
             continue
         since = facts.as_date(st.since)
@@ -79,7 +79,7 @@ def ground_amended(doc):
         return
     cited = {number_key(c.number) for c in doc.extraction.citations if c.number}
     for c, number in _grounds(doc):
-        st = effect.status(number, d)
+        st = effect.shipped().status(number, d, c.doc_type)
         if st.status not in (effect.IN_FORCE, effect.PARTLY_REPEALED):
             continue
         partly = [n for n in st.partly_repealed_by if number_key(n) not in cited]

@@ -42,6 +42,14 @@ def effect_variant(sentence: str):
     # the amending document named in a reference is not amended here
     ("Việc kiểm tra theo Quy chế ban hành kèm theo Quyết định số 10/2017/QĐ-UBND đã được sửa đổi, bổ sung bởi "
      "Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019.", None),
+    # a part replaced: an annex, a form
+    ("và thay thế Phụ lục II ban hành kèm theo Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019.",
+     effect.REPEALED_PART),
+    ("Quy chế ban hành kèm theo Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019 hết hiệu lực.",
+     effect.REPEALED_PART),
+    # named in the title of the repealed one (03/2021, which is repealed): not amended here
+    ("và bãi bỏ Quyết định số 03/2021/QĐ-UBND ngày 02 tháng 3 năm 2021 sửa đổi, bổ sung Điều 4 của Quyết định số "
+     "18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019.", None),
     # a condition, not a repeal
     ("Các hồ sơ đã nhận được giải quyết cho đến khi Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019 hết "
      "hiệu lực.", None),
@@ -52,7 +60,7 @@ def test_facts_from_the_effect_clause(sentence, kind):
     assert (own.kind, own.number, own.effective_on, own.issued_on) == (
         effect.ISSUED, "05/2024/QĐ-UBND", "2024-03-25", "2024-03-12")
     assert own.clause.startswith("05/2024/QĐ-UBND, ") and "Điều 2" in own.clause
-    others = [(f.kind, f.number, f.on, f.by) for f in facts[1:]]
+    others = [(f.kind, f.number, f.on, f.by) for f in facts[1:] if f.number == "18/2019/QĐ-UBND"]
     assert others == ([(kind, "18/2019/QĐ-UBND", "2024-03-25", "05/2024/QĐ-UBND")] if kind else [])
     if kind:
         f = facts[1]
@@ -65,6 +73,7 @@ def test_facts_from_the_effect_clause(sentence, kind):
     ("79/2025/NĐ-CP", "34/2016/NĐ-CP", True),
     ("64/2025/QH15", "80/2015/QH13", True),
     ("05/2024/QĐ-UBND", "18/2019/QĐ-UBND", True),  # local documents: the issuer decides, not the number
+    ("169/QĐ-BLĐTBXH", "08/2017/TT-BLĐTBXH", False),  # a list of documents (not a QPPL) ends none of them
 ])
 def test_a_document_acts_only_on_documents_of_no_higher_force(by, number, may):
     assert effect.may_act_on(by, number) is may
@@ -124,6 +133,9 @@ def test_status_follows_the_date(on, status, since):
 
 def test_unknown_number_and_number_spelling():
     assert REG.status("99/2020/NĐ-CP", "2024-01-01").status == effect.UNKNOWN
+    # the same number cited as another type is another document (Luật and Nghị quyết 71/2006/QH11)
+    assert REG.status("10/2020/NĐ-CP", "2025-05-01", "Nghị quyết").status == effect.UNKNOWN
+    assert REG.status("10/2020/NĐ-CP", "2025-05-01", "Nghị định").status == effect.REPEALED
     assert REG.status("10/2020/ND-CP", "2025-05-01").status == effect.REPEALED  # without the mark of Đ
 
 
