@@ -210,7 +210,7 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
         acts = not NOT_A_REPEAL_BEFORE.search(before) and may_act_on(own, c.number)  # can it end or amend it
         expires = acts and in_effect and EXPIRES_AFTER.search(
             full[offsets[c.page - 1] + c.end : offsets[c.page - 1] + c.end + DEFAULT_EXPIRY_TAIL])
-        sentence = SENTENCE_START.split(before)[-1]
+        sentence = SENTENCE_START.split(before)[-1].replace(own, "")
         if expires and c.relation in ("mention", "can_cu", AMENDED, REPEALED_WHOLE):
             # "Nghị định số … (đã được sửa đổi bởi …) hết hiệu lực kể từ …": each one named
             kind = REPEALED_PART if PARTIAL_EXPIRY.search(sentence) else REPEALED_WHOLE
@@ -220,7 +220,7 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
             partial = bool(words) and bool(PARTIAL.search(near[words[-1].end() :]))
             kind = REPEALED_PART if partial else c.relation
         elif acts and c.relation == AMENDED and (in_title or in_effect) and not AMENDED_BY_BEFORE.search(before) \
-                and not TITLE_OF_ANOTHER.search(sentence):
+                and (in_title or not TITLE_OF_ANOTHER.search(sentence)):
             kind = AMENDED
         elif grounds and c.relation == GROUND and header.issued_on and (key, GROUND) not in seen:  # by number
             named = cited_name(full, at)
@@ -233,8 +233,10 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
         if kind is None or (key, kind) in seen:
             continue
         seen.add((key, kind))
+        named = None if c.doc_type else cited_name(full, at)  # "Luật Bảo hiểm xã hội số …": its type
         facts.append(EffectFact(c.number, kind, source, on=since, by=own, clause=where(c.page, c.start),
-                                doc_type=c.doc_type, issuer=c.issuer, issued_on=c.issued_on,
+                                doc_type=c.doc_type or (named[0] if named else None), issuer=c.issuer,
+                                issued_on=c.issued_on,
                                 document_id=document_id, page=c.page, start=c.start, end=c.end))
     return facts
 
