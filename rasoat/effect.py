@@ -319,8 +319,9 @@ class Registry:
         d = _days(on) or date.today()
         facts = self.facts(number)
         types = {fold(f.doc_type) for f in facts if f.doc_type}
-        if doc_type and types and fold(doc_type) not in types:
-            facts = []
+        if doc_type and types:  # the facts naming another type are about another document of the same number
+            facts = [] if fold(doc_type) not in types else [
+                f for f in facts if not f.doc_type or fold(f.doc_type) == fold(doc_type)]
         out = EffectStatus(number=number or "", on=d.isoformat(), status=UNKNOWN)
         if not facts:
             return out

@@ -136,6 +136,10 @@ def test_unknown_number_and_number_spelling():
     # the same number cited as another type is another document (Luật and Nghị quyết 71/2006/QH11)
     assert REG.status("10/2020/NĐ-CP", "2025-05-01", "Nghị quyết").status == effect.UNKNOWN
     assert REG.status("10/2020/NĐ-CP", "2025-05-01", "Nghị định").status == effect.REPEALED
+    two = effect.Registry([fact("71/2006/QH11", effect.REPEALED_WHOLE, "2016-01-01", "58/2014/QH13", doc_type="Luật"),
+                           fact("71/2006/QH11", effect.GROUND, "2026-04-30", "25/2026/NQ-CP", doc_type="Nghị quyết")])
+    assert two.status("71/2006/QH11", "2026-05-01", "Nghị quyết").status == effect.IN_FORCE
+    assert two.status("71/2006/QH11", "2026-05-01", "Luật").status == effect.REPEALED
     assert REG.status("10/2020/ND-CP", "2025-05-01").status == effect.REPEALED  # without the mark of Đ
 
 
