@@ -246,6 +246,10 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
 
 TYPE_WORDS = re.compile(r"^(?:Bộ luật|Luật|Pháp lệnh|Nghị quyết|Nghị định|Thông tư liên tịch|Thông tư|Quyết định|"
                         r"Chỉ thị|Hiến pháp)\s+", re.I)  # the type word a name starts with
+# a căn cứ of a Công báo document shows the cited one in force on that document's date, and is taken as evidence
+# of its status for this many days after (a document replaced since by one rasoat has not read would otherwise
+# stay "in force" for ever)
+DEFAULT_GROUND_FRESH_DAYS = 366
 DEFAULT_NAME_SCORE = 90  # fuzz.ratio (0–100) of two normalised names for a name to match a registry title
 DEFAULT_CERTAIN = 0.9  # confidence from which a name citation gets the number (citations.number is filled)
 CONFIDENCE_DATE = 1.0  # the cited date is the registry's issue date
@@ -341,10 +345,13 @@ class Registry:
             out.status, out.evidence = PARTLY_REPEALED, partial
             out.since = min(_days(f.on) for f in partial).isoformat()
         else:
+            grounds = [f for f in facts if f.kind == GROUND and _days(f.on)]
+            fresh = sorted((f for f in grounds if (d - _days(f.on)).days <= DEFAULT_GROUND_FRESH_DAYS),
+                           key=lambda f: abs((d - _days(f.on)).days))
+            if not own and not fresh and len(grounds) == len(facts):
+                return out  # only cited long before: what happened since is not known
             out.status = IN_FORCE
-            cited = sorted((f for f in facts if f.kind == GROUND and _days(f.on) and _days(f.on) <= d),
-                           key=lambda f: f.on, reverse=True)
-            out.evidence = own or cited[:1] or facts[:1]
+            out.evidence = own or fresh[:1] or [f for f in facts if f.kind != GROUND][:1] or facts[:1]
             out.since = min(starts).isoformat() if starts else None
         return out
 

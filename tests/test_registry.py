@@ -91,6 +91,8 @@ def test_published_grounds_are_known_in_force_by_number_and_by_name_and_date():
     r = effect.Registry(facts)
     number, how = effect.number_of(r, None, "Luật Tổ chức chính quyền địa phương", "Luật", "2015-06-19")
     assert how == "tên và ngày" and r.status(number, "2024-05-01").status == effect.IN_FORCE
+    # cited in force on 12/3/2024: evidence for a year, not for ever (it may have been replaced since)
+    assert r.status(number, "2025-04-14").status == effect.UNKNOWN
     assert effect.number_of(r, None, "Luật Tổ chức chính quyền địa phương", "Luật", "2019-11-22") == (None, "")
 
 

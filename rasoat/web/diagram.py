@@ -59,9 +59,12 @@ def effect_context(conn: sqlite3.Connection, doc_id: str, doc_url: Callable[...,
     stored = _stored_ids(conn)
     evidence = [_evidence_link(e, conn, doc_url) for e in json.loads(reg["evidence"] or "[]")] if reg else []
     grounds = [dict(c) for c in conn.execute(
-        "select c.rowid as id, c.raw, c.number, c.status, c.target_id, c.number_key from citations c "
-        "where c.document_id = ? and c.relation = 'can_cu' order by c.page, c.start", [doc_id])]
+        "select c.rowid as id, c.raw, c.number, c.status, c.target_id, c.number_key, c.name, c.doc_type, "
+        "c.issued_on from citations c where c.document_id = ? and c.relation = 'can_cu' order by c.page, c.start",
+        [doc_id])]
     for g in grounds:
+        if not g["number_key"] and (named := effect.name_number(g["doc_type"], g["name"], g["issued_on"])):
+            g["number_key"] = number_key(named)  # a law known by its name and date: its registry row
         g["href"] = (doc_url(g["target_id"]) if g["target_id"]
                      else registry_url(g["number_key"]) if g["number_key"] else None)
         g["css"] = STATUS_CLASS.get(g["status"], "muted")
