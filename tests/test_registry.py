@@ -286,3 +286,20 @@ def test_import_csv_with_vietnamese_headers(db, tmp_path):
     r = db["registry"].get(number_key("3/2017/QĐ-UBND"))
     assert r["status"] == effect.REPEALED and json.loads(r["repealed_by"]) == ["9/2020/QĐ-UBND"]
     assert "so.csv, dòng 2" in r["evidence"]
+
+
+def test_cli_status_and_export(db, tmp_path):
+    from click.testing import CliRunner
+
+    from rasoat.cli import cli
+
+    path = db.conn.execute("pragma database_list").fetchone()[2]
+    out = CliRunner().invoke(cli, ["registry", "status", "34/2016/NĐ-CP", "--on", "2025-04-01", "--db", path])
+    assert out.exit_code == 0, out.output
+    assert "hết hiệu lực toàn bộ" in out.output and "78/2025/NĐ-CP, 79/2025/NĐ-CP" in out.output
+    assert "bằng chứng:" in out.output
+    out = CliRunner().invoke(cli, ["registry", "status", "34/2016/NĐ-CP", "--on", "2024-12-31", "--db", path])
+    assert "còn hiệu lực" in out.output
+    out = CliRunner().invoke(cli, ["registry", "export", "--format", "json", "--db", path])
+    rows = {r["number"]: r for r in json.loads(out.output)}
+    assert rows["18/2019/QĐ-UBND"]["replaced_by"] == ["05/2024/QĐ-UBND"]
