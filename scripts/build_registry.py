@@ -32,6 +32,16 @@ from national import number_key as folded_key  # noqa: E402
 KEPT = ("number", "kind", "on", "by", "clause", "doc_type", "issuer", "title", "issued_on", "effective_on")
 
 
+def dumps(data: dict) -> str:
+    """The data file: one fact (and one address) a line, so that a rebuild's diff shows what changed."""
+    def lines(items):
+        return ",\n".join("  " + json.dumps(x, ensure_ascii=False) for x in items)
+
+    meta = json.dumps(data["meta"], ensure_ascii=False, indent=1)
+    urls = lines({k: v} for k, v in data["urls"].items()).replace("}", "").replace("{", "")
+    return (f'{{\n"meta": {meta},\n"facts": [\n{lines(data["facts"])}\n],\n"urls": {{\n{urls}\n}}\n}}\n')
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--dir", default=str(ROOT.parent / "shared" / "national"))
@@ -72,14 +82,16 @@ def main(argv: list[str] | None = None) -> int:
             "built_by": "scripts/build_registry.py",
             "kinds": "ban_hanh: tự văn bản nêu (số, loại, cơ quan, trích yếu, ngày ban hành, ngày có hiệu lực); "
                      "thay_the / bai_bo / bai_bo_mot_phan / sua_doi: văn bản 'by' thay thế / bãi bỏ / bãi bỏ một "
-                     "phần / sửa đổi văn bản 'number' từ ngày 'on'; 'clause': văn bản và điều khoản nói điều đó",
+                     "phần / sửa đổi văn bản 'number' từ ngày 'on'; can_cu: văn bản 'by' viện dẫn 'number' làm căn cứ "
+                     "ngày 'on' (số ký hiệu, hoặc tên và ngày khi chỉ viện dẫn theo tên); 'clause': văn bản và điều "
+                     "khoản nói điều đó",
             "documents_read": read,
             "documents_skipped": len(skipped),
         },
         "facts": facts,
         "urls": dict(sorted(urls.items())),  # where each document read is published (the evidence to open)
     }
-    Path(args.out).write_text(json.dumps(out, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    Path(args.out).write_text(dumps(out), encoding="utf-8")
     kinds: dict[str, int] = {}
     for d in facts:
         kinds[d["kind"]] = kinds.get(d["kind"], 0) + 1
