@@ -426,6 +426,82 @@ def bench(paths, workers, big_pages, as_json, mutations):
     click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if as_json else format_report(result))
 
 
+@cli.group()
+def registry():
+    """Sổ văn bản và hiệu lực: dựng lại, nhập, xuất, tra tình trạng hiệu lực."""
+
+
+@registry.command("build")
+@_db_option
+def registry_build(db_path):
+    """Dựng lại sổ văn bản từ văn bản đã lưu, sổ kèm theo rasoat và dữ liệu đã nhập."""
+    from rasoat import registry as reg
+    from rasoat import store
+
+    db = store.open_db(db_path)
+    filled = reg.resolve_names(db)
+    store.resolve_citations(db)
+    n = len(reg.rebuild(db))
+    click.echo(f"Sổ văn bản: {db['registry'].count} văn bản ({n} có dữ kiện); {filled} trích dẫn theo tên được "
+               "điền số ký hiệu")
+
+
+@registry.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@_db_option
+def registry_import(path, db_path):
+    """Nhập sổ văn bản của cơ quan (CSV hoặc JSON; cột như 'rasoat registry export')."""
+    from rasoat import registry as reg
+    from rasoat import store
+
+    db = store.open_db(db_path)
+    n = reg.import_file(db, path)
+    conflicts = db.execute("select count(*) from registry where conflicts is not null").fetchone()[0]
+    click.echo(f"Đã nhập {n} dòng từ {Path(path).name}; {conflicts} văn bản có mâu thuẫn giữa các nguồn")
+
+
+@registry.command("export")
+@click.argument("path", required=False, type=click.Path(dir_okay=False))
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default=None,
+              help="Định dạng (mặc định theo đuôi tệp, hoặc csv).")
+def registry_export(path, db_path, fmt):
+    """Xuất sổ văn bản (CSV hoặc JSON) ra tệp hoặc màn hình."""
+    from rasoat import registry as reg
+    from rasoat import store
+
+    db = store.open_db(db_path)
+    if not db["registry"].count:
+        reg.rebuild(db)
+    fmt = fmt or ("json" if path and path.lower().endswith(".json") else "csv")
+    text = reg.export_text(db, fmt)
+    if path:
+        Path(path).write_text(text, encoding="utf-8")
+        click.echo(f"Đã xuất {db['registry'].count} văn bản ra {path}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+@registry.command("status")
+@click.argument("number")
+@click.option("--on", "on", default=None, help="Ngày (YYYY-MM-DD), mặc định hôm nay.")
+@_db_option
+def registry_status(number, on, db_path):
+    """Tình trạng hiệu lực của một văn bản vào một ngày, với bằng chứng."""
+    from rasoat import effect, store
+    from rasoat import registry as reg
+
+    known = reg.load(store.open_db(db_path)) if Path(db_path).exists() else None
+    st = effect.status(number, on, known)
+    click.echo(f"{number} — {st.status} vào ngày {st.on}" + (f" (từ {st.since})" if st.since else ""))
+    for label, numbers in (("thay thế bởi", st.replaced_by), ("bãi bỏ bởi", st.repealed_by),
+                           ("bãi bỏ một phần bởi", st.partly_repealed_by), ("sửa đổi bởi", st.amended_by)):
+        if numbers:
+            click.echo(f"  {label}: {', '.join(numbers)}")
+    for f in st.evidence:
+        click.echo(f"  bằng chứng: {f.clause} ({f.source})")
+
+
 def main():
     cli()
 

@@ -1,29 +1,546 @@
-"""The effect status of documents (hiệu lực): which are no longer in force on a date, and since when.
+"""The effect status of documents (hiệu lực): in force, repealed in whole or in part, amended, not yet in
+force — on a given date, with the facts that say so.
 
-Today this reads the repeal records of ``rasoat/data/effect_rules.json`` (``facts.load``) keyed by
-``rasoat.numbers.number_key``; it sits above both so that neither imports the other.
+A status rests on ``EffectFact`` records (``rasoat.models``), each read from a clause of a document: the
+document's own header and effect clause ("… có hiệu lực từ ngày …"), or another document's clause that replaces
+("thay thế"), repeals ("bãi bỏ", "hết hiệu lực") or amends ("sửa đổi, bổ sung") it.  ``facts_of_document``
+reads them from one extracted document; a ``Registry`` holds the facts of many and answers ``status(number,
+on=date)``, the registry row of a number (``entry``), the disagreements between sources (``conflicts``) and a
+document cited by name ("Luật Ban hành văn bản quy phạm pháp luật ngày 22 tháng 6 năm 2015") to its number
+(``resolve_name``).
+
+The registry that ships with rasoat (``shipped()``) joins two data files: ``rasoat/data/registry.json``, built
+by ``scripts/build_registry.py`` from the Công báo texts with rasoat's own extraction, and the repeal records of
+``rasoat/data/effect_rules.json``.  The stored documents and imported registries are added by the glue layer
+(``rasoat/registry.py``).  This module reads only models, numbers, facts and vntext (below the stages).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from datetime import date
 from functools import cache
 from typing import Any
 
 from rasoat.facts import DateLike, as_date, load
-from rasoat.numbers import number_key
+from rasoat.models import Article, Block, Citation, EffectFact, EffectStatus, Header
+from rasoat.numbers import number_key, number_year, parse, qh_term
+from rasoat.vntext import collapse, fold, unify
+
+# --------------------------------------------------------------------------- statuses, kinds, sources
+
+IN_FORCE = "còn hiệu lực"
+REPEALED = "hết hiệu lực toàn bộ"
+PARTLY_REPEALED = "hết hiệu lực một phần"
+NOT_YET = "chưa có hiệu lực"
+UNKNOWN = "chưa rõ"
+STATUSES = (IN_FORCE, PARTLY_REPEALED, REPEALED, NOT_YET, UNKNOWN)
+
+ISSUED = "ban_hanh"  # the document's own header and effect clause
+REPLACED = "thay_the"
+REPEALED_WHOLE = "bai_bo"
+REPEALED_PART = "bai_bo_mot_phan"
+AMENDED = "sua_doi"
+GROUND = "can_cu"  # a Công báo document cites it as căn cứ on its signing date: it was in force that day
+KINDS = (ISSUED, REPLACED, REPEALED_WHOLE, REPEALED_PART, AMENDED, GROUND)
+KIND_LABELS = {ISSUED: "ban hành, có hiệu lực", REPLACED: "bị thay thế bởi", REPEALED_WHOLE: "bị bãi bỏ bởi",
+               REPEALED_PART: "bị bãi bỏ một phần bởi", AMENDED: "được sửa đổi, bổ sung bởi",
+               GROUND: "được viện dẫn làm căn cứ bởi"}
+
+SOURCE_DOCUMENT = "văn bản lưu"  # a stored document's own clause (rasoat/registry.py)
+SOURCE_GAZETTE = "Công báo"  # rasoat/data/registry.json, built from the gazette texts
+SOURCE_FACTS = "dữ kiện"  # rasoat/data/effect_rules.json
+SOURCE_IMPORT = "nhập"  # `rasoat registry import`
+SOURCES = (SOURCE_DOCUMENT, SOURCE_GAZETTE, SOURCE_FACTS, SOURCE_IMPORT)  # by trust, most first
+
+# --------------------------------------------------------------------------- reading one document's clauses
+
+DEFAULT_EFFECT_BEFORE = 400  # characters before a document's own effect clause read for what it replaces
+DEFAULT_EFFECT_AFTER = 3000  # … and after it (the rest of the "Hiệu lực thi hành" article and the next one)
+DEFAULT_REPEAL_LOOKBACK = 160  # characters before a repealing citation searched for the repeal word
+DEFAULT_EXPIRY_TAIL = 160  # characters after a cited number searched for "… hết hiệu lực" in its sentence
+PAGE_JOIN = "\n"  # pages joined as extract.blocks joins them
+
+# Words that end a cited document, in whole or in part, before it ("bãi bỏ", "thay thế", "hết hiệu lực").
+REPEAL_WORD = re.compile(r"bãi\s+bỏ|thay\s+thế|hết\s+hiệu\s+lực", re.I)
+# Words between the repeal word and the cited number that make the repeal partial ("bãi bỏ Điều 5 của …").
+PARTIAL = re.compile(r"\b(?:Điều|điều|khoản|điểm|một\s+số|một\s+phần|nội\s+dung|quy\s+định\s+tại|[Pp]hụ\s+lục|[Mm]ẫu|"
+                     r"biểu\s+mẫu|[Dd]anh\s+mục|cụm\s+từ|kèm\s+theo)\b")
+# A part of a document named before it in the sentence of "… hết hiệu lực" ("Quy trình … ban hành kèm theo Thông tư
+# số …", "Điều 5 của …"); narrower than PARTIAL, since the expiring document's own title may say "một số điều".
+PARTIAL_EXPIRY = re.compile(r"\b(?:kèm\s+theo|[Pp]hụ\s+lục|[Mm]ẫu\s+số|Điều\s+\d|khoản\s+\d|điểm\s+[a-zđ]\b)")
+# Where the sentence (or the numbered khoản) holding a citation starts.
+SENTENCE_START = re.compile(r"[.;:]\s|\n\s*\d+\.\s")
+# Another document's number, then "sửa đổi/bổ sung", before a cited one in its sentence: the cited one is named in
+# that document's title ("Thông tư số 02/2019/… sửa đổi, bổ sung khoản 2 Điều 9 Thông tư số 16/2014/…").
+TITLE_OF_ANOTHER = re.compile(r"\d+/\d{4}/[\wĐđ-]+[^.;]*\b(?:sửa\s+đổi|bổ\s+sung)\b[^.;]*$", re.I)
+# "… hết hiệu lực (thi hành) (kể) từ …" after a cited number, in the same sentence: the citation is repealed.
+EXPIRES_AFTER = re.compile(r"^[^.;]*?\bhết\s+hiệu\s+lực\b", re.I)
+# The name printed before a cited number: "Luật Tổ chức Chính phủ số " (type word, name, "số" at the end).
+NAME_BEFORE_NUMBER = re.compile(r"(?P<type>Bộ luật|Luật|Pháp lệnh|Nghị quyết|Nghị định|Thông tư liên tịch|Thông tư|"
+                                r"Quyết định)\s+(?P<name>[^;:()/]{3,200}?)\s+số\s*$")
+DEFAULT_NAME_LOOKBACK = 240  # characters before a cited number searched for its name
+# "… đã được sửa đổi, bổ sung (một số điều) theo/bởi/tại" right before a cited number: that one is the amending
+# document named in a reference, not one this document amends.
+AMENDED_BY_BEFORE = re.compile(r"được\s+sửa\s+đổi[^.;]*?\b(?:theo|bởi|tại)\b[^.;]*$", re.I)
+# "(cho) đến khi … hết hiệu lực", "tạm ngưng hiệu lực": a condition or a suspension, not a repeal.
+NOT_A_REPEAL_BEFORE = re.compile(r"\b(?:đến\s+khi|trước\s+khi|ngưng\s+hiệu\s+lực)\b[^.;]*$", re.I)
+DEFAULT_CONDITION_LOOKBACK = 300  # characters before a citation searched for AMENDED_BY_BEFORE, NOT_A_REPEAL_BEFORE
+# "sửa đổi, bổ sung" in a title: the document amends the ones its title cites.
+AMENDING_TITLE = re.compile(r"sửa\s+đổi|bổ\s+sung", re.I)
+
+
+# A document's number starts "N/" ("34/2016/NĐ-CP", "41/NQ-CP"); a form's "01-ĐĐN/SHTT" does not.
+DOCUMENT_NUMBER_START = re.compile(r"^\d+[a-zA-Z]?/")
+
+
+def is_document_number(number: str | None) -> bool:
+    """A number a document has (not a form's, a template's): "N/…" with a year or a type of document."""
+    parts = parse(number)
+    return bool(parts and DOCUMENT_NUMBER_START.match(number or "") and (parts.year or parts.type_abbr))
+
+
+def legal_force(number: str | None) -> int | None:
+    """The rank of a document's legal force read from its number, 1 highest: a law or resolution of the
+    Quốc hội (1), its Standing Committee (2), of the Chính phủ (3), the Prime Minister (4), a minister's Thông
+    tư (5); None for the others (local documents: their rank needs the issuer)."""
+    parts = parse(number)
+    if not parts:
+        return None
+    term = qh_term(parts.symbol)
+    if term:
+        return 1 if term[0] == "QH" else 2
+    issuer = parts.issuer or ""
+    if issuer == "CP":
+        return 3
+    if issuer == "TTg":
+        return 4
+    if parts.type_abbr in ("TT", "TTLT"):
+        return 5
+    return None
+
+
+def may_act_on(by: str | None, number: str | None) -> bool:
+    """Can the document ``by`` replace, repeal or amend ``number``? Not when it has a lower legal force
+    (a Thông tư does not amend a Nghị định, a Nghị định does not repeal a Luật), nor when it is not a QPPL and
+    the other is."""
+    if number_year(number) and not number_year(by):
+        return False  # a document numbered without a year (not a QPPL: a list, a correction) ends no QPPL
+    a, b = legal_force(by), legal_force(number)
+    return a is None or b is None or a <= b
+
+
+def _offsets(page_texts: list[str]) -> list[int]:
+    out, base = [], 0
+    for t in page_texts:
+        out.append(base)
+        base += len(t) + len(PAGE_JOIN)
+    return out
+
+
+def _article_path(articles: list[Article], page: int, start: int) -> str | None:
+    """The deepest article (Điều > Khoản > Điểm) holding the character ``start`` of ``page``."""
+    holding = [a for a in articles if a.page == page and a.start <= start < a.end]
+    if not holding:
+        return None
+    best = min(holding, key=lambda a: a.end - a.start)
+    return best.path
+
+
+def cited_name(full: str, at: int) -> tuple[str, str] | None:
+    """(type, name) printed before the cited number at offset ``at`` of ``full``: "Luật Đầu tư số 61/2020/QH14"
+    → ("Luật", "Đầu tư"); from the last "Căn cứ" or ";" before it."""
+    before = full[max(0, at - DEFAULT_NAME_LOOKBACK) : at]
+    before = re.split(r"Căn\s+cứ|;|\bvà\b", before)[-1]
+    m = NAME_BEFORE_NUMBER.search(re.sub(r"\s+", " ", before))
+    return (m.group("type"), m.group("name").strip()) if m else None
+
+
+def facts_of_document(header: Header, citations: list[Citation], articles: list[Article],
+                      effect_clause: Block | None, page_texts: list[str], source: str,
+                      document_id: str | None = None, grounds: bool = False) -> list[EffectFact]:
+    """The effect facts one document states: its own (number, type, issuer, title, dates: ``ban_hanh``), and
+    for each document its effect article replaces, repeals (in whole or in part) or amends — or its title
+    amends — a fact about that document dated on this one's effect date.  With ``grounds`` (a published
+    document: the Công báo), each căn cứ with a number too: in force on this one's signing date, with the
+    name printed before its number.  Nothing without its own number."""
+    own = header.number
+    if not own:
+        return []
+    own_key = number_key(own)
+    offsets = _offsets(page_texts)
+    full = PAGE_JOIN.join(page_texts)
+
+    def where(page: int, start: int) -> str:
+        path = _article_path(articles, page, start)
+        return f"{own}, {path}" if path else own
+
+    clause = where(effect_clause.page, effect_clause.start) if effect_clause else f"{own}, phần đầu văn bản"
+    span = dict(page=effect_clause.page, start=effect_clause.start, end=effect_clause.end) if effect_clause else {}
+    facts = [EffectFact(own, ISSUED, source, on=header.effective_on, by=own, clause=clause, doc_type=header.doc_type,
+                        issuer=header.issuer, title=header.title, issued_on=header.issued_on,
+                        effective_on=header.effective_on, document_id=document_id, **span)]
+    since = header.effective_on or header.issued_on
+    window = None
+    if effect_clause:
+        at = offsets[effect_clause.page - 1] + effect_clause.start
+        window = (at - DEFAULT_EFFECT_BEFORE, at + DEFAULT_EFFECT_AFTER)
+    title_span = header.spans.get("title")
+    amending_title = bool(header.title and AMENDING_TITLE.search(header.title))
+    seen: set = set()
+    for c in citations:
+        named_as = name_number(c.doc_type, c.name, c.issued_on) if not c.number else None
+        if grounds and named_as and c.relation == GROUND and header.issued_on and named_as not in seen:
+            seen.add(named_as)  # a law cited by name and date only: known by that name and date
+            facts.append(EffectFact(named_as, GROUND, source, on=header.issued_on, by=own,
+                                    clause=where(c.page, c.start), doc_type=c.doc_type, title=c.name,
+                                    issued_on=c.issued_on, document_id=document_id, page=c.page, start=c.start,
+                                    end=c.end))
+            continue
+        key = number_key(c.number) if c.number else None
+        if not key or key == own_key or c.page > len(page_texts) or not is_document_number(c.number):
+            continue
+        at = offsets[c.page - 1] + c.start
+        in_effect = window is not None and window[0] <= at <= window[1]
+        in_title = (amending_title and title_span is not None and title_span[0] == c.page
+                    and title_span[1] <= c.start < title_span[2])
+        kind = None
+        before = full[max(0, at - DEFAULT_CONDITION_LOOKBACK) : at]
+        acts = not NOT_A_REPEAL_BEFORE.search(before) and may_act_on(own, c.number)  # can it end or amend it
+        expires = acts and in_effect and EXPIRES_AFTER.search(
+            full[offsets[c.page - 1] + c.end : offsets[c.page - 1] + c.end + DEFAULT_EXPIRY_TAIL])
+        sentence = SENTENCE_START.split(before)[-1].replace(own, "")
+        if expires and c.relation in ("mention", "can_cu", AMENDED, REPEALED_WHOLE):
+            # "Nghị định số … (đã được sửa đổi bởi …) hết hiệu lực kể từ …": each one named
+            kind = REPEALED_PART if PARTIAL_EXPIRY.search(sentence) else REPEALED_WHOLE
+        elif acts and in_effect and c.relation in (REPLACED, REPEALED_WHOLE):
+            near = full[max(0, at - DEFAULT_REPEAL_LOOKBACK) : at]
+            words = list(REPEAL_WORD.finditer(near))
+            partial = bool(words) and bool(PARTIAL.search(near[words[-1].end() :]))
+            kind = REPEALED_PART if partial else c.relation
+        elif acts and c.relation == AMENDED and (in_title or in_effect) and not AMENDED_BY_BEFORE.search(before) \
+                and (in_title or not TITLE_OF_ANOTHER.search(sentence)):
+            kind = AMENDED
+        elif grounds and c.relation == GROUND and header.issued_on and (key, GROUND) not in seen:  # by number
+            named = cited_name(full, at)
+            seen.add((key, GROUND))
+            facts.append(EffectFact(c.number, GROUND, source, on=header.issued_on, by=own,
+                                    clause=where(c.page, c.start), doc_type=c.doc_type or (named[0] if named else None),
+                                    title=named[1] if named else None, issued_on=c.issued_on,
+                                    document_id=document_id, page=c.page, start=c.start, end=c.end))
+            continue
+        if kind is None or (key, kind) in seen:
+            continue
+        seen.add((key, kind))
+        named = None if c.doc_type else cited_name(full, at)  # "Luật Bảo hiểm xã hội số …": its type
+        facts.append(EffectFact(c.number, kind, source, on=since, by=own, clause=where(c.page, c.start),
+                                doc_type=c.doc_type or (named[0] if named else None), issuer=c.issuer,
+                                issued_on=c.issued_on,
+                                document_id=document_id, page=c.page, start=c.start, end=c.end))
+    return facts
+
+
+# --------------------------------------------------------------------------- names
+
+
+TYPE_WORDS = re.compile(r"^(?:Bộ luật|Luật|Pháp lệnh|Nghị quyết|Nghị định|Thông tư liên tịch|Thông tư|Quyết định|"
+                        r"Chỉ thị|Hiến pháp)\s+", re.I)  # the type word a name starts with
+# a căn cứ of a Công báo document shows the cited one in force on that document's date, and is taken as evidence
+# of its status for this many days after (a document replaced since by one rasoat has not read would otherwise
+# stay "in force" for ever)
+DEFAULT_GROUND_FRESH_DAYS = 366
+DEFAULT_NAME_SCORE = 90  # fuzz.ratio (0–100) of two normalised names for a name to match a registry title
+DEFAULT_CERTAIN = 0.9  # confidence from which a name citation gets the number (citations.number is filled)
+CONFIDENCE_DATE = 1.0  # the cited date is the registry's issue date
+CONFIDENCE_YEAR = 0.9  # only the year agrees
+CONFIDENCE_UNDATED = 0.6  # the citation gives no date
+
+
+def name_key(text: str | None) -> str:
+    """"Luật Tổ chức Chính phủ" → "tổ chức chính phủ": type word dropped, one spelling, lower case, and the
+    "số …" or date a title may end with cut."""
+    text = TYPE_WORDS.sub("", collapse(text or ""))
+    text = re.split(r"\s+(?:số\s+\d|ngày\s+\d)", text)[0]
+    return unify(text).casefold().strip(" .;,")
+
+
+def name_number(doc_type: str | None, name: str | None, issued_on: str | None) -> str | None:
+    """What stands for the number of a document known only by its name and date (a law cited "Luật Tổ chức
+    Chính phủ ngày 19 tháng 6 năm 2015"): "Luật tổ chức chính phủ ngày 19/06/2015"; None without both."""
+    key = name_key(name)
+    d = _days(issued_on)
+    if not key or not d:
+        return None
+    kind = (doc_type or (TYPE_WORDS.match(collapse(name or "")) or [""])[0]).strip()
+    return f"{kind} {key} ngày {d:%d/%m/%Y}".strip()
+
+
+def is_name_number(number: str | None) -> bool:
+    """A ``name_number``, not a printed số ký hiệu."""
+    return bool(number) and not number[0].isdigit()
+
+
+# --------------------------------------------------------------------------- the registry
+
+
+def _days(d: DateLike | None) -> date | None:
+    try:
+        return as_date(d)
+    except ValueError:
+        return None
+
+
+class Registry:
+    """The effect facts of many documents, by number key."""
+
+    def __init__(self, facts: Iterable[EffectFact] = ()) -> None:
+        self.by_key: dict[str, list[EffectFact]] = {}
+        self._names: list[tuple[str, str, str | None, str | None]] | None = None
+        self.add(facts)
+
+    def add(self, facts: Iterable[EffectFact]) -> None:
+        for f in facts:
+            key = number_key(f.number)
+            if key:
+                self.by_key.setdefault(key, []).append(f)
+        self._names = None
+
+    def __contains__(self, number: str) -> bool:
+        return bool(number) and number_key(number) in self.by_key
+
+    def __len__(self) -> int:
+        return len(self.by_key)
+
+    def facts(self, number: str | None) -> list[EffectFact]:
+        return list(self.by_key.get(number_key(number or "") or "", []))
+
+    def status(self, number: str | None, on: DateLike | None = None, doc_type: str | None = None) -> EffectStatus:
+        """The status of ``number`` on ``on`` (today when None): repealed in whole once a replacing or
+        repealing clause has taken effect; not yet in force before its own effect date; partly repealed once
+        a partial repeal has; else in force (amendments listed).  Unknown without any fact, or when the
+        ``doc_type`` cited is not the one the facts name (Luật and Nghị quyết 71/2006/QH11 are two documents)."""
+        d = _days(on) or date.today()
+        facts = self.facts(number)
+        types = {fold(f.doc_type) for f in facts if f.doc_type}
+        if doc_type and types:  # the facts naming another type are about another document of the same number
+            facts = [] if fold(doc_type) not in types else [
+                f for f in facts if not f.doc_type or fold(f.doc_type) == fold(doc_type)]
+        out = EffectStatus(number=number or "", on=d.isoformat(), status=UNKNOWN)
+        if not facts:
+            return out
+        taken = [f for f in facts if f.kind != ISSUED and _days(f.on) and _days(f.on) <= d]
+        by_kind = {k: sorted({f.by for f in taken if f.kind == k and f.by}) for k in KINDS}
+        out.replaced_by, out.repealed_by = by_kind[REPLACED], by_kind[REPEALED_WHOLE]
+        out.partly_repealed_by, out.amended_by = by_kind[REPEALED_PART], by_kind[AMENDED]
+        whole = [f for f in taken if f.kind in (REPLACED, REPEALED_WHOLE)]
+        own = [f for f in facts if f.kind == ISSUED]
+        starts = [x for f in own if (x := _days(f.effective_on) or _days(f.issued_on))]
+        if whole:
+            out.status, out.evidence = REPEALED, whole
+            out.since = min(_days(f.on) for f in whole).isoformat()
+        elif starts and min(starts) > d:
+            out.status, out.evidence, out.since = NOT_YET, own, None
+        elif partial := [f for f in taken if f.kind == REPEALED_PART]:
+            out.status, out.evidence = PARTLY_REPEALED, partial
+            out.since = min(_days(f.on) for f in partial).isoformat()
+        else:
+            grounds = [f for f in facts if f.kind == GROUND and _days(f.on)]
+            fresh = sorted((f for f in grounds if (d - _days(f.on)).days <= DEFAULT_GROUND_FRESH_DAYS),
+                           key=lambda f: abs((d - _days(f.on)).days))
+            if not own and not fresh and len(grounds) == len(facts):
+                return out  # only cited long before: what happened since is not known
+            out.status = IN_FORCE
+            out.evidence = own or fresh[:1] or [f for f in facts if f.kind != GROUND][:1] or facts[:1]
+            out.since = min(starts).isoformat() if starts else None
+        return out
+
+    def entry(self, number: str, on: DateLike | None = None) -> dict[str, Any]:
+        """The registry row of ``number``: what its facts say, the most trusted source first, its status on
+        ``on`` (today), where each fact came from, and the disagreements between sources."""
+        facts = sorted(self.facts(number), key=lambda f: SOURCES.index(f.source) if f.source in SOURCES else 9)
+        own = [f for f in facts if f.kind == ISSUED]
+        pick = lambda name: next((getattr(f, name) for f in own if getattr(f, name)), None)  # noqa: E731
+        st = self.status(number, on)
+        printed = next((f.number for f in own), None) or (facts[0].number if facts else number)
+        return dict(
+            number=printed, doc_type=pick("doc_type") or next((f.doc_type for f in facts if f.doc_type), None),
+            issuer=pick("issuer"), title=pick("title"),
+            issued_on=pick("issued_on") or next((f.issued_on for f in facts if f.issued_on), None),
+            effective_on=pick("effective_on"), status=st.status, status_from=st.since,
+            replaced_by=st.replaced_by, repealed_by=st.repealed_by, partly_repealed_by=st.partly_repealed_by,
+            amended_by=st.amended_by, source=", ".join(dict.fromkeys(f.source for f in facts)),
+            evidence=[evidence_of(f) for f in facts], conflicts="; ".join(self.conflicts(number)) or None,
+        )
+
+    def conflicts(self, number: str) -> list[str]:
+        """Where two sources disagree about ``number``: its dates, its type, or when a replacing or repealing
+        document took effect.  Kept and shown, never settled here."""
+        facts = self.facts(number)
+        out = []
+        own = [f for f in facts if f.kind == ISSUED]
+        for name, label in (("issued_on", "ngày ban hành"), ("effective_on", "ngày có hiệu lực"),
+                            ("doc_type", "loại văn bản")):
+            values: dict[str, list[str]] = {}
+            for f in own:
+                v = getattr(f, name)
+                if v:
+                    where = f"{f.source}: {f.clause or f.by}"
+                    values.setdefault(fold(v) if name == "doc_type" else v, []).append(where)
+            if len(values) > 1:
+                out.append(f"{label} khác nhau: " + " ≠ ".join(f"{v} ({', '.join(w)})" for v, w in values.items()))
+        ends: dict[str, dict[str, list[str]]] = {}
+        for f in facts:
+            if f.kind in (REPLACED, REPEALED_WHOLE) and f.by:
+                ends.setdefault(number_key(f.by), {}).setdefault(f.on or "?", []).append(f"{f.source}: {f.clause}")
+        for by, dates in ends.items():
+            if len(dates) > 1:
+                out.append(f"ngày hết hiệu lực (do {by.upper()}) khác nhau: "
+                           + " ≠ ".join(f"{d} ({', '.join(w)})" for d, w in dates.items()))
+        return out
+
+    # ---------------------------------------------------------------- names to numbers
+
+    def _name_index(self) -> list[tuple[str, str, str | None, str | None]]:
+        """(name key, number, type, issue date) of every document with a title."""
+        if self._names is None:
+            seen, out = set(), []
+            for facts in self.by_key.values():
+                for f in facts:
+                    if f.kind in (ISSUED, GROUND) and f.title and (f.number, f.title) not in seen \
+                            and not is_name_number(f.number):
+                        seen.add((f.number, f.title))
+                        out.append((name_key(f.title), f.number, f.doc_type, f.issued_on))
+            self._names = out
+        return self._names
+
+    def resolve_name(self, name: str | None, doc_type: str | None = None,
+                     issued_on: str | None = None) -> tuple[str, float] | None:
+        """The number of the document cited by name (and date), with a confidence 0–1: the name against every
+        registry title (rapidfuzz ratio of the normalised names ≥ ``DEFAULT_NAME_SCORE``), the type agreeing,
+        then the date (same day, same year, none given).  None when nothing matches or two numbers match
+        equally well."""
+        from rapidfuzz import fuzz
+
+        key = name_key(name)
+        if not key:
+            return None
+        want_type = fold(doc_type or "")
+        year = issued_on[:4] if issued_on else None
+        scored: dict[str, float] = {}
+        for title, number, t, on in self._name_index():
+            if want_type and t and fold(t) != want_type:
+                continue
+            their_year = on[:4] if on else (str(number_year(number)) if number_year(number) else None)
+            if year and their_year and their_year != year:
+                continue
+            score = fuzz.ratio(key, title)
+            if score < DEFAULT_NAME_SCORE:
+                continue
+            weight = CONFIDENCE_UNDATED if not issued_on or not their_year else (
+                CONFIDENCE_DATE if on == issued_on else CONFIDENCE_YEAR)
+            conf = round(score / 100 * weight, 3)
+            k = number_key(number)
+            scored[k] = max(scored.get(k, 0.0), conf)
+        if not scored:
+            return None
+        ranked = sorted(scored.items(), key=lambda kv: -kv[1])
+        if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+            return None
+        best_key, conf = ranked[0]
+        printed = next(f.number for f in self.by_key[best_key])
+        return printed, conf
+
+
+def number_of(registry: Registry, number: str | None, name: str | None = None, doc_type: str | None = None,
+              issued_on: str | None = None) -> tuple[str | None, str]:
+    """The registry number of a cited document and how it was found: its printed number ("số"); its name and
+    date matched to a registry title with certainty ("tên"); its name and date as known by them
+    (``name_number``: "tên và ngày"); else (None, "")."""
+    if number:
+        return number, "số"
+    hit = registry.resolve_name(name, doc_type, issued_on) if name else None
+    if hit and hit[1] >= DEFAULT_CERTAIN:
+        return hit[0], "tên"
+    named = name_number(doc_type, name, issued_on)
+    if named and named in registry:
+        return named, "tên và ngày"
+    return None, ""
+
+
+def evidence_of(f: EffectFact) -> dict[str, Any]:
+    """Where a fact was read: its source and clause, and the stored document and span when there is one."""
+    out = dict(source=f.source, kind=f.kind, by=f.by, on=f.on, clause=f.clause)
+    if f.source == SOURCE_GAZETTE and f.by and (url := gazette_urls().get(number_key(f.by) or "")):
+        out["url"] = url
+    if f.document_id:
+        out.update(document_id=f.document_id, page=f.page, start=f.start, end=f.end)
+    return out
+
+
+# --------------------------------------------------------------------------- the registry shipped with rasoat
+
+
+def fact_from_dict(d: dict[str, Any], source: str) -> EffectFact:
+    fields = ("number", "kind", "on", "by", "clause", "doc_type", "issuer", "title", "issued_on", "effective_on")
+    return EffectFact(source=source, **{k: d.get(k) for k in fields})
+
+
+def _facts_of_effect_rules() -> list[EffectFact]:
+    """The repeal records of ``effect_rules.json`` as facts: each repealed document replaced by the listed
+    ones from ``not_in_force_from``; its name and passing date (when given) as its own fact."""
+    out = []
+    for r in load("effect_rules")["repealed"]:
+        if r.get("cited_as") or r.get("passed_on") or r.get("name"):
+            out.append(EffectFact(r["number"], ISSUED, SOURCE_FACTS, by=r["number"],
+                                  clause=r.get("passed_source") or r["source"], doc_type=_type_of(r),
+                                  title=r.get("cited_as") or r.get("name"), issued_on=r.get("passed_on")))
+        for by in r.get("replaced_by") or [None]:
+            out.append(EffectFact(r["number"], REPLACED if by else REPEALED_WHOLE, SOURCE_FACTS,
+                                  on=r["not_in_force_from"], by=by, clause=r["source"]))
+    return out
+
+
+def _type_of(record: dict[str, Any]) -> str | None:
+    m = TYPE_WORDS.match(record.get("cited_as") or record.get("name") or "")
+    return m.group(0).strip() if m else None
 
 
 @cache
-def _repealed_index() -> dict[str, dict[str, Any]]:
-    return {number_key(r["number"]): r for r in load("effect_rules")["repealed"]}
+def gazette_urls() -> dict[str, str]:
+    """Number key → the Công báo page of each document the shipped registry was read from."""
+    try:
+        return {number_key(n): u for n, u in load("registry").get("urls", {}).items()}
+    except FileNotFoundError:
+        return {}
+
+
+@cache
+def shipped() -> Registry:
+    """The registry that ships with rasoat: ``data/registry.json`` (Công báo) and ``data/effect_rules.json``."""
+    try:
+        data = load("registry")
+    except FileNotFoundError:
+        data = {"facts": []}
+    return Registry([*(fact_from_dict(d, SOURCE_GAZETTE) for d in data["facts"]), *_facts_of_effect_rules()])
+
+
+def status(number: str | None, on: DateLike | None = None, registry: Registry | None = None) -> EffectStatus:
+    """The effect status of the document ``number`` on the date ``on`` (today when None), by the shipped
+    registry unless another is given."""
+    return (registry or shipped()).status(number, on)
 
 
 def repealed_on(number: str, d: DateLike) -> dict[str, Any] | None:
-    """The repeal record if the document ``number`` ("Luật 80/2015/QH13", "34/2016/NĐ-CP") is no longer in
-    force on ``d`` (so citing it as căn cứ on that date is an error); else None."""
+    """The repeal record of ``effect_rules.json`` if the document ``number`` ("Luật 80/2015/QH13",
+    "34/2016/NĐ-CP") is no longer in force on ``d``; else None."""
     key = number_key(number or "")
     r = _repealed_index().get(key) if key else None
     if r and as_date(d) >= date.fromisoformat(r["not_in_force_from"]):
         return r
     return None
+
+
+@cache
+def _repealed_index() -> dict[str, dict[str, Any]]:
+    return {number_key(r["number"]): r for r in load("effect_rules")["repealed"]}

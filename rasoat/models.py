@@ -263,6 +263,44 @@ class Document:
         return self.source.sha256
 
 
+@dataclass
+class EffectFact:
+    """One fact about a document's effect (hiệu lực), with where it was read: the document's own header and
+    effect clause (kind ``ban_hanh``), or another document's clause that replaces, repeals (in whole or in
+    part) or amends it.  A fact is about ``number``; ``by`` is the document that says it."""
+
+    number: str  # the document the fact is about ("34/2016/NĐ-CP")
+    kind: str  # ban_hanh | thay_the | bai_bo | bai_bo_mot_phan | sua_doi
+    source: str  # văn bản lưu | Công báo | dữ kiện | nhập (rasoat.effect.SOURCES)
+    on: str | None = None  # ISO date the fact takes effect (a repeal: the repealing document's effect date)
+    by: str | None = None  # the number of the document that says it
+    clause: str | None = None  # where it says it: "79/2025/NĐ-CP, Điều 62 > Khoản 2"
+    doc_type: str | None = None  # for ban_hanh: the document's own header
+    issuer: str | None = None
+    title: str | None = None
+    issued_on: str | None = None
+    effective_on: str | None = None
+    document_id: str | None = None  # the stored document holding the clause, when there is one
+    page: int | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class EffectStatus:
+    """The effect status of one document on one date, and the facts it rests on."""
+
+    number: str
+    on: str | None  # ISO date asked
+    status: str  # rasoat.effect.IN_FORCE, REPEALED, PARTLY_REPEALED, NOT_YET, UNKNOWN
+    since: str | None = None  # ISO date the status holds from
+    replaced_by: list[str] = field(default_factory=list)
+    repealed_by: list[str] = field(default_factory=list)
+    partly_repealed_by: list[str] = field(default_factory=list)
+    amended_by: list[str] = field(default_factory=list)
+    evidence: list[EffectFact] = field(default_factory=list)  # the facts that set the status
+
+
 def to_dict(obj: Any) -> Any:
     """Dataclass (or list of them) to plain JSON-able data."""
     if isinstance(obj, list):

@@ -151,8 +151,13 @@ def stored(path: str | Path, shas: Iterable[str]) -> tuple[dict[str, str | None]
 
 
 def refresh_derived(db: sqlite_utils.Database) -> None:
-    """Rebuild citation targets and search indexes; then mark them fresh."""
+    """Rebuild citation targets, the registry of documents and their effect, and search indexes; then mark
+    them fresh."""
+    from rasoat import registry
+
+    registry.resolve_names(db)
     resolve_citations(db)
+    registry.rebuild(db)
     enable_search(db)
     db.execute("PRAGMA user_version = 0")
 
@@ -202,7 +207,18 @@ def save_document(db: sqlite_utils.Database, doc: Document, ingested_at: str | N
         db["articles"].insert_all(
             row("articles", a, document_id=doc_id, search_folded=search_folded([a.path, a.title], a.text))
             for a in x.articles)
+        db["registry_facts"].insert_all(fact_rows(doc))
         save_findings(db, doc_id, doc.findings, commit=False)
+
+
+def fact_rows(doc: Document) -> list[dict]:
+    """The effect facts the document states (its own effect clause; what it replaces, repeals, amends)."""
+    from rasoat.effect import SOURCE_DOCUMENT, facts_of_document
+
+    x = doc.extraction
+    facts = facts_of_document(x.header, x.citations, x.articles, x.blocks.effect_clause,
+                              [p.text for p in doc.source.pages], SOURCE_DOCUMENT, document_id=doc.id)
+    return [row("registry_facts", f, since=f.on, by_number=f.by, number_key=number_key(f.number)) for f in facts]
 
 
 def delete_document(db: sqlite_utils.Database, doc_id: str, commit: bool = True) -> None:

@@ -10,7 +10,6 @@ from datetime import date
 from rasoat import effect, facts
 from rasoat.gazetteer import issuer_from_symbol, resolve_issuer
 from rasoat.numbers import number_key, number_year, parse, qh_term, type_abbr
-from rasoat.vntext import fold
 from rules import patterns as pt
 from rules.base import finding, rule
 from rules.context import is_ground, issued_on, issuer_record, looks_qppl, ocr_tolerant
@@ -60,27 +59,66 @@ def ground_repealed(doc):
     d = issued_on(doc)
     if not d:
         return
+    for c, number in _grounds(doc):
+        st = effect.shipped().status(number, d, c.doc_type)
+        if st.status != effect.REPEALED:
+            continue
+        since = facts.as_date(st.since)
+        successors = [*st.replaced_by, *st.repealed_by]
+        instead = f"thay bằng {', '.join(successors)}" if st.replaced_by else (
+            f"bị bãi bỏ bởi {', '.join(successors)}" if successors else "đã bị bãi bỏ")
+        yield finding(f"Căn cứ {_cited_name(number, c)} ({number}) không còn hiệu lực từ ngày {since:%d/%m/%Y}, "
+                      f"văn bản ký ngày {d:%d/%m/%Y}; {instead} (trừ trường hợp chuyển tiếp; theo "
+                      f"{_clauses(st)})", evidence=_cited_text(doc, c), **_span(c))
+
+
+@rule("CIT006", "Căn cứ ban hành đã được sửa đổi, bổ sung (hoặc chỉ còn hiệu lực một phần) trước ngày ký mà không "
+      "viện dẫn văn bản sửa đổi", CAT, "warning",
+      "Luật 64/2025/QH15, Điều 61 (căn cứ ban hành là văn bản đang có hiệu lực); NĐ 30/2020/NĐ-CP, Phụ lục I")
+def ground_amended(doc):
+    d = issued_on(doc)
+    if not d:
+        return
+    cited = {number_key(c.number) for c in doc.extraction.citations if c.number}
+    for c, number in _grounds(doc):
+        st = effect.shipped().status(number, d, c.doc_type)
+        if st.status not in (effect.IN_FORCE, effect.PARTLY_REPEALED):
+            continue
+        partly = [n for n in st.partly_repealed_by if number_key(n) not in cited]
+        amended = [n for n in st.amended_by if number_key(n) not in cited and n not in partly]
+        if not partly and not amended:
+            continue
+        what = "; ".join(filter(None, [partly and f"bị bãi bỏ một phần bởi {', '.join(partly)}",
+                                       amended and f"được sửa đổi, bổ sung bởi {', '.join(amended)}"]))
+        clauses = [f.clause for f in effect.shipped().facts(number)
+                   if f.by in (*partly, *amended) and f.kind != effect.ISSUED and f.clause]
+        yield finding(f"Căn cứ {number} {what} trước ngày ký {d:%d/%m/%Y}; văn bản không viện dẫn văn bản đó "
+                      f"(theo {'; '.join(dict.fromkeys(clauses))})", evidence=_cited_text(doc, c), **_span(c))
+
+
+def _grounds(doc):
+    """(citation, number) of every căn cứ the shipped registry can look up: by its printed number, by its name
+    and date matched to a registry title with certainty, or by its name and date as the registry knows them."""
     for c in doc.extraction.citations:
         if not is_ground(doc, c):
             continue
-        rec = effect.repealed_on(c.number, d) if c.number else _repealed_by_name(c, d)
-        if rec:
-            since = date.fromisoformat(rec["not_in_force_from"])
-            yield finding(f"Căn cứ {rec['name']} ({rec['number']}) không còn hiệu lực từ ngày {since:%d/%m/%Y}, "
-                          f"văn bản ký ngày {d:%d/%m/%Y}; thay bằng {', '.join(rec['replaced_by'])} "
-                          f"(trừ trường hợp chuyển tiếp; {rec['source']})", evidence=_cited_text(doc, c), **_span(c))
+        number, _ = effect.number_of(effect.shipped(), c.number, c.name, c.doc_type, c.issued_on)
+        if number:
+            yield c, number
 
 
-def _repealed_by_name(c, d: date) -> dict | None:
-    """A law cited by its name and passing date ("Luật Ban hành văn bản quy phạm pháp luật ngày 22 tháng 6
-    năm 2015") that the facts list as repealed."""
-    if not c.name or not c.issued_on:
-        return None
-    for r in facts.load("effect_rules")["repealed"]:
-        if r.get("cited_as") and r.get("passed_on") == c.issued_on and fold(r["cited_as"]) in fold(c.name):
-            return effect.repealed_on(r["number"], d)
-    return None
+def _cited_name(number: str, c) -> str:
+    """How the finding names a căn cứ: its type and title from the registry, else as cited."""
+    own = [f for f in effect.shipped().facts(number) if f.kind == effect.ISSUED and f.title]
+    if own:
+        title = own[0].title
+        t = own[0].doc_type or ""
+        return title if title.casefold().startswith(t.casefold()) else f"{t} {title}".strip()
+    return " ".join(filter(None, [c.doc_type, c.name])) or number
 
+
+def _clauses(st) -> str:
+    return "; ".join(dict.fromkeys(f"{f.clause} ({f.source})" for f in st.evidence if f.clause))
 
 
 def repeals_whole(doc, c) -> bool:

@@ -351,3 +351,19 @@ def server_error_page(tmp_path) -> str:
 
     with ThreadPoolExecutor(1) as pool:  # Playwright's sync API runs an event loop in this thread
         return pool.submit(asyncio.run, fetch_page()).result()
+def test_effect_status_and_diagram_lead_to_the_cited_document(site, page, shots):
+    page.goto(site + "/-/rasoat/search?q=27%2F2025%2FQD-UBND")
+    page.locator("li.hit-document a", has_text="27/2025/QĐ-UBND").first.click()
+    page.wait_for_url("**/-/rasoat/document/**")
+    section = page.locator("#hieu-luc")
+    assert "Tình trạng hiệu lực" in section.inner_text()
+    row = section.locator("tr", has_text="41/2020/QĐ-UBND")
+    assert "hết hiệu lực toàn bộ" in row.inner_text()  # a căn cứ repealed before the signing date
+    svg = section.locator("svg.rasoat-diagram")
+    box = svg.bounding_box()
+    assert svg.is_visible() and box["width"] > 300 and box["height"] > 60
+    section.scroll_into_view_if_needed()
+    page.screenshot(path=shots / "08-hieu-luc-luoc-do.png")
+    svg.locator("a.node", has_text="93/NQ-HĐND").click()  # a node of a stored document opens its page
+    page.wait_for_url("**/-/rasoat/document/**")
+    assert "93/NQ-HĐND" in page.locator("h1").inner_text()

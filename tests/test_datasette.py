@@ -404,6 +404,14 @@ CANNED = [
     ("procedures_by_code", {"mã": "1.004746"},
      lambda r: r and {x["Mã TTHC"] for x in r} == {"1.004746"} and {x["Văn bản"] for x in r} == {"1234/QĐ-UBND"}),
     ("procedures_by_code", {"mã": "9.999"}, lambda r: r == []),
+    # the samples cite Luật 80/2015/QH13 by name and date only: the registry gives them its number
+    ("citing_documents", {"số_ký_hiệu": "80/2015/QH13"},
+     lambda r: {x["Văn bản trích dẫn"] for x in r} == {"12/2024/NQ-HĐND", "15/QĐ-UBND", "05/2024/QĐ-UBND"}),
+    # 27/2025 (signed 14/4/2025) cites 41/2020, repealed by 09/2024 from 20/3/2024
+    ("grounds_not_in_force_on_signing", {},
+     lambda r: [(x["Văn bản"], x["Số ký hiệu căn cứ"], x["Hết hiệu lực từ"]) for x in r
+                if x["Văn bản"] == "27/2025/QĐ-UBND"] == [("27/2025/QĐ-UBND", "41/2020/QĐ-UBND", "2024-03-20")]
+     and all(x["Hiệu lực tại ngày ký"] in ("hết hiệu lực toàn bộ", "hết hiệu lực một phần") for x in r)),
     ("findings_by_issuer", {"cơ_quan": "Sở Nội vụ"},
      lambda r: {x["Văn bản"] for x in r} == {"1347/BC-SNV"} and len(r) >= 2),
 ]
@@ -419,7 +427,8 @@ def test_canned_queries_have_vietnamese_titles(server):
     page = html(server, "/rasoat")
     for title in ("Phát hiện của một văn bản, theo mức độ", "Văn bản QPPL của một cơ quan trong một năm",
                   "Văn bản trích dẫn một số ký hiệu", "Căn cứ không còn hiệu lực", "Số liệu báo cáo không khớp",
-                  "Thủ tục hành chính theo mã", "Tìm văn bản, mới ban hành trước", "Tìm chính xác, phân biệt dấu"):
+                  "Thủ tục hành chính theo mã", "Tìm văn bản, mới ban hành trước", "Tìm chính xác, phân biệt dấu",
+                  "Văn bản căn cứ đã hết hiệu lực tại ngày ký"):
         assert title in page, title
 
 
@@ -458,6 +467,37 @@ def test_document_page_of_a_citing_document_links_the_cited_one(server, review_d
     page = html(server, f"/-/rasoat/document/{doc_id(review_db, '27/2025/QĐ-UBND')}")
     assert f'href="/-/rasoat/document/{doc_id(review_db, "93/NQ-HĐND")}"' in page
     assert re.search(r'<mark class="item cit"[^>]*>93/NQ-HĐND</mark>', page)
+
+
+def test_document_page_shows_effect_status_evidence_and_diagram(server, review_db):
+    ident27, ident93, ident09 = (doc_id(review_db, n) for n in ("27/2025/QĐ-UBND", "93/NQ-HĐND", "09/2024/QĐ-UBND"))
+    page = html(server, f"/-/rasoat/document/{ident27}")
+    assert "Tình trạng hiệu lực" in page and "Căn cứ vào ngày ký" in page
+    svg = re.search(r"<svg[^>]*class=\"rasoat-diagram\".*?</svg>", page, re.S)
+    assert svg, "no diagram"
+    svg = svg.group(0)
+    # a stored cited document is a link to its page; an unstored one to its registry row
+    assert f'<a class="node" href="/-/rasoat/document/{ident93}">' in svg
+    assert re.search(r'<a class="node" href="/rasoat/registry\?number_key=41%2F2020[^"]*"', svg)
+    assert "căn cứ" in svg and "93/NQ-HĐND" in svg
+    # the căn cứ repealed before the signing date, shown with its status, linked to the registry row
+    row = re.search(r"41/2020/QĐ-UBND.*?</tr>", page, re.S).group(0)
+    assert "hết hiệu lực toàn bộ" in row and "/rasoat/registry?number_key=" in row
+    # the repealing document: its own status with evidence links into its text, and "bãi bỏ" in its diagram
+    page = html(server, f"/-/rasoat/document/{ident09}")
+    assert re.search(rf'class="evidence-link" href="/-/rasoat/document/{ident09}#(trang|c)-\d+"', page)
+    assert re.search(r">bãi bỏ</text>.*41/2020/QĐ-UBND", page, re.S)
+    # the registry: 41/2020 repealed by 09/2024, the evidence pointing at its clause
+    found = rows(server, "/rasoat/registry", number="41/2020/QĐ-UBND")
+    assert found and found[0]["status"] == "hết hiệu lực toàn bộ"
+    assert json.loads(found[0]["repealed_by"]) == ["09/2024/QĐ-UBND"]
+    assert json.loads(found[0]["evidence"])[0]["document_id"] == ident09
+
+
+def test_registry_page_has_status_facets(server):
+    page = html(server, "/rasoat/registry")
+    assert "Sổ văn bản và hiệu lực" in page and "Tình trạng hiệu lực" in page
+    assert "còn hiệu lực" in page and "hết hiệu lực toàn bộ" in page
 
 
 def test_unknown_document_is_404(server):

@@ -52,6 +52,7 @@ from rasoat.numbers import number_key
 from rasoat.vntext import fold, unify
 from rasoat import tables as table_declarations
 from rasoat.web import export, labels, review
+from rasoat.web.diagram import effect_context
 from rasoat.web.document import document_context
 from rasoat.web.highlight import snippet
 from rasoat.web.overview import overview_context
@@ -323,6 +324,9 @@ async def document_page(request, datasette):
     context.update(database=db.name, doc_url=lambda i, a="": document_url(datasette, i, a))
     context.update(await db.execute_fn(lambda conn: review.review_vars(conn, doc_id)),
                    can_review=review.reviewer_name(request.actor) is not None)
+    context["effect"] = await db.execute_fn(lambda conn: effect_context(
+        conn, doc_id, context["doc_url"], lambda key: datasette.urls.table(db.name, "registry")
+        + ("?" + urlencode({"number_key": key}) if key else "")))
     return Response.html(await datasette.render_template("rasoat_document.html", context, request=request))
 
 

@@ -1,0 +1,220 @@
+"""The registry of documents and their effect status in the database (tables ``registry`` and
+``registry_facts``), rebuilt after every ingest (``store.refresh_derived``):
+
+* ``registry_facts`` holds the facts each stored document states (written with the document,
+  ``store.fact_rows``) and the imported ones (``import_file``: what an office already keeps);
+* ``registry`` is derived: one row per known document — stored, cited, shipped with rasoat
+  (``rasoat.effect.shipped``) or imported — with its status today, the lists of documents that replaced,
+  repealed or amended it, every fact's source and clause (``evidence``) and the disagreements (``conflicts``);
+* ``documents.status`` is each stored document's status today, ``citations.status`` the status of the cited
+  document on the citing document's signing date;
+* a citation by name and date gets the number the registry knows for that name (``resolve_names``), filled in
+  ``citations.number`` when certain.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rasoat import effect
+from rasoat.models import EffectFact
+from rasoat.numbers import number_key
+from rasoat.tables import table
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+# the columns of an import or export file, in order: the registry's own, without its derived ones
+EXCHANGE_COLUMNS = ("number", "doc_type", "issuer", "title", "issued_on", "effective_on", "status", "status_from",
+                    "replaced_by", "repealed_by", "partly_repealed_by", "amended_by", "source", "conflicts")
+LIST_COLUMNS = ("replaced_by", "repealed_by", "partly_repealed_by", "amended_by")
+LIST_SEPARATOR = ";"  # between numbers in a list cell of a CSV file
+KIND_OF_LIST = {"replaced_by": effect.REPLACED, "repealed_by": effect.REPEALED_WHOLE,
+                "partly_repealed_by": effect.REPEALED_PART, "amended_by": effect.AMENDED}
+
+
+def _fact(r: dict) -> EffectFact:
+    return EffectFact(number=r["number"], kind=r["kind"], source=r["source"], on=r["since"], by=r["by_number"],
+                      clause=r["clause"], doc_type=r["doc_type"], issuer=r["issuer"], title=r["title"],
+                      issued_on=r["issued_on"], effective_on=r["effective_on"], document_id=r["document_id"],
+                      page=r["page"], start=r["start"], end=r["end"])
+
+
+def load(db: sqlite_utils.Database) -> effect.Registry:
+    """The shipped registry with the facts of the database (stored documents and imports)."""
+    reg = effect.Registry()
+    reg.add(f for facts in effect.shipped().by_key.values() for f in facts)
+    if db["registry_facts"].exists():
+        reg.add(_fact(r) for r in db["registry_facts"].rows)
+    return reg
+
+
+def resolve_names(db: sqlite_utils.Database, registry: effect.Registry | None = None) -> int:
+    """Citations by name (no number) matched against the registry titles: ``resolved_number`` and
+    ``name_confidence`` set; ``number`` (and its key) filled when the confidence reaches
+    ``effect.DEFAULT_CERTAIN``.  The number of citations filled."""
+    reg = registry or load(db)
+    named = db.execute("select rowid, doc_type, name, issued_on from citations where number is null "
+                       "and name is not null").fetchall()
+    filled = 0
+    with db.atomic():
+        for rowid, doc_type, name, issued_on in named:
+            hit = reg.resolve_name(name, doc_type, issued_on)
+            if not hit:
+                continue
+            number, conf = hit
+            certain = conf >= effect.DEFAULT_CERTAIN
+            filled += certain
+            db.execute("update citations set resolved_number = ?, name_confidence = ?, number = coalesce(?, number), "
+                       "number_key = coalesce(?, number_key) where rowid = ?",
+                       [number, conf, number if certain else None, number_key(number) if certain else None, rowid])
+    return filled
+
+
+def rebuild(db: sqlite_utils.Database) -> effect.Registry:
+    """Rewrite the ``registry`` table and the statuses of documents and citations from all the facts."""
+    reg = load(db)
+    stored = {number_key(n): i for i, n in db.execute(
+        "select id, number from documents where number is not null and error is null order by issued_on").fetchall()
+        if number_key(n)}
+    cited = {number_key(n): n for (n,) in db.execute("select distinct number from citations where number is not null")}
+    rows = []
+    for key in sorted(set(reg.by_key) | set(stored) | {k for k in cited if k}):
+        facts = reg.by_key.get(key)
+        entry = reg.entry(facts[0].number) if facts else dict(
+            number=cited.get(key), status=effect.UNKNOWN, replaced_by=[], repealed_by=[], partly_repealed_by=[],
+            amended_by=[], evidence=[])
+        if not entry.get("number"):
+            entry["number"] = db.execute("select number from documents where id = ?", [stored[key]]).fetchone()[0]
+        entry.update(number_key=key, document_id=stored.get(key))
+        rows.append(_row(entry))
+    with db.atomic():
+        db.execute("delete from registry")
+        db["registry"].insert_all(rows, pk="number_key", replace=True)
+        for doc_id, number in db.execute("select id, number from documents").fetchall():
+            st = reg.status(number).status if number else None
+            db.execute("update documents set status = ? where id = ?", [st, doc_id])
+        for rowid, number, name, doc_type, cited_on, on in db.execute(
+                "select c.rowid, c.number, c.name, c.doc_type, c.issued_on, d.issued_on from citations c "
+                "join documents d on d.id = c.document_id where c.number is not null or c.name is not null").fetchall():
+            found, _ = effect.number_of(reg, number, name, doc_type, cited_on)
+            st = reg.status(found, on, doc_type).status if found else effect.UNKNOWN
+            db.execute("update citations set status = ? where rowid = ?", [st, rowid])
+    return reg
+
+
+def _row(entry: dict[str, Any], name: str = "registry") -> dict:
+    """A row of a registry table, every declared column (``rasoat.tables``) from ``entry``, lists as JSON (as
+    ``store.row`` stores them: the store imports this module, so it cannot be imported here)."""
+    out = {}
+    for c in table(name).columns:
+        value = entry.get(c.name)
+        out[c.name] = json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
+    return out
+
+
+def fact_row(f: EffectFact) -> dict:
+    """The ``registry_facts`` row of a fact."""
+    return _row(dict(vars(f), since=f.on, by_number=f.by, number_key=number_key(f.number)), "registry_facts")
+
+
+# --------------------------------------------------------------------------- import and export
+
+
+def _list(value: Any) -> list[str]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, list):
+        return [str(v).strip() for v in value if str(v).strip()]
+    text = str(value).strip()
+    if text.startswith("["):
+        return [str(v).strip() for v in json.loads(text) if str(v).strip()]
+    return [v.strip() for v in text.split(LIST_SEPARATOR) if v.strip()]
+
+
+def _header_names() -> dict[str, str]:
+    """A file's column header → registry column: the column's name or its Vietnamese label."""
+    out = {}
+    for c in table("registry").columns:
+        out[c.name] = c.name
+        out[c.label.casefold()] = c.name
+    return out
+
+
+def read_rows(path: str | Path) -> list[dict[str, Any]]:
+    """The rows of a CSV (header: the registry's column names or labels) or JSON file (a list of objects)."""
+    path = Path(path)
+    text = path.read_text(encoding="utf-8-sig")
+    if path.suffix.lower() == ".json":
+        data = json.loads(text)
+        raw = data["rows"] if isinstance(data, dict) else data
+    else:
+        raw = list(csv.DictReader(io.StringIO(text)))
+    names = _header_names()
+    rows = []
+    for r in raw:
+        rows.append({names.get(str(k).strip().casefold(), names.get(str(k).strip(), str(k))): v for k, v in r.items()})
+    return rows
+
+
+def facts_of_row(r: dict[str, Any], where: str) -> list[EffectFact]:
+    """An imported row as facts: its own (number, type, issuer, title, dates) and one per document in its
+    lists, dated ``status_from``; a whole repeal stated without the repealing number is kept as one."""
+    number = (r.get("number") or "").strip()
+    if not number:
+        return []
+    clause = where if not r.get("source") or r["source"] == effect.SOURCE_IMPORT else f"{where} ({r['source']})"
+    blank = lambda k: (str(r.get(k)).strip() or None) if r.get(k) is not None else None  # noqa: E731
+    out = [EffectFact(number, effect.ISSUED, effect.SOURCE_IMPORT, on=blank("effective_on"), by=number, clause=clause,
+                      doc_type=blank("doc_type"), issuer=blank("issuer"), title=blank("title"),
+                      issued_on=blank("issued_on"), effective_on=blank("effective_on"))]
+    since = blank("status_from")
+    for column, kind in KIND_OF_LIST.items():
+        for by in _list(r.get(column)):
+            out.append(EffectFact(number, kind, effect.SOURCE_IMPORT, on=since, by=by, clause=clause))
+    if blank("status") == effect.REPEALED and not _list(r.get("replaced_by")) and not _list(r.get("repealed_by")):
+        out.append(EffectFact(number, effect.REPEALED_WHOLE, effect.SOURCE_IMPORT, on=since, clause=clause))
+    return out
+
+
+def import_file(db: sqlite_utils.Database, path: str | Path) -> int:
+    """Add the rows of an office's registry file as facts (source "nhập"; a file imported again replaces its
+    earlier facts), then rebuild.  The number of rows read."""
+    name = Path(path).name
+    rows = read_rows(path)
+    facts = [f for i, r in enumerate(rows, start=2 if Path(path).suffix.lower() != ".json" else 1)
+             for f in facts_of_row(r, f"{name}, dòng {i}")]
+    with db.atomic():
+        db.execute("delete from registry_facts where source = ? and (clause = ? or clause like ?)",
+                   [effect.SOURCE_IMPORT, name, f"{name}, dòng %"])
+        db["registry_facts"].insert_all(fact_row(f) for f in facts)
+    rebuild(db)
+    return len(rows)
+
+
+def export_rows(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """The registry as exchange rows (lists as lists)."""
+    out = []
+    for r in db.execute(f"select {', '.join(EXCHANGE_COLUMNS)} from registry order by number").fetchall():
+        d = dict(zip(EXCHANGE_COLUMNS, r, strict=True))
+        for c in LIST_COLUMNS:
+            d[c] = json.loads(d[c]) if d[c] else []
+        out.append(d)
+    return out
+
+
+def export_text(db: sqlite_utils.Database, fmt: str) -> str:
+    """The registry as CSV (lists joined by ``LIST_SEPARATOR``) or JSON."""
+    rows = export_rows(db)
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=EXCHANGE_COLUMNS, lineterminator="\n")
+    w.writeheader()
+    for r in rows:
+        w.writerow({k: (LIST_SEPARATOR.join(v) if isinstance(v, list) else v) for k, v in r.items()})
+    return buf.getvalue()

@@ -1,0 +1,305 @@
+"""The registry of documents and their effect status: facts read from a document's own clauses, status on a
+date, conflicts between sources, names to numbers, import/export round trip, and the căn cứ rules using it.
+Fragments are our own text (rules/fragments.py)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from rasoat import effect, store
+from rasoat import registry as reg
+from rasoat.models import EffectFact
+from rasoat.numbers import number_key
+from rules.fragments import QPPL_DECISION, check, make_document, variant
+
+EFFECT = "Quyết định này có hiệu lực kể từ ngày 25 tháng 3 năm 2024."
+
+
+def facts_of(doc):
+    x = doc.extraction
+    return effect.facts_of_document(x.header, x.citations, x.articles, x.blocks.effect_clause,
+                                    [p.text for p in doc.source.pages], effect.SOURCE_DOCUMENT, document_id=doc.id)
+
+
+def effect_variant(sentence: str):
+    return variant(QPPL_DECISION, (EFFECT, EFFECT[:-1] + " " + sentence))
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("và thay thế Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019 của Ủy ban nhân dân tỉnh.",
+     effect.REPLACED),
+    ("và bãi bỏ Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019 của Ủy ban nhân dân tỉnh.",
+     effect.REPEALED_WHOLE),
+    ("và bãi bỏ Điều 5 của Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019.", effect.REPEALED_PART),
+    ("Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019 hết hiệu lực kể từ ngày Quyết định này có hiệu lực.",
+     effect.REPEALED_WHOLE),
+    ("và sửa đổi, bổ sung một số điều của Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019.",
+     effect.AMENDED),
+    ("Các cơ quan tiếp tục thực hiện Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019.", None),  # near miss
+    ("và thay thế Mẫu số 01-ĐK/SHTT ban hành kèm theo Thông tư.", None),  # a form, not a document
+    # the amending document named in a reference is not amended here
+    ("Việc kiểm tra theo Quy chế ban hành kèm theo Quyết định số 10/2017/QĐ-UBND đã được sửa đổi, bổ sung bởi "
+     "Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019.", None),
+    # a part replaced: an annex, a form
+    ("và thay thế Phụ lục II ban hành kèm theo Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019.",
+     effect.REPEALED_PART),
+    ("Quy chế ban hành kèm theo Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019 hết hiệu lực.",
+     effect.REPEALED_PART),
+    # named in the title of the repealed one (03/2021, which is repealed): not amended here
+    ("và bãi bỏ Quyết định số 03/2021/QĐ-UBND ngày 02 tháng 3 năm 2021 sửa đổi, bổ sung Điều 4 của Quyết định số "
+     "18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019.", None),
+    # a condition, not a repeal
+    ("Các hồ sơ đã nhận được giải quyết cho đến khi Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019 hết "
+     "hiệu lực.", None),
+])
+def test_facts_from_the_effect_clause(sentence, kind):
+    facts = facts_of(effect_variant(sentence))
+    own = facts[0]
+    assert (own.kind, own.number, own.effective_on, own.issued_on) == (
+        effect.ISSUED, "05/2024/QĐ-UBND", "2024-03-25", "2024-03-12")
+    assert own.clause.startswith("05/2024/QĐ-UBND, ") and "Điều 2" in own.clause
+    others = [(f.kind, f.number, f.on, f.by) for f in facts[1:] if f.number == "18/2019/QĐ-UBND"]
+    assert others == ([(kind, "18/2019/QĐ-UBND", "2024-03-25", "05/2024/QĐ-UBND")] if kind else [])
+    if kind:
+        f = facts[1]
+        assert "Điều 2" in f.clause and f.document_id and f.page == 1 and f.start < f.end
+
+
+@pytest.mark.parametrize("by, number, may", [
+    ("30/2026/TT-BTC", "91/2022/NĐ-CP", False),  # a Thông tư does not amend a Nghị định
+    ("212/2025/NĐ-CP", "38/2013/QH13", False),  # a Nghị định does not repeal a Luật
+    ("79/2025/NĐ-CP", "34/2016/NĐ-CP", True),
+    ("64/2025/QH15", "80/2015/QH13", True),
+    ("05/2024/QĐ-UBND", "18/2019/QĐ-UBND", True),  # local documents: the issuer decides, not the number
+    ("169/QĐ-BLĐTBXH", "08/2017/TT-BLĐTBXH", False),  # a list of documents (not a QPPL) ends none of them
+])
+def test_a_document_acts_only_on_documents_of_no_higher_force(by, number, may):
+    assert effect.may_act_on(by, number) is may
+
+
+def test_published_grounds_are_known_in_force_by_number_and_by_name_and_date():
+    x = make_document(**QPPL_DECISION).extraction
+    facts = effect.facts_of_document(x.header, x.citations, x.articles, x.blocks.effect_clause,
+                                     [p.text for p in make_document(**QPPL_DECISION).source.pages],
+                                     effect.SOURCE_GAZETTE, grounds=True)
+    grounds = {f.number: f for f in facts if f.kind == effect.GROUND}
+    assert set(grounds) == {"34/2016/NĐ-CP", "Luật tổ chức chính quyền địa phương ngày 19/06/2015",
+                            "Luật ban hành văn bản quy phạm pháp luật ngày 22/06/2015"}
+    assert all(f.on == "2024-03-12" and f.by == "05/2024/QĐ-UBND" for f in grounds.values())
+    r = effect.Registry(facts)
+    number, how = effect.number_of(r, None, "Luật Tổ chức chính quyền địa phương", "Luật", "2015-06-19")
+    assert how == "tên và ngày" and r.status(number, "2024-05-01").status == effect.IN_FORCE
+    # cited in force on 12/3/2024: evidence for a year, not for ever (it may have been replaced since)
+    assert r.status(number, "2025-04-14").status == effect.UNKNOWN
+    assert effect.number_of(r, None, "Luật Tổ chức chính quyền địa phương", "Luật", "2019-11-22") == (None, "")
+
+
+def test_grounds_are_not_repeals():
+    """The căn cứ of a document under review say nothing of their effect (only Công báo documents' do)."""
+    facts = facts_of(make_document(**QPPL_DECISION))
+    assert [f.kind for f in facts] == [effect.ISSUED]
+
+
+def fact(number, kind, on=None, by=None, source=effect.SOURCE_DOCUMENT, **kw):
+    return EffectFact(number, kind, source, on=on, by=by, clause=f"{by or number}, Điều 9", **kw)
+
+
+REG = effect.Registry([
+    fact("10/2020/NĐ-CP", effect.ISSUED, "2020-03-01", "10/2020/NĐ-CP", issued_on="2020-01-15",
+         effective_on="2020-03-01", doc_type="Nghị định", title="Quy định về kiểm tra văn bản"),
+    fact("10/2020/NĐ-CP", effect.AMENDED, "2022-07-01", "20/2022/NĐ-CP"),
+    fact("10/2020/NĐ-CP", effect.REPEALED_PART, "2023-01-01", "30/2022/NĐ-CP"),
+    fact("10/2020/NĐ-CP", effect.REPLACED, "2025-04-01", "40/2025/NĐ-CP"),
+])
+
+
+@pytest.mark.parametrize("on, status, since", [
+    ("2020-02-01", effect.NOT_YET, None),
+    ("2020-03-01", effect.IN_FORCE, "2020-03-01"),
+    ("2022-12-31", effect.IN_FORCE, "2020-03-01"),
+    ("2023-01-01", effect.PARTLY_REPEALED, "2023-01-01"),
+    ("2025-03-31", effect.PARTLY_REPEALED, "2023-01-01"),
+    ("2025-04-01", effect.REPEALED, "2025-04-01"),
+])
+def test_status_follows_the_date(on, status, since):
+    st = REG.status("10/2020/NĐ-CP", on)
+    assert (st.status, st.since) == (status, since)
+    assert st.evidence and all(f.clause for f in st.evidence)
+    if status == effect.REPEALED:
+        assert st.replaced_by == ["40/2025/NĐ-CP"] and st.evidence[0].by == "40/2025/NĐ-CP"
+    if on >= "2022-07-01":
+        assert st.amended_by == ["20/2022/NĐ-CP"]
+
+
+def test_unknown_number_and_number_spelling():
+    assert REG.status("99/2020/NĐ-CP", "2024-01-01").status == effect.UNKNOWN
+    # the same number cited as another type is another document (Luật and Nghị quyết 71/2006/QH11)
+    assert REG.status("10/2020/NĐ-CP", "2025-05-01", "Nghị quyết").status == effect.UNKNOWN
+    assert REG.status("10/2020/NĐ-CP", "2025-05-01", "Nghị định").status == effect.REPEALED
+    two = effect.Registry([fact("71/2006/QH11", effect.REPEALED_WHOLE, "2016-01-01", "58/2014/QH13", doc_type="Luật"),
+                           fact("71/2006/QH11", effect.GROUND, "2026-04-30", "25/2026/NQ-CP", doc_type="Nghị quyết")])
+    assert two.status("71/2006/QH11", "2026-05-01", "Nghị quyết").status == effect.IN_FORCE
+    assert two.status("71/2006/QH11", "2026-05-01", "Luật").status == effect.REPEALED
+    assert REG.status("10/2020/ND-CP", "2025-05-01").status == effect.REPEALED  # without the mark of Đ
+
+
+def test_shipped_registry_replacements_of_34_2016():
+    after, before = effect.status("34/2016/NĐ-CP", "2025-04-01"), effect.status("34/2016/NĐ-CP", "2025-03-31")
+    assert after.status == effect.REPEALED and after.replaced_by == ["78/2025/NĐ-CP", "79/2025/NĐ-CP"]
+    assert before.status == effect.IN_FORCE
+
+
+def test_conflicts_are_kept_and_shown():
+    r = effect.Registry([*REG.facts("10/2020/NĐ-CP"),
+                         fact("10/2020/NĐ-CP", effect.ISSUED, "2020-04-01", "10/2020/NĐ-CP",
+                              source=effect.SOURCE_IMPORT, effective_on="2020-04-01", issued_on="2020-01-15"),
+                         fact("10/2020/NĐ-CP", effect.REPLACED, "2025-07-01", "40/2025/NĐ-CP",
+                              source=effect.SOURCE_IMPORT)])
+    conflicts = r.conflicts("10/2020/NĐ-CP")
+    assert len(conflicts) == 2
+    assert "ngày có hiệu lực" in conflicts[0] and "2020-03-01" in conflicts[0] and "2020-04-01" in conflicts[0]
+    assert "2025-04-01" in conflicts[1] and "2025-07-01" in conflicts[1]
+    entry = r.entry("10/2020/NĐ-CP", "2026-01-01")
+    assert entry["effective_on"] == "2020-03-01"  # the document's own clause is trusted first, the other kept
+    assert entry["conflicts"] and entry["source"] == "văn bản lưu, nhập"
+    assert REG.conflicts("10/2020/NĐ-CP") == []
+
+
+@pytest.mark.parametrize("name, doc_type, on, number", [
+    ("Luật Ban hành văn bản quy phạm pháp luật", "Luật", "2015-06-22", "80/2015/QH13"),
+    ("Ban hành văn bản quy phạm pháp luật", "Luật", "2020-06-18", "63/2020/QH14"),
+    ("Luật Ban hành văn bản quy phạm pháp luật", "Luật", "2016-06-22", None),  # another year: no document
+    ("Luật Ban hành văn bản hành chính", "Luật", "2015-06-22", None),  # another name
+])
+def test_names_to_numbers(name, doc_type, on, number):
+    hit = effect.shipped().resolve_name(name, doc_type, on)
+    assert (hit[0] if hit else None) == number
+    if number:
+        assert hit[1] >= effect.DEFAULT_CERTAIN
+
+
+def test_name_without_a_date_is_not_certain():
+    hit = effect.shipped().resolve_name("Luật Ban hành văn bản quy phạm pháp luật", "Luật", None)
+    assert hit is None or hit[1] < effect.DEFAULT_CERTAIN
+
+
+# --------------------------------------------------------------------------- the căn cứ rules
+
+
+SIGNED_2025 = [("Số: 05/2024/QĐ-UBND", "Số: 05/2025/QĐ-UBND"),
+               ("Lâm Đồng, ngày 12 tháng 3 năm 2024", "Lâm Đồng, ngày 12 tháng 5 năm 2025"),
+               ("có hiệu lực kể từ ngày 25 tháng 3 năm 2024", "có hiệu lực kể từ ngày 25 tháng 5 năm 2025")]
+
+
+def test_ground_34_2016_after_april_2025_names_its_replacements():
+    found = [f for f in check("CIT001", variant(QPPL_DECISION, *SIGNED_2025)) if "34/2016/NĐ-CP" in f.message]
+    assert len(found) == 1
+    f = found[0]
+    assert f.severity == "error" and "78/2025/NĐ-CP, 79/2025/NĐ-CP" in f.message and "01/04/2025" in f.message
+    assert "theo " in f.message and "79/2025/NĐ-CP" in f.message.split("theo ", 1)[1]  # the evidence, named
+    assert f.evidence.startswith("Nghị định số 34/2016/NĐ-CP") or "34/2016/NĐ-CP" in f.evidence
+    assert check("CIT001", make_document(**QPPL_DECISION)) == []  # the same text signed in 2024
+
+
+def test_amended_ground_warns_unless_the_amendment_is_cited():
+    doc = variant(QPPL_DECISION, *SIGNED_2025[:2], ("Căn cứ Nghị định số 34/2016/NĐ-CP ngày 14 tháng 5 năm 2016",
+                                                     "Căn cứ Nghị định số 10/2020/NĐ-CP ngày 15 tháng 01 năm 2020"))
+    # 10/2020/NĐ-CP is not in the shipped registry: unknown, not flagged
+    assert check("CIT006", doc) == [] and [f for f in check("CIT001", doc) if "10/2020" in f.message] == []
+
+
+# --------------------------------------------------------------------------- the database
+
+
+@pytest.fixture
+def db(tmp_path):
+    d = store.open_db(tmp_path / "r.db")
+    repealer = effect_variant("và thay thế Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019 của Ủy ban nhân "
+                              "dân tỉnh.")
+    citing = variant(QPPL_DECISION, ("Số: 05/2024/QĐ-UBND", "Số: 07/2024/QĐ-UBND"),
+                     ("Lâm Đồng, ngày 12 tháng 3 năm 2024", "Lâm Đồng, ngày 02 tháng 4 năm 2024"),
+                     ("Theo đề nghị", "Căn cứ Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019 của Ủy ban "
+                                      "nhân dân tỉnh;\nTheo đề nghị"))
+    citing.source.path, citing.source.sha256 = "/tmp/citing.txt", "c" * 64
+    store.save_document(d, repealer)
+    store.save_document(d, citing)
+    store.refresh_derived(d)
+    return d
+
+
+def test_registry_built_from_stored_documents(db):
+    row = db["registry"].get(number_key("18/2019/QĐ-UBND"))
+    assert row["status"] == effect.REPEALED and json.loads(row["replaced_by"]) == ["05/2024/QĐ-UBND"]
+    assert row["source"] == effect.SOURCE_DOCUMENT and row["status_from"] == "2024-03-25"
+    ev = json.loads(row["evidence"])
+    assert ev[0]["document_id"] and "Điều 2" in ev[0]["clause"]
+    statuses = {r["number"]: r["status"] for r in db.query(
+        "select coalesce(number, name) as number, status from citations where relation = 'can_cu'")}
+    assert statuses["18/2019/QĐ-UBND"] == effect.REPEALED  # on 02/4/2024, after 25/3/2024
+    assert statuses["34/2016/NĐ-CP"] == effect.IN_FORCE
+    # the law cited by name and date gets its number, found by citing_documents' query
+    assert statuses["80/2015/QH13"] == effect.IN_FORCE
+    named = list(db.query("select number, resolved_number, name_confidence from citations "
+                          "where raw like 'Luật Ban hành%2015'"))
+    assert named and all(r["number"] == "80/2015/QH13" and r["name_confidence"] >= 0.9 for r in named)
+    assert {r["status"] for r in db.query("select status from documents")} == {effect.IN_FORCE}
+
+
+def test_import_export_round_trip(db, tmp_path):
+    rows = [dict(number="12/2018/QĐ-UBND", doc_type="Quyết định", issuer="Ủy ban nhân dân tỉnh Lâm Đồng",
+                 title="Quy chế phối hợp", issued_on="2018-04-02", effective_on="2018-04-15",
+                 status=effect.REPEALED, status_from="2023-01-01", replaced_by="30/2022/QĐ-UBND",
+                 amended_by="5/2020/QĐ-UBND;6/2021/QĐ-UBND"),
+            # the office's date disagrees with the stored document's own clause (25/3/2024)
+            dict(number="05/2024/QĐ-UBND", doc_type="Quyết định", issued_on="2024-03-12", effective_on="2024-03-20")]
+    src = tmp_path / "so-van-ban.json"
+    src.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    assert reg.import_file(db, src) == 2
+    r = db["registry"].get(number_key("12/2018/QĐ-UBND"))
+    assert (r["status"], r["status_from"], json.loads(r["replaced_by"])) == (effect.REPEALED, "2023-01-01",
+                                                                          ["30/2022/QĐ-UBND"])
+    assert json.loads(r["amended_by"]) == ["5/2020/QĐ-UBND", "6/2021/QĐ-UBND"] and r["source"] == "nhập"
+    conflict = db["registry"].get(number_key("05/2024/QĐ-UBND"))["conflicts"]
+    assert "2024-03-20" in conflict and "2024-03-25" in conflict
+    for fmt in ("csv", "json"):
+        out = tmp_path / f"export.{fmt}"
+        out.write_text(reg.export_text(db, fmt), encoding="utf-8")
+        other = store.open_db(tmp_path / f"other-{fmt}.db")
+        reg.import_file(other, out)
+        mine = {r["number"]: r for r in reg.export_rows(db) if r["number"] == "12/2018/QĐ-UBND"}
+        theirs = {r["number"]: r for r in reg.export_rows(other) if r["number"] == "12/2018/QĐ-UBND"}
+        keys = [k for k in reg.EXCHANGE_COLUMNS if k not in ("source", "conflicts")]
+        assert {k: mine["12/2018/QĐ-UBND"][k] for k in keys} == {k: theirs["12/2018/QĐ-UBND"][k] for k in keys}
+    # importing the same file again replaces its facts instead of doubling them
+    before = db.execute("select count(*) from registry_facts").fetchone()[0]
+    reg.import_file(db, src)
+    assert db.execute("select count(*) from registry_facts").fetchone()[0] == before
+
+
+def test_import_csv_with_vietnamese_headers(db, tmp_path):
+    src = tmp_path / "so.csv"
+    src.write_text("Số ký hiệu,Tình trạng hiệu lực,Từ ngày,Bị bãi bỏ bởi\n"
+                   "3/2017/QĐ-UBND,hết hiệu lực toàn bộ,2021-01-01,9/2020/QĐ-UBND\n", encoding="utf-8")
+    reg.import_file(db, src)
+    r = db["registry"].get(number_key("3/2017/QĐ-UBND"))
+    assert r["status"] == effect.REPEALED and json.loads(r["repealed_by"]) == ["9/2020/QĐ-UBND"]
+    assert "so.csv, dòng 2" in r["evidence"]
+
+
+def test_cli_status_and_export(db, tmp_path):
+    from click.testing import CliRunner
+
+    from rasoat.cli import cli
+
+    path = db.conn.execute("pragma database_list").fetchone()[2]
+    out = CliRunner().invoke(cli, ["registry", "status", "34/2016/NĐ-CP", "--on", "2025-04-01", "--db", path])
+    assert out.exit_code == 0, out.output
+    assert "hết hiệu lực toàn bộ" in out.output and "78/2025/NĐ-CP, 79/2025/NĐ-CP" in out.output
+    assert "bằng chứng:" in out.output
+    out = CliRunner().invoke(cli, ["registry", "status", "34/2016/NĐ-CP", "--on", "2024-12-31", "--db", path])
+    assert "còn hiệu lực" in out.output
+    out = CliRunner().invoke(cli, ["registry", "export", "--format", "json", "--db", path])
+    rows = {r["number"]: r for r in json.loads(out.output)}
+    assert rows["18/2019/QĐ-UBND"]["replaced_by"] == ["05/2024/QĐ-UBND"]
