@@ -9,6 +9,8 @@ almost no text (a scan, perhaps with only a signature stamp as text).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
@@ -61,22 +63,31 @@ def page_from_ocr(number: int, result, page_width: float) -> Page:
                 regions=laid.regions, furniture=laid.furniture)
 
 
-def ocr_scanned_pages(path: str, pages: list[Page]) -> list[Page]:
-    """``pages`` with every page that needs it replaced by its OCR."""
-    from ingest.ocr import ocr_pdf_page
-
+def ocr_scanned_pages(path: str, pages: list[Page], ocr: OcrPages | None = None) -> list[Page]:
+    """``pages`` with every page that needs it replaced by its OCR; ``ocr`` OCRs them (``ocr_pages`` by
+    default; ``rasoat.cluster`` passes one that spreads page ranges over a Dask cluster)."""
     few_words = [i for i, p in enumerate(pages) if _few_words(p)]  # the image objects of the others
     shares = dict(zip(few_words, image_shares(path, few_words))) if few_words else {}  # are not read
     out = list(pages)
-    widths: dict[int, float] = {}
     todo = [i for i, p in enumerate(pages) if needs_ocr(p, shares.get(i, 0.0))]
     if not todo:
         return out
-    pdf = pdfium.PdfDocument(path)
-    try:
-        widths = {i: pdf[i].get_width() for i in todo}
-    finally:
-        pdf.close()
-    for i in todo:
-        out[i] = page_from_ocr(i + 1, ocr_pdf_page(path, i), widths[i])
+    for i, page in zip(todo, (ocr or ocr_pages)(path, todo), strict=True):
+        out[i] = page
     return out
+
+
+OcrPages = Callable[[str, list[int]], list[Page]]  # (PDF path, 0-based page indexes) -> their OCRed pages
+
+
+def ocr_pages(pdf: str | bytes, indexes: list[int]) -> list[Page]:
+    """OCR of the given pages (0-based indexes) of a PDF (a path or its bytes), each laid out as a page
+    numbered from 1: a page range OCRed here gives the same pages as the whole document OCRed at once."""
+    from ingest.ocr import ocr_pdf_page
+
+    document = pdfium.PdfDocument(pdf)
+    try:
+        widths = {i: document[i].get_width() for i in indexes}
+    finally:
+        document.close()
+    return [page_from_ocr(i + 1, ocr_pdf_page(pdf, i), widths[i]) for i in indexes]

@@ -38,7 +38,13 @@ def _db_option(f):
 @click.option("--limit", "limit_texts", multiple=True, metavar="TÊN=GIÁ_TRỊ",
               help="Giới hạn cho mỗi tệp, ví dụ --limit max_pages=5000 --limit seconds_per_file=600 (xem "
                    "rasoat/limits.py; có thể lặp lại). Tệp vượt giới hạn được ghi thành dòng lỗi.")
-def ingest(paths, db_path, force, as_json, workers, limit_texts=()):
+@click.option("--scheduler", default=None, metavar="ĐỊA_CHỈ",
+              help="Xử lý tệp trên cụm Dask (cần gói rasoat[cluster]): local:N chạy N tiến trình trên máy này, "
+                   "hoặc địa chỉ bộ lập lịch, ví dụ tcp://10.0.0.5:8786. Xem README.")
+@click.option("--shared-fs", is_flag=True,
+              help="Với --scheduler: các worker đọc được tệp theo đường dẫn (thư mục dùng chung), "
+                   "khỏi gửi nội dung tệp.")
+def ingest(paths, db_path, force, as_json, workers, limit_texts=(), scheduler=None, shared_fs=False):
     """Đọc các tệp (hoặc thư mục, đệ quy) vào cơ sở dữ liệu.
 
     Tệp không đổi (cùng SHA-256) được bỏ qua. Tệp lỗi, ở bất kỳ bước nào, được
@@ -59,15 +65,36 @@ def ingest(paths, db_path, force, as_json, workers, limit_texts=()):
             limits = limits.with_text(text)
     except LimitError as e:
         raise click.UsageError(str(e)) from None
+    if scheduler is not None:
+        _check_scheduler(scheduler, workers)
+    elif shared_fs:
+        raise click.UsageError("--shared-fs chỉ dùng cùng --scheduler.")
     bar = _ProgressBar()
     try:
-        summary = ingest_paths(list(paths), db_path, workers=workers, limits=limits, force=force, progress=bar)
+        summary = ingest_paths(list(paths), db_path, workers=workers, limits=limits, force=force, progress=bar,
+                               scheduler=scheduler, shared_fs=shared_fs, notice=lambda m: click.echo(m, err=True))
     except (sqlite3.Error, OSError) as e:  # the database itself: not a database, the disk full …
         bar.close()
         click.echo(f"LỖI {db_path}: không ghi được cơ sở dữ liệu. {describe(e, 'store')[0]}", err=True)
         sys.exit(1)
     bar.close()
     _ingest_summary(summary, db_path, as_json)
+
+
+def _check_scheduler(scheduler: str, workers: int | None) -> None:
+    """A usable --scheduler value, and Dask installed (without importing it)."""
+    import importlib.util
+
+    from rasoat.cluster import SchedulerError, local_workers
+
+    if workers is not None:
+        raise click.UsageError("--workers và --scheduler không dùng cùng nhau: với local:N, N là số tiến trình.")
+    try:
+        local_workers(scheduler)
+    except SchedulerError as e:
+        raise click.UsageError(str(e)) from None
+    if importlib.util.find_spec("distributed") is None:
+        raise click.UsageError("--scheduler cần Dask: pip install 'rasoat[cluster]'")
 
 
 class _ProgressBar:
