@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -17,8 +18,10 @@ from ingest import ingest_file
 from rasoat import cluster
 from rasoat.cli import cli
 from rasoat.pipeline import ingest_paths
-from test_parallel import ROOT, db_rows, mixed_folder, rasoat  # noqa: F401  (mixed_folder: a fixture)
-from test_scan import image_only_pdf
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from test_parallel import ROOT, db_rows, mixed_folder, rasoat  # noqa: E402, F401  (mixed_folder: a fixture)
+from test_scan import image_only_pdf  # noqa: E402
 
 
 @pytest.fixture(scope="module")
