@@ -65,14 +65,18 @@ def ingest(paths, db_path, force, as_json, workers, limit_texts=(), scheduler=No
             limits = limits.with_text(text)
     except LimitError as e:
         raise click.UsageError(str(e)) from None
-    if scheduler is not None:
+    engine = None
+    if scheduler is not None:  # Dask is imported only when files are to be processed
+        from rasoat import cluster
+
         _check_scheduler(scheduler, workers)
+        engine = cluster.engine(scheduler, shared_fs, notice=lambda message: click.echo(message, err=True))
     elif shared_fs:
         raise click.UsageError("--shared-fs chỉ dùng cùng --scheduler.")
     bar = _ProgressBar()
     try:
         summary = ingest_paths(list(paths), db_path, workers=workers, limits=limits, force=force, progress=bar,
-                               scheduler=scheduler, shared_fs=shared_fs, notice=lambda m: click.echo(m, err=True))
+                               engine=engine)
     except (sqlite3.Error, OSError) as e:  # the database itself: not a database, the disk full …
         bar.close()
         click.echo(f"LỖI {db_path}: không ghi được cơ sở dữ liệu. {describe(e, 'store')[0]}", err=True)
@@ -306,16 +310,22 @@ def eval_command(gold, corpus_dir, as_json, details, only, cache_dir):
               help="Số tiến trình cho lần đo đầu-cuối (mặc định: số lõi CPU); luôn đo thêm 1 tiến trình.")
 @click.option("--big-pages", type=click.IntRange(min=0), default=450, show_default=True,
               help="Số trang của một PDF dài dựng từ các văn bản mẫu để đo bộ nhớ (0: bỏ qua).")
+@click.option("--sample-copies", type=click.IntRange(min=0), default=10, show_default=True,
+              help="Số bản sao các văn bản mẫu (27 trang) đo cùng các tệp, để chi phí khởi động được chia đều.")
+@click.option("--ocr-pages", type=click.IntRange(min=0), default=8, show_default=True,
+              help="Số trang của bản scan dựng từ văn bản mẫu để đo OCR với 1 và N tiến trình (0: bỏ qua).")
+@click.option("--hog/--no-hog", default=True, show_default=True,
+              help="Đo cùng lúc với một tiến trình bận CPU do bench tự chạy (máy đang bận).")
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON.")
-def bench(paths, workers, big_pages, as_json):
+def bench(paths, workers, big_pages, as_json, sample_copies=10, ocr_pages=8, hog=True):
     """Đo tốc độ đọc PDF: từng giai đoạn (đọc, trích xuất, quy tắc, ghi) và
     đầu-cuối, so với pdfplumber thuần trên cùng các tệp; bộ nhớ đỉnh; chạy
     lại trên tệp không đổi. Chỉ đo PDF có lớp chữ (bản scan cần OCR được bỏ
     qua và liệt kê). Xem rasoat/bench.py."""
     from rasoat.bench import format_report, run_bench
 
-    result = run_bench(list(paths), workers=workers, big_pages=big_pages,
-                       progress=lambda step: click.echo(f"… {step}", err=True))
+    result = run_bench(list(paths), workers=workers, big_pages=big_pages, sample_copies=sample_copies,
+                       ocr_pages=ocr_pages, hog=hog, progress=lambda step: click.echo(f"… {step}", err=True))
     click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if as_json else format_report(result))
 
 

@@ -2,7 +2,7 @@
 
 The per-file work (read, OCR, extract, rules: ``rasoat.pipeline.process_file``, a pure function of the
 file's bytes and the settings) runs as one Dask task per file on the cluster's workers; this process only
-lists, hashes, skips and stores, as with ``--workers`` (``rasoat.pipeline.ingest_paths``).
+lists, hashes, skips and stores, as with ``--workers`` (``rasoat.pipeline.ingest_paths(..., engine=engine(…))``).
 
 * ``--scheduler local:N`` starts a ``LocalCluster`` of N worker processes (one thread each) on this machine;
   any other value is the address of a running scheduler (``dask scheduler`` / ``dask worker``).
@@ -30,6 +30,7 @@ import tempfile
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 from rasoat.limits import Limits
@@ -73,15 +74,15 @@ def connect(scheduler: str, limits: Limits | None = None):
 
     limits = limits or Limits()
     n = local_workers(scheduler)
-    with dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES}):
-        if n is None:
-            with Client(scheduler, timeout=CONNECT_TIMEOUT) as client:
-                yield client
-            return
-        with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0",
-                          memory_limit=limits.worker_memory_bytes, silence_logs=logging.ERROR) as cluster, \
-                Client(cluster) as client:
+    if n is None:
+        with Client(scheduler, timeout=CONNECT_TIMEOUT) as client:
             yield client
+        return
+    with dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES}), \
+            LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0",
+                         memory_limit=limits.worker_memory_bytes, silence_logs=logging.ERROR) as cluster, \
+            Client(cluster) as client:
+        yield client
 
 
 def dashboard(client) -> str | None:
@@ -92,6 +93,15 @@ def dashboard(client) -> str | None:
     except Exception:  # an old or unusual scheduler: no dashboard to show
         pass
     return None
+
+
+def engine(scheduler: str, shared_fs: bool = False, notice=None):
+    """``ingest_paths``'s ``engine``: ``process_files`` on the Dask cluster ``scheduler``."""
+    return partial(_engine, scheduler=scheduler, shared_fs=shared_fs, notice=notice)
+
+
+def _engine(files: list[Path], limits: Limits, scheduler: str, shared_fs: bool, notice) -> Iterator:
+    return process_files(files, scheduler, limits, shared_fs=shared_fs, notice=notice)
 
 
 def process_files(files: list[str | Path], scheduler: str, limits: Limits | None = None, shared_fs: bool = False,

@@ -447,20 +447,19 @@ class IngestSummary:
 
 
 Progress = Callable[[int, int, "str | None"], None]  # (files done, files to process, name of the file just done)
+Engine = Callable[[list[Path], Limits], Iterable[tuple[Path, Document]]]  # (files, limits) -> (path, doc) in order
 
 
 def ingest_paths(paths: Iterable[str | Path], db: str | Path, workers: int | None = None, limits: Limits | None = None,
-                 force: bool = False, progress: Progress | None = None, scheduler: str | None = None,
-                 shared_fs: bool = False, notice: Callable[[str], None] | None = None) -> IngestSummary:
+                 force: bool = False, progress: Progress | None = None, engine: Engine | None = None) -> IngestSummary:
     """Read the files under ``paths`` into the database ``db``: every path met gets a row (a file that
     fails, at any stage, is stored with its error); unchanged files (same SHA-256) are skipped unless
     ``force``.  ``progress(done, total, name)`` is called once with ``done == 0`` when the files to
     process are known, then after each file stored.
 
-    The files are processed by ``workers`` processes here (``process_files``), or, with ``scheduler``
-    (``local:N`` or a Dask scheduler's address), on a Dask cluster (``rasoat.cluster.process_files``:
-    files sent as bytes, or by path when ``shared_fs``; ``notice`` gets its messages, e.g. the dashboard's
-    address); either way this process is the only writer, in the order the files were met."""
+    The files are processed by ``workers`` processes here (``process_files``), or by ``engine(files,
+    limits)``, which yields ``(path, document)`` in the order given (``rasoat.cluster.engine``: a Dask
+    cluster); either way this process is the only writer, in the order the files were met."""
     from rasoat import store
     from rasoat.files import display_path, iter_files, path_key, sha256_file
 
@@ -492,14 +491,9 @@ def ingest_paths(paths: Iterable[str | Path], db: str | Path, workers: int | Non
         store.save_rules(conn, catalogue())
         readable = [k for k in todo if k not in unreadable]
         done = [(k, unreadable[k]) for k in todo if k in unreadable]
-        if scheduler:  # Dask is imported only here
-            from rasoat import cluster
-
-            results_in_order = cluster.process_files([files[k] for k in readable], scheduler, limits,
-                                                     shared_fs=shared_fs, notice=notice)
-        else:
-            results_in_order = process_files([files[k] for k in readable], workers, limits)
-        docs = (doc for _, doc in results_in_order)
+        to_process = [files[k] for k in readable]
+        in_order = engine(to_process, limits) if engine else process_files(to_process, workers, limits)
+        docs = (doc for _, doc in in_order)
         processed = zip(readable, docs, strict=True)
         for n, (k, doc) in enumerate(_chain(done, processed), start=1):
             results[k] = _store(store, conn, files[k], doc)

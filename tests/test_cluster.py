@@ -83,8 +83,8 @@ def test_a_killed_worker_loses_no_file(sample_pdfs, dask_cluster, tmp_path):
             os.kill(pid, signal.SIGKILL)
             killed.append(pid)
 
-    summary = ingest_paths([folder], tmp_path / "r.db", scheduler=client.scheduler.address, shared_fs=True,
-                           progress=kill_a_busy_worker)
+    summary = ingest_paths([folder], tmp_path / "r.db", progress=kill_a_busy_worker,
+                           engine=cluster.engine(client.scheduler.address, shared_fs=True))
     assert killed
     assert [r.status for r in summary.files] == ["ok"] * 24
     assert len(db_rows(tmp_path / "r.db")["documents"]) == 24
