@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -70,9 +71,8 @@ def test_a_killed_worker_loses_no_file(sample_pdfs, dask_cluster, tmp_path):
     _, client = dask_cluster
     folder = tmp_path / "in"
     folder.mkdir()
-    for copy in range(2):  # a comment after %%EOF: another file (another SHA-256), the same document
-        for path in sample_pdfs.values():
-            (folder / f"{copy}-{path.name}").write_bytes(path.read_bytes() + f"\n% {copy}\n".encode())
+    for path in sample_pdfs.values():
+        shutil.copy(path, folder / path.name)
     killed = []
 
     def kill_a_busy_worker(done, total, name):
@@ -86,8 +86,8 @@ def test_a_killed_worker_loses_no_file(sample_pdfs, dask_cluster, tmp_path):
     summary = ingest_paths([folder], tmp_path / "r.db", progress=kill_a_busy_worker,
                            engine=cluster.engine(client.scheduler.address, shared_fs=True))
     assert killed
-    assert [r.status for r in summary.files] == ["ok"] * 24
-    assert len(db_rows(tmp_path / "r.db")["documents"]) == 24
+    assert [r.status for r in summary.files] == ["ok"] * 12
+    assert len(db_rows(tmp_path / "r.db")["documents"]) == 12
 
 
 def test_a_scan_split_into_page_tasks_gives_the_pages_of_one_task(sample_pdfs, dask_cluster, tmp_path):
