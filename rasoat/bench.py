@@ -446,9 +446,12 @@ def format_report(r: BenchResult) -> str:
         note = f"  ({x.note})" if x.note else ""
         lines.append(f"{_label(x.name):34} {rate} {x.seconds:8.2f} {rss:>9}{note}")
     lines.append("")
-    ends = sorted((x for x in r.measures if x.name.startswith(("end_to_end_", "dask_"))), key=lambda x: x.name)
+    ends = [x for x in r.measures if x.name.startswith(("end_to_end_", "dask_"))]  # in the order measured
     for x in ends:
         lines.append(f"{_label(x.name)} / pdfplumber: {x.pages_per_s / base.pages_per_s:.1f}× số trang/giây")
+    ocr = [x for x in r.measures if x.name.startswith("ocr_")]
+    if ocr:
+        lines.append("OCR: " + ", ".join(f"{x.pages_per_s:.2f} trang/giây ({_label(x.name)[14:]})" for x in ocr))
     ex = r.get("extract")
     if ex:
         lines.append(f"Trích xuất: {ex.chars_per_s:,.0f} ký tự/giây trên một lõi".replace(",", " "))
