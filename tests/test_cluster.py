@@ -11,9 +11,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import dask
 import pytest
 from click.testing import CliRunner
-from distributed import Client, LocalCluster, get_task_stream
+from distributed import Client, LocalCluster, WorkerPlugin, get_task_stream
 
 from ingest import ingest_file
 from rasoat import cluster
@@ -27,10 +28,34 @@ from test_scan import image_only_pdf  # noqa: E402
 
 @pytest.fixture(scope="module")
 def dask_cluster():
-    """Two worker processes of one thread each; the scheduler in this process."""
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                      silence_logs=40) as c, Client(c) as client:
+    """Two worker processes of one thread each; the scheduler in this process, with the retries that
+    ``--scheduler local:N`` sets (README: a file whose worker dies twice is an error row)."""
+    with dask.config.set({"distributed.scheduler.allowed-failures": cluster.ALLOWED_FAILURES}), \
+            LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                         silence_logs=40) as c, Client(c) as client:
         yield c, client
+
+
+class KillOn(WorkerPlugin):
+    """In every worker (restarted ones too): ``ingest_file`` kills its own process on a file whose name
+    holds ``marker`` (a crash in C code)."""
+
+    name = "kill-on"
+
+    def __init__(self, marker: str) -> None:
+        self.marker = marker
+
+    def setup(self, worker) -> None:
+        import ingest
+
+        real, marker = ingest.ingest_file, self.marker
+
+        def ingest_file(path, *args, **kwargs):
+            if marker in Path(path).name:
+                os.kill(os.getpid(), signal.SIGKILL)
+            return real(path, *args, **kwargs)
+
+        ingest.ingest_file = ingest_file
 
 
 def test_local_scheduler_gives_the_same_database_row_by_row_as_one_worker(mixed_folder, tmp_path):  # noqa: F811
@@ -88,6 +113,23 @@ def test_a_killed_worker_loses_no_file(sample_pdfs, dask_cluster, tmp_path):
     assert killed
     assert [r.status for r in summary.files] == ["ok"] * 12
     assert len(db_rows(tmp_path / "r.db")["documents"]) == 12
+
+
+def test_a_file_that_kills_its_worker_twice_is_an_error_row(dask_cluster, tmp_path):
+    _, client = dask_cluster
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for k in range(3):
+        (folder / f"bao-cao-{k}.txt").write_text(f"Báo cáo số {k + 1}/BC-UBND: 12/12 xã đạt chuẩn.", encoding="utf-8")
+    (folder / "giet.txt").write_text("Báo cáo.", encoding="utf-8")
+    client.register_plugin(KillOn("giet"))
+    try:
+        summary = ingest_paths([folder], tmp_path / "r.db", engine=cluster.engine(client.scheduler.address))
+    finally:
+        client.unregister_worker_plugin(KillOn.name)
+    status = {Path(r.path).name: (r.status, r.error_stage, r.error) for r in summary.files}
+    assert [status[f"bao-cao-{k}.txt"][0] for k in range(3)] == ["ok"] * 3
+    assert status["giet.txt"][:2] == ("error", "read") and "dừng đột ngột" in status["giet.txt"][2]
 
 
 def test_a_scan_split_into_page_tasks_gives_the_pages_of_one_task(sample_pdfs, dask_cluster, tmp_path):
