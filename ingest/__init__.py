@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ingest import guard
 from ingest.signed import signature_info
@@ -17,6 +18,9 @@ from rasoat.files import sha256_file
 from rasoat.limits import LimitExceeded, Limits
 from rasoat.models import Page, Region, SourceDocument, TextSource
 from rasoat.vntext import nfc
+
+if TYPE_CHECKING:
+    from ingest.scan import OcrPages
 
 SUPPORTED_SUFFIXES = {".pdf", ".txt", ".doc", ".docx"}
 
@@ -179,15 +183,15 @@ def _plain_page(number: int, text: str, source: str) -> Page:
     return Page(number=number, text=laid.text, source=source, regions=laid.regions, furniture=laid.furniture)
 
 
-def ocr_scans(path: Path, pages: list[Page], limits: Limits | None = None) -> list[Page]:
+def ocr_scans(path: Path, pages: list[Page], limits: Limits | None = None, ocr: OcrPages | None = None) -> list[Page]:
     """OCR the scanned pages and those whose text layer is garbage (each rendered within
-    ``limits.max_ocr_pixels``: ``guard.ocr_dpi``)."""
+    ``limits.max_ocr_pixels``: ``guard.ocr_dpi``; with ``ocr``, see ``ingest_file``)."""
     from ingest.ocr import OcrError
     from ingest.scan import ocr_scanned_pages
 
     try:
         return [repair_page(p) if p.source == TextSource.OCR else p
-                for p in ocr_scanned_pages(str(path), pages, limits)]
+                for p in ocr_scanned_pages(str(path), pages, limits, ocr)]
     except OcrError as e:
         raise IngestError(f"Trang scan cần nhận dạng (OCR) nhưng không được: {e}") from e
 
@@ -204,12 +208,13 @@ def read_rtf(path: Path) -> list[Page]:
     return [_plain_page(1, nfc(text.strip("\n")), TextSource.RTF)]
 
 
-def ingest_file(path: str | Path, ocr: bool = True, limits: Limits | None = None) -> SourceDocument:
+def ingest_file(path: str | Path, ocr: bool | OcrPages = True, limits: Limits | None = None) -> SourceDocument:
     """Read one file into a ``SourceDocument``; errors are recorded, not raised.
 
-    ``ocr=False`` leaves scanned pages as they are (for quick runs).  ``limits`` (``rasoat.limits``; when
-    None, the defaults with the ``RASOAT_LIMIT_*`` environment) bound what the file may cost; a file over
-    one gets the ``LimitExceeded`` message as its error."""
+    ``ocr=False`` leaves scanned pages as they are (for quick runs); a function ``(path, page indexes) ->
+    pages`` OCRs them instead of ``ingest.scan.ocr_pages`` (the same pages, e.g. computed elsewhere).
+    ``limits`` (``rasoat.limits``; when None, the defaults with the ``RASOAT_LIMIT_*`` environment) bound what
+    the file may cost; a file over one gets the ``LimitExceeded`` message as its error."""
     path = Path(path)
     limits = limits or Limits.from_env()
     doc = SourceDocument(path=str(path), sha256="", file_name=path.name)
@@ -226,7 +231,7 @@ def ingest_file(path: str | Path, ocr: bool = True, limits: Limits | None = None
             check_complete_pdf(path)
             doc.pages = read_pdf(path, limits)
             if ocr:
-                doc.pages = ocr_scans(path, doc.pages, limits)
+                doc.pages = ocr_scans(path, doc.pages, limits, None if ocr is True else ocr)
                 doc.ocr = any(p.source == TextSource.OCR for p in doc.pages)
                 if doc.ocr:
                     doc.text_source = (TextSource.OCR if all(p.source == TextSource.OCR for p in doc.pages)

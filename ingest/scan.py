@@ -9,6 +9,9 @@ almost no text (a scan, perhaps with only a signature stamp as text).
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
@@ -63,27 +66,38 @@ def page_from_ocr(number: int, result, page_width: float) -> Page:
                 regions=laid.regions, furniture=laid.furniture)
 
 
-def ocr_scanned_pages(path: str, pages: list[Page], limits: Limits | None = None) -> list[Page]:
-    """``pages`` with every page that needs it replaced by its OCR.  Each page is rendered at the resolution
-    ``guard.ocr_dpi`` gives for its size (``DEFAULT_DPI``, lower for a page too large for
-    ``limits.max_ocr_pixels``); all are sized before the first is rendered, so a page that cannot fit
-    refuses the file at once."""
-    from ingest.ocr import DEFAULT_DPI, ocr_pdf_page
-
-    limits = limits or Limits()
-
+def ocr_scanned_pages(path: str, pages: list[Page], limits: Limits | None = None,
+                      ocr: OcrPages | None = None) -> list[Page]:
+    """``pages`` with every page that needs it replaced by its OCR; ``ocr`` OCRs them (``ocr_pages`` within
+    ``limits`` by default; ``rasoat.cluster`` passes one that spreads page ranges over a Dask cluster)."""
     few_words = [i for i, p in enumerate(pages) if _few_words(p)]  # the image objects of the others
     shares = dict(zip(few_words, image_shares(path, few_words))) if few_words else {}  # are not read
     out = list(pages)
     todo = [i for i, p in enumerate(pages) if needs_ocr(p, shares.get(i, 0.0))]
     if not todo:
         return out
-    pdf = pdfium.PdfDocument(path)
-    try:
-        sizes = {i: pdf[i].get_size() for i in todo}
-    finally:
-        pdf.close()
-    dpis = {i: ocr_dpi(w, h, DEFAULT_DPI, limits, page=i + 1) for i, (w, h) in sizes.items()}
-    for i in todo:
-        out[i] = page_from_ocr(i + 1, ocr_pdf_page(path, i, dpi=dpis[i]), sizes[i][0])
+    ocr = ocr or functools.partial(ocr_pages, limits=limits)
+    for i, page in zip(todo, ocr(path, todo), strict=True):
+        out[i] = page
     return out
+
+
+OcrPages = Callable[[str, list[int]], list[Page]]  # (PDF path, 0-based page indexes) -> their OCRed pages
+
+
+def ocr_pages(pdf: str | bytes, indexes: list[int], limits: Limits | None = None) -> list[Page]:
+    """OCR of the given pages (0-based indexes) of a PDF (a path or its bytes), each laid out as a page
+    numbered from 1: a page range OCRed here gives the same pages as the whole document OCRed at once.
+    Each page is rendered at the resolution ``guard.ocr_dpi`` gives for its size (``DEFAULT_DPI``, lower for
+    a page too large for ``limits.max_ocr_pixels``); all are sized before the first is rendered, so a page
+    that cannot fit refuses the file at once."""
+    from ingest.ocr import DEFAULT_DPI, ocr_pdf_page
+
+    limits = limits or Limits()
+    document = pdfium.PdfDocument(pdf)
+    try:
+        sizes = {i: document[i].get_size() for i in indexes}
+    finally:
+        document.close()
+    dpis = {i: ocr_dpi(w, h, DEFAULT_DPI, limits, page=i + 1) for i, (w, h) in sizes.items()}
+    return [page_from_ocr(i + 1, ocr_pdf_page(pdf, i, dpi=dpis[i]), sizes[i][0]) for i in indexes]

@@ -13,9 +13,21 @@ Measured, each in a fresh child process (so each has its own peak RSS):
   wall time, for one worker and for N; then the same command again over the
   unchanged files (the SHA-256 skip), and that skip alone timed inside a
   process (``child_unchanged_check``);
+* **on Dask**: ``rasoat ingest FILES --scheduler local:N`` into a fresh
+  database (the cluster's start included), and again over the unchanged files;
+* **OCR**: a scan made here of ``ocr_pages`` sample pages rendered to images
+  (no text layer), ingested with ``--workers 1`` (one process) and with
+  ``--scheduler local:N`` (the scan split into page tasks): pages/s;
 * **a long PDF**: the sample documents' pages repeated to ``big_pages``
   pages in one file (pypdfium2 ``import_pages``, in a temporary folder),
   ingested by one process: time and peak RSS.
+
+The files measured are the text-layer PDFs under ``paths`` plus
+``sample_copies`` copies of the sample documents (each copy another file: a
+comment after ``%%EOF``), so that the fixed start is spread over a few
+hundred pages.  With ``hog`` the whole benchmark runs beside one CPU-bound
+process it starts itself (``python -c "while True: pass"``): the figures of a
+machine with one other busy process, and the report says so.
 
 Only PDFs with a text layer are measured: files that are not PDFs, that
 cannot be opened, or that have a page needing OCR are listed as skipped.
@@ -35,6 +47,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SAMPLE_COPIES = 10  # copies of the 12 sample documents (27 pages) added to the files measured
+DEFAULT_OCR_PAGES = 8  # pages of the scan OCRed with 1 and N processes (about 2 s a page on one core)
+SCAN_DPI = 200  # resolution of the images of that scan
+HOG = "while True: pass"  # the other busy process, one core
 
 
 @dataclass
@@ -64,6 +80,9 @@ class BenchResult:
     skipped: list[tuple[str, str]]
     measures: list[Measure] = field(default_factory=list)
     rerun: dict = field(default_factory=dict)
+    rerun_dask: dict = field(default_factory=dict)
+    hog: bool = False
+    load: list[float] = field(default_factory=list)  # load average (1, 5, 15 min) at the end of the run
 
     def get(self, name: str) -> Measure | None:
         return next((m for m in self.measures if m.name == name), None)
@@ -245,14 +264,68 @@ def make_long_pdf(sources: list[Path], pages: int, out: Path) -> Path:
     return out
 
 
+def copy_samples(samples: list[Path], copies: int, out: Path) -> list[Path]:
+    """``copies`` copies of each sample PDF, each a different file (a PDF comment after ``%%EOF``)."""
+    out.mkdir(parents=True, exist_ok=True)
+    made = []
+    for k in range(copies):
+        for s in samples:
+            target = out / f"{k:02d}-{s.name}"
+            target.write_bytes(s.read_bytes() + f"\n% copy {k}\n".encode())
+            made.append(target)
+    return made
+
+
+def make_scan(sources: list[Path], pages: int, out: Path, dpi: int = SCAN_DPI) -> Path:
+    """A PDF of ``pages`` page images (no text layer) rendered from the sources' pages in order."""
+    import pypdfium2 as pdfium
+
+    images = []
+    for s in sources:
+        pdf = pdfium.PdfDocument(str(s))
+        try:
+            for i in range(min(len(pdf), pages - len(images))):
+                images.append(pdf[i].render(scale=dpi / 72).to_pil().convert("L"))
+        finally:
+            pdf.close()
+        if len(images) >= pages:
+            break
+    images[0].save(str(out), "PDF", resolution=dpi, save_all=True, append_images=images[1:])
+    return out
+
+
+def dask_installed() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("distributed") is not None
+
+
 # --------------------------------------------------------------------- run
 
-def run_bench(paths: list[str], workers: int | None = None, big_pages: int = 450, progress=None) -> BenchResult:
+def run_bench(paths: list[str], workers: int | None = None, big_pages: int = 450, progress=None,
+              sample_copies: int = DEFAULT_SAMPLE_COPIES, ocr_pages: int = DEFAULT_OCR_PAGES,
+              hog: bool = True) -> BenchResult:
     from rasoat.pipeline import default_workers
 
     say = progress or (lambda message: None)
     workers = workers or default_workers()
+    hog_process = subprocess.Popen([sys.executable, "-c", HOG]) if hog else None
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            samples = build_samples(Path(tmp) / "samples")
+            result = _run(paths, workers, big_pages, say, samples, sample_copies, ocr_pages, Path(tmp))
+    finally:
+        if hog_process is not None:
+            hog_process.kill()
+            hog_process.wait()
+    result.hog = hog
+    result.load = [round(x, 2) for x in os.getloadavg()]
+    return result
+
+
+def _run(paths, workers, big_pages, say, samples, sample_copies, ocr_pages, tmp: Path) -> BenchResult:
     files, skipped = select_files(paths)
+    files += copy_samples(samples, sample_copies, tmp / "copies")
     result = BenchResult(machine=machine(), files=[str(f) for f in files],
                          skipped=[(str(f), why) for f, why in skipped])
     if not files:
@@ -273,27 +346,44 @@ def run_bench(paths: list[str], workers: int | None = None, big_pages: int = 450
     result.measures.append(Measure("start", 0, 0, t["start"], rss, note="nạp mô-đun, bộ so khớp cơ quan"))
     pages, chars = data["pages"], data["chars"]
 
-    with tempfile.TemporaryDirectory() as tmp:
-        for n in sorted({1, workers}):
-            say(f"đầu-cuối, {n} tiến trình")
-            db = Path(tmp) / f"e2e-{n}.db"
-            _, wall, rss = run_child(["rasoat", "ingest", *names, "--db", str(db), "--workers", str(n)])
-            result.measures.append(Measure(f"end_to_end_{n}", pages, chars, wall, rss))
-            if n == workers:
-                say("chạy lại, tệp không đổi")
-                _, again, _ = run_child(["rasoat", "ingest", *names, "--db", str(db), "--workers", str(n)])
-                inside, _, _ = run_child(["unchanged-check", str(db), *names])
-                result.rerun = dict(first_s=round(wall, 3), again_s=round(again, 3),
-                                    again_in_command_s=round(inside["seconds"], 3),
-                                    ratio=round(again / wall, 4), ratio_in_command=round(inside["seconds"] / wall, 4))
-        if big_pages:
-            say(f"PDF {big_pages} trang")
-            samples = build_samples(Path(tmp) / "samples")
-            big = make_long_pdf(samples, big_pages, Path(tmp) / f"dai-{big_pages}-trang.pdf")
-            db = Path(tmp) / "big.db"
-            _, wall, rss = run_child(["rasoat", "ingest", str(big), "--db", str(db), "--workers", "1"])
-            big_chars = _stored_chars(db)
-            result.measures.append(Measure("long_pdf", big_pages, big_chars, wall, rss))
+    for n in sorted({1, workers}):
+        say(f"đầu-cuối, {n} tiến trình")
+        db = tmp / f"e2e-{n}.db"
+        _, wall, rss = run_child(["rasoat", "ingest", *names, "--db", str(db), "--workers", str(n)])
+        result.measures.append(Measure(f"end_to_end_{n}", pages, chars, wall, rss))
+        if n == workers:
+            say("chạy lại, tệp không đổi")
+            _, again, _ = run_child(["rasoat", "ingest", *names, "--db", str(db), "--workers", str(n)])
+            inside, _, _ = run_child(["unchanged-check", str(db), *names])
+            result.rerun = dict(first_s=round(wall, 3), again_s=round(again, 3),
+                                again_in_command_s=round(inside["seconds"], 3),
+                                ratio=round(again / wall, 4), ratio_in_command=round(inside["seconds"] / wall, 4))
+    dask = dask_installed()
+    if dask:
+        say(f"đầu-cuối, Dask local:{workers}")
+        db = tmp / "dask.db"
+        scheduler = ["--scheduler", f"local:{workers}"]
+        _, wall, rss = run_child(["rasoat", "ingest", *names, "--db", str(db), *scheduler])
+        result.measures.append(Measure(f"dask_{workers}", pages, chars, wall, rss, note="khởi động cụm Dask tính cả"))
+        _, again, _ = run_child(["rasoat", "ingest", *names, "--db", str(db), *scheduler])
+        result.rerun_dask = dict(first_s=round(wall, 3), again_s=round(again, 3), ratio=round(again / wall, 4))
+    if ocr_pages:
+        scan = make_scan(samples, ocr_pages, tmp / f"scan-{ocr_pages}-trang.pdf")
+        runs = [("ocr_1", ["--workers", "1"], "")]
+        if dask:
+            runs.append((f"ocr_dask_{workers}", ["--scheduler", f"local:{workers}"], "tách thành tác vụ từng trang"))
+        for name, how, note in runs:
+            say(f"OCR {ocr_pages} trang, {' '.join(how)}")
+            db = tmp / f"{name}.db"
+            _, wall, rss = run_child(["rasoat", "ingest", str(scan), "--db", str(db), *how])
+            result.measures.append(Measure(name, ocr_pages, _stored_chars(db), wall, rss, note=note))
+    if big_pages:
+        say(f"PDF {big_pages} trang")
+        big = make_long_pdf(samples, big_pages, tmp / f"dai-{big_pages}-trang.pdf")
+        db = tmp / "big.db"
+        _, wall, rss = run_child(["rasoat", "ingest", str(big), "--db", str(db), "--workers", "1"])
+        big_chars = _stored_chars(db)
+        result.measures.append(Measure("long_pdf", big_pages, big_chars, wall, rss))
     return result
 
 
@@ -322,6 +412,12 @@ LABELS = {
 def _label(name: str) -> str:
     if name.startswith("end_to_end_"):
         return f"đầu-cuối, {name.rsplit('_', 1)[1]} tiến trình"
+    if name.startswith("dask_"):
+        return f"đầu-cuối, Dask local:{name.rsplit('_', 1)[1]}"
+    if name == "ocr_1":
+        return "OCR bản scan, 1 tiến trình"
+    if name.startswith("ocr_dask_"):
+        return f"OCR bản scan, Dask local:{name.rsplit('_', 1)[1]}"
     if name == "long_pdf":
         return "một PDF dài, 1 tiến trình"
     return LABELS.get(name, name)
@@ -330,6 +426,10 @@ def _label(name: str) -> str:
 def format_report(r: BenchResult) -> str:
     m = r.machine
     lines = [f"Máy: {m['cores']} lõi, {m['cpu'] or 'CPU không rõ'}, RAM {m['ram_gb']} GiB, Python {m['python']}"]
+    if r.hog:
+        lines.append("Đo cùng lúc với một tiến trình bận CPU do bench tự chạy (một lõi bị chiếm: máy đang bận)")
+    if r.load:
+        lines.append(f"Tải trung bình khi kết thúc (1/5/15 phút): {' / '.join(f'{x:.2f}' for x in r.load)}")
     base = r.get("baseline")
     if base:
         lines.append(f"Tệp đo: {len(r.files)} PDF có lớp chữ, {base.pages} trang")
@@ -346,9 +446,12 @@ def format_report(r: BenchResult) -> str:
         note = f"  ({x.note})" if x.note else ""
         lines.append(f"{_label(x.name):34} {rate} {x.seconds:8.2f} {rss:>9}{note}")
     lines.append("")
-    ends = sorted((x for x in r.measures if x.name.startswith("end_to_end_")), key=lambda x: x.name)
+    ends = [x for x in r.measures if x.name.startswith(("end_to_end_", "dask_"))]  # in the order measured
     for x in ends:
-        lines.append(f"Đầu-cuối {x.name.rsplit('_', 1)[1]} tiến trình / pdfplumber: {x.pages_per_s / base.pages_per_s:.1f}× số trang/giây")
+        lines.append(f"{_label(x.name)} / pdfplumber: {x.pages_per_s / base.pages_per_s:.1f}× số trang/giây")
+    ocr = [x for x in r.measures if x.name.startswith("ocr_")]
+    if ocr:
+        lines.append("OCR: " + ", ".join(f"{x.pages_per_s:.2f} trang/giây ({_label(x.name)[14:]})" for x in ocr))
     ex = r.get("extract")
     if ex:
         lines.append(f"Trích xuất: {ex.chars_per_s:,.0f} ký tự/giây trên một lõi".replace(",", " "))
@@ -357,6 +460,10 @@ def format_report(r: BenchResult) -> str:
         lines.append(f"Chạy lại trên tệp không đổi: {q['again_s']:.2f} s = {q['ratio']:.1%} lần đầu "
                      "(riêng việc nhận ra tệp không đổi — băm SHA-256 và một truy vấn — không tính khởi động Python "
                      f"và nạp mô-đun: {q['again_in_command_s']:.2f} s = {q['ratio_in_command']:.1%})")
+    if r.rerun_dask:
+        q = r.rerun_dask
+        lines.append(f"Chạy lại với --scheduler trên tệp không đổi: {q['again_s']:.2f} s = {q['ratio']:.1%} lần đầu "
+                     "(không khởi động cụm Dask)")
     return "\n".join(lines)
 
 

@@ -42,7 +42,13 @@ def _db_option(f):
 @click.option("--limit", "limit_texts", multiple=True, metavar="TÊN=GIÁ_TRỊ",
               help="Giới hạn cho mỗi tệp, ví dụ --limit max_pages=5000 --limit seconds_per_file=600 (xem "
                    "rasoat/limits.py; có thể lặp lại). Tệp vượt giới hạn được ghi thành dòng lỗi.")
-def ingest(paths, db_path, force, as_json, workers, limit_texts=()):
+@click.option("--scheduler", default=None, metavar="ĐỊA_CHỈ",
+              help="Xử lý tệp trên cụm Dask (cần gói rasoat[cluster]): local:N chạy N tiến trình trên máy này, "
+                   "hoặc địa chỉ bộ lập lịch, ví dụ tcp://10.0.0.5:8786. Xem README.")
+@click.option("--shared-fs", is_flag=True,
+              help="Với --scheduler: các worker đọc được tệp theo đường dẫn (thư mục dùng chung), "
+                   "khỏi gửi nội dung tệp.")
+def ingest(paths, db_path, force, as_json, workers, limit_texts=(), scheduler=None, shared_fs=False):
     """Đọc các tệp (hoặc thư mục, đệ quy) vào cơ sở dữ liệu.
 
     Tệp không đổi (cùng SHA-256) được bỏ qua. Tệp lỗi, ở bất kỳ bước nào, được
@@ -69,15 +75,40 @@ def ingest(paths, db_path, force, as_json, workers, limit_texts=()):
             limits = limits.with_text(text)
     except LimitError as e:
         raise click.UsageError(str(e)) from None
+    engine = None
+    if scheduler is not None:  # Dask is imported only when files are to be processed
+        from rasoat import cluster
+
+        _check_scheduler(scheduler, workers)
+        engine = cluster.engine(scheduler, shared_fs, notice=lambda message: click.echo(message, err=True))
+    elif shared_fs:
+        raise click.UsageError("--shared-fs chỉ dùng cùng --scheduler.")
     bar = _ProgressBar()
     try:
-        summary = ingest_paths(list(paths), db_path, workers=workers, limits=limits, force=force, progress=bar)
+        summary = ingest_paths(list(paths), db_path, workers=workers, limits=limits, force=force, progress=bar,
+                               engine=engine)
     except (sqlite3.Error, OSError) as e:  # the database itself: not a database, the disk full …
         bar.close()
         click.echo(f"LỖI {db_path}: không ghi được cơ sở dữ liệu. {describe(e, 'store')[0]}", err=True)
         sys.exit(1)
     bar.close()
     _ingest_summary(summary, db_path, as_json)
+
+
+def _check_scheduler(scheduler: str, workers: int | None) -> None:
+    """A usable --scheduler value, and Dask installed (without importing it)."""
+    import importlib.util
+
+    from rasoat.cluster import SchedulerError, local_workers
+
+    if workers is not None:
+        raise click.UsageError("--workers và --scheduler không dùng cùng nhau: với local:N, N là số tiến trình.")
+    try:
+        local_workers(scheduler)
+    except SchedulerError as e:
+        raise click.UsageError(str(e)) from None
+    if importlib.util.find_spec("distributed") is None:
+        raise click.UsageError("--scheduler cần Dask: pip install 'rasoat[cluster]'")
 
 
 class _ProgressBar:
@@ -398,11 +429,17 @@ def _echo_miss_classes(misses) -> None:
               help="Số tiến trình cho lần đo đầu-cuối (mặc định: số lõi CPU); luôn đo thêm 1 tiến trình.")
 @click.option("--big-pages", type=click.IntRange(min=0), default=450, show_default=True,
               help="Số trang của một PDF dài dựng từ các văn bản mẫu để đo bộ nhớ (0: bỏ qua).")
+@click.option("--sample-copies", type=click.IntRange(min=0), default=10, show_default=True,
+              help="Số bản sao các văn bản mẫu (27 trang) đo cùng các tệp, để chi phí khởi động được chia đều.")
+@click.option("--ocr-pages", type=click.IntRange(min=0), default=8, show_default=True,
+              help="Số trang của bản scan dựng từ văn bản mẫu để đo OCR với 1 và N tiến trình (0: bỏ qua).")
+@click.option("--hog/--no-hog", default=True, show_default=True,
+              help="Đo cùng lúc với một tiến trình bận CPU do bench tự chạy (máy đang bận).")
 @click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON.")
 @click.option("--mutations", is_flag=True,
               help="Đo các quy tắc số liệu bằng lỗi cài sẵn vào báo cáo thật (bench/mutate.py): tỷ lệ phát hiện "
                    "theo loại lỗi và phát hiện trên văn bản chưa sửa. Không có PATHS: các báo cáo mặc định.")
-def bench(paths, workers, big_pages, as_json, mutations):
+def bench(paths, workers, big_pages, as_json, mutations, sample_copies=10, ocr_pages=8, hog=True):
     """Đo tốc độ đọc PDF: từng giai đoạn (đọc, trích xuất, quy tắc, ghi) và
     đầu-cuối, so với pdfplumber thuần trên cùng các tệp; bộ nhớ đỉnh; chạy
     lại trên tệp không đổi. Chỉ đo PDF có lớp chữ (bản scan cần OCR được bỏ
@@ -421,8 +458,8 @@ def bench(paths, workers, big_pages, as_json, mutations):
         raise click.UsageError("Cần ít nhất một tệp hoặc thư mục (hoặc --mutations).")
     from rasoat.bench import format_report, run_bench
 
-    result = run_bench(list(paths), workers=workers, big_pages=big_pages,
-                       progress=lambda step: click.echo(f"… {step}", err=True))
+    result = run_bench(list(paths), workers=workers, big_pages=big_pages, sample_copies=sample_copies,
+                       ocr_pages=ocr_pages, hog=hog, progress=lambda step: click.echo(f"… {step}", err=True))
     click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if as_json else format_report(result))
 
 

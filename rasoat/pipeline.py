@@ -37,18 +37,19 @@ HARD_TIMEOUT_GRACE = 10.0  # CPU seconds past seconds_per_file after which a wor
 PR_SET_PDEATHSIG = 1  # prctl(2) option: the signal a process gets when its parent dies (Linux)
 
 
-def process_file(path: str | Path, timings: dict[str, float] | None = None, limits: Limits | None = None) -> Document:
+def process_file(path: str | Path, timings: dict[str, float] | None = None, limits: Limits | None = None,
+                 ocr=True) -> Document:
     """Ingest, extract and check one file (no cross-document rules).
 
     Never raises for the file: an exception at a stage becomes the
     document's ``error``, ``error_stage`` and ``error_detail``.  ``timings``,
     when given, receives the seconds spent in each stage (``STAGES``), added
-    to what it holds; ``limits`` go to ``ingest_file``."""
+    to what it holds; ``limits`` and ``ocr`` go to ``ingest_file``."""
     from ingest import ingest_file
 
     clock = _Clock(timings)
     try:
-        source = ingest_file(path, limits=limits)
+        source = ingest_file(path, ocr=ocr, limits=limits)
     except Exception as e:
         return failed_document(path, "read", e)
     clock.lap("parse")
@@ -446,14 +447,19 @@ class IngestSummary:
 
 
 Progress = Callable[[int, int, "str | None"], None]  # (files done, files to process, name of the file just done)
+Engine = Callable[[list[Path], Limits], Iterable[tuple[Path, Document]]]  # (files, limits) -> (path, doc) in order
 
 
 def ingest_paths(paths: Iterable[str | Path], db: str | Path, workers: int | None = None, limits: Limits | None = None,
-                 force: bool = False, progress: Progress | None = None) -> IngestSummary:
+                 force: bool = False, progress: Progress | None = None, engine: Engine | None = None) -> IngestSummary:
     """Read the files under ``paths`` into the database ``db``: every path met gets a row (a file that
     fails, at any stage, is stored with its error); unchanged files (same SHA-256) are skipped unless
     ``force``.  ``progress(done, total, name)`` is called once with ``done == 0`` when the files to
-    process are known, then after each file stored."""
+    process are known, then after each file stored.
+
+    The files are processed by ``workers`` processes here (``process_files``), or by ``engine(files,
+    limits)``, which yields ``(path, document)`` in the order given (``rasoat.cluster.engine``: a Dask
+    cluster); either way this process is the only writer, in the order the files were met."""
     from rasoat import store
     from rasoat.files import display_path, iter_files, path_key, sha256_file
 
@@ -485,7 +491,9 @@ def ingest_paths(paths: Iterable[str | Path], db: str | Path, workers: int | Non
         store.save_rules(conn, catalogue())
         readable = [k for k in todo if k not in unreadable]
         done = [(k, unreadable[k]) for k in todo if k in unreadable]
-        docs = (doc for _, doc in process_files([files[k] for k in readable], workers, limits))
+        to_process = [files[k] for k in readable]
+        in_order = engine(to_process, limits) if engine else process_files(to_process, workers, limits)
+        docs = (doc for _, doc in in_order)
         processed = zip(readable, docs, strict=True)
         for n, (k, doc) in enumerate(_chain(done, processed), start=1):
             results[k] = _store(store, conn, files[k], doc)

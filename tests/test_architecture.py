@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("ingest", "extract", "rules", "rasoat")
 # rasoat's modules that orchestrate, store or serve: the stages and the shared layer must not import them
 GLUE = ("rasoat.pipeline", "rasoat.store", "rasoat.cli", "rasoat.bench", "rasoat.evaluate", "rasoat.samples",
-        "rasoat.web", "rasoat.links", "rasoat.search_index", "rasoat.registry")
+        "rasoat.web", "rasoat.links", "rasoat.search_index", "rasoat.registry", "rasoat.cluster")
 
 
 def module_name(path: Path) -> str:
