@@ -36,9 +36,10 @@ import statistics
 import subprocess
 import time
 import unicodedata
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Sequence, Union
+from typing import Union
 
 __all__ = [
     "DEFAULT_DPI",
@@ -126,7 +127,7 @@ def available_languages() -> frozenset[str]:
     return _list_langs(TESSERACT_CMD)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _list_langs(cmd: str) -> frozenset[str]:
     if shutil.which(cmd) is None:
         return frozenset()
@@ -521,7 +522,7 @@ def layout_text(words: Sequence[OcrWord], min_gap: float | None = None) -> str:
     gaps = []
     for ws in lines.values():
         ws.sort(key=lambda w: w.x0)
-        gaps.extend(b.x0 - a.x1 for a, b in zip(ws, ws[1:]) if b.x0 > a.x1)
+        gaps.extend(b.x0 - a.x1 for a, b in zip(ws, ws[1:], strict=False) if b.x0 > a.x1)
     word_gap = statistics.median(gaps) if gaps else 0.0
     segs: list[_Seg] = []
     for ws in lines.values():

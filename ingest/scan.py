@@ -71,7 +71,7 @@ def ocr_scanned_pages(path: str, pages: list[Page], limits: Limits | None = None
     """``pages`` with every page that needs it replaced by its OCR; ``ocr`` OCRs them (``ocr_pages`` within
     ``limits`` by default; ``rasoat.cluster`` passes one that spreads page ranges over a Dask cluster)."""
     few_words = [i for i, p in enumerate(pages) if _few_words(p)]  # the image objects of the others
-    shares = dict(zip(few_words, image_shares(path, few_words))) if few_words else {}  # are not read
+    shares = dict(zip(few_words, image_shares(path, few_words), strict=False)) if few_words else {}  # are not read
     out = list(pages)
     todo = [i for i, p in enumerate(pages) if needs_ocr(p, shares.get(i, 0.0))]
     if not todo:

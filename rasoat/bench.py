@@ -89,7 +89,7 @@ class BenchResult:
 
     def to_dict(self) -> dict:
         d = asdict(self)
-        for m, md in zip(self.measures, d["measures"]):
+        for m, md in zip(self.measures, d["measures"], strict=False):
             md.update(pages_per_s=round(m.pages_per_s, 2), chars_per_s=round(m.chars_per_s))
         return d
 
@@ -145,7 +145,7 @@ def ocr_reason(path: Path) -> str | None:
     except IngestError as e:
         return f"không đọc được ({e})"
     shares = image_shares(str(path))
-    scans = [p.number for p, s in zip(pages, shares) if needs_ocr(p, s)]
+    scans = [p.number for p, s in zip(pages, shares, strict=False) if needs_ocr(p, s)]
     if not scans:
         return None
     what = "bản scan" if all(not p.text.strip() for p in pages) else "lớp chữ hỏng hoặc trang scan"

@@ -33,7 +33,7 @@ class Score:
     fp: int = 0
     fn: int = 0
 
-    def add(self, other: "Score") -> None:
+    def add(self, other: Score) -> None:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
@@ -90,7 +90,7 @@ class FileResult:
     figures: Score | None = None
     tthc: Score | None = None
     details: dict = field(default_factory=dict)
-    misses: list["Miss"] = field(default_factory=list)  # every miss with its failure class (``classify``)
+    misses: list[Miss] = field(default_factory=list)  # every miss with its failure class (``classify``)
 
 
 def evaluate_document(gold: dict, doc: Document) -> FileResult:

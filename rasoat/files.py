@@ -9,7 +9,6 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-
 # Files a reviewer's folder holds beside its documents that are no document: a list of sources (.tsv), a
 # document's metadata (.meta.json, any .json) and the transcript of a document of the same stem
 # ("nd-109.transcript.txt" beside "nd-109.pdf"; a .txt alone is a document).

@@ -265,10 +265,20 @@ def resolve_citations(db: sqlite_utils.Database) -> None:
 
 def load_documents(db: sqlite_utils.Database) -> Iterable[Document]:
     """Rebuild ``Document`` objects from the tables (for ``rasoat check``)."""
-    from rasoat.models import (Article, BodyMention, Citation, Document, Extraction, Figure, Header, Page, Procedure,
-                               SourceDocument)
-
     from dataclasses import fields
+
+    from rasoat.models import (
+        Article,
+        BodyMention,
+        Citation,
+        Document,
+        Extraction,
+        Figure,
+        Header,
+        Page,
+        Procedure,
+        SourceDocument,
+    )
 
     def build(cls, row: dict):
         names = {f.name for f in fields(cls)}

@@ -21,13 +21,12 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
-from rasoat.samples import builder
 from click.testing import CliRunner
 
-from rasoat.cli import cli, datasette_command
-from rasoat.web.highlight import Span, mark_up, snippet
 from rasoat import store
+from rasoat.cli import cli, datasette_command
+from rasoat.samples import builder
+from rasoat.web.highlight import Span, mark_up, snippet
 from rasoat.web.serve import SUGGEST_FACETS_UP_TO, environment, metadata_path
 
 ROOT = Path(__file__).resolve().parent.parent

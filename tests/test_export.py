@@ -12,9 +12,9 @@ import urllib.request
 import zipfile
 
 import pytest
+from test_datasette import Server, fetch, review_db  # noqa: F401  (fixture)
 
 from rasoat.web.export import csv_address, relabel, to_csv, to_xlsx
-from test_datasette import Server, fetch, review_db  # noqa: F401  (fixture)
 
 
 @pytest.fixture(scope="module")

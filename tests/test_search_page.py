@@ -11,12 +11,12 @@ import sqlite3
 
 import pytest
 from click.testing import CliRunner
+from test_datasette import EXTRA_DOCUMENTS, Server, builder, fetch, review_db  # noqa: F401  (fixture)
 
 from rasoat.cli import cli
 from rasoat.numbers import number_key
 from rasoat.vntext import unify
 from rasoat.web.search import are_copies, group_copies, match_expression, phrase_variants, search_all
-from test_datasette import EXTRA_DOCUMENTS, Server, builder, fetch, review_db  # noqa: F401  (fixture)
 
 
 @pytest.fixture(scope="module")

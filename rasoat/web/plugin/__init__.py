@@ -48,9 +48,9 @@ from datasette.utils.asgi import BadRequest, Base400, NotFound, Response
 from datasette.views.base import DatasetteError
 from markupsafe import Markup, escape
 
+from rasoat import tables as table_declarations
 from rasoat.numbers import number_key
 from rasoat.vntext import fold, unify
-from rasoat import tables as table_declarations
 from rasoat.web import export, labels, review
 from rasoat.web.diagram import effect_context
 from rasoat.web.document import document_context
