@@ -1,6 +1,6 @@
 # rasoat — two commands set up a fresh Debian machine (Python 3.11):
 #   make demo   builds the sample PDFs, ingests them into rasoat.db and serves Datasette on 127.0.0.1:8001
-#   make test   runs the whole test suite (what .ci/run calls)
+#   make test   runs ruff, then the whole test suite (what .ci/run calls)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -13,6 +13,7 @@ demo: $(STAMP)
 	$(BIN)/rasoat demo --db rasoat.db --port 8001
 
 test: $(STAMP)
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
 # Debian packages: OCR (Tesseract + Vietnamese model), Chromium for browser
