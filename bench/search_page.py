@@ -54,8 +54,10 @@ async def run(db: Path, rounds: int) -> dict:
     every_cpu = [x for v in cpu.values() for x in v]
     return dict(
         database=str(db), rounds=rounds,
-        queries={q: dict(wall_p50_ms=round(statistics.median(wall[q]), 1), cpu_p50_ms=round(statistics.median(cpu[q]), 1))
-                 for q in QUERIES},
+        queries={
+            q: dict(wall_p50_ms=round(statistics.median(wall[q]), 1), cpu_p50_ms=round(statistics.median(cpu[q]), 1))
+            for q in QUERIES
+        },
         all=dict(n=len(every_wall), wall_p50_ms=round(statistics.median(every_wall), 1),
                  wall_p95_ms=round(percentile(every_wall, 0.95), 1), cpu_p50_ms=round(statistics.median(every_cpu), 1),
                  cpu_p95_ms=round(percentile(every_cpu, 0.95), 1)))

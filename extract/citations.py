@@ -24,7 +24,8 @@ DEFAULT_NEAR_SO_LOOKBACK = 6  # … and the very last ones, for "số"
 DEFAULT_AFTER_CHARS = 120  # characters after a number read for its date and issuer ("ngày … của Bộ …")
 DEFAULT_RELATION_CONTEXT = 200  # characters of the sentence before a citation read for its relation words
 SNAP_MAX_DISTANCE = 1.0  # OCR pages: weighted edit distance (numbers.ocr_distance) up to which a group is snapped
-SNAP_SHORT_GROUP = 4  # … a group this short or shorter ("TTLB") is snapped only across one confusion (OCR_CONFUSABLE_COST)
+# … a group this short or shorter ("TTLB") is snapped only across one confusion (OCR_CONFUSABLE_COST)
+SNAP_SHORT_GROUP = 4
 SNAP_SHORT_MAX_DISTANCE = 0.5  # … that is, up to this distance
 
 
@@ -134,7 +135,8 @@ def find_citations(pages: list[Page], own_number: str | None = None) -> list[Cit
         ocr = page.source == TextSource.OCR
         own_line = page.regions.get(Region.HEADER_LEFT) or page.regions.get(Region.HEADER) or (0, 0)
         for k, m in enumerate(DOC_NUMBER.finditer(text)):
-            if own_line[0] <= m.start() < own_line[1] and "Số" in text[max(own_line[0], m.start() - DEFAULT_OWN_NUMBER_LOOKBACK) : m.start()]:
+            own_lookback = text[max(own_line[0], m.start() - DEFAULT_OWN_NUMBER_LOOKBACK) : m.start()]
+            if own_line[0] <= m.start() < own_line[1] and "Số" in own_lookback:
                 continue  # the document's own "Số: …" line, even when its number could not be read
             if rx.GLYPH_BEFORE_NUMBER.search(text, 0, m.start()):
                 continue  # "#6/QĐ-…": a digit read as a sign, the number cannot be told
@@ -172,11 +174,14 @@ def find_citations(pages: list[Page], own_number: str | None = None) -> list[Cit
             # A bare "12/UBND" with no type word and no known abbreviation is
             # too weak (could be a fraction unit); accept when a type word
             # precedes or the first group is a known type or issuer.
-            if not tm and not (m.group("year") or facts.doc_type_name(groups[0])
-                               or rx.CITED_TYPE.search(before[-DEFAULT_NEAR_TYPE_LOOKBACK:] + " ")
-                               or "số" in before[-DEFAULT_NEAR_SO_LOOKBACK:]):
-                if not issuer_from_symbol(symbol):
-                    continue
+            if (
+                not tm
+                and not (m.group("year") or facts.doc_type_name(groups[0])
+                         or rx.CITED_TYPE.search(before[-DEFAULT_NEAR_TYPE_LOOKBACK:] + " ")
+                         or "số" in before[-DEFAULT_NEAR_SO_LOOKBACK:])
+                and not issuer_from_symbol(symbol)
+            ):
+                continue
             doc_type = tm.group("type").capitalize() if tm else None
             if doc_type is None:
                 doc_type = facts.doc_type_name(groups[0]) if not qh_term(symbol) else None
@@ -184,7 +189,11 @@ def find_citations(pages: list[Page], own_number: str | None = None) -> list[Cit
             issued_on = None
             dm = rx.DATE_AFTER.match(after)
             if dm:
-                issued_on = iso_date(dm.group("day") or dm.group("d2"), dm.group("month") or dm.group("m2"), dm.group("year") or dm.group("y2"))
+                issued_on = iso_date(
+                    dm.group("day") or dm.group("d2"),
+                    dm.group("month") or dm.group("m2"),
+                    dm.group("year") or dm.group("y2"),
+                )
                 after = after[dm.end() :]
             im = rx.ISSUER_AFTER.match(after.replace("\n", " "))
             issuer = collapse(rx.ISSUER_STOP.split(" " + im.group("issuer"))[0]) if im else None
@@ -221,7 +230,11 @@ def find_citations(pages: list[Page], own_number: str | None = None) -> list[Cit
                     raw=m.group(0),
                     doc_type=m.group("type"),
                     name=name,
-                    issuer="Quốc hội" if m.group("type") in ("Luật", "Bộ luật", "Hiến pháp") else "Ủy ban Thường vụ Quốc hội",
+                    issuer=(
+                        "Quốc hội"
+                        if m.group("type") in ("Luật", "Bộ luật", "Hiến pháp")
+                        else "Ủy ban Thường vụ Quốc hội"
+                    ),
                     issued_on=iso_date(dm.group("day"), dm.group("month"), dm.group("year")) if dm else None,
                     relation=_relation(sentence[-DEFAULT_RELATION_CONTEXT:], sentence),
                 )

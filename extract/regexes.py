@@ -17,8 +17,9 @@ SYMBOL_GROUP = r"[A-ZĐÐ][A-Za-zĐÐđ0-9&]*"  # one group of a ký hiệu: "Q�
 # the rules, the store and the web need them too.
 
 # The number line of the header: "Số: 01/2024/QĐ-UBND", "Số:      /BC-UBND",
-# "Luật số: 51/2024/QH15", "Bộ luật số: 45/2019/QH14", "SỐ: …" in capitals, OCR's "Sô:"; a unit code in parentheses closing the symbol, even after a
-# space ("416/TTr-CAT (PC04)"), is part of it.  Groups: num (may be blank), rest.
+# "Luật số: 51/2024/QH15", "Bộ luật số: 45/2019/QH14", "SỐ: …" in capitals, OCR's "Sô:"; a unit code in
+# parentheses closing the symbol, even after a space ("416/TTr-CAT (PC04)"), is part of it.
+# Groups: num (may be blank), rest.
 NUMBER_LINE = re.compile(
     r"(?:(?:Bộ\s+)?[Ll]uật\s+|Nghị\s+quyết\s+|Pháp\s+lệnh\s+)?(?:[Ss]ố|SỐ|Sô)\s*[:.]?\s*(?P<prejunk>[^\s/\d\w]{1,2})?(?P<num>\d{1,5}[a-z]?)?"
     r"(?P<junk>[^\s/\d]{1,3})?\s*(?P<rest>/\S*(?:[ \t]\S*[-/]\S*)*(?:[ \t]?\([A-ZĐ0-9.-]{1,12}\))?)"
@@ -74,7 +75,8 @@ CITED_TYPE = re.compile(
 
 # A law cited by name: "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015".
 LAW_BY_NAME = re.compile(
-    r"\b(?P<type>Bộ luật|Luật|Pháp lệnh|Hiến pháp)\s+(?P<name>(?:[^\s;,.]+\s+){0,14}?)ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+    r"\b(?P<type>Bộ luật|Luật|Pháp lệnh|Hiến pháp)\s+(?P<name>(?:[^\s;,.]+\s+){0,14}?)"
+    r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
 )
 
 # Words that set the relation of a citation, found before it in the same sentence.
@@ -142,7 +144,8 @@ COUNT = re.compile(r"(?<![\w/.,%)”\"-])(?P<num>" + NUMBER + r")(?=\s+[^\W\d_])
 TTHC_CODE = _patterns.TTHC_CODE
 
 # Structure: "Chương II", "Điều 5.", "Mục 1", "Phần thứ nhất".
-ARTICLE = re.compile(r"^\s*Điều\s+(?P<num>\d+[a-z]?)\s*[.:\-–]\s*(?P<title>[^\n]*)", re.M)  # "Điều 5." (older texts: "Điều 5-")
+# "Điều 5." (older texts: "Điều 5-")
+ARTICLE = re.compile(r"^\s*Điều\s+(?P<num>\d+[a-z]?)\s*[.:\-–]\s*(?P<title>[^\n]*)", re.M)
 CHAPTER = re.compile(r"^\s*Chương\s+(?P<num>[IVXLC]+|\d+)\b\s*(?P<title>[^\n]*)", re.M)
 SECTION = re.compile(r"^\s*Mục\s+(?P<num>\d+)\b\s*[.:]?\s*(?P<title>[^\n]*)", re.M)
 PART = re.compile(r"^\s*Phần\s+(?P<num>thứ\s+\w+|[IVXLC]+|\d+)\b\s*[.:]?\s*(?P<title>[^\n]*)", re.M)
@@ -159,21 +162,28 @@ EFFECTIVE = re.compile(
 )
 
 # Passing date of a law: "Luật này đã được Quốc hội … thông qua ngày 27 tháng 11 năm 2024".
-PASSED_ON = re.compile(r"thông\s+qua\s+ngày\s+(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s+năm\s+(?P<year>\d{4})", re.I)
+PASSED_ON = re.compile(
+    r"thông\s+qua\s+ngày\s+(?P<day>\d{1,2})\s+tháng\s+(?P<month>\d{1,2})\s+năm\s+(?P<year>\d{4})", re.I
+)
 
 # What a count counts: the head noun right after the number ("46 văn bản",
 # "939 thôn", "342 doanh nghiệp", "39.897 tỷ đồng").  Longest first.
+# (The literal is cut into pieces only to keep lines short: its text, hence the order, is unchanged.)
 UNIT_HEADS = sorted(
     """TTHC|thủ tục hành chính|thủ tục|văn bản quy phạm pháp luật|văn bản QPPL|văn bản|quyết định|nghị quyết|kế hoạch|
-    báo cáo|công văn|hồ sơ|cơ quan chuyên môn|cơ quan|đơn vị sự nghiệp|đơn vị hành chính|đơn vị|phòng chuyên môn|phòng|sở|ban|ngành|
+    báo cáo|công văn|hồ sơ|cơ quan chuyên môn|cơ quan|đơn vị sự nghiệp|đơn vị hành chính|đơn vị|phòng chuyên môn|"""
+    """phòng|sở|ban|ngành|
     xã|phường|thị trấn|đặc khu|thôn|tổ dân phố|bản|ấp|khu phố|huyện|quận|thị xã|thành phố|tỉnh|tỉnh thành|địa phương|
-    người|công chức|viên chức|cán bộ|nhân viên|lao động|biên chế|đại biểu|học viên|học sinh|lượt người|lượt|hộ gia đình|hộ|
-    doanh nghiệp|hợp tác xã|tổ chức|hội nghị|hội nghị đối thoại|cuộc|cuộc họp|cuộc kiểm tra|cuộc thanh tra|đoàn|lớp|buổi|
+    người|công chức|viên chức|cán bộ|nhân viên|lao động|biên chế|đại biểu|học viên|học sinh|lượt người|"""
+    """lượt|hộ gia đình|hộ|
+    doanh nghiệp|hợp tác xã|tổ chức|hội nghị|hội nghị đối thoại|cuộc|cuộc họp|cuộc kiểm tra|cuộc thanh tra|"""
+    """đoàn|lớp|buổi|
     mô hình|nhiệm vụ|chỉ tiêu|tiêu chí|dự án|công trình|đề án|chương trình|phương án|kiến nghị|sáng kiến|
     tỷ đồng|triệu đồng|nghìn đồng|ngàn đồng|đồng|USD|tỷ|triệu|phiếu khảo sát|phiếu|tài khoản|chữ ký số|chứng thư số|
     dịch vụ công|dịch vụ công trực tuyến|hệ thống|trang thông tin|cổng thông tin|bộ phận|trường hợp|vụ việc|vụ|vụ án|
     ha|héc ta|km|m2|tấn|cấp|thành viên|điểm|vị trí việc làm|vị trí|giấy phép|giấy chứng nhận|thửa đất|đề tài|sản phẩm|
-    phòng họp|điểm cầu|máy tính|camera|bản án|đơn|đơn thư|lá đơn|tin|bài|tin bài|cơ sở|trường|trạm y tế|bệnh viện""".replace("\n", "").split("|"),
+    phòng họp|điểm cầu|máy tính|camera|bản án|đơn|đơn thư|lá đơn|tin|bài|tin bài|"""
+    """cơ sở|trường|trạm y tế|bệnh viện""".replace("\n", "").split("|"),
     key=len,
     reverse=True,
 )
@@ -189,8 +199,10 @@ NOT_A_FIGURE_BEFORE = re.compile(
     r"(?<![Tt]ổng\s)số|Số|năm|Năm|ngày|Ngày|tháng|Tháng|"  # "số 12" names, "tổng số 12 phiếu" counts
     r"khóa|Khóa|khoá|Khoá|thứ|Thứ|Phường|phường|Quận|quận|Đề án|Kỳ họp|kỳ họp|phiên|Phiên|Quý|quý|Tổ|Trang|trang|"
     r"thứ tự|"
-    r"giai đoạn|Giai đoạn|lần|Lần|đợt|Đợt|Phụ lục|phụ lục|Biểu|biểu|mẫu|Mẫu|Bảng|bảng|Tiểu mục|Nhóm|nhóm|Khu|Đội|Lô|lô|tờ|thửa|"
-    r"Chỉ thị|Kết luận|Nghị quyết|Quyết định|Thông tư|Nghị định|Luật|Công văn|Hướng dẫn|Kế hoạch|Báo cáo|Tờ trình|Thông báo|"
+    r"giai đoạn|Giai đoạn|lần|Lần|đợt|Đợt|Phụ lục|phụ lục|Biểu|biểu|mẫu|Mẫu|Bảng|bảng|"
+    r"Tiểu mục|Nhóm|nhóm|Khu|Đội|Lô|lô|tờ|thửa|"
+    r"Chỉ thị|Kết luận|Nghị quyết|Quyết định|Thông tư|Nghị định|Luật|Công văn|Hướng dẫn|Kế hoạch|"
+    r"Báo cáo|Tờ trình|Thông báo|"
     r"Zalo|phiên bản|PCI|ISO|TCVN|QCVN|\+|tel|Tel|ĐT|SĐT|Fax|"
     # places, steps and levels named by a number ("thôn 3", "tầng 2", "bước 4", "mức độ 4", "hạng 12", "lúc 8 giờ")
     r"[Tt]hôn|[Xx]óm|[Ấấ]p|[Tt]ầng|[Cc]âu|[Bb]ước|[Mm]ức độ|[Cc]ấp độ|[Hh]ạng|STT|Stt|[Tt]iêu chí|[Cc]hỉ tiêu|"
@@ -219,7 +231,9 @@ NUMBER_WORD = re.compile(r"\b(?:Số|số)\s*:")
 
 # The number line as printed, with or without its colon: "Số: 05/2024/QĐ-UBND", "Số 05/QĐ-UBND",
 # "Luật số: 51/2024/QH15".  Group colon (empty when missing); a digit or "/" must follow (checked by the caller).
-NUMBER_LINE_START = re.compile(r"(?:^|\s)(?:(?:Bộ\s+)?[Ll]uật\s+|Pháp\s+lệnh\s+|Nghị\s+quyết\s+)?(S[ốỐ]|số)(?P<colon>\s*:)?")
+NUMBER_LINE_START = re.compile(
+    r"(?:^|\s)(?:(?:Bộ\s+)?[Ll]uật\s+|Pháp\s+lệnh\s+|Nghị\s+quyết\s+)?(S[ốỐ]|số)(?P<colon>\s*:)?"
+)
 
 # An authority line of a signature block as printed: the allowed "TM. ỦY BAN …" (in any case after the dot:
 # "TM. chính phủ" in old typed texts), and the variants a rule reports ("T/M", "K/T", "TM ỦY BAN" without a
@@ -347,8 +361,8 @@ NAME_AFTER_RECIPIENT = re.compile(r"[;.]\s+(" + _NAME_WORD + r"(?:\s+" + _NAME_W
 
 # The start of each line of a page (for finding authority lines).
 LINE_START = re.compile(r"(?m)^[^\n]*$")
-# The word "Số" of the header's number line ("Số: 12/UBND", "SỐ: 12/UBND", "Luật số: …", OCR's "Sô:"), not that of a Công báo running head
-# ("CÔNG BÁO/Số 12/Ngày 09-3-2031").
+# The word "Số" of the header's number line ("Số: 12/UBND", "SỐ: 12/UBND", "Luật số: …", OCR's "Sô:"), not that
+# of a Công báo running head ("CÔNG BÁO/Số 12/Ngày 09-3-2031").
 NUMBER_WORD_IN_HEADER = re.compile(r"(?<!/)\bSố\b|\bSỐ\s*[:.]?\s*\d|(?:số|Sô|SỐ)\s*:")  # not "CHỈ SỐ CẢI CÁCH"
 
 # A line of the header above the type word: the Quốc hiệu, the Tiêu ngữ, the number line or the date line.

@@ -27,6 +27,7 @@ Errors users read are in Vietnamese (:class:`OcrUnavailableError`,
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import os
@@ -39,7 +40,6 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Union
 
 __all__ = [
     "DEFAULT_DPI",
@@ -81,7 +81,7 @@ DEFAULT_TIMEOUT = 180
 #: ``RASOAT_TESSERACT`` (a path or a command name).
 TESSERACT_CMD = os.environ.get("RASOAT_TESSERACT", "tesseract")
 
-PathLike = Union[str, os.PathLike]
+PathLike = str | os.PathLike
 
 
 class OcrError(RuntimeError):
@@ -232,10 +232,8 @@ def render_page(pdf_path: PathLike | bytes, page_index: int, dpi: int = DEFAULT_
     source = pdf_path if isinstance(pdf_path, bytes) else str(pdf_path)
     pdf = pdfium.PdfDocument(source)
     try:
-        try:
+        with contextlib.suppress(Exception):  # forms are a nicety, never fatal
             pdf.init_forms()
-        except Exception:  # noqa: BLE001 - forms are a nicety, never fatal
-            pass
         n = len(pdf)
         if not 0 <= page_index < n:
             raise IndexError(f"Trang {page_index + 1} không tồn tại (tệp có {n} trang)")
@@ -260,9 +258,9 @@ def render_page(pdf_path: PathLike | bytes, page_index: int, dpi: int = DEFAULT_
 
 def _image_bytes(image) -> bytes:
     """Encode an image for tesseract's stdin (PNM for PIL images: fast)."""
-    if isinstance(image, (bytes, bytearray)):
+    if isinstance(image, bytes | bytearray):
         return bytes(image)
-    if isinstance(image, (str, os.PathLike)):
+    if isinstance(image, str | os.PathLike):
         return Path(image).read_bytes()
     # PIL image: PBM/PGM/PPM are written without compression
     if image.mode not in ("1", "L", "RGB"):
@@ -567,7 +565,7 @@ def ocr_image(
     language model is missing, :class:`OcrError` when tesseract fails.
     """
     require_ocr(lang)
-    if dpi is None and not isinstance(image, (bytes, bytearray, str, os.PathLike)):
+    if dpi is None and not isinstance(image, bytes | bytearray | str | os.PathLike):
         info_dpi = getattr(image, "info", {}).get("dpi")
         if info_dpi:
             dpi = int(round(float(info_dpi[0])))

@@ -219,7 +219,9 @@ def check_report(documents: int, by_severity: dict[tuple[str, str], int], titles
     parts = ", ".join(f"{n} {SEVERITY_WORDS[s].lower()}" for s, n in totals.items() if n)
     lines = [f"Đã kiểm tra {documents} văn bản: {total} phát hiện" + (f" ({parts})" if parts else "")]
     for severity, word in SEVERITY_WORDS.items():
-        rules = sorted(((n, rid) for (sev, rid), n in by_severity.items() if sev == severity), key=lambda x: (-x[0], x[1]))
+        rules = sorted(
+            ((n, rid) for (sev, rid), n in by_severity.items() if sev == severity), key=lambda x: (-x[0], x[1])
+        )
         if rules:
             lines.append(f"{word} ({totals[severity]}):")
             lines.extend(f"  {rid:8} {n:>5}  {titles.get(rid, '')}".rstrip() for n, rid in rules)
@@ -277,7 +279,7 @@ def serve(db_path, port, host, password, no_sql, allow_upload=False, upload_dir=
     try:
         env = environment(secret, allow_upload=allow_upload, upload_dir=upload_dir)
     except ValueError as e:
-        raise click.UsageError(str(e))
+        raise click.UsageError(str(e)) from None
     if not port_free(host, port):  # else uvicorn says so in English, after Datasette has loaded
         raise click.UsageError(f"Cổng {port} trên {host} đang được một chương trình khác dùng: hãy chọn cổng khác "
                                f"bằng --port (vd. --port {port + 1}) hoặc tắt chương trình kia.")
@@ -305,7 +307,7 @@ def user_add(name, db_path, full_name):
     try:
         path = users.add(db_path, name, secret, full_name)
     except ValueError as e:
-        raise click.UsageError(str(e))
+        raise click.UsageError(str(e)) from None
     click.echo(f"Đã lưu tài khoản {name} vào {path}. Khởi động lại 'rasoat serve' để dùng.")
 
 
@@ -372,7 +374,9 @@ def eval_command(gold, corpus_dir, as_json, details, only, cache_dir):
     items = [g for g in load_gold(gold) if not only or g["file"] in only]
     results = []
     base = Path(gold).parent
-    with click.progressbar(items, label="Đang đánh giá", file=sys.stderr, item_show_func=lambda g: g["file"] if g else "") as bar:
+    with click.progressbar(
+        items, label="Đang đánh giá", file=sys.stderr, item_show_func=lambda g: g["file"] if g else ""
+    ) as bar:
         for g in bar:
             path = Path(corpus_dir) / g["file"]
             if not path.exists():
@@ -402,7 +406,8 @@ def eval_command(gold, corpus_dir, as_json, details, only, cache_dir):
         click.echo(f"  {'tất cả':15} {summary['header_exact']:.2%}")
     for k, label in (("citations", "Trích dẫn"), ("figures", "Số liệu"), ("tthc", "Mã TTHC")):
         s = summary[k]
-        click.echo(f"{label:10} P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f} (tp={s['tp']} fp={s['fp']} fn={s['fn']})")
+        click.echo(f"{label:10} P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f} "
+                   f"(tp={s['tp']} fp={s['fp']} fn={s['fn']})")
     if details:
         _echo_miss_classes([m for r in results for m in r.misses])
 

@@ -109,7 +109,9 @@ def evaluate_document(gold: dict, doc: Document) -> FileResult:
         found = sorted({norm(c.number) for c in doc.extraction.citations if c.number and c.page in pages})
         expected = sorted({norm(x) for x in gold["citations"]["numbers"]})
         r.citations = multiset_score(found, expected)
-        r.details["citations"] = dict(missed=sorted(set(expected) - set(found)), extra=sorted(set(found) - set(expected)))
+        r.details["citations"] = dict(
+            missed=sorted(set(expected) - set(found)), extra=sorted(set(found) - set(expected))
+        )
     if gold.get("figures") is not None:
         pages = _pages(gold["figures"].get("pages"), n)
         found = [figure_key(f.page, _figure_value_found(f)) for f in doc.extraction.figures if f.page in pages]
@@ -121,7 +123,8 @@ def evaluate_document(gold: dict, doc: Document) -> FileResult:
         pages = _pages(gold["tthc_codes"].get("pages"), n)
         found = sorted({p.code for p in doc.extraction.procedures if p.code and p.page in pages})
         r.tthc = multiset_score(found, sorted(set(gold["tthc_codes"]["codes"])))
-        r.details["tthc"] = dict(missed=sorted(set(gold["tthc_codes"]["codes"]) - set(found)), extra=sorted(set(found) - set(gold["tthc_codes"]["codes"])))
+        codes = set(gold["tthc_codes"]["codes"])
+        r.details["tthc"] = dict(missed=sorted(codes - set(found)), extra=sorted(set(found) - codes))
     r.misses = classify(gold, doc, r.details)
     return r
 
@@ -190,7 +193,10 @@ def summarise(results: list[FileResult]) -> dict:
     return dict(
         header_fields=header,
         header_exact=sum(all_fields) / len(all_fields) if all_fields else None,
-        **{k: dict(precision=s.precision, recall=s.recall, f1=s.f1, tp=s.tp, fp=s.fp, fn=s.fn) for k, s in totals.items()},
+        **{
+            k: dict(precision=s.precision, recall=s.recall, f1=s.f1, tp=s.tp, fp=s.fp, fn=s.fn)
+            for k, s in totals.items()
+        },
     )
 
 

@@ -32,11 +32,14 @@ def resolve_citations(db: sqlite_utils.Database) -> None:
             "update citations set target_id = (select d.id from documents d where d.number_key = citations.number_key "
             "and d.id != citations.document_id limit 1) where number_key is not null")
         named = db.execute(
-            "select rowid, document_id, doc_type, name, issued_on from citations where number is null and name is not null"
+            "select rowid, document_id, doc_type, name, issued_on from citations "
+            "where number is null and name is not null"
         ).fetchall()
         if not named:
             return
-        stored = db.execute("select id, doc_type, title, issued_on from documents where error is null and title is not null").fetchall()
+        stored = db.execute(
+            "select id, doc_type, title, issued_on from documents where error is null and title is not null"
+        ).fetchall()
         candidates = _Candidates(stored)
         for rowid, document_id, doc_type, name, issued_on in named:
             best = next((doc_id for doc_id in candidates.best(_name_key(name), doc_type, issued_on)
@@ -50,7 +53,9 @@ class _Candidates:
     hold a hundred thousand documents."""
 
     def __init__(self, stored: list[tuple[str, str | None, str, str | None]]) -> None:
-        self.stored = [(doc_id, (doc_type or "").casefold(), _name_key(title), on) for doc_id, doc_type, title, on in stored]
+        self.stored = [
+            (doc_id, (doc_type or "").casefold(), _name_key(title), on) for doc_id, doc_type, title, on in stored
+        ]
         self.memo: dict[tuple, list[str]] = {}
 
     def best(self, key: str, doc_type: str | None, issued_on: str | None) -> list[str]:
@@ -59,8 +64,11 @@ class _Candidates:
         ask = (key, (doc_type or "").casefold(), issued_on)
         if ask not in self.memo:
             pool = [(doc_id, title) for doc_id, stored_type, title, on in self.stored
-                    if not (issued_on and on and issued_on != on) and not (ask[1] and stored_type and ask[1] != stored_type)]
-            hits = process.extract(key, [t for _, t in pool], scorer=fuzz.token_set_ratio, score_cutoff=NAME_SCORE, limit=None)
+                    if not (issued_on and on and issued_on != on)
+                    and not (ask[1] and stored_type and ask[1] != stored_type)]
+            hits = process.extract(
+                key, [t for _, t in pool], scorer=fuzz.token_set_ratio, score_cutoff=NAME_SCORE, limit=None
+            )
             hits.sort(key=lambda h: (-h[1], h[2]))  # best score first; among equals, the first stored
             self.memo[ask] = [pool[i][0] for _, _, i in hits[:2]]
         return self.memo[ask]

@@ -53,7 +53,7 @@ def row(table: str, *records: Any, **values: Any) -> dict:
             value = next((v for v in found if not callable(v)), None)
         if isinstance(value, bool):
             value = int(value)
-        elif isinstance(value, (list, dict)):
+        elif isinstance(value, list | dict):
             value = json.dumps(value, ensure_ascii=False)
         out[name] = value
     return out
@@ -194,7 +194,9 @@ def save_document(db: sqlite_utils.Database, doc: Document, ingested_at: str | N
     x = doc.extraction
     with db.atomic():  # one transaction (sqlite-utils commits each statement under a bare ``with db.conn``)
         db.execute(f"PRAGMA user_version = {DERIVED_STALE}")
-        old_ids = [r[0] for r in db.execute("select id from documents where path = ? or id = ?", [document["path"], doc_id])]
+        old_ids = [
+            r[0] for r in db.execute("select id from documents where path = ? or id = ?", [document["path"], doc_id])
+        ]
         for old in old_ids:
             delete_document(db, old, commit=False)
         db["documents"].insert(document, pk="id", replace=True)
@@ -297,7 +299,10 @@ def load_documents(db: sqlite_utils.Database) -> Iterable[Document]:
                              text_source=d["text_source"] or "text", ocr=bool(d["ocr"]), error=d["error"], meta=meta,
                              error_stage=d.get("error_stage"), error_detail=d.get("error_detail"))
         header = build(Header, dict(d, is_qppl=None if d["is_qppl"] is None else bool(d["is_qppl"]), spans=spans))
-        rows = lambda t: db[t].rows_where("document_id = ?", [d["id"]], order_by="rowid")  # noqa: E731
+
+        def rows(table: str, doc_id: str = d["id"]):  # the id bound now, not the loop's later value
+            return db[table].rows_where("document_id = ?", [doc_id], order_by="rowid")
+
         x = Extraction(
             header=header,
             citations=[build(Citation, r) for r in rows("citations")],

@@ -71,7 +71,9 @@ def _span() -> tuple[Column, ...]:
 
 # a finding's identity that survives reading the same file again (rule, page, evidence text: not the rowid);
 # reviews are joined to findings by it (rasoat.reviews.finding_key)
-FINDING_KEY = Column("finding_key", str, "Khóa phát hiện", "giữ nguyên khi đọc lại cùng tệp (quy tắc, trang, bằng chứng)")
+FINDING_KEY = Column(
+    "finding_key", str, "Khóa phát hiện", "giữ nguyên khi đọc lại cùng tệp (quy tắc, trang, bằng chứng)"
+)
 
 SEARCH_FOLDED = Column("search_folded", str, "Dạng không dấu",
                        "trường ngắn và các từ có chữ đ, để tìm kiếm không dấu")
@@ -116,7 +118,8 @@ TABLES: tuple[Table, ...] = (
             Column("text", str, "Toàn văn"),
         ),
         pk="id",
-        indexes=("path", "number", "number_key", "issued_on", "doc_type", "issuer", "year"),  # look-ups, default order, facets
+        # look-ups, default order, facets
+        indexes=("path", "number", "number_key", "issued_on", "doc_type", "issuer", "year"),
         datasette=dict(label_column="number", sort_desc="issued_on",
                        facets=["doc_type", "issuer", "year", "is_qppl", "text_source"]),
     ),

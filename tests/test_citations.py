@@ -15,12 +15,19 @@ def cites(text, own=None):
     [
         (
             "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư;",
-            dict(number="30/2020/NĐ-CP", doc_type="Nghị định", issued_on="2020-03-05", relation="can_cu", issuer="Chính phủ"),
+            dict(
+                number="30/2020/NĐ-CP", doc_type="Nghị định", issued_on="2020-03-05", relation="can_cu",
+                issuer="Chính phủ",
+            ),
         ),
-        ("HĐND tỉnh đã ban hành Nghị quyết số 93/NQ-HĐND về việc sắp xếp", dict(number="93/NQ-HĐND", doc_type="Nghị quyết", relation="mention")),
-        ("Thực hiện Công văn số 4625/BNV-CCHC ngày 02/7/2025 của Bộ Nội vụ", dict(number="4625/BNV-CCHC", issued_on="2025-07-02", issuer="Bộ Nội vụ")),
-        ("Bãi bỏ Quyết định số 18/2019/QĐ-UBND ngày 10 tháng 5 năm 2019", dict(number="18/2019/QĐ-UBND", relation="bai_bo")),
-        ("Sửa đổi, bổ sung một số điều của Nghị định số 75/2021/NĐ-CP ngày 24 tháng 7 năm 2021", dict(number="75/2021/NĐ-CP", relation="sua_doi")),
+        ("HĐND tỉnh đã ban hành Nghị quyết số 93/NQ-HĐND về việc sắp xếp",
+         dict(number="93/NQ-HĐND", doc_type="Nghị quyết", relation="mention")),
+        ("Thực hiện Công văn số 4625/BNV-CCHC ngày 02/7/2025 của Bộ Nội vụ",
+         dict(number="4625/BNV-CCHC", issued_on="2025-07-02", issuer="Bộ Nội vụ")),
+        ("Bãi bỏ Quyết định số 18/2019/QĐ-UBND ngày 10 tháng 5 năm 2019",
+         dict(number="18/2019/QĐ-UBND", relation="bai_bo")),
+        ("Sửa đổi, bổ sung một số điều của Nghị định số 75/2021/NĐ-CP ngày 24 tháng 7 năm 2021",
+         dict(number="75/2021/NĐ-CP", relation="sua_doi")),
         ("Quyết định này thay thế Quyết định số 1480/QĐ-TTg", dict(number="1480/QĐ-TTg", relation="thay_the")),
         ("Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;", dict(number="63/2025/QH15", relation="can_cu")),
         ("Căn cứ Nghị định số 30/2020/NÐ-CP", dict(number="30/2020/NĐ-CP")),  # Ð (U+00D0) normalised to Đ
@@ -58,7 +65,10 @@ def test_own_number_is_not_a_citation():
 
 
 def test_wrapped_can_cu_keeps_its_relation():
-    text = "Căn cứ Quyết định số 23/2023/QĐ-TTg ngày 18 tháng 9 năm 2023 của\nThủ tướng Chính phủ về việc thành lập;\nCăn cứ Quyết định số 666/QĐ-TTg của Thủ tướng;"
+    text = (
+        "Căn cứ Quyết định số 23/2023/QĐ-TTg ngày 18 tháng 9 năm 2023 của\nThủ tướng Chính phủ về việc thành lập;\n"
+        "Căn cứ Quyết định số 666/QĐ-TTg của Thủ tướng;"
+    )
     rels = {c.number: c.relation for c in cites(text)}
     assert rels == {"23/2023/QĐ-TTg": "can_cu", "666/QĐ-TTg": "can_cu"}
 
@@ -137,14 +147,16 @@ def test_text_layer_symbol_kept_as_printed(text, expected):
         ("Kèm theo Kế hoạch tại Quyết định số: #7/QĐ-UBND ngày 2 tháng 4 năm 2022", []),
         ("theo Quyết định số *3/QĐ-UBND", []),
         # the document's own number in an old-style title line is not a citation; what the title cites is
-        ("NGHỊ ĐỊNH\nCỦA CHÍNH PHỦ SỐ 27/2001/NĐ-CP NGÀY 4 THÁNG 6 NĂM 2001\nVỀ VIỆC SỬA ĐỔI NGHỊ ĐỊNH SỐ 8/1999/NĐ-CP\n"
+        ("NGHỊ ĐỊNH\nCỦA CHÍNH PHỦ SỐ 27/2001/NĐ-CP NGÀY 4 THÁNG 6 NĂM 2001\n"
+         "VỀ VIỆC SỬA ĐỔI NGHỊ ĐỊNH SỐ 8/1999/NĐ-CP\n"
          "Căn cứ Luật số 31/2000/QH10;", ["8/1999/NĐ-CP", "31/2000/QH10"]),
         ("Chính phủ\n\nQuyết định của Thủ tướng Chính phủ số 318/2002/QĐ-TTg\nngày 3/4/2002 về quy chế", []),
         ("CHÍNH PHỦ\nSỐ: 19/2002/NĐ-CP\nHà Nội, ngày 2 tháng 3 năm 2002\nNGHỊ ĐỊNH\nCăn cứ Luật số 31/2000/QH10;",
          ["31/2000/QH10"]),  # the "Số:" line of a text without a header block
         ("Căn cứ Luật số 31/2000/QH10;\nSố: 20/2002/NĐ-CP", ["31/2000/QH10", "20/2002/NĐ-CP"]),  # after căn cứ
         # near-misses: a type word opening the line, but the number is not the page's first or comes after căn cứ
-        ("Căn cứ Luật số 31/2000/QH10;\nQuyết định số 44/2001/QĐ-TTg ngày 1/1/2001 về quy chế", ["31/2000/QH10", "44/2001/QĐ-TTg"]),
+        ("Căn cứ Luật số 31/2000/QH10;\nQuyết định số 44/2001/QĐ-TTg ngày 1/1/2001 về quy chế",
+         ["31/2000/QH10", "44/2001/QĐ-TTg"]),
         ("Thực hiện Kế hoạch số 12/KH-UBND;\nQuyết định số 45/QĐ-UBND ngày 2/2/2022", ["12/KH-UBND", "45/QĐ-UBND"]),
     ],
 )

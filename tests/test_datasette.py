@@ -78,7 +78,8 @@ kind: qppl
 # QUYẾT ĐỊNH:
 
 ## Điều 1. Bãi bỏ văn bản
-Bãi bỏ Quyết định số 41/2020/QĐ-UBND ngày 15 tháng 9 năm 2020 của Uỷ ban nhân dân tỉnh Thái Nguyên về quản lý cụm công nghiệp trên địa bàn tỉnh.
+Bãi bỏ Quyết định số 41/2020/QĐ-UBND ngày 15 tháng 9 năm 2020 của Uỷ ban nhân dân tỉnh Thái Nguyên """
+    """về quản lý cụm công nghiệp trên địa bàn tỉnh.
 ## Điều 2. Hiệu lực thi hành
 Quyết định này có hiệu lực kể từ ngày 20 tháng 3 năm 2024.
 
@@ -103,7 +104,8 @@ kind: qppl
 # UỶ BAN NHÂN DÂN TỈNH THÁI NGUYÊN
 
 *Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;*
-*Căn cứ Nghị quyết số 93/NQ-HĐND ngày 10 tháng 12 năm 2023 của Hội đồng nhân dân tỉnh về hỗ trợ hộ kinh doanh chuyển đổi;*
+*Căn cứ Nghị quyết số 93/NQ-HĐND ngày 10 tháng 12 năm 2023 của Hội đồng nhân dân tỉnh """
+    """về hỗ trợ hộ kinh doanh chuyển đổi;*
 *Căn cứ Quyết định số 41/2020/QĐ-UBND ngày 15 tháng 9 năm 2020 của Uỷ ban nhân dân tỉnh về quản lý cụm công nghiệp;*
 
 # QUYẾT ĐỊNH:

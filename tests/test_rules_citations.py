@@ -25,10 +25,12 @@ def test_grounds_repealed_on_the_signing_date():
 def test_a_law_mentioned_but_not_a_ground_is_not_flagged():
     doc = variant(QPPL_DECISION, *IN_2025,
                   ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 22 tháng 6 năm 2015;\n", ""),
-                  ("Căn cứ Nghị định số 34/2016/NĐ-CP ngày 14 tháng 5 năm 2016 của Chính phủ quy định chi tiết một số điều\n"
+                  ("Căn cứ Nghị định số 34/2016/NĐ-CP ngày 14 tháng 5 năm 2016 của Chính phủ "
+                   "quy định chi tiết một số điều\n"
                    "và biện pháp thi hành Luật Ban hành văn bản quy phạm pháp luật;\n",
                    "Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 19 tháng 02 năm 2025;\n"),
-                  ("2. Quyết định này áp dụng", "2. Thay thế quy định tại Nghị định số 34/2016/NĐ-CP; quyết định này áp dụng"))
+                  ("2. Quyết định này áp dụng",
+                   "2. Thay thế quy định tại Nghị định số 34/2016/NĐ-CP; quyết định này áp dụng"))
     assert check("CIT001", doc) == []
 
 
@@ -101,7 +103,8 @@ def test_ground_of_lower_force(head, ground, flagged):
 
 def test_cited_year_contradicts_cited_date():
     found = check("CIT004", variant(QPPL_DECISION, ("ngày 14 tháng 5 năm 2016", "ngày 14 tháng 5 năm 2017")))
-    assert len(found) == 1 and "34/2016/NĐ-CP" in found[0].message and "\"ngày 14 tháng 5 năm 2017\"" in found[0].message
+    assert len(found) == 1
+    assert "34/2016/NĐ-CP" in found[0].message and "\"ngày 14 tháng 5 năm 2017\"" in found[0].message
     assert check("CIT004", make_document(**QPPL_DECISION)) == []
 
 
@@ -121,7 +124,9 @@ PLAN_BODY = ("KẾ HOẠCH\nTriển khai Quyết định quy phạm pháp luật
 def test_citation_disagrees_with_stored_document(date, issuer, flagged):
     plan = make_document(
         header_left="UBND TỈNH LÂM ĐỒNG\nSỞ TƯ PHÁP\nSố: 12/KH-STP",
-        header_right="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nLâm Đồng, ngày 02 tháng 4 năm 2024",
+        header_right=(
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nLâm Đồng, ngày 02 tháng 4 năm 2024"
+        ),
         body=PLAN_BODY.format(date=date, issuer=issuer), recipients="Nơi nhận:\n- Lưu: VT.",
         signature="GIÁM ĐỐC\nTrần Văn Minh")
     found = check("CIT005", plan, Corpus([plan, STORED]))

@@ -242,7 +242,7 @@ SERVER_SQLITE_ERRORS = ("database is locked", "disk I/O error", "unable to open"
 def client_error_status(exception) -> int | None:
     """The 4xx status of an exception caused by the request, else None."""
     status = getattr(exception, "status", None)
-    if isinstance(exception, (Base400, DatasetteError)) and isinstance(status, int) and 400 <= status < 500:
+    if isinstance(exception, Base400 | DatasetteError) and isinstance(status, int) and 400 <= status < 500:
         return status
     if not isinstance(exception, DatasetteError):
         return None
@@ -470,7 +470,10 @@ def menu_links(datasette, actor):
 
 @hookimpl
 def extra_css_urls(datasette):
-    return [datasette.urls.static_plugins("rasoat", "rasoat.css"), datasette.urls.static_plugins("rasoat", "review.css")]
+    return [
+        datasette.urls.static_plugins("rasoat", "rasoat.css"),
+        datasette.urls.static_plugins("rasoat", "review.css"),
+    ]
 
 
 # ---- Datasette's own pages -----------------------------------------------
@@ -515,7 +518,8 @@ def extra_template_vars(template, database, table, datasette, request):
 
     def parameter(query: str | None, name: str) -> dict:
         """A canned query's parameter as a reviewer reads it (site.yml, plugins: rasoat: parameters)."""
-        return dict(dict(label=name.replace("_", " ").capitalize(), help="", placeholder=""), **parameters.get(name, {}))
+        defaults = dict(label=name.replace("_", " ").capitalize(), help="", placeholder="")
+        return dict(defaults, **parameters.get(name, {}))
 
     async def row_name(of_table: str, keys) -> str:
         """A row page's name: a document by its number or file name, any other row by its key."""
