@@ -51,7 +51,7 @@ NUMBER_IN_TEXT = re.compile(r"\d+[a-z]?/(?:\d{4}/)?[A-ZĐ][\wĐđ]*(?:-[\wĐđ]+
 SLUG_NUMBER = re.compile(r"-so-(\d+[a-z]?(?:-\d{4})?-[a-z0-9-]+?)(?:-\d{3,})?$")  # "…-so-21-ct-ttg-469580"
 
 
-def number_key(number: str | None) -> str:
+def slug_key(number: str | None) -> str:
     """The folded form both sides are compared in: "02/2024/TT-BLĐTBXH" → "02-2024-tt-bldtbxh"."""
     key = re.sub(r"[/\-\s]+", "-", fold(number or "").replace("đ", "d").lower()).strip("-")
     return re.sub(r"^0+(?=\d)", "", key)  # "07/2026/…" and "7/2026/…" are one number
@@ -61,11 +61,11 @@ def expected(meta: dict) -> dict:
     so_hieu, slug, loai = meta.get("so_hieu") or "", meta.get("slug") or "", meta.get("loai") or ""
     numbers = set()
     if "/" in so_hieu:  # "45/2019/QH14", or "Thông tư số 7/2026/TT-BNV"
-        numbers.add(number_key(so_hieu.split()[-1]))
+        numbers.add(slug_key(so_hieu.split()[-1]))
     elif m := SLUG_NUMBER.search(so_hieu):
-        numbers.add(number_key(m.group(1)))
+        numbers.add(slug_key(m.group(1)))
     if TYPE_OF_LOAI.get(loai) == "Văn bản hợp nhất":
-        numbers.update(number_key(n) for n in NUMBER_IN_TEXT.findall(meta.get("mo_ta") or ""))
+        numbers.update(slug_key(n) for n in NUMBER_IN_TEXT.findall(meta.get("mo_ta") or ""))
     doc_type = TYPE_OF_LOAI.get(loai)
     if doc_type is None:
         doc_type = next((t for p, t in TYPE_OF_SLUG if slug.startswith(p + "-")), None)
@@ -84,7 +84,7 @@ def number_in_text(numbers: set[str], text: str) -> bool:
     """Does the text's head print one of the expected numbers (many gazette texts lack the header: it is an
     image in the PDF; the number cited further on does not count)?  Folded like the numbers, with any run of
     spaces, "/" or "-" alike."""
-    folded = number_key(text)
+    folded = slug_key(text)
     return any(re.search(r"(?<![0-9a-z])0*" + re.escape(n) + r"(?![\w])", folded) for n in numbers)
 
 
@@ -94,7 +94,7 @@ def found(header) -> dict:
         year = int(m.group(1))
     elif header.issued_on:
         year = int(header.issued_on[:4])
-    return dict(number=header.number, key=number_key(header.number), doc_type=header.doc_type, year=year)
+    return dict(number=header.number, key=slug_key(header.number), doc_type=header.doc_type, year=year)
 
 
 def main(argv: list[str] | None = None) -> int:
