@@ -19,20 +19,17 @@ per word.
 
 from __future__ import annotations
 
-import collections
-import importlib.util
 import math
-import os
 import re
 import unicodedata
 from functools import cache
 
+from rasoat import lexicon
 from rasoat.models import TextSource
 from rasoat.vntext import fold, unify
 from rules import patterns as pt
 from rules.base import finding, rule
 
-WORD_LISTS = (("underthesea", ("corpus", "data", "Viet74K.txt")), ("pyvi", ("models", "words.txt")))
 _VN_MARKED = set("àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ")
 _LOOKALIKES = str.maketrans({"ƣ": "ư", "Ƣ": "Ư"})
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
@@ -44,27 +41,11 @@ DEFAULT_DAMAGED_EVIDENCE = 200  # characters at the top of a damaged page pointe
 DEFAULT_CONTEXT_CHARS = 25  # characters either side of an unknown word shown as evidence
 
 
-def _package_file(package: str, parts: tuple[str, ...]) -> str | None:
-    spec = importlib.util.find_spec(package)
-    if not spec or not spec.submodule_search_locations:
-        return None
-    path = os.path.join(spec.submodule_search_locations[0], *parts)
-    return path if os.path.exists(path) else None
-
-
 @cache
 def syllables() -> dict[str, int]:
-    """Every syllable of the word lists (lower case, NFC, official tone placement) → how many words use it."""
-    counts: collections.Counter[str] = collections.Counter()
-    for package, parts in WORD_LISTS:
-        path = _package_file(package, parts)
-        if path:
-            with open(path, encoding="utf-8") as f:
-                counts.update(unicodedata.normalize("NFC", f.read().lower()).split())
-    out: dict[str, int] = {}
-    for s, n in counts.items():
-        key = unify(s)
-        out[key] = out.get(key, 0) + n
+    """Every syllable of the word lists (lower case, NFC, official tone placement) → how many words use it
+    (``rasoat.lexicon``, shared with ingest's repairs)."""
+    out = lexicon.syllables()
     if not out:
         raise RuntimeError("không tìm thấy danh sách từ tiếng Việt của underthesea/pyvi")
     return out
