@@ -111,13 +111,10 @@ class Site:
 
 
 def parse(text: str) -> float:
-    text = text.strip()
-    if "," in text:
-        whole, _, frac = text.partition(",")
-        return float(whole.replace(".", "") + "." + frac)
-    if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
-        return float(text.replace(".", ""))
-    return float(text)
+    """A number as printed ("1.234", "46,2"): the pipeline's own reading (``extract.figures.parse_number``)."""
+    from extract.figures import parse_number
+
+    return parse_number(text)
 
 
 def decimals(text: str) -> int:
