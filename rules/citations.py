@@ -74,7 +74,9 @@ def ground_repealed(doc):
 
 @rule("CIT006", "Căn cứ ban hành đã được sửa đổi, bổ sung (hoặc chỉ còn hiệu lực một phần) trước ngày ký mà không "
       "viện dẫn văn bản sửa đổi", CAT, "warning",
-      "Luật 64/2025/QH15, Điều 61 (căn cứ ban hành là văn bản đang có hiệu lực); NĐ 30/2020/NĐ-CP, Phụ lục I")
+      "Luật 64/2025/QH15, Điều 61 (căn cứ ban hành là văn bản đang có hiệu lực); NĐ 30/2020/NĐ-CP, Phụ lục I",
+      fix="Viện dẫn thêm văn bản sửa đổi, bổ sung căn cứ đó (số, ngày, cơ quan ban hành) ngay sau căn cứ, hoặc "
+          "thay căn cứ bằng văn bản hợp nhất hay văn bản mới còn hiệu lực.")
 def ground_amended(doc):
     d = issued_on(doc)
     if not d:

@@ -166,7 +166,7 @@ THROUGH_KEYS = ("table", "column", "value")  # what Datasette's _through (filter
 # The columns a table opens with (the rest behind "Thêm cột"): what a reviewer reads, the long text never.
 DEFAULT_COLUMNS = {
     "documents": ("number", "doc_type", "issuer", "issued_on", "title", "error"),
-    "findings": ("document_id", "severity", "rule_id", "message", "evidence", "page"),
+    "findings": ("document_id", "severity", "rule_id", "message", "evidence", "page", "fix", "decision"),
     "citations": ("document_id", "raw", "number", "relation", "page"),
     "articles": ("document_id", "path", "title", "page"),
     "pages": ("document_id", "page", "source", "ocr_confidence", "damaged"),
@@ -592,14 +592,30 @@ def table_description(request, filters, label) -> str:
 NO_ARGUMENT_LOOKUPS = {"isnull", "notnull", "isblank", "notblank"}
 
 
+def _finding_key(row, keys, doc_id: str) -> str | None:
+    """The finding's stable key: its column when the page shows it, else computed from the columns a reviewer
+    sees by default (rule, page, evidence: ``rasoat.reviews.finding_key``)."""
+    from rasoat import reviews
+
+    def plain(name):
+        v = row[name]
+        return v.get("value") if isinstance(v, dict) else v  # a foreign key shown with its label
+
+    if "finding_key" in keys:
+        return plain("finding_key")
+    if {"rule_id", "page", "evidence"} <= set(keys):
+        return reviews.finding_key(doc_id, plain("rule_id"), plain("page"), plain("evidence"))
+    return None
+
+
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
     keys = row.keys() if hasattr(row, "keys") else []
     doc_id = row["document_id"] if "document_id" in keys else None
     if isinstance(doc_id, dict):
         doc_id = doc_id.get("value")
-    if table == "findings" and column == "decision" and doc_id and "finding_key" in keys:
-        return review.decision_cell(value, document_url(datasette, doc_id, f"k-{row['finding_key']}"))
+    if table == "findings" and column == "decision" and doc_id and (key := _finding_key(row, keys, doc_id)):
+        return review.decision_cell(value, document_url(datasette, doc_id, f"k-{key}"))
     if column == "document_id" and value:
         return _document_link(datasette, database, value)
     if table == "documents" and column == "number" and "id" in keys:
