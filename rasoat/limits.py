@@ -17,7 +17,9 @@ MIB = 1024 * 1024
 DEFAULT_MAX_FILE_BYTES = 200 * MIB  # bytes on disk
 DEFAULT_MAX_PAGES = 3_000  # pages of one PDF (the largest real appendix seen has a few hundred)
 DEFAULT_MAX_PAGE_CHARS = 200_000  # characters of a PDF page; a longer text or Word file is cut into pages this long
-DEFAULT_MAX_DOCUMENT_CHARS = 120_000_000  # characters of one document (a 100 MB text file still passes)
+# characters of one document: 14 times the largest real one seen (a 453-page appendix, 0.7 M); what a worker
+# holds for a document this size stays near half a gigabyte, so two workers and the writer fit in 1.5 GB
+DEFAULT_MAX_DOCUMENT_CHARS = 10_000_000
 DEFAULT_MAX_OCR_PIXELS = 60_000_000  # pixels of one page image rendered for OCR (A0 at 200 dpi is ~ 52 M)
 DEFAULT_MAX_INFLATED_BYTES = 512 * MIB  # bytes of one decompressed PDF stream
 DEFAULT_MAX_DOCX_UNPACKED_BYTES = 256 * MIB  # bytes of all entries of a .docx once unpacked
