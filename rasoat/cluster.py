@@ -125,6 +125,7 @@ def process_files(files: list[str | Path], scheduler: str, limits: Limits | None
         pending = as_completed()
         index_of: dict[str, int] = {}
         done: dict[int, Document] = {}
+        retried: set[int] = set()
         submitted = 0
         try:
             for i, path in enumerate(files):
@@ -139,6 +140,18 @@ def process_files(files: list[str | Path], scheduler: str, limits: Limits | None
                 while i not in done:
                     future = next(pending)
                     j = index_of.pop(future.key)
+                    if j not in retried and _killed(future):
+                        # a task may have only shared a worker with the file that killed it: it runs once more,
+                        # and becomes an error row only if its workers die again
+                        retried.add(j)
+                        future.release()
+                        again = _submit(client, files[j], limits, shared_fs, pages_per_task)
+                        if isinstance(again, Document):
+                            done[j] = again
+                        else:
+                            index_of[again.key] = j
+                            pending.add(again)
+                        continue
                     done[j] = _result(future, files[j])
                 yield path, done.pop(i)
         finally:
@@ -158,6 +171,13 @@ def _submit(client, path: Path, limits: Limits, shared_fs: bool, pages_per_task:
             return failed_document(path, "read", e)
     return client.submit(run_file, str(path), payload, limits, pages_per_task,
                          key=f"{FILE_TASK}-{uuid.uuid4().hex}", pure=False)
+
+
+def _killed(future) -> bool:
+    """The task failed because the workers running it died (``KilledWorker``)."""
+    from distributed import KilledWorker
+
+    return future.status == "error" and isinstance(future.exception(), KilledWorker)
 
 
 def _result(future, path: Path) -> Document:
