@@ -19,6 +19,7 @@ from datasette.utils.asgi import BadRequest, Forbidden, NotFound, Response
 
 from rasoat import reviews
 from rasoat.web import upload, writer
+from rasoat.web.access import check_can_view, rasoat_database
 from rasoat.web.record import record_context, record_docx
 from rasoat.web.report import check_period, report_context, report_docx
 
@@ -31,19 +32,6 @@ DEFAULT_UPLOAD_FOLDER = "uploads"  # next to the database, unless rasoat serve -
 
 
 # ---- who and whether -----------------------------------------------------
-
-async def rasoat_database(datasette):
-    """The served database that holds rasoat's tables (as the plugin's own pages find it)."""
-    for name, db in datasette.databases.items():
-        if not name.startswith("_") and await db.table_exists("documents"):
-            return db
-    raise NotFound("Không có cơ sở dữ liệu rasoat (bảng documents) trong máy chủ này.")
-
-
-async def check_can_view(datasette, request, db, table="documents"):
-    await datasette.ensure_permissions(
-        request.actor, [("view-table", (db.name, table)), ("view-database", db.name), "view-instance"])
-
 
 def reviewer_name(actor: dict | None) -> str | None:
     if not actor or not actor.get("id"):

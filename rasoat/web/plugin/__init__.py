@@ -52,6 +52,7 @@ from rasoat import tables as table_declarations
 from rasoat.numbers import number_key
 from rasoat.vntext import fold, unify
 from rasoat.web import export, labels, review
+from rasoat.web.access import check_can_view, rasoat_database
 from rasoat.web.diagram import effect_context
 from rasoat.web.document import document_context
 from rasoat.web.highlight import snippet
@@ -293,19 +294,6 @@ def quiet_error(datasette, request, exception, status: int):
             headers=headers)
 
     return inner
-
-
-async def rasoat_database(datasette):
-    """The served database that holds rasoat's tables."""
-    for name, db in datasette.databases.items():
-        if not name.startswith("_") and await db.table_exists("documents"):
-            return db
-    raise NotFound("Không có cơ sở dữ liệu rasoat (bảng documents) trong máy chủ này.")
-
-
-async def check_can_view(datasette, request, db, table="documents"):
-    await datasette.ensure_permissions(
-        request.actor, [("view-table", (db.name, table)), ("view-database", db.name), "view-instance"])
 
 
 def document_url(datasette, doc_id: str, anchor: str = "") -> str:
