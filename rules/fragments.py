@@ -31,6 +31,23 @@ def make_page(number: int, parts: list[tuple[str, str | None]]) -> Page:
     return Page(number=number, text="\n".join(text), regions=regions)
 
 
+def region_page(number: int = 1, **parts: str) -> Page:
+    """A page whose text is the named parts joined by new lines, each part a layout region (a part named
+    "plain…" is text outside any region)."""
+    text, regions, pos = [], {}, 0
+    for name, part in parts.items():
+        if not name.startswith("plain"):
+            regions[name] = (pos, pos + len(part))
+        text.append(part)
+        pos += len(part) + 1
+    return Page(number=number, text="\n".join(text), regions=regions)
+
+
+def source_of(*pages: Page) -> SourceDocument:
+    """An ingested document made of these pages."""
+    return SourceDocument("x.pdf", "x", "x.pdf", pages=list(pages))
+
+
 def make_document(header_left: str = "", header_right: str = "", body: str = "", recipients: str = "",
                   signature: str = "", more_pages: tuple[str, ...] = (), name: str = "fragment",
                   source: str = TextSource.TEXT, damaged: bool = False) -> Document:

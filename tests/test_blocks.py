@@ -6,25 +6,12 @@ import pytest
 
 from extract import locate
 from extract.header import extract_header
-from rasoat.models import Page, SourceDocument
+from rasoat.models import SourceDocument
+from rules.fragments import region_page as page
+from rules.fragments import source_of as document
 
 RIGHT = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
 LEFT = "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 05/2024/QĐ-UBND"
-
-
-def page(number: int = 1, **parts: str) -> Page:
-    """A page whose text is the named parts joined by new lines, each part a layout region."""
-    text, regions, pos = [], {}, 0
-    for name, part in parts.items():
-        if name != "plain":
-            regions[name] = (pos, pos + len(part))
-        text.append(part)
-        pos += len(part) + 1
-    return Page(number=number, text="\n".join(text), regions=regions)
-
-
-def document(*pages: Page) -> SourceDocument:
-    return SourceDocument("x.pdf", "x", "x.pdf", pages=list(pages))
 
 
 def check_span(doc: SourceDocument, block) -> None:

@@ -7,24 +7,10 @@ import pytest
 from extract import locate
 from extract.header import extract_header, joint_issuers, parse_number_line
 from extract.names import first_of_side_by_side
-from rasoat.models import Page, SourceDocument
+from rules.fragments import region_page as page
+from rules.fragments import source_of as document
 
 RIGHT = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 05 tháng 3 năm 2031"
-
-
-def page(number: int = 1, **parts: str) -> Page:
-    """A page whose text is the named parts joined by new lines, each part a layout region ("plain": none)."""
-    text, regions, pos = [], {}, 0
-    for name, part in parts.items():
-        if not name.startswith("plain"):
-            regions[name] = (pos, pos + len(part))
-        text.append(part)
-        pos += len(part) + 1
-    return Page(number=number, text="\n".join(text), regions=regions)
-
-
-def document(*pages: Page) -> SourceDocument:
-    return SourceDocument("x.pdf", "x", "x.pdf", pages=list(pages))
 
 
 # --------------------------------------------------------------------------- numbers and symbols
