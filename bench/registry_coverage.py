@@ -23,6 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
+GROUND_LABEL = " (căn cứ)"  # the status rests on another document citing it as căn cứ (in force that day)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--gold", default=str(ROOT.parent / "shared" / "gold" / "dev.jsonl"))
@@ -51,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         x = d.extraction
         registry.add(effect.facts_of_document(x.header, x.citations, x.articles, x.blocks.effect_clause,
                                               [p.text for p in d.source.pages], effect.SOURCE_DOCUMENT,
-                                              document_id=d.id))
+                                              document_id=d.id, grounds=True))
     by_set: dict[str, Counter] = {"dev": Counter(), "samples": Counter()}
     statuses: Counter = Counter()
     unknown = []
@@ -62,10 +65,11 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             number, how = effect.number_of(registry, c.number, c.name, c.doc_type, c.issued_on)
             how = how or ("số" if c.number else "không tìm được")
-            st = registry.status(number, on, c.doc_type) if number else None
+            st = registry.status(number, on, c.doc_type, citing=d.extraction.header.number) if number else None
             known = st is not None and st.status != effect.UNKNOWN
             own = [f for f in (st.evidence if st else []) if f.document_id != d.id]
-            source = own[0].source if known and own else ("chính văn bản" if known else "chưa rõ")
+            source = (f"{own[0].source}{GROUND_LABEL if own[0].kind == effect.GROUND else ''}" if known and own
+                      else ("chính văn bản" if known else "chưa rõ"))
             by_set[name][source] += 1
             by_set[name]["căn cứ"] += 1
             by_set[name][f"theo {how}"] += 1
@@ -89,9 +93,9 @@ def main(argv: list[str] | None = None) -> int:
             continue
         print(f"  {name}: {n} căn cứ ({s['theo số']} có số; theo tên: {s['theo tên']} tìm được số, "
               f"{s['theo tên và ngày']} biết theo tên và ngày, {s['theo không tìm được']} không tìm được)")
-        for source in (*effect.SOURCES, "chính văn bản", "chưa rõ"):
+        for source in (*(x + y for x in effect.SOURCES for y in ("", GROUND_LABEL)), "chính văn bản", "chưa rõ"):
             if s[source]:
-                print(f"    {source:14} {s[source]:4}  {s[source] / n:.1%}")
+                print(f"    {source:24} {s[source]:4}  {s[source] / n:.1%}")
     print("  tình trạng: " + ", ".join(f"{k}: {v}" for k, v in statuses.most_common()))
     return 0
 

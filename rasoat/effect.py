@@ -250,6 +250,11 @@ TYPE_WORDS = re.compile(r"^(?:Bộ luật|Luật|Pháp lệnh|Nghị quyết|Ngh
 # of its status for this many days after (a document replaced since by one rasoat has not read would otherwise
 # stay "in force" for ever)
 DEFAULT_GROUND_FRESH_DAYS = 366
+# A document cited as căn cứ on a later day was in force on an earlier one too (a repealed document does not come
+# back), once it had taken effect by then: its own effect date, a căn cứ citing it on or before that day, or its
+# issue date this many days before (longer than the time any law of the corpus years waited to take effect: the
+# Bộ luật Hình sự 2015 waited two years and a month)
+DEFAULT_START_LAG_DAYS = 800
 DEFAULT_NAME_SCORE = 90  # fuzz.ratio (0–100) of two normalised names for a name to match a registry title
 DEFAULT_CERTAIN = 0.9  # confidence from which a name citation gets the number (citations.number is filled)
 CONFIDENCE_DATE = 1.0  # the cited date is the registry's issue date
@@ -315,13 +320,19 @@ class Registry:
     def facts(self, number: str | None) -> list[EffectFact]:
         return list(self.by_key.get(number_key(number or "") or "", []))
 
-    def status(self, number: str | None, on: DateLike | None = None, doc_type: str | None = None) -> EffectStatus:
+    def status(self, number: str | None, on: DateLike | None = None, doc_type: str | None = None,
+               citing: str | None = None) -> EffectStatus:
         """The status of ``number`` on ``on`` (today when None): repealed in whole once a replacing or
         repealing clause has taken effect; not yet in force before its own effect date; partly repealed once
         a partial repeal has; else in force (amendments listed).  Unknown without any fact, or when the
-        ``doc_type`` cited is not the one the facts name (Luật and Nghị quyết 71/2006/QH11 are two documents)."""
+        ``doc_type`` cited is not the one the facts name (Luật and Nghị quyết 71/2006/QH11 are two documents).
+
+        ``citing``: the number of the document asking (its căn cứ being checked); its own căn cứ, and those of
+        its copies, are no evidence for it."""
         d = _days(on) or date.today()
         facts = self.facts(number)
+        if citing and (own_key := number_key(citing)):
+            facts = [f for f in facts if not (f.kind == GROUND and number_key(f.by or "") == own_key)]
         types = {fold(f.doc_type) for f in facts if f.doc_type}
         if doc_type and types:  # the facts naming another type are about another document of the same number
             facts = [] if fold(doc_type) not in types else [
@@ -346,8 +357,10 @@ class Registry:
             out.since = min(_days(f.on) for f in partial).isoformat()
         else:
             grounds = [f for f in facts if f.kind == GROUND and _days(f.on)]
-            fresh = sorted((f for f in grounds if (d - _days(f.on)).days <= DEFAULT_GROUND_FRESH_DAYS),
+            fresh = sorted((f for f in grounds if 0 <= (d - _days(f.on)).days <= DEFAULT_GROUND_FRESH_DAYS),
                            key=lambda f: abs((d - _days(f.on)).days))
+            if not fresh and _started_by(facts, d):  # in force later, and already in effect on that day
+                fresh = sorted((f for f in grounds if _days(f.on) > d), key=lambda f: _days(f.on))
             if not own and not fresh and len(grounds) == len(facts):
                 return out  # only cited long before: what happened since is not known
             out.status = IN_FORCE
@@ -450,6 +463,19 @@ class Registry:
         best_key, conf = ranked[0]
         printed = next(f.number for f in self.by_key[best_key])
         return printed, conf
+
+
+def _started_by(facts: list[EffectFact], d: date) -> bool:
+    """Had the document of ``facts`` taken effect by ``d``: by its own effect (or issue) date, a căn cứ citing
+    it on or before ``d``, or an issue date ``DEFAULT_START_LAG_DAYS`` before it."""
+    for f in facts:
+        if f.kind == ISSUED and (start := _days(f.effective_on) or _days(f.issued_on)) and start <= d:
+            return True
+        if f.kind == GROUND and (on := _days(f.on)) and on <= d:
+            return True
+        if (issued := _days(f.issued_on)) and (d - issued).days >= DEFAULT_START_LAG_DAYS:
+            return True
+    return False
 
 
 def number_of(registry: Registry, number: str | None, name: str | None = None, doc_type: str | None = None,

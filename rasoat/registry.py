@@ -98,11 +98,11 @@ def rebuild(db: sqlite_utils.Database) -> effect.Registry:
         for doc_id, number in db.execute("select id, number from documents").fetchall():
             st = reg.status(number).status if number else None
             db.execute("update documents set status = ? where id = ?", [st, doc_id])
-        for rowid, number, name, doc_type, cited_on, on in db.execute(
-                "select c.rowid, c.number, c.name, c.doc_type, c.issued_on, d.issued_on from citations c "
+        for rowid, number, name, doc_type, cited_on, on, citing in db.execute(
+                "select c.rowid, c.number, c.name, c.doc_type, c.issued_on, d.issued_on, d.number from citations c "
                 "join documents d on d.id = c.document_id where c.number is not null or c.name is not null").fetchall():
             found, _ = effect.number_of(reg, number, name, doc_type, cited_on)
-            st = reg.status(found, on, doc_type).status if found else effect.UNKNOWN
+            st = reg.status(found, on, doc_type, citing=citing).status if found else effect.UNKNOWN
             db.execute("update citations set status = ? where rowid = ?", [st, rowid])
     return reg
 

@@ -214,12 +214,14 @@ def save_document(db: sqlite_utils.Database, doc: Document, ingested_at: str | N
 
 
 def fact_rows(doc: Document) -> list[dict]:
-    """The effect facts the document states (its own effect clause; what it replaces, repeals, amends)."""
+    """The effect facts the document states (its own effect clause; what it replaces, repeals, amends) and, when
+    it is signed (number and date), its căn cứ: in force on its signing date, evidence for the other documents
+    (never for itself: ``Registry.status(citing=…)``)."""
     from rasoat.effect import SOURCE_DOCUMENT, facts_of_document
 
     x = doc.extraction
     facts = facts_of_document(x.header, x.citations, x.articles, x.blocks.effect_clause,
-                              [p.text for p in doc.source.pages], SOURCE_DOCUMENT, document_id=doc.id)
+                              [p.text for p in doc.source.pages], SOURCE_DOCUMENT, document_id=doc.id, grounds=True)
     return [row("registry_facts", f, since=f.on, by_number=f.by, number_key=number_key(f.number)) for f in facts]
 
 

@@ -97,9 +97,52 @@ def test_published_grounds_are_known_in_force_by_number_and_by_name_and_date():
 
 
 def test_grounds_are_not_repeals():
-    """The căn cứ of a document under review say nothing of their effect (only Công báo documents' do)."""
+    """Without ``grounds`` the căn cứ of a document say nothing of their effect: only its own fact."""
     facts = facts_of(make_document(**QPPL_DECISION))
     assert [f.kind for f in facts] == [effect.ISSUED]
+
+
+def test_stored_grounds_are_evidence_for_the_others_never_for_the_document_itself():
+    """A signed stored document's căn cứ (``store.fact_rows``) show them in force on its signing date, for the
+    other documents; the document itself, and a copy of it (same number), get nothing from them; an undated
+    draft states no căn cứ at all."""
+    signed = make_document(**QPPL_DECISION)
+    rows = store.fact_rows(signed)
+    grounds = {r["number"] for r in rows if r["kind"] == effect.GROUND}
+    assert "34/2016/NĐ-CP" in grounds and all(r["by_number"] == "05/2024/QĐ-UBND" for r in rows)
+    r = effect.Registry(reg._fact(row) for row in rows)
+    for citing, on, status in [
+        ("05/2024/QĐ-UBND", "2024-03-12", effect.UNKNOWN),  # its own căn cứ: no evidence for itself
+        ("05/2024/QD-UBND", "2024-06-01", effect.UNKNOWN),  # nor for a copy of it (the same number, spelt so)
+        ("07/2024/QĐ-UBND", "2024-06-01", effect.IN_FORCE),  # another document, three months later
+        ("07/2025/QĐ-UBND", "2025-06-01", effect.UNKNOWN),  # … more than a year later: not known any more
+        ("07/2023/QĐ-UBND", "2023-06-01", effect.IN_FORCE),  # … before: in force later, issued 2016 (long before)
+    ]:
+        st = r.status("34/2016/NĐ-CP", on, "Nghị định", citing=citing)
+        assert st.status == status, (citing, on)
+        if status == effect.IN_FORCE:
+            assert st.evidence[0].by == "05/2024/QĐ-UBND" and st.evidence[0].document_id == signed.id
+    draft = variant(QPPL_DECISION, ("Số: 05/2024/QĐ-UBND", "Số:      /2024/QĐ-UBND"),
+                    ("ngày 12 tháng 3 năm 2024", "ngày     tháng     năm 2024"))
+    assert not [f for f in store.fact_rows(draft) if f["kind"] == effect.GROUND]
+
+
+@pytest.mark.parametrize("facts, on, status", [
+    # cited in force on 1/6/2024, issued 2016: in force on 1/6/2023 as well (a repealed one does not come back)
+    ([("can_cu", "2024-06-01", "2016-05-14")], "2023-06-01", effect.IN_FORCE),
+    # … but issued in 2023: it may not have taken effect yet on 1/6/2023 (a law waits months)
+    ([("can_cu", "2024-06-01", "2023-01-10")], "2023-06-01", effect.UNKNOWN),
+    # … unless another căn cứ shows it in force earlier
+    ([("can_cu", "2024-06-01", "2023-01-10"), ("can_cu", "2023-05-01", None)], "2023-06-01", effect.IN_FORCE),
+    # cited before and after: in force between
+    ([("can_cu", "2019-01-01", None), ("can_cu", "2024-06-01", None)], "2021-06-01", effect.IN_FORCE),
+    # cited once, long before: what happened since is not known
+    ([("can_cu", "2019-01-01", "2016-05-14")], "2021-06-01", effect.UNKNOWN),
+])
+def test_a_later_ground_shows_the_document_in_force_once_it_had_taken_effect(facts, on, status):
+    r = effect.Registry(fact("12/2016/NĐ-CP", kind, when, f"{i}/2024/QĐ-UBND", issued_on=issued,
+                             source=effect.SOURCE_GAZETTE) for i, (kind, when, issued) in enumerate(facts, start=1))
+    assert r.status("12/2016/NĐ-CP", on).status == status
 
 
 def fact(number, kind, on=None, by=None, source=effect.SOURCE_DOCUMENT, **kw):
