@@ -38,6 +38,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from rasoat import effect
     from rasoat.evaluate import load_gold, read_document
+    from rasoat.numbers import number_year
     from rasoat.samples import builder
     from rules.context import is_ground
 
@@ -58,6 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     by_set: dict[str, Counter] = {"dev": Counter(), "samples": Counter()}
     statuses: Counter = Counter()
     unknown = []
+    # căn cứ that are QPPL (a year in the number, or a law cited by name) and the others (plans, notices, individual
+    # decisions, party documents: no effect status is kept for them in the national database): [unknown, known]
+    kinds: dict[str, list[int]] = {"QPPL": [0, 0], "không phải QPPL": [0, 0]}
     for name, d in docs:
         on = d.extraction.header.issued_on
         for c in d.extraction.citations:
@@ -74,13 +78,15 @@ def main(argv: list[str] | None = None) -> int:
             by_set[name]["căn cứ"] += 1
             by_set[name][f"theo {how}"] += 1
             statuses[st.status if st else effect.UNKNOWN] += 1
+            qppl = bool(number_year(number)) or (not number and bool(c.name)) or effect.is_name_number(number)
+            kinds["QPPL" if qppl else "không phải QPPL"][known] += 1
             if not known:
                 unknown.append((d.source.file_name, c.number or c.name or c.raw, on))
     total = sum(s["căn cứ"] for s in by_set.values())
     known_n = total - sum(s["chưa rõ"] for s in by_set.values())
     if args.json:
         print(json.dumps(dict(total=total, known=known_n, by_set={k: dict(v) for k, v in by_set.items()},
-                              statuses=dict(statuses)), ensure_ascii=False, indent=1))
+                              statuses=dict(statuses), by_kind=kinds), ensure_ascii=False, indent=1))
         return 0
     for f, what, on in unknown[: args.show]:
         print(f"  chưa rõ: {f[:40]:40} {str(what)[:60]:60} {on}")
@@ -97,6 +103,9 @@ def main(argv: list[str] | None = None) -> int:
             if s[source]:
                 print(f"    {source:24} {s[source]:4}  {s[source] / n:.1%}")
     print("  tình trạng: " + ", ".join(f"{k}: {v}" for k, v in statuses.most_common()))
+    for k, (no, yes) in kinds.items():
+        if no + yes:
+            print(f"  căn cứ {k}: {yes}/{no + yes} có tình trạng ({yes / (no + yes):.1%})")
     return 0
 
 
