@@ -21,6 +21,7 @@ That text is not in the page's content stream, so the text layer reads
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ingest.marks import Stamp, plumber_box
 from rasoat.vntext import nfc, unify
@@ -31,6 +32,7 @@ Word = dict
 _SKIP_SUBTYPES = {2, 16}  # Link, Popup
 LINE_TOLERANCE = 3.0  # points; as ingest.layout.LINE_TOLERANCE
 MAX_COVER = 0.3  # a stamp covering more than this share of a word is an overlay, not a fill-in
+BOX_DIGITS = 1  # decimals of a char box compared before and after flattening (the same glyph keeps its box)
 
 
 # ---------------------------------------------------------------- stamps
@@ -77,19 +79,44 @@ def _owner(x: float, y: float, annots: list[tuple[str, tuple]]) -> str:
     return ""
 
 
-def _stamped_chars(textpage, start: int, annots) -> list[tuple[str, tuple[float, float, float, float], str]]:
-    """(char, box in PDF space, owner) for the chars from ``start`` on; a
-    space for whitespace and the separators pdfium generates."""
+def _page_chars(textpage) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """(char, loose box in PDF space) of every char of a pdfium text page; a
+    space (box 0) for whitespace and the separators pdfium generates."""
     import pypdfium2.raw as raw
 
     out = []
-    for i in range(start, textpage.count_chars()):
+    for i in range(textpage.count_chars()):
         ch = textpage.get_text_range(i, 1)
         if not ch or ch.isspace() or raw.FPDFText_IsGenerated(textpage.raw, i) == 1:
+            out.append((" ", (0, 0, 0, 0)))
+        else:
+            out.append((ch, tuple(textpage.get_charbox(i, loose=True))))
+    return out
+
+
+def _char_key(ch: str, box: tuple[float, float, float, float]) -> tuple:
+    return ch, *(round(v, BOX_DIGITS) for v in box)
+
+
+def _stamped_chars(before, after, annots) -> list[tuple[str, tuple[float, float, float, float], str]]:
+    """(char, box in PDF space, owner) of the chars of the flattened page
+    (``after``) that its own text (``before``) lacks; a space for the others.
+    pdfium does not always append the appearances' chars after the page's:
+    those on the baseline of a line of the page are sorted into that line
+    ("ngày 02 tháng"), so the chars are told apart by text and box, not by
+    their index."""
+    left = Counter(_char_key(ch, box) for ch, box in before if ch != " ")
+    out = []
+    for ch, box in after:
+        key = _char_key(ch, box)
+        own = ch != " " and left[key] > 0  # one of the page's own chars
+        if own:
+            left[key] -= 1
+        if ch == " " or own:
             out.append((" ", (0, 0, 0, 0), ""))
             continue
-        left, bottom, right, top = textpage.get_charbox(i, loose=True)
-        out.append((ch, (left, bottom, right, top), _owner((left + right) / 2, (bottom + top) / 2, annots)))
+        left_x, bottom, right, top = box
+        out.append((ch, box, _owner((left_x + right) / 2, (bottom + top) / 2, annots)))
     return out
 
 
@@ -119,18 +146,17 @@ def _words(chars) -> list[tuple[str, tuple[float, float, float, float], str]]:
 
 def _appearance_stamps(pdf, index: int, annots) -> list[Stamp]:
     """Flatten the annotation appearances of page ``index`` (in memory; the
-    file is not written) and read the words they add: pdfium appends them
-    after the page's own text."""
+    file is not written) and read the words they add to the page's own text."""
     import pypdfium2.raw as raw
 
     page = pdf[index]
-    start = page.get_textpage().count_chars()
+    before = _page_chars(page.get_textpage())
     raw.FPDFPage_Flatten(page.raw, raw.FLAT_NORMALDISPLAY)
     page.close()
     page = pdf[index]  # reload: the appearances are now page content
     mediabox, rotation = page.get_mediabox(), page.get_rotation()
     stamps = []
-    for text, box, owner in _words(_stamped_chars(page.get_textpage(), start, annots)):
+    for text, box, owner in _words(_stamped_chars(before, _page_chars(page.get_textpage()), annots)):
         x0, x1, top, bottom = plumber_box(box, mediabox, rotation)
         stamps.append(Stamp(nfc(text), round(x0, 2), round(x1, 2), round(top, 2), round(bottom, 2), owner))
     page.close()
