@@ -32,6 +32,10 @@ Word = dict
 _SKIP_SUBTYPES = {2, 16}  # Link, Popup
 LINE_TOLERANCE = 3.0  # points; as ingest.layout.LINE_TOLERANCE
 MAX_COVER = 0.3  # a stamp covering more than this share of a word is an overlay, not a fill-in
+MAX_DRIFT = 1.0  # a stamped number this many line heights above or below a line may fill its blank
+MIN_BLANK_SHARE = 0.5  # ... when the line leaves a blank at least this share of the number's width
+# A stamped number or day off its line: digits only ("12094", "05").
+_STAMPED_NUMBER = re.compile(r"\d{1,7}")
 BOX_DIGITS = 1  # decimals of a char box compared before and after flattening (the same glyph keeps its box)
 
 
@@ -216,20 +220,58 @@ def stamp_texts(path: str) -> dict[int, list[Stamp]]:
 # ---------------------------------------------------------------- merge
 
 
-def _anchor(stamp: Stamp, words: list[Word]) -> Word | None:
-    """The page word on the text line the stamp sits on, nearest to it; None
-    when the stamp is on no line or covers a word (an overlay, not a blank)."""
-    cy = (stamp.top + stamp.bottom) / 2
-    on = [w for w in words if w["top"] - 1 <= cy <= w["bottom"] + 1]
-    if not on:
-        return None
-    nearest_y = min(on, key=lambda w: abs((w["top"] + w["bottom"]) / 2 - cy))
-    line = [w for w in on if abs(w["top"] - nearest_y["top"]) <= LINE_TOLERANCE]
+def _middle(w) -> float:
+    return (w["top"] + w["bottom"]) / 2
+
+
+def _covers(stamp: Stamp, line: list[Word]) -> bool:
+    """Whether the stamp prints over a word of the line (an overlay, not a blank filled in)."""
     for w in line:
         cover = min(w["x1"], stamp.x1) - max(w["x0"], stamp.x0)
         if cover > MAX_COVER * min(w["x1"] - w["x0"], stamp.x1 - stamp.x0):
-            return None
+            return True
+    return False
+
+
+def _anchor(stamp: Stamp, words: list[Word]) -> Word | None:
+    """The page word on the text line the stamp sits on, nearest to it; None
+    when the stamp is on no line or covers a word (an overlay, not a blank).
+    A number off every line may still fill a blank of the line next to it
+    (``_off_line_anchor``)."""
+    cy = (stamp.top + stamp.bottom) / 2
+    on = [w for w in words if w["top"] - 1 <= cy <= w["bottom"] + 1]
+    if not on:
+        return _off_line_anchor(stamp, words)
+    nearest_y = min(on, key=lambda w: abs(_middle(w) - cy))
+    line = [w for w in on if abs(w["top"] - nearest_y["top"]) <= LINE_TOLERANCE]
+    if _covers(stamp, line):
+        return None
     return min(line, key=lambda w: max(w["x0"] - stamp.x1, stamp.x0 - w["x1"], 0))
+
+
+def _off_line_anchor(stamp: Stamp, words: list[Word]) -> Word | None:
+    """The word left of the blank a stamped number fills when the signing
+    tool printed it above or below its line (a raised "12094" over the blank
+    of "Số:        /BNV-CCHC"): the nearest line, less than ``MAX_DRIFT`` of
+    its height away, must have a word before and a word after the stamp's
+    middle, with a blank between them of at least ``MIN_BLANK_SHARE`` of the
+    stamp's width that the stamp does not print over.  Only numbers: a stamp
+    of words off a line is a signature box or a mark, not a fill-in."""
+    if not _STAMPED_NUMBER.fullmatch(stamp.text):
+        return None
+    cy, cx = (stamp.top + stamp.bottom) / 2, (stamp.x0 + stamp.x1) / 2
+    near = [w for w in words if abs(_middle(w) - cy) <= MAX_DRIFT * (w["bottom"] - w["top"])]
+    if not near:
+        return None
+    nearest_y = min(near, key=lambda w: abs(_middle(w) - cy))
+    line = [w for w in words if abs(w["top"] - nearest_y["top"]) <= LINE_TOLERANCE]
+    before = max((w for w in line if w["x1"] <= cx), key=lambda w: w["x1"], default=None)
+    after = min((w for w in line if w["x0"] >= cx), key=lambda w: w["x0"], default=None)
+    if before is None or after is None or _covers(stamp, line):
+        return None
+    if after["x0"] - before["x1"] < MIN_BLANK_SHARE * (stamp.x1 - stamp.x0):
+        return None  # the words' own spacing, not a blank left for a number
+    return before
 
 
 def _fill_ins(words: list[Word], stamps: list[Stamp]) -> list[Word]:
