@@ -34,6 +34,7 @@ LINE_TOLERANCE = 3.0  # points; as ingest.layout.LINE_TOLERANCE
 MAX_COVER = 0.3  # a stamp covering more than this share of a word is an overlay, not a fill-in
 MAX_DRIFT = 1.0  # a stamped number this many line heights above or below a line may fill its blank
 MIN_BLANK_SHARE = 0.5  # ... when the line leaves a blank at least this share of the number's width
+MIN_BLANK_LINES = 0.8  # ... and this many line heights (a word space is about a quarter of one)
 # A stamped number or day off its line: digits only ("12094", "05").
 _STAMPED_NUMBER = re.compile(r"\d{1,7}")
 BOX_DIGITS = 1  # decimals of a char box compared before and after flattening (the same glyph keeps its box)
@@ -84,17 +85,21 @@ def _owner(x: float, y: float, annots: list[tuple[str, tuple]]) -> str:
 
 
 def _page_chars(textpage) -> list[tuple[str, tuple[float, float, float, float]]]:
-    """(char, loose box in PDF space) of every char of a pdfium text page; a
-    space (box 0) for whitespace and the separators pdfium generates."""
+    """(char, loose box (left, bottom, right, top) in PDF space) of every
+    char of a pdfium text page; a space (box 0) for whitespace and the
+    separators pdfium generates.  Raw calls: the page is read twice."""
     import pypdfium2.raw as raw
 
     out = []
+    rect = raw.FS_RECTF()
     for i in range(textpage.count_chars()):
-        ch = textpage.get_text_range(i, 1)
-        if not ch or ch.isspace() or raw.FPDFText_IsGenerated(textpage.raw, i) == 1:
+        code = raw.FPDFText_GetUnicode(textpage.raw, i)
+        ch = chr(code) if code else " "
+        if ch.isspace() or raw.FPDFText_IsGenerated(textpage.raw, i) == 1:
             out.append((" ", (0, 0, 0, 0)))
-        else:
-            out.append((ch, tuple(textpage.get_charbox(i, loose=True))))
+            continue
+        raw.FPDFText_GetLooseCharBox(textpage.raw, i, rect)
+        out.append((ch, (rect.left, rect.bottom, rect.right, rect.top)))
     return out
 
 
@@ -254,8 +259,9 @@ def _off_line_anchor(stamp: Stamp, words: list[Word]) -> Word | None:
     tool printed it above or below its line (a raised "12094" over the blank
     of "Số:        /BNV-CCHC"): the nearest line, less than ``MAX_DRIFT`` of
     its height away, must have a word before and a word after the stamp's
-    middle, with a blank between them of at least ``MIN_BLANK_SHARE`` of the
-    stamp's width that the stamp does not print over.  Only numbers: a stamp
+    middle, with a blank between them (``MIN_BLANK_SHARE`` of the stamp's
+    width, ``MIN_BLANK_LINES`` of the line's height) the stamp does not print
+    over.  Only numbers: a stamp
     of words off a line is a signature box or a mark, not a fill-in."""
     if not _STAMPED_NUMBER.fullmatch(stamp.text):
         return None
@@ -269,7 +275,8 @@ def _off_line_anchor(stamp: Stamp, words: list[Word]) -> Word | None:
     after = min((w for w in line if w["x0"] >= cx), key=lambda w: w["x0"], default=None)
     if before is None or after is None or _covers(stamp, line):
         return None
-    if after["x0"] - before["x1"] < MIN_BLANK_SHARE * (stamp.x1 - stamp.x0):
+    blank = max(MIN_BLANK_SHARE * (stamp.x1 - stamp.x0), MIN_BLANK_LINES * (before["bottom"] - before["top"]))
+    if after["x0"] - before["x1"] < blank:
         return None  # the words' own spacing, not a blank left for a number
     return before
 
