@@ -12,7 +12,8 @@ That text is not in the page's content stream, so the text layer reads
   boxes in pdfplumber coordinates;
 - ``merge_stamps(words, stamps)`` (pure) puts the stamped words that fill a
   blank of a text line onto that line, so ``ingest.layout.layout_page``
-  reads "Số: 329/BC-UBND" and "ngày 19 tháng 12 năm 2025";
+  reads "Số: 329/BC-UBND" and "ngày 19 tháng 12 năm 2025" (a number the
+  tool printed raised above its blank, or below it, too);
 - ``signature_info(path)`` reads the signature dictionaries (/Sig fields:
   /Name, /M, /Reason, /Location, /ContactInfo) and the signer certificate's
   subject from the PKCS#7 in /Contents.
