@@ -35,7 +35,7 @@ GOLD = Path("/work/shared/gold/dev.jsonl")
 TARGETS = [
     "bc-cchc-2025-lam-dong.pdf", "bc-chi-so-tinh-lam-dong-28-11.pdf", "bc-thi-diem-cchc-qd787.pdf",
     "gm-hdnd-huyen-tuan-giao.pdf", "cv-604-stp-lam-dong.pdf", "cv-stp-lam-dong-y-kien.pdf",
-    "du-thao-qd-cong-bo-tthc-lai-chau.pdf",
+    "du-thao-qd-cong-bo-tthc-lai-chau.pdf", "bc-36-hdtd-cham-diem.pdf", "cv-12094-bnv-cchc.pdf",
 ]
 WORD_SETTINGS = dict(x_tolerance=3, y_tolerance=3)
 

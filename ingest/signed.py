@@ -12,7 +12,8 @@ That text is not in the page's content stream, so the text layer reads
   boxes in pdfplumber coordinates;
 - ``merge_stamps(words, stamps)`` (pure) puts the stamped words that fill a
   blank of a text line onto that line, so ``ingest.layout.layout_page``
-  reads "Số: 329/BC-UBND" and "ngày 19 tháng 12 năm 2025";
+  reads "Số: 329/BC-UBND" and "ngày 19 tháng 12 năm 2025" (a number the
+  tool printed raised above its blank, or below it, too);
 - ``signature_info(path)`` reads the signature dictionaries (/Sig fields:
   /Name, /M, /Reason, /Location, /ContactInfo) and the signer certificate's
   subject from the PKCS#7 in /Contents.
@@ -21,6 +22,7 @@ That text is not in the page's content stream, so the text layer reads
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ingest.marks import Stamp, plumber_box
 from rasoat.vntext import nfc, unify
@@ -31,6 +33,12 @@ Word = dict
 _SKIP_SUBTYPES = {2, 16}  # Link, Popup
 LINE_TOLERANCE = 3.0  # points; as ingest.layout.LINE_TOLERANCE
 MAX_COVER = 0.3  # a stamp covering more than this share of a word is an overlay, not a fill-in
+MAX_DRIFT = 1.0  # a stamped number this many line heights above or below a line may fill its blank
+MIN_BLANK_SHARE = 0.5  # ... when the line leaves a blank at least this share of the number's width
+MIN_BLANK_LINES = 0.8  # ... and this many line heights (a word space is about a quarter of one)
+# A stamped number or day off its line: digits only ("12094", "05").
+_STAMPED_NUMBER = re.compile(r"\d{1,7}")
+BOX_DIGITS = 1  # decimals of a char box compared before and after flattening (the same glyph keeps its box)
 
 
 # ---------------------------------------------------------------- stamps
@@ -77,19 +85,48 @@ def _owner(x: float, y: float, annots: list[tuple[str, tuple]]) -> str:
     return ""
 
 
-def _stamped_chars(textpage, start: int, annots) -> list[tuple[str, tuple[float, float, float, float], str]]:
-    """(char, box in PDF space, owner) for the chars from ``start`` on; a
-    space for whitespace and the separators pdfium generates."""
+def _page_chars(textpage) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """(char, loose box (left, bottom, right, top) in PDF space) of every
+    char of a pdfium text page; a space (box 0) for whitespace and the
+    separators pdfium generates.  Raw calls: the page is read twice."""
     import pypdfium2.raw as raw
 
     out = []
-    for i in range(start, textpage.count_chars()):
-        ch = textpage.get_text_range(i, 1)
-        if not ch or ch.isspace() or raw.FPDFText_IsGenerated(textpage.raw, i) == 1:
+    rect = raw.FS_RECTF()
+    for i in range(textpage.count_chars()):
+        code = raw.FPDFText_GetUnicode(textpage.raw, i)
+        ch = chr(code) if code else " "
+        if ch.isspace() or raw.FPDFText_IsGenerated(textpage.raw, i) == 1:
+            out.append((" ", (0, 0, 0, 0)))
+            continue
+        raw.FPDFText_GetLooseCharBox(textpage.raw, i, rect)
+        out.append((ch, (rect.left, rect.bottom, rect.right, rect.top)))
+    return out
+
+
+def _char_key(ch: str, box: tuple[float, float, float, float]) -> tuple:
+    return ch, *(round(v, BOX_DIGITS) for v in box)
+
+
+def _stamped_chars(before, after, annots) -> list[tuple[str, tuple[float, float, float, float], str]]:
+    """(char, box in PDF space, owner) of the chars of the flattened page
+    (``after``) that its own text (``before``) lacks; a space for the others.
+    pdfium does not always append the appearances' chars after the page's:
+    those on the baseline of a line of the page are sorted into that line
+    ("ngày 02 tháng"), so the chars are told apart by text and box, not by
+    their index."""
+    left = Counter(_char_key(ch, box) for ch, box in before if ch != " ")
+    out = []
+    for ch, box in after:
+        key = _char_key(ch, box)
+        own = ch != " " and left[key] > 0  # one of the page's own chars
+        if own:
+            left[key] -= 1
+        if ch == " " or own:
             out.append((" ", (0, 0, 0, 0), ""))
             continue
-        left, bottom, right, top = textpage.get_charbox(i, loose=True)
-        out.append((ch, (left, bottom, right, top), _owner((left + right) / 2, (bottom + top) / 2, annots)))
+        left_x, bottom, right, top = box
+        out.append((ch, box, _owner((left_x + right) / 2, (bottom + top) / 2, annots)))
     return out
 
 
@@ -119,18 +156,17 @@ def _words(chars) -> list[tuple[str, tuple[float, float, float, float], str]]:
 
 def _appearance_stamps(pdf, index: int, annots) -> list[Stamp]:
     """Flatten the annotation appearances of page ``index`` (in memory; the
-    file is not written) and read the words they add: pdfium appends them
-    after the page's own text."""
+    file is not written) and read the words they add to the page's own text."""
     import pypdfium2.raw as raw
 
     page = pdf[index]
-    start = page.get_textpage().count_chars()
+    before = _page_chars(page.get_textpage())
     raw.FPDFPage_Flatten(page.raw, raw.FLAT_NORMALDISPLAY)
     page.close()
     page = pdf[index]  # reload: the appearances are now page content
     mediabox, rotation = page.get_mediabox(), page.get_rotation()
     stamps = []
-    for text, box, owner in _words(_stamped_chars(page.get_textpage(), start, annots)):
+    for text, box, owner in _words(_stamped_chars(before, _page_chars(page.get_textpage()), annots)):
         x0, x1, top, bottom = plumber_box(box, mediabox, rotation)
         stamps.append(Stamp(nfc(text), round(x0, 2), round(x1, 2), round(top, 2), round(bottom, 2), owner))
     page.close()
@@ -190,20 +226,60 @@ def stamp_texts(path: str) -> dict[int, list[Stamp]]:
 # ---------------------------------------------------------------- merge
 
 
-def _anchor(stamp: Stamp, words: list[Word]) -> Word | None:
-    """The page word on the text line the stamp sits on, nearest to it; None
-    when the stamp is on no line or covers a word (an overlay, not a blank)."""
-    cy = (stamp.top + stamp.bottom) / 2
-    on = [w for w in words if w["top"] - 1 <= cy <= w["bottom"] + 1]
-    if not on:
-        return None
-    nearest_y = min(on, key=lambda w: abs((w["top"] + w["bottom"]) / 2 - cy))
-    line = [w for w in on if abs(w["top"] - nearest_y["top"]) <= LINE_TOLERANCE]
+def _middle(w) -> float:
+    return (w["top"] + w["bottom"]) / 2
+
+
+def _covers(stamp: Stamp, line: list[Word]) -> bool:
+    """Whether the stamp prints over a word of the line (an overlay, not a blank filled in)."""
     for w in line:
         cover = min(w["x1"], stamp.x1) - max(w["x0"], stamp.x0)
         if cover > MAX_COVER * min(w["x1"] - w["x0"], stamp.x1 - stamp.x0):
-            return None
+            return True
+    return False
+
+
+def _anchor(stamp: Stamp, words: list[Word]) -> Word | None:
+    """The page word on the text line the stamp sits on, nearest to it; None
+    when the stamp is on no line or covers a word (an overlay, not a blank).
+    A number off every line may still fill a blank of the line next to it
+    (``_off_line_anchor``)."""
+    cy = (stamp.top + stamp.bottom) / 2
+    on = [w for w in words if w["top"] - 1 <= cy <= w["bottom"] + 1]
+    if not on:
+        return _off_line_anchor(stamp, words)
+    nearest_y = min(on, key=lambda w: abs(_middle(w) - cy))
+    line = [w for w in on if abs(w["top"] - nearest_y["top"]) <= LINE_TOLERANCE]
+    if _covers(stamp, line):
+        return None
     return min(line, key=lambda w: max(w["x0"] - stamp.x1, stamp.x0 - w["x1"], 0))
+
+
+def _off_line_anchor(stamp: Stamp, words: list[Word]) -> Word | None:
+    """The word left of the blank a stamped number fills when the signing
+    tool printed it above or below its line (a raised "12094" over the blank
+    of "Số:        /BNV-CCHC"): the nearest line, less than ``MAX_DRIFT`` of
+    its height away, must have a word before and a word after the stamp's
+    middle, with a blank between them (``MIN_BLANK_SHARE`` of the stamp's
+    width, ``MIN_BLANK_LINES`` of the line's height) the stamp does not print
+    over.  Only numbers: a stamp
+    of words off a line is a signature box or a mark, not a fill-in."""
+    if not _STAMPED_NUMBER.fullmatch(stamp.text):
+        return None
+    cy, cx = (stamp.top + stamp.bottom) / 2, (stamp.x0 + stamp.x1) / 2
+    near = [w for w in words if abs(_middle(w) - cy) <= MAX_DRIFT * (w["bottom"] - w["top"])]
+    if not near:
+        return None
+    nearest_y = min(near, key=lambda w: abs(_middle(w) - cy))
+    line = [w for w in words if abs(w["top"] - nearest_y["top"]) <= LINE_TOLERANCE]
+    before = max((w for w in line if w["x1"] <= cx), key=lambda w: w["x1"], default=None)
+    after = min((w for w in line if w["x0"] >= cx), key=lambda w: w["x0"], default=None)
+    if before is None or after is None or _covers(stamp, line):
+        return None
+    blank = max(MIN_BLANK_SHARE * (stamp.x1 - stamp.x0), MIN_BLANK_LINES * (before["bottom"] - before["top"]))
+    if after["x0"] - before["x1"] < blank:
+        return None  # the words' own spacing, not a blank left for a number
+    return before
 
 
 def _fill_ins(words: list[Word], stamps: list[Stamp]) -> list[Word]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import ctypes
 import datetime as dt
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
@@ -359,6 +360,12 @@ PAGE = NUMBER_LINE + DATE_LINE + NEXT_LINE
     # a multi-line signature box whose lines sit in gaps of two text lines: left out whole
     ([Stamp("Ký", 30, 45, 101, 111, "S1"), Stamp("bởi", 30, 45, 151, 161, "S1")],
      ["Số: /BC-UBND Lâm Đồng, ngày tháng 12 năm 2025", "BÁO CÁO"]),
+    # a number printed above its blank (a signing tool's raised stamp) fills it; a word or a number raised over the
+    # words' own spacing, or raised more than a line, does not
+    ([Stamp("329", 140, 159.5, 89, 99, "S3")], ["Số: 329/BC-UBND Lâm Đồng, ngày tháng 12 năm 2025", "BÁO CÁO"]),
+    ([Stamp("Mật", 140, 159.5, 89, 99, "S3")], ["Số: /BC-UBND Lâm Đồng, ngày tháng 12 năm 2025", "BÁO CÁO"]),
+    ([Stamp("7", 475.6, 479.4, 89, 99, "S3")], ["Số: /BC-UBND Lâm Đồng, ngày tháng 12 năm 2025", "BÁO CÁO"]),
+    ([Stamp("329", 140, 159.5, 70, 80, "S3")], ["Số: /BC-UBND Lâm Đồng, ngày tháng 12 năm 2025", "BÁO CÁO"]),
     # no stamps: the words as they were
     ([], ["Số: /BC-UBND Lâm Đồng, ngày tháng 12 năm 2025", "BÁO CÁO"]),
 ])
@@ -414,3 +421,144 @@ def test_ingest_keeps_the_signature_in_meta(signed_pdf, blank_pdf):
     assert doc.meta["signature"]["signer"] == "Nguyễn Văn An"
     assert doc.meta["signature"]["sealed_at"] == "2024-12-19T10:15:00+07:00"
     assert "signature" not in ingest_file(blank_pdf).meta
+
+
+# ------------------------------------------------------------------ classes of stamp: annotation appearances
+#
+# The number and the day a signing tool prints are the text of an annotation's appearance stream: a /Sig widget
+# whose appearance is Adobe's layered form (n0 "DSBlank" + n2 text), a /FreeText or a /Stamp annotation.  Two
+# ways they were missed: pdfium sorts flattened glyphs on the baseline of a line of the page into that line
+# (they are not all after the page's own text), and tools print the number raised above (or below) the blank.
+# The page below is drawn header last (as templating tools do), so the Số line is the last line pdfium reads.
+
+HEADER_LAST = [  # (x, baseline in PDF space, text): body first, header last
+    (150, 640, "BÁO CÁO"), (110, 622, "Tình hình thu gom rác thải sinh hoạt quý III năm 2031"),
+    (85, 590, "Trong quý, Ủy ban nhân dân xã đã tổ chức thu gom rác tại 12 thôn."),
+    (85, 572, "Tỷ lệ hộ gia đình phân loại rác tại nguồn đạt 64%."),
+    (100, 780, "ỦY BAN NHÂN DÂN"), (115, 765, "XÃ AN PHÚ"),
+    (300, 780, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), (335, 765, "Độc lập - Tự do - Hạnh phúc"),
+    (100, 735, "Số:"), (150, 735, "/BC-UBND"), (320, 735, "An Phú, ngày"), (420, 735, "tháng 9 năm 2031"),
+]
+HEADER_BASELINE = 735.0  # the Số line's baseline (PDF space)
+HEADER_SIZE = 13.0
+
+
+def header_last_pdf(path: Path) -> Path:
+    """A page we compose, drawn header last, the number and the day left blank."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    if "StampSerif" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("StampSerif", str(build.find_fonts()["Regular"])))
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont("StampSerif", HEADER_SIZE)
+    for x, y, text in HEADER_LAST:
+        c.drawString(x, y, text)
+    c.save()
+    return path
+
+
+@dataclass(frozen=True)
+class Mark:
+    """An annotation printing ``text`` (Helvetica ``size`` pt) at ``x`` with its baseline ``rise`` pt above the Số
+    line's (negative: below).  kind: "sig" a /Sig widget with the layered appearance signing tools write,
+    "freetext" or "stamp" an annotation of that subtype."""
+
+    text: str
+    x: float
+    rise: float = 0.0
+    kind: str = "sig"
+    size: float = HEADER_SIZE
+
+
+def stamp_like(pdf_path: Path, out_path: Path, marks: list[Mark]) -> Path:
+    """``pdf_path`` with an incremental update adding ``marks`` to page 1 (a signing tool's update)."""
+    data = pdf_path.read_bytes()
+    size = int(re.findall(rb"/Size (\d+)", data)[-1])
+    root = int(re.findall(rb"/Root (\d+) 0 R", data)[-1])
+    page = int(re.search(rb"/Kids \[\s*(\d+) 0 R", data).group(1))
+    font, n = size, size + 1
+    objects = {font: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"}
+    annots, fields = [], []
+
+    def form(w: float, h: float, resources: bytes, content: bytes) -> bytes:
+        return (b"<< /Type /XObject /Subtype /Form /BBox [0 0 %.2f %.2f] /Resources %s /Length %d >>\nstream\n%s\n"
+                b"endstream" % (w, h, resources, len(content), content))
+
+    for k, mark in enumerate(marks, start=1):
+        w, h, descent = 0.6 * mark.size * len(mark.text) + 4, mark.size + 6, 4.0
+        x, y = mark.x, HEADER_BASELINE + mark.rise - descent  # the text's baseline is the rect's bottom + descent
+        text = b"BT /F1 %.1f Tf 1 0 0 1 1 %.1f Tm (%s) Tj ET" % (mark.size, descent, mark.text.encode())
+        objects[n] = form(w, h, b"<< >>", b"% DSBlank")  # n0: the blank background layer
+        objects[n + 1] = form(w, h, b"<< /Font << /F1 %d 0 R >> >>" % font, text)  # n2: the text layer
+        objects[n + 2] = form(w, h, b"<< /XObject << /n0 %d 0 R /n2 %d 0 R >> >>" % (n, n + 1),
+                              b"q /n0 Do Q q /n2 Do Q")  # FRM
+        objects[n + 3] = form(w, h, b"<< /XObject << /FRM %d 0 R >> >>" % (n + 2), b"q /FRM Do Q")
+        rect = b"/Rect [%.2f %.2f %.2f %.2f] /P %d 0 R /AP << /N %d 0 R >>" % (x, y, x + w, y + h, page, n + 3)
+        if mark.kind == "sig":
+            contents = make_pkcs7("ỦY BAN NHÂN DÂN XÃ AN PHÚ", "ỦY BAN NHÂN DÂN XÃ AN PHÚ").hex().encode()
+            objects[n + 4] = (b"<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached "
+                              b"/M (D:20310930101500+07'00') /ByteRange [0 0 0 0] /Contents <%s> >>" % contents)
+            objects[n + 5] = (b"<< /Type /Annot /Subtype /Widget /FT /Sig /T (Signature%d) /F 132 /V %d 0 R %s >>"
+                              % (k, n + 4, rect))
+            fields.append(n + 5)
+        else:
+            subtype = {"freetext": b"/FreeText /DA (/Helv 13 Tf 0 g)", "stamp": b"/Stamp /Name /Approved"}[mark.kind]
+            objects[n + 5] = b"<< /Type /Annot /Subtype %s /F 4 /Contents (%s) %s >>" % (subtype, mark.text.encode(),
+                                                                                        rect)
+        annots.append(n + 5)
+        n += 6
+    refs = b" ".join(b"%d 0 R" % a for a in annots)
+    objects[page] = object_body(data, page)[:-2].rstrip() + b"\n/Annots [ %s ] >>" % refs
+    if fields:
+        form_refs = b" ".join(b"%d 0 R" % f for f in fields)
+        objects[root] = (object_body(data, root)[:-2].rstrip()
+                         + b"\n/AcroForm << /Fields [ %s ] /SigFlags 3 >> >>" % form_refs)
+    out_path.write_bytes(append_update(data, objects))
+    return out_path
+
+
+@pytest.fixture(scope="module")
+def header_last(tmp_path_factory) -> Path:
+    return header_last_pdf(tmp_path_factory.mktemp("stamps") / "bc-header-last.pdf")
+
+
+NUMBER_X, DAY_X = 124.0, 396.0  # inside the blanks "Số: ___ /BC-UBND" and "ngày ___ tháng"
+LINE = HEADER_SIZE + 2  # about one line's height
+
+
+@pytest.mark.parametrize("marks, number, issued_on", [
+    # on the Số line's baseline: pdfium sorts the glyphs into the page's last line
+    ([Mark("36", NUMBER_X), Mark("28", DAY_X)], "36/BC-UBND", "2031-09-28"),
+    ([Mark("36", NUMBER_X, kind="freetext"), Mark("28", DAY_X, kind="stamp")], "36/BC-UBND", "2031-09-28"),
+    # raised above the blank (about 0.7 of a line, as a signing tool prints it), or printed a little below
+    ([Mark("12094", NUMBER_X - 4, rise=0.7 * LINE), Mark("28", DAY_X)], "12094/BC-UBND", "2031-09-28"),
+    ([Mark("12094", NUMBER_X - 4, rise=-0.6 * LINE, kind="freetext")], "12094/BC-UBND", None),
+    # near-misses: a number more than a line below the blank, a number raised over "Số:", a word raised over the
+    # blank, a number at the end of a body line, a number raised right of the date: none is the header number
+    ([Mark("4711", NUMBER_X, rise=-1.6 * LINE)], None, None),
+    ([Mark("4711", 104, rise=0.7 * LINE)], None, None),
+    ([Mark("KHAN", NUMBER_X - 4, rise=0.7 * LINE, kind="stamp")], None, None),
+    ([Mark("4711", 480, rise=590 - HEADER_BASELINE, kind="stamp")], None, None),
+    ([Mark("4711", 520, rise=0.7 * LINE, kind="freetext")], None, None),
+])
+def test_annotation_stamps_fill_the_header(header_last, tmp_path, marks, number, issued_on):
+    stamped = stamp_like(header_last, tmp_path / "stamped.pdf", marks)
+    words, width, _ = page_one_words(stamped)
+    text, header = header_from(merge_stamps(words, stamp_texts(str(stamped)).get(1, [])), width)
+    assert (header.number, header.symbol, header.issued_on) == (number, "BC-UBND", issued_on), text
+
+
+def test_stamped_digits_are_told_apart_from_the_page_text(header_last, tmp_path):
+    """The stamp's chars, not the page's last chars, when pdfium sorts them into the Số line."""
+    stamped = stamp_like(header_last, tmp_path / "stamped.pdf", [Mark("36", NUMBER_X), Mark("28", DAY_X)])
+    assert sorted((s.text, s.field) for s in stamp_texts(str(stamped))[1]) == [("28", "Signature2"),
+                                                                               ("36", "Signature1")]
+
+
+def test_blank_header_page_reads_no_number(header_last):
+    words, width, _ = page_one_words(header_last)
+    text, header = header_from(words, width)
+    assert (header.number, header.symbol, header.issued_on) == (None, "BC-UBND", None), text
+    assert stamp_texts(str(header_last)) == {}
