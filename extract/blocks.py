@@ -457,6 +457,9 @@ def title_block(pages: list[Page]) -> Block | None:
                 marks.append(m.end())
         body_start = head.start + (marks[-1] + 1 if marks else 0)
         word, title, start, end = find_title(p.text[body_start:])
+        if word is None and head.start > 0:  # the type word above what layout took for the header (a text without
+            body_start = 0  # its header whose "Căn cứ Hiến pháp nước Cộng hòa xã hội …" looked like the Quốc hiệu)
+            word, title, start, end = find_title(p.text[: head.start])
         if word is None:
             return None
     s, e = body_start + start, body_start + end

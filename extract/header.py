@@ -41,6 +41,7 @@ DEFAULT_SPELLING_MIN_WORDS = 4  # an issuer of fewer words is not looked up in t
 DEFAULT_GAZETTE_LINES = 10  # first non-blank lines of page 1 read for a gazette's one-line identity
 _GAZETTE_TITLE_ENDS = {"chinh phu", "quoc hoi"}  # an issuer alone under a gazette title (folded): not the title
 ISSUING_TITLES = {"THỦ TƯỚNG", "CHỦ TỊCH NƯỚC"}  # heads' titles that issue in their own name
+LAW_TYPES = ("Luật", "Bộ luật")  # types passed by the Quốc hội: dated by the passing date, always QPPL
 
 
 def iso_date(day: str | None, month: str | None, year: str | None) -> str | None:
@@ -502,9 +503,9 @@ def extract_header(doc: SourceDocument, blocks: Blocks | None = None) -> Header:
         h.number, h.symbol, h.doc_type = appendix["number"], appendix["symbol"], APPENDIX_TYPE
         h.issuer, h.title = h.issuer or appendix["issuer"], h.title or appendix["title"]
 
-    # Luật / Nghị quyết of QH: the passing date closes the text
+    # Luật / Nghị quyết of QH: the passing date closes the text (a Luật whose header the text lacks: the same)
     full = doc.text
-    if not h.issued_on and h.symbol and qh_term(h.symbol):
+    if not h.issued_on and ((h.symbol and qh_term(h.symbol)) or (not h.symbol and h.doc_type in LAW_TYPES)):
         m = rx.PASSED_ON.search(full)
         if m:
             h.issued_on = iso_date(m.group("day"), m.group("month"), m.group("year"))
@@ -522,6 +523,6 @@ def extract_header(doc: SourceDocument, blocks: Blocks | None = None) -> Header:
         h.signer = doc.meta["signature"]["signer"]  # the digital signature names the person who signed
     apply_consolidation(h, blocks)
     h.is_qppl = is_qppl(h.number, h.symbol)
-    if h.doc_type in ("Luật", "Bộ luật"):
+    if h.doc_type in LAW_TYPES:
         h.is_qppl = True
     return h

@@ -669,3 +669,22 @@ def test_number_of_a_series(line, expected, qppl):
     assert parse_number_line(line) == expected
     h = extract_header(document(page(header_left="CHÍNH PHỦ\n" + line, header_right=RIGHT, body="NGHỊ QUYẾT\nVề")))
     assert (h.number, bool(h.is_qppl)) == (expected[0], qppl)
+
+
+@pytest.mark.parametrize(
+    "above, header, doc_type, title, issued_on",
+    [
+        # a Luật whose header the text lacks: layout took the Căn cứ line naming the Republic for the Quốc hiệu
+        ("LUẬT\nSửa đổi, bổ sung một số điều của Luật Thủy lợi",
+         "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nQuốc hội ban hành Luật sửa đổi.",
+         "Luật", "Sửa đổi, bổ sung một số điều của Luật Thủy lợi", "2031-11-20"),
+        # near-miss: no type word above the header region, nothing is read
+        ("Trang 3", "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nQuốc hội ban hành Luật sửa đổi.",
+         None, None, None),
+    ],
+)
+def test_type_word_above_a_header_region(above, header, doc_type, title, issued_on):
+    body = ("Điều 1.\nSửa đổi khoản 2.\n"
+            "Luật này đã được Quốc hội khóa XVI, kỳ họp thứ 3 thông qua ngày 20 tháng 11 năm 2031.")
+    h = extract_header(document(page(plain=above, header=header, body=body)))
+    assert (h.doc_type, h.title, h.issued_on, h.number) == (doc_type, title, issued_on, None)
