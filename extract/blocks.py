@@ -10,6 +10,7 @@ found the same way twice.  Pure functions of the pages.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from extract import regexes as rx
 from extract.names import first_of_side_by_side
@@ -531,7 +532,8 @@ def consolidation_mark(pages: list[Page]) -> Block | None:
     if not pages:
         return None
     p = pages[0]
-    lines = [(s, e) for s, e in _line_spans(p.text) if p.text[s:e].strip()][:DEFAULT_MARK_LINES]
+    lines = list(islice(((m.start(), m.end()) for m in rx.LINE.finditer(p.text) if m.group().strip()),
+                        DEFAULT_MARK_LINES))  # the first lines only: a text may be one page of megabytes
     for k, (s, e) in enumerate(lines):
         m = rx.CONSOLIDATION_MARK.match(p.text[s:e])
         if not m:
