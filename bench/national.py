@@ -7,7 +7,8 @@ not a proven error. The text goes through the real pipeline (the plain-text read
 ``.txt`` file would.
 
 Rules of the comparison (the silver data's own conventions):
-- number: compared folded (no marks, Đ → D, lower case, "/" and "-" alike); a văn bản hợp nhất (VB HN) is
+- number: compared folded (no marks, Đ → D, lower case, "/" and "-" alike, no dot inside a number: the slug of
+  "66.16/2026/NQ-CP" reads "6616-2026-nq-cp"); a văn bản hợp nhất (VB HN) is
   filed under the number of the document it consolidates, so its own number ("125/VBHN-VPQH", named in the
   crawler's description ``mo_ta``) counts as well;
 - type: ``loai`` where it names a type, else the slug's first words ("chi-thi-so-…" → Chỉ thị);
@@ -54,6 +55,7 @@ SLUG_NUMBER = re.compile(r"-so-(\d+[a-z]?(?:-\d{4})?-[a-z0-9-]+?)(?:-\d{3,})?$")
 def slug_key(number: str | None) -> str:
     """The folded form both sides are compared in: "02/2024/TT-BLĐTBXH" → "02-2024-tt-bldtbxh"."""
     key = re.sub(r"[/\-\s]+", "-", fold(number or "").replace("đ", "d").lower()).strip("-")
+    key = re.sub(r"(?<=\d)\.(?=\d)", "", key)  # "66.16/2026/NQ-CP": the slug drops the dot of a series number
     return re.sub(r"^0+(?=\d)", "", key)  # "07/2026/…" and "7/2026/…" are one number
 
 

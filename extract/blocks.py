@@ -10,6 +10,7 @@ found the same way twice.  Pure functions of the pages.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from extract import regexes as rx
 from extract.names import first_of_side_by_side
@@ -41,6 +42,10 @@ DEFAULT_FUZZY_TITLE_SCORE = 75  # least rapidfuzz ratio for a damaged line to st
 DEFAULT_OWN_CLAUSE_LOOKBACK = 40  # characters before an effect clause searched for "… này"
 DEFAULT_EFFECT_CLAUSE_MIN = 30  # an effect clause block runs to the end of its line at least this far …
 DEFAULT_EFFECT_CLAUSE_MAX = 60  # … but no further than this many characters after "từ (ngày)"
+DEFAULT_CONSOLIDATION_UP_LINES = 6  # lines above a văn bản hợp nhất's seal or number line read for its issuer
+DEFAULT_CONSOLIDATION_DOWN_LINES = 12  # … and below it for the number, the date line and the signature
+DEFAULT_MARK_LINES = 10  # first non-blank lines of page 1 searched for the "VĂN BẢN HỢP NHẤT - <BODY>" mark
+DEFAULT_NOTE_CHARS = 800  # characters after the title searched for a văn bản hợp nhất's note ("… bổ sung bởi")
 PAGE_JOIN = "\n\f\n"  # how ``SourceDocument.text`` joins the pages
 
 _HEADER_REGIONS = ("header", "header_left", "header_right")
@@ -444,13 +449,128 @@ def title_block(pages: list[Page]) -> Block | None:
         head = head_block(pages)
         if head is None or head.page != p.number:
             return None
-        marks = [m.end() for m in rx.LINE.finditer(head.text) if rx.HEADER_LINE.search(m.group())]
+        marks = []
+        for m in rx.LINE.finditer(head.text):
+            line = m.group().strip()
+            if line.isupper() and rx.TYPE_TITLE.match(line):
+                break  # the type word: header lines stand above it ("… ngày … tháng … năm" under it is a note)
+            if rx.HEADER_LINE.search(line):
+                marks.append(m.end())
         body_start = head.start + (marks[-1] + 1 if marks else 0)
         word, title, start, end = find_title(p.text[body_start:])
+        if word is None and head.start > 0:  # the type word above what layout took for the header (a text without
+            body_start = 0  # its header whose "Căn cứ Hiến pháp nước Cộng hòa xã hội …" looked like the Quốc hiệu)
+            word, title, start, end = find_title(p.text[: head.start])
         if word is None:
             return None
     s, e = body_start + start, body_start + end
     return Block(p.number, s, e, p.text[s:e], fields={"type_word": word, "title": title})
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of ``text``, blank ones too."""
+    return [(m.start(), m.end()) for m in rx.LINE_START.finditer(text)]
+
+
+def _is_consolidation_anchor(line: str) -> bool:
+    """The seal line "XÁC THỰC VĂN BẢN HỢP NHẤT" or a "Số: N/VBHN-…" line: what an authentication block holds."""
+    return bool(rx.CONSOLIDATION_SEAL.match(line) or rx.CONSOLIDATION_NUMBER_LINE.match(line))
+
+
+def _authentication_at(page: Page, lines: list[tuple[int, int]], i: int) -> Block:
+    """The authentication block around the anchor line ``lines[i]``: up over blank lines, anchors and the issuer
+    in capitals (at most ``DEFAULT_CONSOLIDATION_UP_LINES`` lines), down over anchors, the date line, authority and
+    title lines, "(Đã ký)" and noise to the signer's name (at most ``DEFAULT_CONSOLIDATION_DOWN_LINES`` lines)."""
+    text = page.text
+    start = lines[i][0]
+    for s, e in reversed(lines[max(0, i - DEFAULT_CONSOLIDATION_UP_LINES) : i]):
+        line = text[s:e].strip()
+        if line and not (line.isupper() or _is_consolidation_anchor(text[s:e])):
+            break
+        if line:
+            start = s
+    end = lines[i][1]
+    for s, e in lines[i + 1 : i + 1 + DEFAULT_CONSOLIDATION_DOWN_LINES]:
+        line = text[s:e]
+        if not line.strip():
+            continue
+        if signer_in_line(line):
+            end = e
+            break
+        if not (_is_consolidation_anchor(line) or rx.DATE_LINE.search(line) or _may_stand_above_name(line)):
+            break
+        end = e
+    return Block(page.number, start, end, text[start:end])
+
+
+def consolidation_block(pages: list[Page], head: Block | None = None) -> Block | None:
+    """The authentication block of a văn bản hợp nhất, which the Pháp lệnh Hợp nhất VBQPPL 2012 puts at the end of
+    the consolidated text in place of a header: the body in capitals, "Số: 03/VBHN-BTC", "XÁC THỰC VĂN BẢN HỢP
+    NHẤT", "Hà Nội, ngày …", "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", the name (in this order or with the number and the
+    seal swapped).  Found by its seal or its number line outside the header ``head``: of the blocks found so, the
+    first that holds a number line, else the first."""
+    first = None
+    for p in pages:
+        if not (rx.CONSOLIDATION_SEAL.search(p.text) or rx.CONSOLIDATION_NUMBER_LINE.search(p.text)):
+            continue
+        lines = _line_spans(p.text)
+        for i, (s, e) in enumerate(lines):
+            in_head = head is not None and head.page == p.number and head.start <= s < head.end
+            if in_head or not _is_consolidation_anchor(p.text[s:e]):
+                continue
+            b = _authentication_at(p, lines, i)
+            if rx.CONSOLIDATION_NUMBER_LINE.search(b.text):
+                return b
+            first = first or b
+    return first
+
+
+def consolidation_mark(pages: list[Page]) -> Block | None:
+    """The "VĂN BẢN HỢP NHẤT - <BODY>" mark a văn bản hợp nhất prints at the top of page 1 (the Công báo's copy),
+    among its first ``DEFAULT_MARK_LINES`` non-blank lines, with the field body: the name after the dash, or the
+    lines in capitals right under a mark ending in the dash (None when none)."""
+    if not pages:
+        return None
+    p = pages[0]
+    lines = list(islice(((m.start(), m.end()) for m in rx.LINE.finditer(p.text) if m.group().strip()),
+                        DEFAULT_MARK_LINES))  # the first lines only: a text may be one page of megabytes
+    for k, (s, e) in enumerate(lines):
+        m = rx.CONSOLIDATION_MARK.match(p.text[s:e])
+        if not m:
+            continue
+        body, end = (m.group("body") or "").strip(), e
+        if not body:  # "VĂN BẢN HỢP NHẤT -" / "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI": the name on the next lines
+            names = []
+            for s2, e2 in lines[k + 1 :]:
+                line = p.text[s2:e2].strip()
+                if (not line.isupper() or "\n\n" in p.text[end:s2].replace(" ", "").replace("\t", "")
+                        or national_title(Block(p.number, s2, e2, p.text[s2:e2]))):
+                    break  # a blank line or the Quốc hiệu ends the name (the header of the consolidated text follows)
+                names.append(line)
+                end = e2
+            body = collapse(" ".join(names))
+        return Block(p.number, s, end, p.text[s:end], fields={"body": body or None})
+    return None
+
+
+def consolidation_note(pages: list[Page], title: Block | None) -> Block | None:
+    """The note a văn bản hợp nhất prints under its title: the identity of the text it consolidates, "Nghị định số
+    … ngày … của …, có hiệu lực kể từ …, được sửa đổi, bổ sung bởi:" — a line opening with a type word right under
+    the title and "được sửa đổi, bổ sung bởi" within ``DEFAULT_NOTE_CHARS`` of it, before the preamble.  The block
+    runs from that line to those words."""
+    if title is None:
+        return None
+    p = pages[title.page - 1]
+    after = p.text[title.end : title.end + DEFAULT_NOTE_CHARS]
+    first = next((m for m in rx.LINE.finditer(after) if m.group().strip()), None)
+    if first is None or not rx.NOTE_OPENING.match(first.group()):
+        return None
+    preamble = rx.PREAMBLE_LINE.search(after)
+    m = rx.AMENDED_BY.search(after, first.start(), preamble.start() if preamble else len(after))
+    if m is None:
+        return None
+    s, e = title.end + first.start(), title.end + m.end()
+    return Block(p.number, s, e, p.text[s:e])
 
 
 def locate(doc: SourceDocument) -> Blocks:
@@ -460,17 +580,21 @@ def locate(doc: SourceDocument) -> Blocks:
     sig = signature_block(pages)
     lines = signature_lines(pages, sig)
     rec = recipients_block(pages)
+    title = title_block(pages)
     return Blocks(
         head=head,
         national_title=national_title(head),
         motto=motto(head),
         number_line=number_line(head),
         date_line=date_line(pages),
-        title=title_block(pages),
+        title=title,
         effect_clause=effect_clause(pages),
         signature=sig,
         signature_lines=lines,
         authority=next((line for line in lines if rx.AUTHORITY.match(line.text)), None),
         recipients=rec,
         recipients_more=recipients_more(pages, rec),
+        consolidation=consolidation_block(pages, head),
+        consolidation_mark=consolidation_mark(pages),
+        consolidation_note=consolidation_note(pages, title),
     )

@@ -20,6 +20,7 @@ from extract.blocks import (  # noqa: F401  (find_title: re-exported)
     TYPE_NAMES,
     find_title,
     fuzzy_type_word,
+    lines_of,
     locate,
     signature_block,
     signer_in_line,
@@ -40,6 +41,7 @@ DEFAULT_SPELLING_MIN_WORDS = 4  # an issuer of fewer words is not looked up in t
 DEFAULT_GAZETTE_LINES = 10  # first non-blank lines of page 1 read for a gazette's one-line identity
 _GAZETTE_TITLE_ENDS = {"chinh phu", "quoc hoi"}  # an issuer alone under a gazette title (folded): not the title
 ISSUING_TITLES = {"THỦ TƯỚNG", "CHỦ TỊCH NƯỚC"}  # heads' titles that issue in their own name
+LAW_TYPES = ("Luật", "Bộ luật")  # types passed by the Quốc hội: dated by the passing date, always QPPL
 
 
 def iso_date(day: str | None, month: str | None, year: str | None) -> str | None:
@@ -310,6 +312,99 @@ def find_signature(
     return None, None, None, None
 
 
+def _is_consolidation_symbol(symbol: str | None) -> bool:
+    return bool(symbol) and symbol.split("-")[0] in CONSOLIDATION_SYMBOLS
+
+
+def _issuer_named(lines: list[str], symbol: str | None) -> str | None:
+    """The issuer a block names in capitals ("BỘ LAO ĐỘNG - THƯƠNG BINH" / "VÀ XÃ HỘI"), spelled as the gazetteer
+    spells it; the body of the ``symbol`` when the lines name none it knows."""
+    named = split_issuer_lines(lines)[0] if lines else None
+    known = resolve_issuer(named) if named else None
+    if known:
+        return known["name"]
+    return (issuer_from_symbol(symbol) if symbol else None) or named
+
+
+def authentication(block: Block | None) -> dict | None:
+    """The fields of a văn bản hợp nhất's authentication block (``extract.blocks.consolidation_block``): {number,
+    symbol, issuer, place, issued_on, signer, signing_authority, signer_title, spans (field → (page, start, end))};
+    None without a block or when its number line reads no VBHN number (a blank form of the seal, a stray seal)."""
+    if block is None:
+        return None
+    lines = [line for line in lines_of(block) if line.text.strip()]
+    out: dict = dict(number=None, symbol=None, issuer=None, place=None, issued_on=None, signer=None,
+                     signing_authority=None, signer_title=None, spans={})
+    first_anchor = next((k for k, line in enumerate(lines)
+                         if rx.CONSOLIDATION_SEAL.match(line.text) or rx.CONSOLIDATION_NUMBER_LINE.match(line.text)),
+                        len(lines))
+    for line in lines:
+        if rx.CONSOLIDATION_NUMBER_LINE.match(line.text):
+            number, symbol = parse_number_line(line.text)
+            if number and _is_consolidation_symbol(symbol):
+                out["number"], out["symbol"] = number, symbol
+                out["spans"]["number"] = (line.page, line.start, line.end)
+                break
+    if out["number"] is None:
+        return None
+    issuer_lines = [line for line in lines[:first_anchor] if line.text.strip().isupper()]
+    out["issuer"] = _issuer_named([line.text.strip() for line in issuer_lines], out["symbol"])
+    if issuer_lines:
+        out["spans"]["issuer"] = (block.page, issuer_lines[0].start, issuer_lines[-1].end)
+    after_date = first_anchor
+    for k, line in enumerate(lines):
+        m = rx.DATE_LINE.search(line.text)
+        if m and not rx.NUMBER_WORD.search(line.text):
+            out["place"] = rx.PLACE_JUNK.sub("", collapse(m.group("place")).strip(" ,"))
+            out["issued_on"] = iso_date(m.group("day"), m.group("month"), m.group("year"))
+            out["spans"]["date"] = (line.page, line.start + m.start("place"), line.start + m.end())
+            after_date = k + 1
+            break
+    rest = [line.text for line in lines[after_date:]]
+    out["signing_authority"] = _authority(rest)
+    titles = [t.strip() for t in rest if _is_title_line(t)]
+    out["signer_title"] = titles[-1] if titles else None
+    for line in lines[after_date:]:
+        if found := signer_in_line(line.text):
+            name, at = found
+            out["signer"] = name
+            out["spans"]["signer"] = (line.page, line.start + at, line.start + at + len(name))
+            break
+    return out
+
+
+def apply_consolidation(h: Header, blocks: Blocks) -> None:
+    """A văn bản hợp nhất, known by its VBHN number in the header, its mark at the top, its note under the title
+    or its authentication block at the end: its type is "Văn bản hợp nhất" (the title word above its title is that
+    of the text it consolidates), and, unless its header printed its own VBHN number, its number, issuer, place,
+    date and signer are the authentication block's.  A header number of the consolidated text (a copy that prints
+    that text's header under the mark) is no number of this document: without a readable authentication block
+    (the text cut before it) the number stays unknown.  A document with a number line of its own and none of the
+    marks keeps its header, whatever block its text holds."""
+    mark, note = blocks.consolidation_mark, blocks.consolidation_note
+    auth = authentication(blocks.consolidation)
+    own = _is_consolidation_symbol(h.symbol)
+    if not (own or mark or note or auth):
+        return
+    if not (own or mark or note) and "number" in h.spans:
+        return  # the header's own number line stands: a seal further on belongs to another text
+    h.doc_type = facts.doc_type_name(next(iter(CONSOLIDATION_SYMBOLS)))
+    if own:
+        return
+    for key in ("number", "date", "issuer"):
+        h.spans.pop(key, None)
+    h.number = h.symbol = h.place = h.issued_on = None
+    h.parent_issuer = None
+    h.issuer = _issuer_named([mark.fields["body"].upper()], None) if mark and mark.fields.get("body") else None
+    if auth is None:
+        return
+    h.number, h.symbol, h.issuer = auth["number"], auth["symbol"], auth["issuer"] or h.issuer
+    h.place, h.issued_on = auth["place"], auth["issued_on"]
+    if auth["signer"]:
+        h.signer, h.signing_authority, h.signer_title = auth["signer"], auth["signing_authority"], auth["signer_title"]
+    h.spans.update(auth["spans"])
+
+
 def type_name(title_word: str | None) -> str | None:
     return TYPE_NAMES.get(title_word or "")
 
@@ -408,9 +503,9 @@ def extract_header(doc: SourceDocument, blocks: Blocks | None = None) -> Header:
         h.number, h.symbol, h.doc_type = appendix["number"], appendix["symbol"], APPENDIX_TYPE
         h.issuer, h.title = h.issuer or appendix["issuer"], h.title or appendix["title"]
 
-    # Luật / Nghị quyết of QH: the passing date closes the text
+    # Luật / Nghị quyết of QH: the passing date closes the text (a Luật whose header the text lacks: the same)
     full = doc.text
-    if not h.issued_on and h.symbol and qh_term(h.symbol):
+    if not h.issued_on and ((h.symbol and qh_term(h.symbol)) or (not h.symbol and h.doc_type in LAW_TYPES)):
         m = rx.PASSED_ON.search(full)
         if m:
             h.issued_on = iso_date(m.group("day"), m.group("month"), m.group("year"))
@@ -426,7 +521,8 @@ def extract_header(doc: SourceDocument, blocks: Blocks | None = None) -> Header:
             h.signer = restore_marks(h.signer)  # OCR drops marks from bold names: "Pham Thi" → "Phạm Thị"
     elif not h.signer and doc.meta.get("signature", {}).get("signer"):
         h.signer = doc.meta["signature"]["signer"]  # the digital signature names the person who signed
+    apply_consolidation(h, blocks)
     h.is_qppl = is_qppl(h.number, h.symbol)
-    if h.doc_type in ("Luật", "Bộ luật"):
+    if h.doc_type in LAW_TYPES:
         h.is_qppl = True
     return h

@@ -18,10 +18,11 @@ SYMBOL_GROUP = r"[A-ZĐÐ][A-Za-zĐÐđ0-9&]*"  # one group of a ký hiệu: "Q�
 
 # The number line of the header: "Số: 01/2024/QĐ-UBND", "Số:      /BC-UBND",
 # "Luật số: 51/2024/QH15", "Bộ luật số: 45/2019/QH14", "SỐ: …" in capitals, OCR's "Sô:"; a unit code in
-# parentheses closing the symbol, even after a space ("416/TTr-CAT (PC04)"), is part of it.
+# parentheses closing the symbol, even after a space ("416/TTr-CAT (PC04)"), is part of it; a number of a series
+# written with a dot ("66.16/2030/NQ-CP": the 16th of the resolutions numbered 66) is one number.
 # Groups: num (may be blank), rest.
 NUMBER_LINE = re.compile(
-    r"(?:(?:Bộ\s+)?[Ll]uật\s+|Nghị\s+quyết\s+|Pháp\s+lệnh\s+)?(?:[Ss]ố|SỐ|Sô)\s*[:.]?\s*(?P<prejunk>[^\s/\d\w]{1,2})?(?P<num>\d{1,5}[a-z]?)?"
+    r"(?:(?:Bộ\s+)?[Ll]uật\s+|Nghị\s+quyết\s+|Pháp\s+lệnh\s+)?(?:[Ss]ố|SỐ|Sô)\s*[:.]?\s*(?P<prejunk>[^\s/\d\w]{1,2})?(?P<num>\d{1,5}(?:\.\d{1,3}(?=/))?[a-z]?)?"
     r"(?P<junk>[^\s/\d]{1,3})?\s*(?P<rest>/\S*(?:[ \t]\S*[-/]\S*)*(?:[ \t]?\([A-ZĐ0-9.-]{1,12}\))?)"
 )
 
@@ -58,7 +59,8 @@ _TYPE_WORDS = (
     r"DỰ ÁN|BIÊN BẢN|HỢP ĐỒNG|QUY CHẾ|QUY ĐỊNH|CÔNG VĂN|GIẤY ỦY QUYỀN|GIẤY GIỚI THIỆU|PHIẾU GỬI|"
     r"PHIẾU CHUYỂN|PHIẾU BÁO|LỆNH)"
 )
-TYPE_TITLE = re.compile(rf"^{_TYPE_WORDS}\b(?P<rest>.*)$")
+# A footnote mark may close the type word's line ("NGHỊ ĐỊNH1": a văn bản hợp nhất notes the text it consolidates).
+TYPE_TITLE = re.compile(rf"^{_TYPE_WORDS}(?:\d{{1,2}}(?=\s*$))?\b(?P<rest>.*)$")
 
 # The same type word ending a line after a few characters that are not the document's: on a scan,
 # what OCR read of a receipt stamp in the margin ("ĐẾN Ngày: …") beside the centred title line.
@@ -274,6 +276,8 @@ BODY_LINE_END = re.compile(r"[;:]\s*$")
 # The start of the preamble or of the text, below which no type word of the document stands: "Căn cứ", "Kính
 # gửi", "Điều 1.", "Chương I", "Phần thứ nhất".
 PREAMBLE_START = re.compile(r"^\s*(?:Căn cứ|Kính gửi|Điều\s+\d|Chương\s+[IVXLC\d]|Phần\s+thứ)")
+# … the same at any line start of a longer text.
+PREAMBLE_LINE = re.compile(r"(?m)^" + PREAMBLE_START.pattern[1:])
 
 # The one-line identity a gazette (Công báo) or an old typed text prints in place of the header: "Thông tư số
 # 102/2030/TT-BTC ngày 14 tháng 11 năm 2030 hướng dẫn …", "QUYẾT ĐỊNH CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 115/2030/QĐ-TTG
@@ -307,10 +311,12 @@ ATTACHED_TO = re.compile(
 # closes its title (not "QH15": capitals).  Group 1: the digits.
 FOOTNOTE_MARK = re.compile(r"[a-zà-ỹđ](\d{1,2})$")
 
-# A line opening with a document's identity, "Thông tư số 05/2030/TT-BYT ngày …": under a title whose last line is
-# complete, the note of a văn bản hợp nhất, not the title running on …
+# A line opening with a document's identity, "Thông tư số 05/2030/TT-BYT ngày …" (a law named before its number:
+# "Luật Thủy sản số 18/2030/QH15 ngày …"): under a title whose last line is complete, the note of a văn bản hợp
+# nhất, not the title running on …
 IDENTITY_LINE = re.compile(
-    r"^\s*(?:Thông tư liên tịch|Nghị quyết|Nghị định|Quyết định|Thông tư|Luật|Bộ luật|Pháp lệnh)\s+số\s+\S+\s+ngày\b"
+    r"^\s*(?:Thông tư liên tịch|Nghị quyết|Nghị định|Quyết định|Thông tư|Luật|Bộ luật|Pháp lệnh)(?:\s+[^\n]{1,80}?)?"
+    r"\s+số\s+\d\S*\s+ngày\b"
 )
 # … which a title line ending in a word that needs what follows ("… của", "… theo", "…,") runs on into.
 CONNECTIVE_END = re.compile(r"(?:\b(?:của|theo|tại|và|với|bởi|về|số|kèm)|[,-])\s*$")
@@ -318,6 +324,27 @@ CONNECTIVE_END = re.compile(r"(?:\b(?:của|theo|tại|và|với|bởi|về|số
 # The note a văn bản hợp nhất prints under its title, after the identity of the text it consolidates: "…, có
 # hiệu lực kể từ ngày … được sửa đổi, bổ sung bởi:" — that identity is not the document's own.
 CONSOLIDATION_NOTE = re.compile(r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+kể\s+từ|được\s+sửa\s+đổi,?\s+bổ\s+sung\s+bởi")
+
+# The words of that note naming the amending texts, "(, ) được sửa đổi, bổ sung bởi": what only a văn bản hợp nhất
+# prints under its title (a text amending another says "sửa đổi, bổ sung một số điều của …").
+AMENDED_BY = re.compile(r"được\s+sửa\s+đổi\s*,?\s+bổ\s+sung\s+bởi")
+# The type word opening that note's first line ("Luật Thủy sản số …", "Thông tư số …"): the line under the title.
+NOTE_OPENING = re.compile(
+    r"^\s*(?:Thông tư liên tịch|Nghị quyết liên tịch|Nghị quyết|Nghị định|Quyết định|Thông tư|Chỉ thị|Bộ luật|Luật|"
+    r"Pháp lệnh|Lệnh)\b"
+)
+
+# The mark a văn bản hợp nhất prints at its top instead of a header (Công báo): "VĂN BẢN HỢP NHẤT - BỘ TÀI CHÍNH",
+# or "VĂN BẢN HỢP NHẤT -" with the body's name on the next line.  Matched line by line; group body (may be empty).
+CONSOLIDATION_MARK = re.compile(r"^[ \t]*VĂN[ \t]+BẢN[ \t]+HỢP[ \t]+NHẤT[ \t]*(?:[-–][ \t]*(?P<body>[^\n]*?))?[ \t]*$")
+
+# The authentication block closing a văn bản hợp nhất (Pháp lệnh Hợp nhất VBQPPL 2012): its seal line in capitals
+# on a line of its own, "XÁC THỰC VĂN BẢN HỢP NHẤT" (some print "XÁC NHẬN …") — in the text, the same words in small
+# letters are a sentence, not the seal …
+CONSOLIDATION_SEAL = re.compile(r"(?m)^[ \t]*XÁC[ \t]+(?:THỰC|NHẬN)[ \t]+VĂN[ \t]+BẢN[ \t]+HỢP[ \t]+NHẤT[ \t]*$")
+# … and its number line, "Số: 03/VBHN-BTC" opening a line (a sentence citing "Văn bản hợp nhất số 12/VBHN-BTC" is no
+# number line).
+CONSOLIDATION_NUMBER_LINE = re.compile(r"(?m)^[ \t]*(?:Số|SỐ)[ \t]*:?[ \t]*\d{1,5}[a-z]?[ \t]*/[ \t]*VBHN-")
 
 # A rule line under a heading ("-----", "___"): no part of a title.
 RULE_LINE = re.compile(r"[-_–—.\s]+")

@@ -222,6 +222,9 @@ class Blocks:
     authority: Block | None = None  # the first TM./KT./Q./TL./TUQ. line of the signature
     recipients: Block | None = None  # the Nơi nhận block
     recipients_more: Block | None = None  # its continuation at the top of the next page
+    consolidation: Block | None = None  # a văn bản hợp nhất's authentication block ("XÁC THỰC VĂN BẢN HỢP NHẤT")
+    consolidation_mark: Block | None = None  # its "VĂN BẢN HỢP NHẤT - <BODY>" mark at the top, field body
+    consolidation_note: Block | None = None  # its note under the title: "… được sửa đổi, bổ sung bởi"
 
 
 @dataclass

@@ -52,14 +52,15 @@ DOC_NUMBER = re.compile(
 # (Luật 80/2015/QH13 Điều 10 khoản 2–3; Luật 64/2025/QH15 Điều 7).  Groups: body, term.
 QH_TERM_SYMBOL = re.compile(r"^(?P<body>UBTVQH|QH)(?P<term>\d{2})$")
 
-# A number that carries its year, as QPPL numbers do: "01/2024/…", "5a/2019/…".  Groups: num, year.
-_NUMBER_WITH_YEAR = re.compile(r"^(?P<num>\d+[a-z]?)/(?P<year>(?:19|20)\d{2})/")
+# A number that carries its year, as QPPL numbers do: "01/2024/…", "5a/2019/…", "66.16/2030/…".  Groups: num, year.
+_NUMBER_WITH_YEAR = re.compile(r"^(?P<num>\d+(?:\.\d{1,3})?[a-z]?)/(?P<year>(?:19|20)\d{2})/")
 
 # A whole normalised số ký hiệu: "01/2024/QĐ-UBND", "/BC-UBND" (number left blank), "57-NQ/TW" (a Party
 # document), or a ký hiệu alone ("QĐ-UBND"): groups of letters (no Vietnamese vowels: abbreviations are
-# written without marks), digits and "&".  Groups: num (optional), year (optional), symbol.
+# written without marks), digits and "&"; a number of a series may carry a dot ("66.16/2030/NQ-CP").
+# Groups: num (optional), year (optional), symbol.
 _WHOLE = re.compile(
-    r"^(?P<num>\d{1,5}[a-z]?)?[/-]?(?:(?P<year>(?:19|20)\d{2})/)?"
+    r"^(?P<num>\d{1,5}(?:\.\d{1,3})?[a-z]?)?[/-]?(?:(?P<year>(?:19|20)\d{2})/)?"
     r"(?P<symbol>[A-Za-zĐđ][A-Za-zĐđ0-9&]*(?:[-/][A-Za-zĐđ0-9&]*)*)$"
 )
 

@@ -5,6 +5,7 @@ nhất.  Fragments written for these tests (invented bodies, names and numbers);
 import pytest
 
 from extract import locate
+from extract.blocks import consolidation_mark
 from extract.header import extract_header, joint_issuers, parse_number_line
 from extract.names import first_of_side_by_side
 from rules.fragments import region_page as page
@@ -494,3 +495,196 @@ def test_blank_number_keeps_its_header():
     h = extract_header(doc)
     assert (h.number, h.symbol, h.issuer, h.issued_on) == (None, "BC-UBND", "Ủy ban nhân dân tỉnh Hòa An", "2031-03-05")
     assert locate(doc).head.start == 0
+
+
+# --------------------------------------------------------------------------- văn bản hợp nhất: the authentication block
+
+VBHN_TOP = ("VĂN BẢN HỢP NHẤT - BỘ XÂY DỰNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "THÔNG TƯ\nQuy định về quản lý bến thủy nội địa\n"
+            "Thông tư số 07/2030/TT-BXD ngày 12 tháng 3 năm 2030 của Bộ trưởng Bộ Xây dựng quy định về quản lý\n"
+            "bến thủy nội địa, có hiệu lực kể từ ngày 01 tháng 5 năm 2030, được sửa đổi, bổ sung bởi:\n"
+            "Thông tư số 02/2031/TT-BXD ngày 20 tháng 01 năm 2031 của Bộ trưởng Bộ Xây dựng.\n"
+            "Căn cứ Luật Giao thông đường thủy nội địa;\nĐiều 1. Phạm vi điều chỉnh\nThông tư này quy định về bến.")
+VBHN_END = "Điều 9. Trách nhiệm thi hành\nCác cơ quan có liên quan chịu trách nhiệm thi hành Thông tư này./.\n"
+SEAL_FIRST = ("BỘ XÂY DỰNG\nXÁC THỰC VĂN BẢN HỢP NHẤT\nSố: 21/VBHN-BXD\nHà Nội, ngày 14 tháng 8 năm 2031\n"
+              "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nTrần Minh Khoa\n")
+
+
+@pytest.mark.parametrize(
+    "top, end, expected",
+    [
+        # the seal above the number; the mark names the body at the top
+        (VBHN_TOP, VBHN_END + SEAL_FIRST,
+         ("21/VBHN-BXD", "Bộ Xây dựng", "Hà Nội", "2031-08-14", "Trần Minh Khoa", "KT.", "THỨ TRƯỞNG")),
+        # the number above the seal, the body's name over two lines, blank lines between; no mark at the top
+        (VBHN_TOP.split("\n", 1)[1], VBHN_END + "BỘ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI\n\nSố: 305/VBHN-BLĐTBXH\n\n"
+         "XÁC THỰC VĂN BẢN HỢP NHẤT\nHà Nội, ngày 02 tháng 6 năm 2031\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nLê Thị Hạnh\n",
+         ("305/VBHN-BLĐTBXH", "Bộ Lao động - Thương binh và Xã hội", "Hà Nội", "2031-06-02", "Lê Thị Hạnh", "KT.",
+          "THỨ TRƯỞNG")),
+        # "XÁC NHẬN" for "XÁC THỰC"; the head of the body signing in its own name; footnotes after the block
+        (VBHN_TOP, VBHN_END + "VĂN PHÒNG QUỐC HỘI\nSố: 31/VBHN-VPQH\nXÁC NHẬN VĂN BẢN HỢP NHẤT\n"
+         "Hà Nội, ngày 09 tháng 10 năm 2031\nCHỦ NHIỆM\nPhan Văn Đức\n"
+         "1 Thông tư số 02/2031/TT-BXD có căn cứ ban hành như sau:\n“Căn cứ Luật Giao thông đường thủy nội địa;”",
+         ("31/VBHN-VPQH", "Văn phòng Quốc hội", "Hà Nội", "2031-10-09", "Phan Văn Đức", None, "CHỦ NHIỆM")),
+    ],
+)
+def test_consolidated_text_read_from_its_authentication_block(top, end, expected):
+    """A văn bản hợp nhất has no number at its top: its number, body, place, date and signer stand in the
+    authentication block at the end; its title is that of the text it consolidates."""
+    doc = document(page(plain=top), page(2, plain=end))
+    h = extract_header(doc)
+    got = (h.number, h.issuer, h.place, h.issued_on, h.signer, h.signing_authority, h.signer_title)
+    assert got == expected
+    assert (h.doc_type, h.symbol, h.title) == ("Văn bản hợp nhất", expected[0].split("/")[1],
+                                               "Quy định về quản lý bến thủy nội địa")
+    assert h.is_qppl is False
+    text = doc.pages[1].text
+    for key, value in (("number", expected[0]), ("signer", expected[4]), ("date", expected[2])):
+        page_no, start, end_ = h.spans[key]
+        assert page_no == 2 and value in text[start:end_]
+    page_no, start, end_ = h.spans["issuer"]
+    assert text[start:end_].split("\n")[0] in ("BỘ XÂY DỰNG", "BỘ LAO ĐỘNG - THƯƠNG BINH", "VĂN PHÒNG QUỐC HỘI")
+
+
+def test_consolidated_text_printing_the_header_of_the_text_it_consolidates():
+    """Under the mark, the copy prints the consolidated text's own header ("CHÍNH PHỦ / Số: 15/2029/NĐ-CP"): that
+    number is not the văn bản hợp nhất's; the authentication block's is."""
+    top = ("VĂN BẢN HỢP NHẤT -\nBỘ Y TẾ\n\nCHÍNH PHỦ\nSố: 15/2029/NĐ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+           "Độc lập - Tự do - Hạnh phúc\n12 tháng 4 năm 2029\nNGHỊ ĐỊNH\nQuy định về y tế học đường\n"
+           "Nghị định số 15/2029/NĐ-CP ngày 12 tháng 4 năm 2029 của Chính phủ, có hiệu lực kể từ ngày 01 tháng 6\n"
+           "năm 2029, được sửa đổi, bổ sung bởi:\nNghị định số 40/2031/NĐ-CP ngày 03 tháng 3 năm 2031 của Chính phủ.\n"
+           "Căn cứ Luật Tổ chức Chính phủ;\nĐiều 1. Phạm vi")
+    end = "Điều 12. Hiệu lực\n1. Nghị định này có hiệu lực./.\nBỘ Y TẾ\nSố: 08/VBHN-BYT\nXÁC THỰC VĂN BẢN HỢP NHẤT\n" \
+          "Hà Nội, ngày 30 tháng 5 năm 2031\nBỘ TRƯỞNG\nĐỗ Thanh Bình"
+    h = extract_header(document(page(plain=top), page(2, plain=end)))
+    assert (h.number, h.doc_type, h.issuer, h.parent_issuer, h.issued_on, h.signer) == (
+        "08/VBHN-BYT", "Văn bản hợp nhất", "Bộ Y tế", None, "2031-05-30", "Đỗ Thanh Bình")
+    assert h.title == "Quy định về y tế học đường"
+
+
+@pytest.mark.parametrize(
+    "top, issuer",
+    [
+        (VBHN_TOP, "Bộ Xây dựng"),  # the mark names the body
+        ("VĂN BẢN HỢP NHẤT -\nBỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\n" + VBHN_TOP.split("\n", 1)[1],
+         "Bộ Lao động - Thương binh và Xã hội"),
+        (VBHN_TOP.split("\n", 1)[1], None),  # only the note under the title says what the text is
+    ],
+)
+def test_consolidated_text_cut_before_its_authentication_block(top, issuer):
+    """A văn bản hợp nhất whose text stops before its authentication block ("Xem tiếp Công báo số …"): known as one
+    by its mark or its note, its number cannot be read; the consolidated text's identity is not taken for it."""
+    h = extract_header(document(page(plain=top), page(2, plain="Điều 5. Bến\n(Xem tiếp Công báo số 1234)")))
+    assert (h.number, h.symbol, h.doc_type, h.issuer) == (None, None, "Văn bản hợp nhất", issuer)
+    assert h.title == "Quy định về quản lý bến thủy nội địa"
+
+
+OWN_TT = "BỘ TÀI CHÍNH\nSố: 40/2031/TT-BTC"
+OWN_BODY = "THÔNG TƯ\nHướng dẫn kế toán quỹ\nCăn cứ Luật Kế toán;\nĐiều 1. Phạm vi điều chỉnh\n"
+
+
+@pytest.mark.parametrize(
+    "more",
+    [
+        # a sentence citing a văn bản hợp nhất: its number is no number of this Thông tư
+        "Theo Văn bản hợp nhất số 12/VBHN-BTC ngày 05 tháng 3 năm 2031 của Bộ Tài chính, việc xác thực văn bản hợp\n"
+        "nhất do Bộ trưởng thực hiện./.",
+        # a quoted authentication block (a model in an appendix), number filled in
+        "Mẫu số 02\nBỘ TÀI CHÍNH\nXÁC THỰC VĂN BẢN HỢP NHẤT\nSố: 12/VBHN-BTC\nHà Nội, ngày 05 tháng 3 năm 2031\n"
+        "BỘ TRƯỞNG\nNguyễn Văn Sơn",
+    ],
+)
+def test_ordinary_text_mentioning_a_consolidated_text_keeps_its_header(more):
+    doc = document(page(header_left=OWN_TT, header_right=RIGHT, body=OWN_BODY + more),
+                   page(2, plain="KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nHoàng Văn Phúc"))
+    h = extract_header(doc)
+    assert (h.number, h.doc_type, h.issuer, h.issued_on) == ("40/2031/TT-BTC", "Thông tư", "Bộ Tài chính", "2031-03-05")
+    assert h.title == "Hướng dẫn kế toán quỹ"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a seal form left blank in an appendix of a text whose header is lost: no number to read, no consolidation
+        "Thông tư số 40/2031/TT-BTC ngày 05 tháng 3 năm 2031 hướng dẫn kế toán quỹ.\nĐiều 1. Phạm vi\n"
+        "Phụ lục\nBỘ, CƠ QUAN NGANG BỘ\nXÁC THỰC VĂN BẢN HỢP NHẤT\nSố:      /VBHN-…\n……, ngày … tháng … năm …",
+        # an amending text's title names the text it amends; no "được sửa đổi, bổ sung bởi" under it
+        "THÔNG TƯ\nSửa đổi, bổ sung một số điều của Thông tư số 07/2030/TT-BTC\nThông tư số 07/2030/TT-BTC ngày 12\n"
+        "tháng 3 năm 2030 quy định về kế toán quỹ.\nCăn cứ Luật Kế toán;\nĐiều 1. Sửa đổi",
+    ],
+)
+def test_no_consolidation_without_its_marks(text):
+    h = extract_header(document(page(plain=text)))
+    assert h.doc_type != "Văn bản hợp nhất"
+
+
+@pytest.mark.parametrize(
+    "top, body",
+    [
+        ("VĂN BẢN HỢP NHẤT - BỘ Y TẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BỘ Y TẾ"),  # as printed
+        ("VĂN BẢN HỢP NHẤT -\nBỘ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI\n\nCHÍNH PHỦ",
+         "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"),
+        ("VĂN BẢN HỢP NHẤT -\n\nCHÍNH PHỦ\nSố: 15/2029/NĐ-CP", None),  # a blank line: the name below is another's
+        ("VĂN BẢN HỢP NHẤT -\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", None),
+    ],
+)
+def test_consolidation_mark(top, body):
+    mark = consolidation_mark([page(plain=top + "\nTHÔNG TƯ\nQuy định")])
+    assert mark is not None and mark.fields["body"] == body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # in small letters, in a sentence
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTHÔNG TƯ\nQuy định\nTheo văn bản hợp nhất - Bộ Y tế",
+        "\n".join(f"Dòng {i}" for i in range(12)) + "\nVĂN BẢN HỢP NHẤT - BỘ Y TẾ",  # far below the top
+    ],
+)
+def test_no_consolidation_mark(text):
+    assert consolidation_mark([page(plain=text)]) is None
+
+
+@pytest.mark.parametrize(
+    "body, title",
+    [
+        ("NGHỊ ĐỊNH1\nQuy định về y tế học đường\nCăn cứ Luật", "Quy định về y tế học đường"),  # a footnote mark
+        ("NGHỊ ĐỊNH 12\nQuy định về y tế học đường\nCăn cứ Luật", "12 Quy định về y tế học đường"),  # near-miss
+    ],
+)
+def test_type_word_with_a_footnote_mark(body, title):
+    h = extract_header(document(page(header_left="CHÍNH PHỦ\nSố: 15/2029/NĐ-CP", header_right=RIGHT, body=body)))
+    assert (h.doc_type, h.title) == ("Nghị định", title)
+
+
+@pytest.mark.parametrize(
+    "line, expected, qppl",
+    [
+        ("Số: 71.4/2031/NQ-CP", ("71.4/2031/NQ-CP", "NQ-CP"), True),  # a number of a series, with its dot
+        ("Số: 71/2031/NQ-CP", ("71/2031/NQ-CP", "NQ-CP"), True),
+        ("Số: 71.4 /NQ-CP", (None, None), False),  # near-miss: a dot and a space, no number read
+    ],
+)
+def test_number_of_a_series(line, expected, qppl):
+    assert parse_number_line(line) == expected
+    h = extract_header(document(page(header_left="CHÍNH PHỦ\n" + line, header_right=RIGHT, body="NGHỊ QUYẾT\nVề")))
+    assert (h.number, bool(h.is_qppl)) == (expected[0], qppl)
+
+
+@pytest.mark.parametrize(
+    "above, header, doc_type, title, issued_on",
+    [
+        # a Luật whose header the text lacks: layout took the Căn cứ line naming the Republic for the Quốc hiệu
+        ("LUẬT\nSửa đổi, bổ sung một số điều của Luật Thủy lợi",
+         "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nQuốc hội ban hành Luật sửa đổi.",
+         "Luật", "Sửa đổi, bổ sung một số điều của Luật Thủy lợi", "2031-11-20"),
+        # near-miss: no type word above the header region, nothing is read
+        ("Trang 3", "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nQuốc hội ban hành Luật sửa đổi.",
+         None, None, None),
+    ],
+)
+def test_type_word_above_a_header_region(above, header, doc_type, title, issued_on):
+    body = ("Điều 1.\nSửa đổi khoản 2.\n"
+            "Luật này đã được Quốc hội khóa XVI, kỳ họp thứ 3 thông qua ngày 20 tháng 11 năm 2031.")
+    h = extract_header(document(page(plain=above, header=header, body=body)))
+    assert (h.doc_type, h.title, h.issued_on, h.number) == (doc_type, title, issued_on, None)
