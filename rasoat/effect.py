@@ -56,6 +56,10 @@ SOURCES = (SOURCE_DOCUMENT, SOURCE_GAZETTE, SOURCE_FACTS, SOURCE_IMPORT)  # by t
 
 # --------------------------------------------------------------------------- reading one document's clauses
 
+# A văn bản hợp nhất reprints the căn cứ and effect clauses of the texts it consolidates, dated as they were: they
+# say nothing of the day it was authenticated, so only its own fact is read from it.
+CONSOLIDATION = "Văn bản hợp nhất"
+
 DEFAULT_EFFECT_BEFORE = 400  # characters before a document's own effect clause read for what it replaces
 DEFAULT_EFFECT_AFTER = 3000  # … and after it (the rest of the "Hiệu lực thi hành" article and the next one)
 DEFAULT_REPEAL_LOOKBACK = 160  # characters before a repealing citation searched for the repeal word
@@ -168,6 +172,7 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
     own = header.number
     if not own:
         return []
+    consolidation = fold(header.doc_type or "") == fold(CONSOLIDATION)
     own_key = number_key(own)
     offsets = _offsets(page_texts)
     full = PAGE_JOIN.join(page_texts)
@@ -189,7 +194,7 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
     title_span = header.spans.get("title")
     amending_title = bool(header.title and AMENDING_TITLE.search(header.title))
     seen: set = set()
-    for c in citations:
+    for c in citations if not consolidation else ():  # a consolidation repeats the clauses of the texts it joins
         named_as = name_number(c.doc_type, c.name, c.issued_on) if not c.number else None
         if grounds and named_as and c.relation == GROUND and header.issued_on and named_as not in seen:
             seen.add(named_as)  # a law cited by name and date only: known by that name and date

@@ -4,6 +4,7 @@ Fragments are our own text (rules/fragments.py)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -346,3 +347,30 @@ def test_cli_status_and_export(db, tmp_path):
     out = CliRunner().invoke(cli, ["registry", "export", "--format", "json", "--db", path])
     rows = {r["number"]: r for r in json.loads(out.output)}
     assert rows["18/2019/QĐ-UBND"]["replaced_by"] == ["05/2024/QĐ-UBND"]
+
+
+def test_a_consolidated_text_states_only_its_own_fact():
+    """A văn bản hợp nhất reprints the căn cứ and effect clauses of the texts it joins, dated as they were: read
+    from it, they would date them on the day it was authenticated.  Only its own fact is kept."""
+    from extract import extract
+    from rules.fragments import region_page as page
+    from rules.fragments import source_of as document
+    from tests.test_header_classes import SEAL_FIRST, VBHN_END, VBHN_TOP
+
+    top = VBHN_TOP.replace("Căn cứ Luật Giao thông đường thủy nội địa;",
+                           "Căn cứ Nghị định số 44/2029/NĐ-CP ngày 02 tháng 4 năm 2029 của Chính phủ;")
+    end = VBHN_END.replace("Điều 9.", "Điều 8. Hiệu lực\nThông tư này có hiệu lực kể từ ngày 01 tháng 5 năm 2030 và "
+                           "thay thế Thông tư số 15/2027/TT-BXD.\nĐiều 9.")
+    source = document(page(plain=top), page(2, plain=end + SEAL_FIRST))
+    x = extract(source)
+    assert x.header.doc_type == "Văn bản hợp nhất" and x.header.number == "21/VBHN-BXD"
+    assert {c.number for c in x.citations} >= {"44/2029/NĐ-CP", "15/2027/TT-BXD"}
+    facts = effect.facts_of_document(x.header, x.citations, x.articles, x.blocks.effect_clause,
+                                     [p.text for p in source.pages], effect.SOURCE_GAZETTE, grounds=True)
+    assert [(f.number, f.kind) for f in facts] == [("21/VBHN-BXD", effect.ISSUED)]
+    # the same căn cứ in a document of its own are read
+    own = dataclasses.replace(x.header, doc_type="Thông tư")
+    kinds = {(f.number, f.kind) for f in effect.facts_of_document(
+        own, x.citations, x.articles, x.blocks.effect_clause, [p.text for p in source.pages], effect.SOURCE_GAZETTE,
+        grounds=True)}
+    assert ("44/2029/NĐ-CP", effect.GROUND) in kinds
