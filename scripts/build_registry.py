@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from national import expected  # noqa: E402  (bench/national.py: the crawler's number, compared folded)
-from national import number_key as folded_key  # noqa: E402
+from national import slug_key as folded_key  # noqa: E402
 
 KEPT = ("number", "kind", "on", "by", "clause", "doc_type", "issuer", "title", "issued_on", "effective_on")
 
