@@ -60,7 +60,7 @@ def ground_repealed(doc):
     if not d:
         return
     for c, number in _grounds(doc):
-        st = effect.shipped().status(number, d, c.doc_type)
+        st = effect.shipped().status(number, d, c.doc_type, citing=doc.extraction.header.number)
         if st.status != effect.REPEALED:
             continue
         since = facts.as_date(st.since)
@@ -83,7 +83,7 @@ def ground_amended(doc):
         return
     cited = {number_key(c.number) for c in doc.extraction.citations if c.number}
     for c, number in _grounds(doc):
-        st = effect.shipped().status(number, d, c.doc_type)
+        st = effect.shipped().status(number, d, c.doc_type, citing=doc.extraction.header.number)
         if st.status not in (effect.IN_FORCE, effect.PARTLY_REPEALED):
             continue
         partly = [n for n in st.partly_repealed_by if number_key(n) not in cited]
