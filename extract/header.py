@@ -209,25 +209,35 @@ def spelled_in_body(name: str, body: str, marks_misread: bool = False) -> str | 
     words = name.split()
     if len(words) < DEFAULT_SPELLING_MIN_WORDS:
         return None
-    m = re.search(r"(?<!\w)" + r"\s*,?\s+".join(map(re.escape, words)) + r"(?!\w)", body, re.I)
-    found = m.group() if m else None
+    found = [m.group() for m in re.finditer(r"(?<!\w)" + r"\s*,?\s+".join(map(re.escape, words)) + r"(?!\w)",
+                                            body, re.I)]
     folded = fold(body)
-    if not found and marks_misread and len(folded) == len(body):  # OCR misread the marks of the header's name:
-        m = re.search(r"(?<!\w)" + r"\s*,?\s+".join(map(re.escape, fold(name).split())) + r"(?!\w)", folded)
-        found = body[m.start() : m.end()] if m else None  # the body's words are compared without marks
-    if not found or found.isupper() or not found[:1].isupper():
-        return None
-    return collapse(found)
+    if marks_misread and len(folded) == len(body):  # OCR misread the marks of the header's name (or of the
+        # same name in capitals in the body, "BAN CHÍ ĐẠO"): the body's words are compared without marks too
+        found += [body[m.start() : m.end()] for m in
+                  re.finditer(r"(?<!\w)" + r"\s*,?\s+".join(map(re.escape, fold(name).split())) + r"(?!\w)", folded)]
+    # the first spelling in normal case: a name in capitals (an authority line) tells nothing of the case
+    return next((collapse(f) for f in found if not f.isupper() and f[:1].isupper()), None)
+
+
+_DOUBLED_STROKE = re.compile(r"[ĐÐ]{2,}")  # the Đ of a type code read twice by OCR ("QĐĐ-BNV")
 
 
 def _with_type_stroke(number: str | None) -> str | None:
-    """A number or symbol whose type code lost the stroke of its Đ ("QD-UBND" typed in ASCII or read by OCR)
-    with the code spelled right ("QĐ-UBND"); as it is when the code is known or no Đ makes it one."""
+    """A number or symbol whose type code lost the stroke of its Đ ("QD-UBND" typed in ASCII or read by OCR) or
+    has it twice ("QĐĐ-UBND", OCR) with the code spelled right ("QĐ-UBND"); as it is when the code is known or no
+    Đ makes it one."""
     if not number:
         return number
     head, sep, tail = number.rpartition("/")
     code, dash, rest = tail.partition("-")
-    if facts.doc_type_name(code) or "D" not in code or not facts.doc_type_name(code.replace("D", "Đ")):
+    if facts.doc_type_name(code):
+        return number
+    # OCR reads the stroke of Đ as the Icelandic Ð, or the letter twice ("QĐĐ", "QĐÐ"): one Đ, if that makes a code
+    single = _DOUBLED_STROKE.sub("Đ", code.replace("Ð", "Đ"))
+    if single != code and facts.doc_type_name(single):
+        return head + sep + single + dash + rest
+    if "D" not in code or not facts.doc_type_name(code.replace("D", "Đ")):
         return number
     return head + sep + code.replace("D", "Đ") + dash + rest
 

@@ -1,0 +1,178 @@
+"""A second, targeted OCR of the signature zone of a scanned page.
+
+The first reading of a scanned page (``ingest.ocr.ocr_pdf_page``: the whole page, grey, page segmentation
+mode 4) loses the signature block most often: the signer's title and name stand under a red stamp and a
+scribble, which in grey are as dark as the letters, and Tesseract drops the block as a picture or reads it
+as noise ("e Thành Long", the name printed inside a recipient line).  The zone where that block stands —
+the right column from just above the "Nơi nhận:" line (or the authority line "TM./KT./TL. …" when "Nơi
+nhận" was misread) down the page — is read once more, cropped, from the red channel of a colour rendering
+(red ink turns white, black ink stays black) with Tesseract's mode for a block of text.
+
+The second reading replaces the first in the zone only when it reads more words of the Vietnamese word
+lists (``rasoat.lexicon``): a zone the first pass read well stays as it was.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Sequence
+
+from rasoat.vntext import fold
+
+Box = tuple[str, float, float, float, float]  # (text, x0, top, x1, bottom) in PDF points, as OcrResult.words
+Zone = tuple[float, float, float, float]  # (x0, top, x1, bottom) in PDF points
+
+SIGNATURE_ZONE_LEFT = 0.5  # share of the page width where the signature column starts
+SIGNATURE_ZONE_ABOVE = 2.5  # median word heights above the anchor line where the zone starts (the authority
+# line is printed beside "Nơi nhận:" or a line or two above it)
+SIGNATURE_ZONE_BELOW = 0.35  # share of the page height the zone reaches below the anchor line (title, stamp,
+# signature, name)
+ZONE_MARGIN = 6.0  # points rendered around the zone, so that no word of it is cut; words outside are dropped
+DARK_INK_SHARE = 0.6  # of the paper's grey: darker pixels are ink of letters, lighter ones paper or a stamp
+ZONE_PSM = 4  # Tesseract page segmentation mode of the second reading (a column of text of variable sizes)
+ANCHOR_LINE_TOLERANCE = 0.6  # median word heights: two words whose tops differ by less stand on one line
+AUTHORITY_ANCHOR_LEFT = 0.4  # share of the page width right of which an authority word anchors the zone
+
+RECIPIENTS_LABEL = ("Nơi", "nhận:")  # the label of the Nơi nhận block, as layout looks for it
+# "Nơi nhận" folded to plain letters, with the marks Tesseract gets wrong ("Nưi", "Nới"): n, one or two
+# letters, i; then "nhan" with or without its colon
+_RECIPIENTS_WORDS = re.compile(r"^n[a-z]{1,2}i nhan:?$")
+# the authority prefixes of a signature block ("TM.", "KT.", "TL.", "TUQ.", "Q."), folded, the dot required
+_AUTHORITY_WORD = re.compile(r"^(?:TM|KT|TL|TUQ|Q)\.$")
+# a word with a letter or a digit: a word of the second reading without one is a speck of the paper
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+# the letters of a word as Tesseract gives it, punctuation around stripped ("(kiểm", "Long,")
+_CORE = re.compile(r"^\W*(?P<core>[^\W\d_]+|\d+)\W*$")
+
+
+def _height(words: Sequence[Box]) -> float:
+    return statistics.median(w[4] - w[2] for w in words) if words else 0.0
+
+
+def signature_anchor(words: Sequence[Box], page_width: float) -> Box | None:
+    """The word the signature zone hangs from: "nhận" of the last "Nơi nhận:" line of the page, else the first
+    authority prefix ("TM.", "KT.", "TL." …) in the right part of the page; None when the page has neither."""
+    height = _height(words)
+    ordered = sorted(words, key=lambda w: (w[2], w[1]))
+    found = None
+    for w in ordered:
+        if not fold(w[0]).lower().startswith("nhan"):
+            continue
+        before = [v for v in words if abs(v[2] - w[2]) < ANCHOR_LINE_TOLERANCE * height and v[3] <= w[1]]
+        previous = max(before, key=lambda v: v[3], default=None)  # the word just left of it on its line
+        if previous and _RECIPIENTS_WORDS.match(f"{fold(previous[0]).lower()} {fold(w[0]).lower()}"):
+            found = w
+    if found is not None:
+        return found
+    return next((w for w in ordered if w[1] >= AUTHORITY_ANCHOR_LEFT * page_width
+                 and _AUTHORITY_WORD.match(fold(w[0]).upper())), None)
+
+
+def signature_zone(words: Sequence[Box], page_width: float, page_height: float) -> Zone | None:
+    """(x0, top, x1, bottom) in points of the signature zone of a page read as ``words``, or None."""
+    anchor = signature_anchor(words, page_width)
+    if anchor is None:
+        return None
+    top = max(0.0, anchor[2] - SIGNATURE_ZONE_ABOVE * _height(words))
+    bottom = min(page_height, anchor[2] + SIGNATURE_ZONE_BELOW * page_height)
+    return (SIGNATURE_ZONE_LEFT * page_width, top, page_width, bottom)
+
+
+def inside(w: Box, zone: Zone) -> bool:
+    """A word of the zone: starting right of its left edge, its middle between its top and bottom."""
+    x0, top, _, bottom = zone
+    return w[1] >= x0 and top <= (w[2] + w[4]) / 2 <= bottom
+
+
+def reading_score(words: Sequence[Box]) -> int:
+    """How many words of a reading are syllables of the word lists or numbers: the measure of which of two
+    readings of a zone is the better."""
+    from rasoat.lexicon import known
+
+    score = 0
+    for w in words:
+        m = _CORE.match(w[0])
+        if m and (m.group("core").isdigit() or (len(m.group("core")) > 1 and known(m.group("core")))):
+            score += 1
+    return score
+
+
+def merge_zone(first: Sequence[Box], second: Sequence[Box], zone: Zone) -> list[Box]:
+    """The words of the page with the zone's words taken from ``second`` (but its words without a letter or a
+    digit: specks) when it reads better there (``reading_score``), else ``first`` unchanged."""
+    old = [w for w in first if inside(w, zone)]
+    new = [w for w in second if inside(w, zone) and _LETTER_OR_DIGIT.search(w[0])]  # a lone "-" or ":" is a speck read
+    if reading_score(new) <= reading_score(old):
+        return list(first)
+    return [w for w in first if not inside(w, zone)] + new
+
+
+def label_recipients(words: Sequence[Box], anchor: Box) -> list[Box]:
+    """``words`` with the "Nơi nhận:" label the zone hangs from written as the label ("Nưi nhận:" → "Nơi
+    nhận:"), so that layout finds the Nơi nhận block beside the signature; other words as given."""
+    height = _height(words)
+    before = [v for v in words if abs(v[2] - anchor[2]) < ANCHOR_LINE_TOLERANCE * height and v[3] <= anchor[1]]
+    previous = max(before, key=lambda v: v[3], default=None)
+    if previous is None or not _RECIPIENTS_WORDS.match(f"{fold(previous[0]).lower()} {fold(anchor[0]).lower()}"):
+        return list(words)
+    label = {previous: RECIPIENTS_LABEL[0], anchor: RECIPIENTS_LABEL[1]}
+    return [(label[w], *w[1:]) if w in label else w for w in words]
+
+
+def _dark_ink(pdf, index: int, dpi: int, box: Zone):
+    """Page ``index`` rendered in colour at ``dpi``, cropped to ``box`` (points), as black and white: the dark
+    ink of its red channel only.  A red stamp comes out white in the red channel; a grey one (a grey scan, a
+    photo) is lighter than the printed letters and falls under the threshold, set from the paper's own grey
+    (``DARK_INK_SHARE`` of the crop's median)."""
+    import contextlib
+
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    try:
+        with contextlib.suppress(Exception):  # forms are a nicety, never fatal
+            document.init_forms()
+        page = document[index]
+        try:
+            image = page.render(scale=dpi / 72.0, may_draw_forms=True).to_pil().convert("RGB")
+        finally:
+            page.close()
+    finally:
+        document.close()
+    scale = dpi / 72.0
+    x0, top, x1, bottom = box
+    red = image.crop((int(x0 * scale), int(top * scale), int(x1 * scale), int(bottom * scale))).split()[0]
+    threshold = DARK_INK_SHARE * _median_grey(red)
+    ink = red.point(lambda v: 0 if v < threshold else 255)
+    ink.info["dpi"] = (dpi, dpi)
+    return ink
+
+
+def _median_grey(image) -> int:
+    """The median grey level (0–255) of a one-channel image: the paper's grey when ink covers under half."""
+    counts = image.histogram()
+    half, seen = sum(counts) / 2, 0
+    for level, n in enumerate(counts):
+        seen += n
+        if seen >= half:
+            return level
+    return 255
+
+
+def reread_signature(pdf, index: int, words: Sequence[Box], page_size: tuple[float, float], dpi: int) -> list[Box]:
+    """``words`` (the first reading of page ``index``, 0-based, of the PDF ``pdf``: a path or its bytes) with
+    the signature zone read again (see the module docstring) when that reads better."""
+    from ingest.ocr import ocr_image
+
+    width, height = page_size
+    anchor = signature_anchor(words, width)
+    zone = signature_zone(words, width, height)
+    if zone is None or anchor is None:
+        return list(words)
+    words = label_recipients(words, anchor)
+    x0, top, x1, bottom = zone
+    box = (max(0.0, x0 - ZONE_MARGIN), max(0.0, top - ZONE_MARGIN), x1, min(height, bottom + ZONE_MARGIN))
+    result = ocr_image(_dark_ink(pdf, index, dpi, box), psm=ZONE_PSM, dpi=dpi)
+    second = [(t, a + box[0], b + box[1], c + box[0], d + box[1]) for t, a, b, c, d in result.words]
+    return merge_zone(words, second, zone)
