@@ -31,6 +31,11 @@ SIGNATURE_ZONE_BELOW = 0.35  # share of the page height the zone reaches below t
 ZONE_MARGIN = 6.0  # points rendered around the zone, so that no word of it is cut; words outside are dropped
 DARK_INK_SHARE = 0.6  # of the paper's grey: darker pixels are ink of letters, lighter ones paper or a stamp
 ZONE_PSM = 4  # Tesseract page segmentation mode of the second reading (a column of text of variable sizes)
+HEADER_ZONE_DEPTH = 0.3  # share of the page height the header stands in
+HEADER_GUTTER_LEFT = 0.3  # share of the page width right of which the Quốc hiệu starts
+HEADER_ZONE_ABOVE = 1.5  # median word heights above the Quốc hiệu line where the header zone starts
+HEADER_ZONE_LINES = 6  # median word heights below the Quốc hiệu line the zone reaches when no "Số:" is read
+OVERLAP_SHARE = 0.5  # of the smaller box: two words overlapping more are the same ink read twice
 ANCHOR_LINE_TOLERANCE = 0.6  # median word heights: two words whose tops differ by less stand on one line
 AUTHORITY_ANCHOR_LEFT = 0.4  # share of the page width right of which an authority word anchors the zone
 
@@ -42,6 +47,8 @@ _RECIPIENTS_WORDS = re.compile(r"^n[a-z]{1,2}i nhan:?$")
 _AUTHORITY_WORD = re.compile(r"^(?:TM|KT|TL|TUQ|Q)\.$")
 # a word with a letter or a digit: a word of the second reading without one is a speck of the paper
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+# the word "Số:" as OCR reads it, folded: "so:", "só:}492", "s6:", "se:" (a letter or digit, then the colon)
+_NUMBER_WORD = re.compile(r"^s[a-z0-9]?\s*[:.;]")
 # the letters of a word as Tesseract gives it, punctuation around stripped ("(kiểm", "Long,")
 _CORE = re.compile(r"^\W*(?P<core>[^\W\d_]+|\d+)\W*$")
 
@@ -79,15 +86,40 @@ def signature_zone(words: Sequence[Box], page_width: float, page_height: float) 
     return (SIGNATURE_ZONE_LEFT * page_width, top, page_width, bottom)
 
 
-def inside(w: Box, zone: Zone) -> bool:
-    """A word of the zone: starting right of its left edge, its middle between its top and bottom."""
+def closing_zones(words: Sequence[Box], page_width: float, page_height: float) -> list[Zone]:
+    """The signature zone and, beside it on the left, the zone of the Nơi nhận block (each read on its own: read
+    together, their lines run into each other and the small italic label is lost); none without an anchor."""
+    zone = signature_zone(words, page_width, page_height)
+    if zone is None:
+        return []
     x0, top, _, bottom = zone
-    return w[1] >= x0 and top <= (w[2] + w[4]) / 2 <= bottom
+    return [zone, (0.0, top, x0, bottom)]
+
+
+def inside(w: Box, zone: Zone) -> bool:
+    """A word of the zone: between its left and right edges, its middle between its top and bottom (a word
+    across an edge belongs to neither reading of a zone: the first one keeps it)."""
+    x0, top, x1, bottom = zone
+    return w[1] >= x0 and w[3] <= x1 and top <= (w[2] + w[4]) / 2 <= bottom
+
+
+def _overlapping(words: Sequence[Box]) -> int:
+    """How many words of a reading overlap another one by more than half of the smaller box: the same ink read
+    twice ("BỘ CÔNG AN" and, over it, "BỘ CÔNG A" from the wavy line of a photographed page)."""
+    count = 0
+    for i, a in enumerate(words):
+        for b in words[i + 1:]:
+            dx = min(a[3], b[3]) - max(a[1], b[1])
+            dy = min(a[4], b[4]) - max(a[2], b[2])
+            smaller = min((a[3] - a[1]) * (a[4] - a[2]), (b[3] - b[1]) * (b[4] - b[2]))
+            if dx > 0 and dy > 0 and dx * dy > OVERLAP_SHARE * smaller:
+                count += 1
+    return count
 
 
 def reading_score(words: Sequence[Box]) -> int:
-    """How many words of a reading are syllables of the word lists or numbers: the measure of which of two
-    readings of a zone is the better."""
+    """How many words of a reading are syllables of the word lists or numbers, less the words it reads twice
+    over the same ink: the measure of which of two readings of a zone is the better."""
     from rasoat.lexicon import known
 
     score = 0
@@ -95,14 +127,15 @@ def reading_score(words: Sequence[Box]) -> int:
         m = _CORE.match(w[0])
         if m and (m.group("core").isdigit() or (len(m.group("core")) > 1 and known(m.group("core")))):
             score += 1
-    return score
+    return score - _overlapping(words)
 
 
-def merge_zone(first: Sequence[Box], second: Sequence[Box], zone: Zone) -> list[Box]:
-    """The words of the page with the zone's words taken from ``second`` (but its words without a letter or a
-    digit: specks) when it reads better there (``reading_score``), else ``first`` unchanged."""
+def merge_zone(first: Sequence[Box], second: Sequence[Box], zone: Zone, specks: bool = False) -> list[Box]:
+    """The words of the page with the zone's words taken from ``second`` when it reads better there
+    (``reading_score``), else ``first`` unchanged.  ``specks``: leave out the words of ``second`` without a letter
+    or a digit (in a signature zone a lone "-" or ":" is a speck of the paper, in the Nơi nhận block a dash)."""
     old = [w for w in first if inside(w, zone)]
-    new = [w for w in second if inside(w, zone) and _LETTER_OR_DIGIT.search(w[0])]  # a lone "-" or ":" is a speck read
+    new = [w for w in second if inside(w, zone) and (not specks or _LETTER_OR_DIGIT.search(w[0]))]
     if reading_score(new) <= reading_score(old):
         return list(first)
     return [w for w in first if not inside(w, zone)] + new
@@ -120,11 +153,8 @@ def label_recipients(words: Sequence[Box], anchor: Box) -> list[Box]:
     return [(label[w], *w[1:]) if w in label else w for w in words]
 
 
-def _dark_ink(pdf, index: int, dpi: int, box: Zone):
-    """Page ``index`` rendered in colour at ``dpi``, cropped to ``box`` (points), as black and white: the dark
-    ink of its red channel only.  A red stamp comes out white in the red channel; a grey one (a grey scan, a
-    photo) is lighter than the printed letters and falls under the threshold, set from the paper's own grey
-    (``DARK_INK_SHARE`` of the crop's median)."""
+def _colour_page(pdf, index: int, dpi: int):
+    """Page ``index`` of ``pdf`` rendered in colour (RGB) at ``dpi``."""
     import contextlib
 
     import pypdfium2 as pdfium
@@ -135,11 +165,18 @@ def _dark_ink(pdf, index: int, dpi: int, box: Zone):
             document.init_forms()
         page = document[index]
         try:
-            image = page.render(scale=dpi / 72.0, may_draw_forms=True).to_pil().convert("RGB")
+            return page.render(scale=dpi / 72.0, may_draw_forms=True).to_pil().convert("RGB")
         finally:
             page.close()
     finally:
         document.close()
+
+
+def dark_ink(image, dpi: int, box: Zone):
+    """``box`` (points) of a colour page ``image`` rendered at ``dpi``, as black and white: the dark ink of its
+    red channel only.  A red stamp comes out white in the red channel; a grey one (a grey scan, a photo) is
+    lighter than the printed letters and falls under the threshold, set from the paper's own grey
+    (``DARK_INK_SHARE`` of the crop's median)."""
     scale = dpi / 72.0
     x0, top, x1, bottom = box
     red = image.crop((int(x0 * scale), int(top * scale), int(x1 * scale), int(bottom * scale))).split()[0]
@@ -160,19 +197,81 @@ def _median_grey(image) -> int:
     return 255
 
 
-def reread_signature(pdf, index: int, words: Sequence[Box], page_size: tuple[float, float], dpi: int) -> list[Box]:
-    """``words`` (the first reading of page ``index``, 0-based, of the PDF ``pdf``: a path or its bytes) with
-    the signature zone read again (see the module docstring) when that reads better."""
+def header_zone(words: Sequence[Box], page_width: float, page_height: float) -> Zone | None:
+    """The left column of the header of a first page read as ``words`` (the issuer block and the "Số:" line),
+    from just above the Quốc hiệu line to just below the "Số:" line, left of the Quốc hiệu; None when no word
+    "CỘNG" stands where the Quốc hiệu does."""
+    height = _height(words)
+    motto = next((w for w in sorted(words, key=lambda w: (w[2], w[1]))
+                  if w[2] < HEADER_ZONE_DEPTH * page_height and w[1] > HEADER_GUTTER_LEFT * page_width
+                  and (m := _CORE.match(w[0])) and m.group("core").isupper() and fold(m.group("core")) == "cong"),
+                 None)
+    if motto is None:
+        return None
+    number = next((w for w in words if w[3] < motto[1] and w[2] > motto[2] and w[2] < HEADER_ZONE_DEPTH * page_height
+                   and _NUMBER_WORD.match(fold(w[0]).lower())), None)
+    bottom = number[4] + height if number else motto[4] + HEADER_ZONE_LINES * height
+    return (0.0, max(0.0, motto[2] - HEADER_ZONE_ABOVE * height), motto[1] - ZONE_MARGIN, bottom)
+
+
+def straighten(words: Sequence[Box], lines: Sequence[tuple[int, int, int]]) -> list[Box]:
+    """``words`` with the words of each line Tesseract found (``lines``: its key of each word) set at the line's
+    median top and bottom: the words of a skewed line then stand on one line for layout, which groups words by
+    their tops ("CÔNG AN TỈNH LÂM ĐỒNG" rising across a photographed page is not cut into two lines)."""
+    if len(lines) != len(words):
+        return list(words)
+    rows: dict[tuple[int, int, int], list[Box]] = {}
+    for w, key in zip(words, lines, strict=True):
+        rows.setdefault(key, []).append(w)
+    level = {key: (statistics.median(w[2] for w in ws), statistics.median(w[4] for w in ws))
+             for key, ws in rows.items()}
+    return [(w[0], w[1], *level[key][:1], w[3], level[key][1]) for w, key in zip(words, lines, strict=True)]
+
+
+def _grey(image, dpi: int, box: Zone):
+    """``box`` (points) of a colour page ``image`` rendered at ``dpi``, in grey, as the first reading saw it."""
+    scale = dpi / 72.0
+    x0, top, x1, bottom = box
+    grey = image.crop((int(x0 * scale), int(top * scale), int(x1 * scale), int(bottom * scale))).convert("L")
+    grey.info["dpi"] = (dpi, dpi)
+    return grey
+
+
+def _reread(image, dpi: int, words: list[Box], zone: Zone, page_size: tuple[float, float], specks: bool,
+            renderings) -> list[Box]:
+    """``words`` with ``zone`` read again from each of ``renderings`` (functions of image, dpi, box), each reading
+    taken where it reads better than the words so far."""
     from ingest.ocr import ocr_image
 
     width, height = page_size
-    anchor = signature_anchor(words, width)
-    zone = signature_zone(words, width, height)
-    if zone is None or anchor is None:
-        return list(words)
-    words = label_recipients(words, anchor)
     x0, top, x1, bottom = zone
-    box = (max(0.0, x0 - ZONE_MARGIN), max(0.0, top - ZONE_MARGIN), x1, min(height, bottom + ZONE_MARGIN))
-    result = ocr_image(_dark_ink(pdf, index, dpi, box), psm=ZONE_PSM, dpi=dpi)
-    second = [(t, a + box[0], b + box[1], c + box[0], d + box[1]) for t, a, b, c, d in result.words]
-    return merge_zone(words, second, zone)
+    box = (max(0.0, x0 - ZONE_MARGIN), max(0.0, top - ZONE_MARGIN), min(width, x1 + ZONE_MARGIN),
+           min(height, bottom + ZONE_MARGIN))
+    for rendering in renderings:
+        result = ocr_image(rendering(image, dpi, box), psm=ZONE_PSM, dpi=dpi)
+        second = straighten([(t, a + box[0], b + box[1], c + box[0], d + box[1]) for t, a, b, c, d in result.words],
+                            result.lines)
+        words = merge_zone(words, second, zone, specks=specks)
+    return words
+
+
+def reread_zones(pdf, index: int, words: Sequence[Box], page_size: tuple[float, float], dpi: int) -> list[Box]:
+    """``words`` (the first reading of page ``index``, 0-based, of the PDF ``pdf``: a path or its bytes) with
+    the zones of the signature and of the Nơi nhận block, and on the first page the left column of the header,
+    read again (see the module docstring), each where that reads better."""
+    width, height = page_size
+    words = list(words)
+    anchor = signature_anchor(words, width)
+    zones = closing_zones(words, width, height)
+    header = header_zone(words, width, height) if index == 0 else None
+    if not zones and header is None:
+        return words
+    image = _colour_page(pdf, index, dpi)
+    if header is not None:  # a light print loses strokes to the threshold of the dark ink: grey is read too
+        words = _reread(image, dpi, words, header, page_size, False, (dark_ink, _grey))
+    for k, zone in enumerate(zones):
+        words = _reread(image, dpi, words, zone, page_size, k == 0, (dark_ink,))  # specks out of the signature
+    if anchor is None:
+        return words
+    anchor = signature_anchor(words, width) or anchor  # the label as the second reading of its zone has it
+    return label_recipients(words, anchor)

@@ -138,10 +138,16 @@ def test_merge_takes_the_better_reading(first, second, kept):
     body = _line(100, 70, "Điều", "1.", "Giao")
     outside = _line(700, 70, "xx", "yy")  # a word of the second reading outside the zone never comes in
     zone = (297.5, 480, 595, 780)
-    merged = merge_zone(body + first, second + outside, zone)
+    merged = merge_zone(body + first, second + outside, zone, specks=True)
     assert body[0] in merged and outside[0] not in merged
     letters = [w for w in second if w[0] not in "-:"]
     assert merged == (body + letters if kept == "second" else body + first)
+
+
+def test_dashes_of_the_recipients_are_kept():
+    zone = (0, 480, 297.5, 780)
+    second = _line(520, 70, "-", "Như", "Điều", "3;")
+    assert merge_zone(_line(520, 70, "~", "Nbư"), second, zone) == second
 
 
 @pytest.mark.parametrize("text, score", [
