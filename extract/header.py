@@ -220,6 +220,50 @@ def spelled_in_body(name: str, body: str, marks_misread: bool = False) -> str | 
     return next((collapse(f) for f in found if not f.isupper() and f[:1].isupper()), None)
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")  # the words of a text, letters only ("phòng," → "phòng")
+
+
+def marks_as_written(title: str, text: str) -> str:
+    """An OCR title with the marks of a word put right where the rest of the document settles them: the word as
+    read makes no word of the lists with the word before or after it ("Tỉnh úy viên"), a word with the same
+    letters and other marks does ("tỉnh ủy"), and the document, outside the title, writes that word beside that
+    neighbour and never the word as read.  Words that make a word as read, or that the document does not settle,
+    stay as read ("đại úy" stays)."""
+    from rasoat.lexicon import available, key, word_pairs
+
+    if not available():
+        return title
+    pairs = word_pairs()
+    rest = text.replace(title, " ")
+    words = [key(w) for w in _LETTERS.findall(rest)]
+    seen = set(zip(words, words[1:], strict=False))
+    spellings: dict[str, set[str]] = {}
+    for w in words:
+        spellings.setdefault(fold(w), set()).add(w)
+    found = list(_LETTERS.finditer(title))
+    keys = [key(m.group()) for m in found]
+    out, last = [], 0
+    for i, m in enumerate(found):
+        # the neighbours as (before, None) and (None, after); a pair puts the word in the empty place
+        near = [n for n in ((keys[i - 1], None) if i else None, (None, keys[i + 1]) if i + 1 < len(keys) else None)
+                if n]
+
+        def pairs_of(w: str, near: list = near) -> list[tuple[str, str]]:
+            return [(b or w, a or w) for b, a in near]
+
+        if any(p in pairs or p in seen for p in pairs_of(keys[i])):
+            continue  # the word as read makes a word, or the document writes it so elsewhere
+        fits = [c for c in spellings.get(fold(keys[i]), ()) if c != keys[i]
+                and any(p in pairs and p in seen for p in pairs_of(c))]
+        if len(fits) == 1:
+            word, like = fits[0], m.group()
+            written = word.upper() if like.isupper() and len(like) > 1 else (
+                word[:1].upper() + word[1:] if like[:1].isupper() else word)
+            out.append(title[last : m.start()] + written)
+            last = m.end()
+    return "".join(out) + title[last:]
+
+
 _DOUBLED_STROKE = re.compile(r"[ĐÐ]{2,}")  # the Đ of a type code read twice by OCR ("QĐĐ-BNV")
 
 
@@ -399,7 +443,7 @@ def extract_header(doc: SourceDocument, blocks: Blocks | None = None) -> Header:
     h.doc_type = type_name(type_word) or _type_from_symbol(h.symbol)
     if h.symbol and h.symbol.split("-")[0] in CONSOLIDATION_SYMBOLS:
         h.doc_type = _type_from_symbol(h.symbol)  # a văn bản hợp nhất prints the title word of the text it consolidates
-    h.title = title
+    h.title = marks_as_written(title, doc.text) if title and p1.source == "ocr" else title
     if tb is not None:
         h.spans["title"] = (tb.page, tb.start, tb.end)
     vv = re.search(r"V/v\s*(?P<t>.+?)(?=\n\S*(?:CỘNG|$)|\Z)", left, re.S)

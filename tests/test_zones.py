@@ -13,7 +13,15 @@ from PIL import Image, ImageChops, ImageDraw, ImageFont
 from extract import extract
 from ingest import ingest_file
 from ingest.ocr import ocr_available
-from ingest.zones import label_recipients, merge_zone, reading_score, signature_anchor, signature_zone
+from ingest.zones import (
+    header_zone,
+    label_recipients,
+    merge_zone,
+    reading_score,
+    signature_anchor,
+    signature_zone,
+    straighten,
+)
 from rasoat.samples.build import find_fonts
 
 DPI = 200
@@ -90,6 +98,7 @@ def test_signer_under_a_stamp_is_read(tmp_path, stamp, skew):
     header = extract(doc).header
     assert header.signer == SIGNER
     assert (header.signing_authority, header.signer_title) == ("KT.", "THỨ TRƯỞNG")
+    assert header.issuer == "Bộ Nội vụ"
     assert header.number == "27/QĐ-BNV"
     assert header.issued_on == "2024-03-14"
 
@@ -165,3 +174,35 @@ def test_reading_score_counts_words_of_the_lists(text, score):
 ])
 def test_recipients_label_is_written_as_the_label(words, label):
     assert [w[0] for w in label_recipients(words, words[-1])] == label
+
+
+@pytest.mark.parametrize("words, found", [
+    (_line(60, 90, "BỘ", "NỘI", "VỤ") + _line(60, 290, "CỘNG", "HÒA") + _line(85, 90, "Số:", "27/QĐ-BNV"), True),
+    (_line(60, 90, "BỘ", "NỘI", "VỤ") + _line(60, 290, ".CỘNG", "HÒA") + _line(85, 90, "S6:", "27/QĐ-BNV"), True),
+    (_line(60, 290, "Cộng", "hòa"), False),  # not in capitals: a phrase of the body
+    (_line(60, 90, "CỘNG", "HÒA"), False),  # on the left: not where the Quốc hiệu stands
+    (_line(500, 290, "CỘNG", "HÒA"), False),  # low on the page: not the header
+])
+def test_header_zone_is_left_of_the_quoc_hieu(words, found):
+    zone = header_zone(words, *A4)
+    assert (zone is not None) == found
+    if found:
+        x0, top, x1, bottom = zone
+        assert x0 == 0 and top < 60 and x1 < 290 and 96 <= bottom < 120  # down to just below the "Số:" line
+
+
+def test_straighten_puts_the_words_of_a_skewed_line_on_one_level():
+    words = [("CÔNG", 73, 58, 116, 73), ("AN", 119, 61, 141, 73), ("TỈNH", 143, 63, 177, 77), ("LÂM", 187, 65, 214, 79)]
+    lines = [(1, 1, 3)] * 4
+    flat = straighten(words, lines)
+    assert [w[0] for w in flat] == ["CÔNG", "AN", "TỈNH", "LÂM"] and len({(w[2], w[4]) for w in flat}) == 1
+    assert [w[1] for w in flat] == [w[1] for w in words]
+    two = straighten(words, [(1, 1, 3), (1, 1, 3), (1, 1, 4), (1, 1, 4)])
+    assert two[0][2] != two[2][2]  # two lines stay two
+    assert straighten(words, []) == words  # no line keys: as read
+
+
+def test_the_same_ink_read_twice_scores_less():
+    once = _line(40, 120, "BỘ", "CÔNG", "AN")
+    twice = once + [("BỘ", 124, 38, 140, 52), ("CÔNG", 150, 41, 180, 50)]  # over the words above
+    assert reading_score(twice) < reading_score(once)
