@@ -223,18 +223,17 @@ def spelled_in_body(name: str, body: str, marks_misread: bool = False) -> str | 
 _LETTERS = re.compile(r"[^\W\d_]+")  # the words of a text, letters only ("phòng," → "phòng")
 
 
-def marks_as_written(title: str, text: str) -> str:
-    """An OCR title with the marks of a word put right where the rest of the document settles them: the word as
-    read makes no word of the lists with the word before or after it ("Tỉnh úy viên"), a word with the same
-    letters and other marks does ("tỉnh ủy"), and the document, outside the title, writes that word beside that
-    neighbour and never the word as read.  Words that make a word as read, or that the document does not settle,
-    stay as read ("đại úy" stays)."""
+def marks_as_written(title: str, rest: str) -> str:
+    """An OCR title with the marks of a word put right where the rest of the document (``rest``: its text
+    without the title) settles them: the word as read makes no word of the lists with the word before or after
+    it ("Tỉnh úy viên"), a word with the same letters and other marks does ("tỉnh ủy"), and the rest of the
+    document writes that word beside that neighbour and never the word as read.  Words that make a word as read,
+    or that the document does not settle, stay as read ("đại úy" stays)."""
     from rasoat.lexicon import available, key, word_pairs
 
     if not available():
         return title
     pairs = word_pairs()
-    rest = text.replace(title, " ")
     words = [key(w) for w in _LETTERS.findall(rest)]
     seen = set(zip(words, words[1:], strict=False))
     spellings: dict[str, set[str]] = {}
@@ -443,7 +442,10 @@ def extract_header(doc: SourceDocument, blocks: Blocks | None = None) -> Header:
     h.doc_type = type_name(type_word) or _type_from_symbol(h.symbol)
     if h.symbol and h.symbol.split("-")[0] in CONSOLIDATION_SYMBOLS:
         h.doc_type = _type_from_symbol(h.symbol)  # a văn bản hợp nhất prints the title word of the text it consolidates
-    h.title = marks_as_written(title, doc.text) if title and p1.source == "ocr" else title
+    if title and tb is not None and p1.source == "ocr":  # the rest of the document: its pages, the title left out
+        rest = [p.text if p.number != tb.page else p.text[: tb.start] + p.text[tb.end :] for p in doc.pages]
+        title = marks_as_written(title, "\n".join(rest))
+    h.title = title
     if tb is not None:
         h.spans["title"] = (tb.page, tb.start, tb.end)
     vv = re.search(r"V/v\s*(?P<t>.+?)(?=\n\S*(?:CỘNG|$)|\Z)", left, re.S)
