@@ -144,9 +144,9 @@ def date_line(pages: list[Page]) -> Block | None:
             return out
     if pages[0].source == "ocr" and right is not None:  # figures OCR could not read ("ngày J2 tháng I] năm
         # 2025"): read tolerantly, in the right column only ("Căn cứ … ngày … tháng …" is no date line)
-        for line in lines_of(right):
+        for line in [*lines_of(right), right]:  # a line, else the column: "Lâm Đồng,\nngày …" on two lines
             m = rx.OCR_DATE_LINE.search(line.text)
-            if m and not rx.NUMBER_WORD.search(line.text):
+            if m and not rx.NUMBER_WORD.search(m.group()):
                 out = line.sub(m.start("place"), m.end())
                 out.fields = dict(m.groupdict(), day=ocr_figures(m.group("day"), LAST_DAY),
                                   month=ocr_figures(m.group("month"), LAST_MONTH))

@@ -36,6 +36,7 @@ HEADER_GUTTER_LEFT = 0.3  # share of the page width right of which the Quốc hi
 HEADER_ZONE_ABOVE = 1.5  # median word heights above the Quốc hiệu line where the header zone starts
 HEADER_ZONE_LINES = 6  # median word heights below the Quốc hiệu line the zone reaches when no "Số:" is read
 OVERLAP_SHARE = 0.5  # of the smaller box: two words overlapping more are the same ink read twice
+OVERLAP_PENALTY = 2  # score lost per word read twice: the word it added and one for the misreading
 ANCHOR_LINE_TOLERANCE = 0.6  # median word heights: two words whose tops differ by less stand on one line
 AUTHORITY_ANCHOR_LEFT = 0.4  # share of the page width right of which an authority word anchors the zone
 
@@ -103,31 +104,26 @@ def inside(w: Box, zone: Zone) -> bool:
     return w[1] >= x0 and w[3] <= x1 and top <= (w[2] + w[4]) / 2 <= bottom
 
 
+def _is_word(text: str) -> bool:
+    """A syllable of the word lists (more than one letter) or a number, punctuation around it allowed."""
+    from rasoat.lexicon import known
+
+    m = _CORE.match(text)
+    return bool(m) and (m.group("core").isdigit() or (len(m.group("core")) > 1 and known(m.group("core"))))
+
+
 def _overlapping(words: Sequence[Box]) -> int:
-    """How many words of a reading overlap another one by more than half of the smaller box: the same ink read
-    twice ("BỘ CÔNG AN" and, over it, "BỘ CÔNG A" from the wavy line of a photographed page)."""
-    count = 0
-    for i, a in enumerate(words):
-        for b in words[i + 1:]:
-            dx = min(a[3], b[3]) - max(a[1], b[1])
-            dy = min(a[4], b[4]) - max(a[2], b[2])
-            smaller = min((a[3] - a[1]) * (a[4] - a[2]), (b[3] - b[1]) * (b[4] - b[2]))
-            if dx > 0 and dy > 0 and dx * dy > OVERLAP_SHARE * smaller:
-                count += 1
-    return count
+    """How many words of the lists in a reading overlap another such word by more than half of the smaller box:
+    the same ink read twice ("BỘ CÔNG AN" and, over it, "BỘ CÔNG A" from the wavy line of a photographed
+    page).  Scraps read in a scribble that overlap each other are not words and do not count."""
+    words = [w for w in words if _is_word(w[0])]
+    return sum(_overlap(a, b) for i, a in enumerate(words) for b in words[i + 1:])
 
 
 def reading_score(words: Sequence[Box]) -> int:
-    """How many words of a reading are syllables of the word lists or numbers, less the words it reads twice
-    over the same ink: the measure of which of two readings of a zone is the better."""
-    from rasoat.lexicon import known
-
-    score = 0
-    for w in words:
-        m = _CORE.match(w[0])
-        if m and (m.group("core").isdigit() or (len(m.group("core")) > 1 and known(m.group("core")))):
-            score += 1
-    return score - _overlapping(words)
+    """How many words of a reading are syllables of the word lists or numbers, less ``OVERLAP_PENALTY`` for each
+    word it reads twice over the same ink: the measure of which of two readings of a zone is the better."""
+    return sum(_is_word(w[0]) for w in words) - OVERLAP_PENALTY * _overlapping(words)
 
 
 def merge_zone(first: Sequence[Box], second: Sequence[Box], zone: Zone, specks: bool = False) -> list[Box]:
@@ -138,7 +134,23 @@ def merge_zone(first: Sequence[Box], second: Sequence[Box], zone: Zone, specks: 
     new = [w for w in second if inside(w, zone) and (not specks or _LETTER_OR_DIGIT.search(w[0]))]
     if reading_score(new) <= reading_score(old):
         return list(first)
-    return [w for w in first if not inside(w, zone)] + new
+    return [w for w in first if not inside(w, zone)] + [_marks_of_first(w, old) for w in new]
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    """Do two word boxes overlap by more than ``OVERLAP_SHARE`` of the smaller one?"""
+    dx = min(a[3], b[3]) - max(a[1], b[1])
+    dy = min(a[4], b[4]) - max(a[2], b[2])
+    smaller = min((a[3] - a[1]) * (a[4] - a[2]), (b[3] - b[1]) * (b[4] - b[2]))
+    return dx > 0 and dy > 0 and dx * dy > OVERLAP_SHARE * smaller
+
+
+def _marks_of_first(word: Box, first: Sequence[Box]) -> Box:
+    """A word of the second reading, written as the first reading wrote the same letters at the same place
+    ("Hóa" read again where the first reading had "Hòa"): the second reading brings back the words the first
+    lost, but the marks are read best on the whole page in grey (``ingest.ocr.DEFAULT_DPI``)."""
+    same = next((w for w in first if _overlap(w, word) and w[0] != word[0] and fold(w[0]) == fold(word[0])), None)
+    return (same[0], *word[1:]) if same else word
 
 
 def label_recipients(words: Sequence[Box], anchor: Box) -> list[Box]:

@@ -80,6 +80,7 @@ def _page(right_date: str, source: TextSource) -> Page:
     ("Đà Lạt, ngày J2 tháng I] năm 2025", TextSource.OCR, (None, "11", "2025")),  # the day unread, the month read
     ("Đà Lạt, ngày f6 tháng? năm 2021", TextSource.OCR, (None, None, "2021")),
     ("Đà Lạt, ngày 12 tháng 11 năm 2025", TextSource.OCR, ("12", "11", "2025")),  # read as it always was
+    ("Đà Lạt,\nngày-‡ tháng I] năm 2025", TextSource.OCR, (None, "11", "2025")),  # the place on a line of its own
     ("Đà Lạt, ngày J2 tháng I] năm 2025", TextSource.TEXT, None),  # a text layer is not read tolerantly
 ])
 def test_date_line_of_an_ocr_page_read_tolerantly(line, source, fields):

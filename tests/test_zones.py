@@ -153,6 +153,14 @@ def test_merge_takes_the_better_reading(first, second, kept):
     assert merged == (body + letters if kept == "second" else body + first)
 
 
+def test_marks_of_the_first_reading_stay_where_both_read_the_same_letters():
+    zone = (297.5, 480, 595, 780)
+    first = _line(600, 340, "Trương", "Hòa", "Bình") + _line(520, 340, "Ọ~")
+    second = _line(520, 340, "THỨ", "TRƯỞNG") + _line(600, 340, "Trương", "Hóa", "Bình")
+    merged = merge_zone(first, second, zone)
+    assert [w[0] for w in merged] == ["THỨ", "TRƯỞNG", "Trương", "Hòa", "Bình"]
+
+
 def test_dashes_of_the_recipients_are_kept():
     zone = (0, 480, 297.5, 780)
     second = _line(520, 70, "-", "Như", "Điều", "3;")
