@@ -1,15 +1,20 @@
-"""A second, targeted OCR of the signature zone of a scanned page.
+"""A second, targeted OCR of the zones of a scanned page whose first reading fails most and matters most.
 
 The first reading of a scanned page (``ingest.ocr.ocr_pdf_page``: the whole page, grey, page segmentation
 mode 4) loses the signature block most often: the signer's title and name stand under a red stamp and a
 scribble, which in grey are as dark as the letters, and Tesseract drops the block as a picture or reads it
 as noise ("e Thành Long", the name printed inside a recipient line).  The zone where that block stands —
 the right column from just above the "Nơi nhận:" line (or the authority line "TM./KT./TL. …" when "Nơi
-nhận" was misread) down the page — is read once more, cropped, from the red channel of a colour rendering
-(red ink turns white, black ink stays black) with Tesseract's mode for a block of text.
+nhận" was misread) down the page — is read once more, cropped, from the dark ink of the red channel of a
+colour rendering (red ink turns white, black ink stays black, a grey seal falls under the threshold); so is
+the Nơi nhận block beside it (read together, the two columns run into each other and its small italic label
+is lost), and on the first page the left column of the header (issuer and "Số:" line: a wavy photographed
+line read twice, "BỘ BỘ CÔNG AN"), from the dark ink and from the grey.  The words of a second reading are set
+on Tesseract's own lines (``straighten``), so that a skewed line stays one line for layout.
 
-The second reading replaces the first in the zone only when it reads more words of the Vietnamese word
-lists (``rasoat.lexicon``): a zone the first pass read well stays as it was.
+A second reading replaces the first in its zone only when it reads more words of the Vietnamese word lists
+(``rasoat.lexicon``), less the words it reads twice over the same ink (``reading_score``): a zone the first
+pass read well stays as it was; where both read the same letters at one place, the first reading's marks stay.
 """
 
 from __future__ import annotations
