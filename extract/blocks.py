@@ -147,7 +147,28 @@ def date_line(pages: list[Page]) -> Block | None:
             out = line.sub(m.start("place"), m.end())
             out.fields = dict(m.groupdict(), comma=",")
             return out
+    if pages[0].source == "ocr" and right is not None:  # figures OCR could not read ("ngày J2 tháng I] năm
+        # 2025"): read tolerantly, in the right column only ("Căn cứ … ngày … tháng …" is no date line)
+        for line in [*lines_of(right), right]:  # a line, else the column: "Lâm Đồng,\nngày …" on two lines
+            m = rx.OCR_DATE_LINE.search(line.text)
+            if m and not rx.NUMBER_WORD.search(m.group()):
+                out = line.sub(m.start("place"), m.end())
+                out.fields = dict(m.groupdict(), day=ocr_figures(m.group("day"), LAST_DAY),
+                                  month=ocr_figures(m.group("month"), LAST_MONTH))
+                return out
     return None
+
+
+LAST_DAY, LAST_MONTH = 31, 12  # the largest day and month an OCR date line may give
+# letters OCR reads for the figures 0 and 1 in a handwritten or stamped day or month ("I1", "l1", "I]", "O5")
+_FIGURE_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "]": "1"})
+
+
+def ocr_figures(text: str | None, highest: int) -> str | None:
+    """A day or month of an OCR date line as figures: its look-alike letters read as figures ("I]" → "11"),
+    None when it still is not a number from 1 to ``highest`` ("J2", "?", "")."""
+    figures = (text or "").translate(_FIGURE_LOOKALIKES)
+    return figures if figures.isdigit() and 1 <= int(figures) <= highest else None
 
 
 def national_title(head: Block | None) -> Block | None:

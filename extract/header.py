@@ -211,25 +211,78 @@ def spelled_in_body(name: str, body: str, marks_misread: bool = False) -> str | 
     words = name.split()
     if len(words) < DEFAULT_SPELLING_MIN_WORDS:
         return None
-    m = re.search(r"(?<!\w)" + r"\s*,?\s+".join(map(re.escape, words)) + r"(?!\w)", body, re.I)
-    found = m.group() if m else None
+    found = [m.group() for m in re.finditer(r"(?<!\w)" + r"\s*,?\s+".join(map(re.escape, words)) + r"(?!\w)",
+                                            body, re.I)]
     folded = fold(body)
-    if not found and marks_misread and len(folded) == len(body):  # OCR misread the marks of the header's name:
-        m = re.search(r"(?<!\w)" + r"\s*,?\s+".join(map(re.escape, fold(name).split())) + r"(?!\w)", folded)
-        found = body[m.start() : m.end()] if m else None  # the body's words are compared without marks
-    if not found or found.isupper() or not found[:1].isupper():
-        return None
-    return collapse(found)
+    if marks_misread and len(folded) == len(body):  # OCR misread the marks of the header's name (or of the
+        # same name in capitals in the body, "BAN CHÍ ĐẠO"): the body's words are compared without marks too
+        found += [body[m.start() : m.end()] for m in
+                  re.finditer(r"(?<!\w)" + r"\s*,?\s+".join(map(re.escape, fold(name).split())) + r"(?!\w)", folded)]
+    # the first spelling in normal case: a name in capitals (an authority line) tells nothing of the case
+    return next((collapse(f) for f in found if not f.isupper() and f[:1].isupper()), None)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")  # the words of a text, letters only ("phòng," → "phòng")
+
+
+def marks_as_written(title: str, rest: str) -> str:
+    """An OCR title with the marks of a word put right where the rest of the document (``rest``: its text
+    without the title) settles them: the word as read makes no word of the lists with the word before or after
+    it ("Tỉnh úy viên"), a word with the same letters and other marks does ("tỉnh ủy"), and the rest of the
+    document writes that word beside that neighbour and never the word as read.  Words that make a word as read,
+    or that the document does not settle, stay as read ("đại úy" stays)."""
+    from rasoat.lexicon import available, key, word_pairs
+
+    if not available():
+        return title
+    pairs = word_pairs()
+    words = [key(w) for w in _LETTERS.findall(rest)]
+    seen = set(zip(words, words[1:], strict=False))
+    spellings: dict[str, set[str]] = {}
+    for w in words:
+        spellings.setdefault(fold(w), set()).add(w)
+    found = list(_LETTERS.finditer(title))
+    keys = [key(m.group()) for m in found]
+    out, last = [], 0
+    for i, m in enumerate(found):
+        # the neighbours as (before, None) and (None, after); a pair puts the word in the empty place
+        near = [n for n in ((keys[i - 1], None) if i else None, (None, keys[i + 1]) if i + 1 < len(keys) else None)
+                if n]
+
+        def pairs_of(w: str, near: list = near) -> list[tuple[str, str]]:
+            return [(b or w, a or w) for b, a in near]
+
+        if any(p in pairs or p in seen for p in pairs_of(keys[i])):
+            continue  # the word as read makes a word, or the document writes it so elsewhere
+        fits = [c for c in spellings.get(fold(keys[i]), ()) if c != keys[i]
+                and any(p in pairs and p in seen for p in pairs_of(c))]
+        if len(fits) == 1:
+            word, like = fits[0], m.group()
+            written = word.upper() if like.isupper() and len(like) > 1 else (
+                word[:1].upper() + word[1:] if like[:1].isupper() else word)
+            out.append(title[last : m.start()] + written)
+            last = m.end()
+    return "".join(out) + title[last:]
+
+
+_DOUBLED_STROKE = re.compile(r"[ĐÐ]{2,}")  # the Đ of a type code read twice by OCR ("QĐĐ-BNV")
 
 
 def _with_type_stroke(number: str | None) -> str | None:
-    """A number or symbol whose type code lost the stroke of its Đ ("QD-UBND" typed in ASCII or read by OCR)
-    with the code spelled right ("QĐ-UBND"); as it is when the code is known or no Đ makes it one."""
+    """A number or symbol whose type code lost the stroke of its Đ ("QD-UBND" typed in ASCII or read by OCR) or
+    has it twice ("QĐĐ-UBND", OCR) with the code spelled right ("QĐ-UBND"); as it is when the code is known or no
+    Đ makes it one."""
     if not number:
         return number
     head, sep, tail = number.rpartition("/")
     code, dash, rest = tail.partition("-")
-    if facts.doc_type_name(code) or "D" not in code or not facts.doc_type_name(code.replace("D", "Đ")):
+    if facts.doc_type_name(code):
+        return number
+    # OCR reads the stroke of Đ as the Icelandic Ð, or the letter twice ("QĐĐ", "QĐÐ"): one Đ, if that makes a code
+    single = _DOUBLED_STROKE.sub("Đ", code.replace("Ð", "Đ"))
+    if single != code and facts.doc_type_name(single):
+        return head + sep + single + dash + rest
+    if "D" not in code or not facts.doc_type_name(code.replace("D", "Đ")):
         return number
     return head + sep + code.replace("D", "Đ") + dash + rest
 
@@ -484,6 +537,9 @@ def extract_header(doc: SourceDocument, blocks: Blocks | None = None) -> Header:
     h.doc_type = type_name(type_word) or _type_from_symbol(h.symbol)
     if h.symbol and h.symbol.split("-")[0] in CONSOLIDATION_SYMBOLS:
         h.doc_type = _type_from_symbol(h.symbol)  # a văn bản hợp nhất prints the title word of the text it consolidates
+    if title and tb is not None and p1.source == "ocr":  # the rest of the document: its pages, the title left out
+        rest = [p.text if p.number != tb.page else p.text[: tb.start] + p.text[tb.end :] for p in doc.pages]
+        title = marks_as_written(title, "\n".join(rest))
     h.title = title
     if tb is not None:
         h.spans["title"] = (tb.page, tb.start, tb.end)

@@ -227,6 +227,16 @@ PARTS_OPEN = re.compile(r"[^()\n.;]{0,80}?\(")
 # Groups: place, comma, then those of DATE_WORDS.  Matched line by line (the place cannot run over a line).
 DATE_LINE_FORM = re.compile(r"(?P<place>[^\n,|]{2,40}?)\s*(?P<comma>,?)\s*" + DATE_WORDS.pattern, re.I)
 
+# The date line of the header of an OCR page, read tolerantly: day and month may be what OCR made of figures
+# written by hand or stamped ("ngày J2 tháng I] năm 2025", "ngày f6 tháng? năm 2021"), up to three characters
+# each after a mark or two of punctuation; the year stays four digits.  Groups: place, comma, day, month, year
+# (day and month as read: ``blocks.ocr_figures`` reads them).
+OCR_DATE_LINE = re.compile(
+    r"(?P<place>[^\n,|]{2,40}?)\s*(?P<comma>,?)\s*ngày\W{0,2}(?P<day>\S{0,3}?)\s*"
+    r"tháng\W{0,2}(?P<month>\S{0,3}?)\s*năm\s*(?P<year>\d{4})",
+    re.I,
+)
+
 # The "Số:" of the number line, which a date line never carries ("Số: 12/UBND   Hà Nội, ngày …" is two
 # columns run together: the date line is read from the right column instead).
 NUMBER_WORD = re.compile(r"\b(?:Số|số)\s*:")

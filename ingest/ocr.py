@@ -210,6 +210,7 @@ class OcrResult:
     words: list[tuple[str, float, float, float, float]] = field(default_factory=list)
     dpi: int | None = None
     psm: int = DEFAULT_PSM
+    lines: list[tuple[int, int, int]] = field(default_factory=list)  # Tesseract's (block, par, line) of each word
     lang: str = DEFAULT_LANG
     seconds: float = 0.0
 
@@ -590,6 +591,7 @@ def ocr_image(
         confidence=confidence,
         words=[w.as_tuple() for w in words],
         dpi=dpi,
+        lines=[(w.block, w.par, w.line) for w in words],
         psm=psm,
         lang=lang,
         seconds=round(time.perf_counter() - started, 3),

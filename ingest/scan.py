@@ -18,6 +18,7 @@ import pypdfium2.raw as pdfium_c
 from ingest.guard import ocr_dpi
 from ingest.layout import layout_page
 from ingest.quality import text_layer_is_garbage
+from ingest.zones import reread_zones
 from rasoat.limits import Limits
 from rasoat.models import Page, TextSource
 from rasoat.vntext import nfc
@@ -100,4 +101,9 @@ def ocr_pages(pdf: str | bytes, indexes: list[int], limits: Limits | None = None
     finally:
         document.close()
     dpis = {i: ocr_dpi(w, h, DEFAULT_DPI, limits, page=i + 1) for i, (w, h) in sizes.items()}
-    return [page_from_ocr(i + 1, ocr_pdf_page(pdf, i, dpi=dpis[i]), sizes[i][0]) for i in indexes]
+    pages = []
+    for i in indexes:
+        result = ocr_pdf_page(pdf, i, dpi=dpis[i])
+        result.words = reread_zones(pdf, i, result.words, sizes[i], dpis[i])  # header, signature, Nơi nhận
+        pages.append(page_from_ocr(i + 1, result, sizes[i][0]))
+    return pages
