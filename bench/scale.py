@@ -1,7 +1,7 @@
 """Search at scale: a database of 100,000 documents made from the sample
 corpus, and full-text queries through Datasette's JSON API.
 
-    python bench/scale.py [--docs 100000] [--out DIR] [--queries 200] [--reuse]
+    python bench/scale.py [--docs 100000] [--out DIR] [--queries 200] [--reuse [--refresh]]
 
 1. The sample PDFs (``rasoat.samples.build``) are read once by the real
    pipeline.  Each generated document is one of them with another number
@@ -21,7 +21,7 @@ corpus, and full-text queries through Datasette's JSON API.
 
 Prints the figures, and writes them as JSON to DIR/scale.json.  Generating
 100,000 documents takes a while (minutes per 10,000 on two cores); use
-``--reuse`` to query a database made before.
+``--reuse`` to query a database made before (``--refresh``: rebuild its derived tables first, timed).
 """
 
 from __future__ import annotations
@@ -264,6 +264,8 @@ def main() -> int:
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--reuse", action="store_true", help="query the database already in --out")
+    parser.add_argument("--refresh", action="store_true",
+                        help="with --reuse: rebuild the derived tables first (store.refresh_derived), timed")
     parser.add_argument("--requests", nargs="+", choices=list(REQUESTS), default=list(REQUESTS),
                         help="which kinds of search request to time (all by default)")
     args = parser.parse_args()
@@ -279,6 +281,14 @@ def main() -> int:
             Path(f"{db_path}{suffix}").unlink(missing_ok=True)
         print(f"Dựng {args.docs} văn bản vào {db_path} …", file=sys.stderr)
         result["build"] = build(db_path, args.docs, args.workers or default_workers())
+    elif args.refresh:
+        print(f"Dựng lại bảng dẫn xuất của {db_path} …", file=sys.stderr)
+        db = store.open_db(db_path)
+        t = time.perf_counter()
+        store.refresh_derived(db)
+        result["refresh"] = dict(documents=db.execute("select count(*) from documents").fetchone()[0],
+                                 index_s=round(time.perf_counter() - t, 1))
+        db.close()
     proc, base = serve(db_path)
     try:
         result["queries"] = {}

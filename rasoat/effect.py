@@ -306,7 +306,8 @@ class Registry:
 
     def __init__(self, facts: Iterable[EffectFact] = ()) -> None:
         self.by_key: dict[str, list[EffectFact]] = {}
-        self._names: list[tuple[str, str, str | None, str | None]] | None = None
+        self._names: tuple[list[str], list[tuple[str, str, str | None, str | None]]] | None = None
+        self._resolved: dict[tuple, tuple[str, float] | None] = {}
         self.add(facts)
 
     def add(self, facts: Iterable[EffectFact]) -> None:
@@ -419,17 +420,22 @@ class Registry:
 
     # ---------------------------------------------------------------- names to numbers
 
-    def _name_index(self) -> list[tuple[str, str, str | None, str | None]]:
-        """(name key, number, type, issue date) of every document with a title."""
+    def _name_index(self) -> tuple[list[str], list[tuple[str, str, str | None, str | None]]]:
+        """The name keys of every document with a title, and for each its (number, folded type, issue date,
+        year): built once per set of facts, the keys in one list for rapidfuzz to score in C."""
         if self._names is None:
-            seen, out = set(), []
+            seen, keys, rows = set(), [], []
             for facts in self.by_key.values():
                 for f in facts:
                     if f.kind in (ISSUED, GROUND) and f.title and (f.number, f.title) not in seen \
                             and not is_name_number(f.number):
                         seen.add((f.number, f.title))
-                        out.append((name_key(f.title), f.number, f.doc_type, f.issued_on))
-            self._names = out
+                        year = f.issued_on[:4] if f.issued_on else (
+                            str(number_year(f.number)) if number_year(f.number) else None)
+                        keys.append(name_key(f.title))
+                        rows.append((f.number, fold(f.doc_type) if f.doc_type else None, f.issued_on, year))
+            self._names = (keys, rows)
+            self._resolved = {}
         return self._names
 
     def resolve_name(self, name: str | None, doc_type: str | None = None,
@@ -437,23 +443,29 @@ class Registry:
         """The number of the document cited by name (and date), with a confidence 0–1: the name against every
         registry title (rapidfuzz ratio of the normalised names ≥ ``DEFAULT_NAME_SCORE``), the type agreeing,
         then the date (same day, same year, none given).  None when nothing matches or two numbers match
-        equally well."""
-        from rapidfuzz import fuzz
+        equally well.  Answers are kept until facts are added (a law is cited by the same name thousands of
+        times in a large database)."""
+        keys, _ = self._name_index()
+        asked = (name, doc_type, issued_on)
+        if asked not in self._resolved:
+            self._resolved[asked] = self._resolve_name(name_key(name), doc_type, issued_on) if keys else None
+        return self._resolved[asked]
 
-        key = name_key(name)
+    def _resolve_name(self, key: str, doc_type: str | None, issued_on: str | None) -> tuple[str, float] | None:
+        from rapidfuzz import fuzz, process
+
         if not key:
             return None
+        keys, rows = self._name_index()
         want_type = fold(doc_type or "")
         year = issued_on[:4] if issued_on else None
         scored: dict[str, float] = {}
-        for title, number, t, on in self._name_index():
-            if want_type and t and fold(t) != want_type:
+        for _, score, i in process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=DEFAULT_NAME_SCORE,
+                                           limit=None):
+            number, t, on, their_year = rows[i]
+            if want_type and t and t != want_type:
                 continue
-            their_year = on[:4] if on else (str(number_year(number)) if number_year(number) else None)
             if year and their_year and their_year != year:
-                continue
-            score = fuzz.ratio(key, title)
-            if score < DEFAULT_NAME_SCORE:
                 continue
             weight = CONFIDENCE_UNDATED if not issued_on or not their_year else (
                 CONFIDENCE_DATE if on == issued_on else CONFIDENCE_YEAR)

@@ -58,20 +58,22 @@ def resolve_names(db: sqlite_utils.Database, registry: effect.Registry | None = 
     ``name_confidence`` set; ``number`` (and its key) filled when the confidence reaches
     ``effect.DEFAULT_CERTAIN``.  The number of citations filled."""
     reg = registry or load(db)
-    named = db.execute("select rowid, doc_type, name, issued_on from citations where number is null "
-                       "and name is not null").fetchall()
+    named = db.execute("select doc_type, name, issued_on, count(*) from citations where number is null "
+                       "and name is not null group by doc_type, name, issued_on").fetchall()
     filled = 0
     with db.atomic():
-        for rowid, doc_type, name, issued_on in named:
+        for doc_type, name, issued_on, count in named:  # each name once: a law is cited by name many times
             hit = reg.resolve_name(name, doc_type, issued_on)
             if not hit:
                 continue
             number, conf = hit
             certain = conf >= effect.DEFAULT_CERTAIN
-            filled += certain
+            filled += count if certain else 0
             db.execute("update citations set resolved_number = ?, name_confidence = ?, number = coalesce(?, number), "
-                       "number_key = coalesce(?, number_key) where rowid = ?",
-                       [number, conf, number if certain else None, number_key(number) if certain else None, rowid])
+                       "number_key = coalesce(?, number_key) where number is null and name = ? "
+                       "and doc_type is ? and issued_on is ?",
+                       [number, conf, number if certain else None, number_key(number) if certain else None,
+                        name, doc_type, issued_on])
     return filled
 
 
@@ -95,15 +97,27 @@ def rebuild(db: sqlite_utils.Database) -> effect.Registry:
     with db.atomic():
         db.execute("delete from registry")
         db["registry"].insert_all(rows, pk="number_key", replace=True)
-        for doc_id, number in db.execute("select id, number from documents").fetchall():
-            st = reg.status(number).status if number else None
-            db.execute("update documents set status = ? where id = ?", [st, doc_id])
+        db.conn.executemany("update documents set status = ? where id = ?", [
+            (reg.status(number).status if number else None, doc_id)
+            for doc_id, number in db.execute("select id, number from documents").fetchall()])
+        found_of: dict[tuple, str | None] = {}  # each cited number or name looked up once
+        status_of: dict[tuple, str] = {}
+        updates = []
         for rowid, number, name, doc_type, cited_on, on, citing in db.execute(
                 "select c.rowid, c.number, c.name, c.doc_type, c.issued_on, d.issued_on, d.number from citations c "
                 "join documents d on d.id = c.document_id where c.number is not null or c.name is not null").fetchall():
-            found, _ = effect.number_of(reg, number, name, doc_type, cited_on)
-            st = reg.status(found, on, doc_type, citing=citing).status if found else effect.UNKNOWN
-            db.execute("update citations set status = ? where rowid = ?", [st, rowid])
+            asked = (number, name, doc_type, cited_on)
+            if asked not in found_of:
+                found_of[asked] = effect.number_of(reg, number, name, doc_type, cited_on)[0]
+            found = found_of[asked]
+            if not found:
+                updates.append((effect.UNKNOWN, rowid))
+                continue
+            on_key = (number_key(found), on, doc_type, number_key(citing or ""))
+            if on_key not in status_of:
+                status_of[on_key] = reg.status(found, on, doc_type, citing=citing).status
+            updates.append((status_of[on_key], rowid))
+        db.conn.executemany("update citations set status = ? where rowid = ?", updates)
     return reg
 
 
