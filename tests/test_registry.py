@@ -374,3 +374,17 @@ def test_a_consolidated_text_states_only_its_own_fact():
         own, x.citations, x.articles, x.blocks.effect_clause, [p.text for p in source.pages], effect.SOURCE_GAZETTE,
         grounds=True)}
     assert ("44/2029/NĐ-CP", effect.GROUND) in kinds
+
+
+def test_names_resolved_again_once_facts_are_added():
+    """``resolve_name`` keeps its answers (a law is cited by the same name thousands of times), until facts are
+    added."""
+    r = effect.Registry([fact("10/2020/NĐ-CP", effect.ISSUED, by="10/2020/NĐ-CP", issued_on="2020-01-15",
+                              doc_type="Nghị định", title="Quy định về kiểm tra văn bản")])
+    asked = ("Luật Kiểm tra hành chính", "Luật", "2019-06-12")
+    assert r.resolve_name(*asked) is None
+    r.add([fact("31/2019/QH14", effect.ISSUED, by="31/2019/QH14", issued_on="2019-06-12", doc_type="Luật",
+                title="Luật Kiểm tra hành chính")])
+    assert r.resolve_name(*asked) == ("31/2019/QH14", 1.0)
+    assert r.resolve_name("Luật Kiểm tra hành chánh", "Luật", "2019-06-12")[0] == "31/2019/QH14"  # one letter off
+    assert r.resolve_name("Nghị định Kiểm tra hành chính", "Nghị định", "2019-06-12") is None  # another type
