@@ -18,8 +18,10 @@ by ``scripts/build_registry.py`` from the Công báo texts with rasoat's own ext
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
@@ -260,6 +262,7 @@ DEFAULT_GROUND_FRESH_DAYS = 366
 # issue date this many days before (longer than the time any law of the corpus years waited to take effect: the
 # Bộ luật Hình sự 2015 waited two years and a month)
 DEFAULT_START_LAG_DAYS = 800
+DEFAULT_EVIDENCE_GROUNDS = 20  # căn cứ facts listed as evidence in a registry row: the latest ones
 DEFAULT_NAME_SCORE = 90  # fuzz.ratio (0–100) of two normalised names for a name to match a registry title
 DEFAULT_CERTAIN = 0.9  # confidence from which a name citation gets the number (citations.number is filled)
 CONFIDENCE_DATE = 1.0  # the cited date is the registry's issue date
@@ -301,6 +304,27 @@ def _days(d: DateLike | None) -> date | None:
         return None
 
 
+@dataclass
+class _Indexed:
+    """The facts of one number key, arranged for ``Registry.status``: the căn cứ facts sorted by date apart
+    from the others, each with the number key of the document that states it."""
+
+    plain: list[EffectFact]  # every fact but the căn cứ ones
+    grounds: list[tuple[date, str | None, EffectFact]]  # (cited on, citing key, fact), by date
+    dates: list[date]  # the dates of ``grounds``, for bisect
+    issued: list[tuple[date, str | None, EffectFact]]  # (issue date given, stating key, fact), by date
+    types: set[str]  # the folded types the facts name
+
+    @classmethod
+    def of(cls, facts: list[EffectFact]) -> _Indexed:
+        grounds = sorted(((on, number_key(f.by or ""), f) for f in facts if f.kind == GROUND and (on := _days(f.on))),
+                         key=lambda r: r[0])
+        issued = sorted(((x, number_key(f.by or "") if f.kind == GROUND else None, f) for f in facts
+                         if (x := _days(f.issued_on))), key=lambda r: r[0])
+        return cls(plain=[f for f in facts if f.kind != GROUND or not _days(f.on)], grounds=grounds,
+                   dates=[r[0] for r in grounds], issued=issued, types={fold(f.doc_type) for f in facts if f.doc_type})
+
+
 class Registry:
     """The effect facts of many documents, by number key."""
 
@@ -308,6 +332,7 @@ class Registry:
         self.by_key: dict[str, list[EffectFact]] = {}
         self._names: tuple[list[str], list[tuple[str, str, str | None, str | None]]] | None = None
         self._resolved: dict[tuple, tuple[str, float] | None] = {}
+        self._indexed: dict[str, _Indexed | None] = {}
         self.add(facts)
 
     def add(self, facts: Iterable[EffectFact]) -> None:
@@ -316,6 +341,7 @@ class Registry:
             if key:
                 self.by_key.setdefault(key, []).append(f)
         self._names = None
+        self._indexed = {}
 
     def __contains__(self, number: str) -> bool:
         return bool(number) and number_key(number) in self.by_key
@@ -325,6 +351,14 @@ class Registry:
 
     def facts(self, number: str | None) -> list[EffectFact]:
         return list(self.by_key.get(number_key(number or "") or "", []))
+
+    def _index(self, key: str) -> _Indexed | None:
+        """The facts of one number key arranged for ``status``: built once per set of facts (a law a large
+        database cites as căn cứ has a fact per citing document)."""
+        if key not in self._indexed:
+            facts = self.by_key.get(key)
+            self._indexed[key] = _Indexed.of(facts) if facts else None
+        return self._indexed[key]
 
     def status(self, number: str | None, on: DateLike | None = None, doc_type: str | None = None,
                citing: str | None = None) -> EffectStatus:
@@ -336,22 +370,39 @@ class Registry:
         ``citing``: the number of the document asking (its căn cứ being checked); its own căn cứ, and those of
         its copies, are no evidence for it."""
         d = _days(on) or date.today()
-        facts = self.facts(number)
-        if citing and (own_key := number_key(citing)):
-            facts = [f for f in facts if not (f.kind == GROUND and number_key(f.by or "") == own_key)]
-        types = {fold(f.doc_type) for f in facts if f.doc_type}
-        if doc_type and types:  # the facts naming another type are about another document of the same number
-            facts = [] if fold(doc_type) not in types else [
-                f for f in facts if not f.doc_type or fold(f.doc_type) == fold(doc_type)]
         out = EffectStatus(number=number or "", on=d.isoformat(), status=UNKNOWN)
-        if not facts:
+        ix = self._index(number_key(number or "") or "")
+        if ix is None:
             return out
-        taken = [f for f in facts if f.kind != ISSUED and _days(f.on) and _days(f.on) <= d]
+        want = fold(doc_type) if doc_type and ix.types else None
+        if want and want not in ix.types:  # the facts name another type: another document of the same number
+            return out
+        me = number_key(citing) if citing else None
+
+        def fits(f: EffectFact) -> bool:
+            return not want or not f.doc_type or fold(f.doc_type) == want
+
+        def counts(by: str | None, f: EffectFact) -> bool:
+            return fits(f) and not (me and by == me)
+
+        def first(rows: Iterable[tuple[date, str | None, EffectFact]], until: date | None = None) -> EffectFact | None:
+            for when, by, f in rows:
+                if until is not None and when > until:
+                    return None
+                if counts(by, f):
+                    return f
+            return None
+
+        plain = [f for f in ix.plain if fits(f)]
+        i = bisect_right(ix.dates, d)
+        if not plain and first(ix.grounds) is None:
+            return out
+        taken = [f for f in plain if f.kind != ISSUED and _days(f.on) and _days(f.on) <= d]
         by_kind = {k: sorted({f.by for f in taken if f.kind == k and f.by}) for k in KINDS}
         out.replaced_by, out.repealed_by = by_kind[REPLACED], by_kind[REPEALED_WHOLE]
         out.partly_repealed_by, out.amended_by = by_kind[REPEALED_PART], by_kind[AMENDED]
         whole = [f for f in taken if f.kind in (REPLACED, REPEALED_WHOLE)]
-        own = [f for f in facts if f.kind == ISSUED]
+        own = [f for f in plain if f.kind == ISSUED]
         starts = [x for f in own if (x := _days(f.effective_on) or _days(f.issued_on))]
         if whole:
             out.status, out.evidence = REPEALED, whole
@@ -362,15 +413,17 @@ class Registry:
             out.status, out.evidence = PARTLY_REPEALED, partial
             out.since = min(_days(f.on) for f in partial).isoformat()
         else:
-            grounds = [f for f in facts if f.kind == GROUND and _days(f.on)]
-            fresh = sorted((f for f in grounds if 0 <= (d - _days(f.on)).days <= DEFAULT_GROUND_FRESH_DAYS),
-                           key=lambda f: abs((d - _days(f.on)).days))
-            if not fresh and _started_by(facts, d):  # in force later, and already in effect on that day
-                fresh = sorted((f for f in grounds if _days(f.on) > d), key=lambda f: _days(f.on))
-            if not own and not fresh and len(grounds) == len(facts):
+            oldest = d - timedelta(days=DEFAULT_GROUND_FRESH_DAYS)
+            fresh = first(r for r in reversed(ix.grounds[:i]) if r[0] >= oldest)  # the latest on or before d
+            if fresh is None:
+                started = (any(s <= d for s in starts) or first(ix.grounds[:i]) is not None
+                           or first(ix.issued, until=d - timedelta(days=DEFAULT_START_LAG_DAYS)) is not None)
+                if started:  # in force later, and already in effect on that day
+                    fresh = first(ix.grounds[i:])
+            if not own and fresh is None and not plain:
                 return out  # only cited long before: what happened since is not known
             out.status = IN_FORCE
-            out.evidence = own or fresh[:1] or [f for f in facts if f.kind != GROUND][:1] or facts[:1]
+            out.evidence = own or ([fresh] if fresh else []) or plain[:1]
             out.since = min(starts).isoformat() if starts else None
         return out
 
@@ -389,7 +442,8 @@ class Registry:
             effective_on=pick("effective_on"), status=st.status, status_from=st.since,
             replaced_by=st.replaced_by, repealed_by=st.repealed_by, partly_repealed_by=st.partly_repealed_by,
             amended_by=st.amended_by, source=", ".join(dict.fromkeys(f.source for f in facts)),
-            evidence=[evidence_of(f) for f in facts], conflicts="; ".join(self.conflicts(number)) or None,
+            evidence=[evidence_of(f) for f in _with_latest_grounds(facts)],
+            conflicts="; ".join(self.conflicts(number)) or None,
         )
 
     def conflicts(self, number: str) -> list[str]:
@@ -482,17 +536,12 @@ class Registry:
         return printed, conf
 
 
-def _started_by(facts: list[EffectFact], d: date) -> bool:
-    """Had the document of ``facts`` taken effect by ``d``: by its own effect (or issue) date, a căn cứ citing
-    it on or before ``d``, or an issue date ``DEFAULT_START_LAG_DAYS`` before it."""
-    for f in facts:
-        if f.kind == ISSUED and (start := _days(f.effective_on) or _days(f.issued_on)) and start <= d:
-            return True
-        if f.kind == GROUND and (on := _days(f.on)) and on <= d:
-            return True
-        if (issued := _days(f.issued_on)) and (d - issued).days >= DEFAULT_START_LAG_DAYS:
-            return True
-    return False
+def _with_latest_grounds(facts: list[EffectFact]) -> list[EffectFact]:
+    """``facts`` with only the ``DEFAULT_EVIDENCE_GROUNDS`` latest căn cứ facts (a law cited by thousands of stored
+    documents would otherwise list each in its registry row)."""
+    grounds = sorted((f for f in facts if f.kind == GROUND), key=lambda f: f.on or "", reverse=True)
+    keep = {id(f) for f in grounds[:DEFAULT_EVIDENCE_GROUNDS]}
+    return [f for f in facts if f.kind != GROUND or id(f) in keep]
 
 
 def number_of(registry: Registry, number: str | None, name: str | None = None, doc_type: str | None = None,

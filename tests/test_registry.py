@@ -388,3 +388,23 @@ def test_names_resolved_again_once_facts_are_added():
     assert r.resolve_name(*asked) == ("31/2019/QH14", 1.0)
     assert r.resolve_name("Luật Kiểm tra hành chánh", "Luật", "2019-06-12")[0] == "31/2019/QH14"  # one letter off
     assert r.resolve_name("Nghị định Kiểm tra hành chính", "Nghị định", "2019-06-12") is None  # another type
+
+
+def test_a_registry_row_lists_the_latest_grounds_only():
+    """A law cited as căn cứ by thousands of stored documents: its row lists its own facts and the latest
+    ``DEFAULT_EVIDENCE_GROUNDS`` căn cứ; the status reads the nearest one before the date asked."""
+    n = effect.DEFAULT_EVIDENCE_GROUNDS + 10
+    grounds = [fact("12/2016/NĐ-CP", effect.GROUND, f"2024-{1 + i // 28:02d}-{1 + i % 28:02d}", f"{i + 1}/2024/QĐ-UBND")
+               for i in range(n)]
+    r = effect.Registry([fact("12/2016/NĐ-CP", effect.REPEALED_PART, "2023-01-01", "40/2022/NĐ-CP"), *grounds])
+    evidence = r.entry("12/2016/NĐ-CP")["evidence"]
+    listed = [e for e in evidence if e["kind"] == effect.GROUND]
+    assert len(listed) == effect.DEFAULT_EVIDENCE_GROUNDS and any(e["kind"] == effect.REPEALED_PART for e in evidence)
+    assert min(e["on"] for e in listed) == sorted(g.on for g in grounds)[-effect.DEFAULT_EVIDENCE_GROUNDS]
+    st = r.status("12/2016/NĐ-CP", "2024-02-03", citing="31/2024/QĐ-UBND")
+    assert st.status == effect.PARTLY_REPEALED
+    only_grounds = effect.Registry(grounds)
+    st = only_grounds.status("12/2016/NĐ-CP", "2024-02-03", citing="99/2024/QĐ-UBND")
+    assert st.status == effect.IN_FORCE and st.evidence[0].on == "2024-02-03"
+    st = only_grounds.status("12/2016/NĐ-CP", "2024-02-03", citing=st.evidence[0].by)  # not its own: the one before
+    assert st.status == effect.IN_FORCE and st.evidence[0].on == "2024-02-02"
