@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from itertools import takewhile
 from typing import Any
 
 from rasoat.facts import DateLike, as_date, load
@@ -307,9 +308,16 @@ def _days(d: DateLike | None) -> date | None:
 @dataclass
 class _Indexed:
     """The facts of one number key, arranged for ``Registry.status``: the căn cứ facts sorted by date apart
-    from the others, each with the number key of the document that states it."""
+    from the others, each with the number key of the document that states it; the facts that end or amend it
+    sorted by date."""
 
     plain: list[EffectFact]  # every fact but the căn cứ ones
+    own: list[EffectFact]  # its own (ban_hanh)
+    starts: list[date]  # the effect (else issue) dates its own facts give
+    events: list[EffectFact]  # the facts that end or amend it, by date
+    event_dates: list[date]
+    first_whole: EffectFact | None  # the earliest fact replacing or repealing it whole
+    first_partial: EffectFact | None  # the earliest partial repeal
     grounds: list[tuple[date, str | None, EffectFact]]  # (cited on, citing key, fact), by date
     dates: list[date]  # the dates of ``grounds``, for bisect
     issued: list[tuple[date, str | None, EffectFact]]  # (issue date given, stating key, fact), by date
@@ -321,8 +329,15 @@ class _Indexed:
                          key=lambda r: r[0])
         issued = sorted(((x, number_key(f.by or "") if f.kind == GROUND else None, f) for f in facts
                          if (x := _days(f.issued_on))), key=lambda r: r[0])
-        return cls(plain=[f for f in facts if f.kind != GROUND or not _days(f.on)], grounds=grounds,
-                   dates=[r[0] for r in grounds], issued=issued, types={fold(f.doc_type) for f in facts if f.doc_type})
+        plain = [f for f in facts if f.kind != GROUND or not _days(f.on)]
+        own = [f for f in plain if f.kind == ISSUED]
+        events = sorted((f for f in plain if f.kind not in (ISSUED, GROUND) and _days(f.on)), key=lambda f: _days(f.on))
+        return cls(plain=plain, own=own, starts=[x for f in own if (x := _days(f.effective_on) or _days(f.issued_on))],
+                   events=events, event_dates=[_days(f.on) for f in events],
+                   first_whole=next((f for f in events if f.kind in (REPLACED, REPEALED_WHOLE)), None),
+                   first_partial=next((f for f in events if f.kind == REPEALED_PART), None),
+                   grounds=grounds, dates=[r[0] for r in grounds], issued=issued,
+                   types={fold(f.doc_type) for f in facts if f.doc_type})
 
 
 class Registry:
@@ -361,14 +376,16 @@ class Registry:
         return self._indexed[key]
 
     def status(self, number: str | None, on: DateLike | None = None, doc_type: str | None = None,
-               citing: str | None = None) -> EffectStatus:
+               citing: str | None = None, lists: bool = True) -> EffectStatus:
         """The status of ``number`` on ``on`` (today when None): repealed in whole once a replacing or
         repealing clause has taken effect; not yet in force before its own effect date; partly repealed once
         a partial repeal has; else in force (amendments listed).  Unknown without any fact, or when the
         ``doc_type`` cited is not the one the facts name (Luật and Nghị quyết 71/2006/QH11 are two documents).
 
         ``citing``: the number of the document asking (its căn cứ being checked); its own căn cứ, and those of
-        its copies, are no evidence for it."""
+        its copies, are no evidence for it.  ``lists=False``: the status, its date and one fact of evidence,
+        without the lists of replacing, repealing and amending documents (what a rebuild of every citation
+        needs)."""
         d = _days(on) or date.today()
         out = EffectStatus(number=number or "", on=d.isoformat(), status=UNKNOWN)
         ix = self._index(number_key(number or "") or "")
@@ -377,53 +394,57 @@ class Registry:
         want = fold(doc_type) if doc_type and ix.types else None
         if want and want not in ix.types:  # the facts name another type: another document of the same number
             return out
+        if want and len(ix.types) > 1:  # facts of two documents under one number: this one's only
+            ix = _Indexed.of([f for f in self.facts(number) if not f.doc_type or fold(f.doc_type) == want])
         me = number_key(citing) if citing else None
 
-        def fits(f: EffectFact) -> bool:
-            return not want or not f.doc_type or fold(f.doc_type) == want
-
-        def counts(by: str | None, f: EffectFact) -> bool:
-            return fits(f) and not (me and by == me)
-
-        def first(rows: Iterable[tuple[date, str | None, EffectFact]], until: date | None = None) -> EffectFact | None:
-            for when, by, f in rows:
+        def first(rows: list[tuple[date, str | None, EffectFact]], indices: Iterable[int],
+                  until: date | None = None) -> EffectFact | None:
+            for j in indices:
+                when, by, f = rows[j]
                 if until is not None and when > until:
                     return None
-                if counts(by, f):
+                if not (me and by == me):
                     return f
             return None
 
-        plain = [f for f in ix.plain if fits(f)]
+        g = ix.grounds
         i = bisect_right(ix.dates, d)
-        if not plain and first(ix.grounds) is None:
+        if not ix.plain and first(g, range(len(g))) is None:
             return out
-        taken = [f for f in plain if f.kind != ISSUED and _days(f.on) and _days(f.on) <= d]
-        by_kind = {k: sorted({f.by for f in taken if f.kind == k and f.by}) for k in KINDS}
-        out.replaced_by, out.repealed_by = by_kind[REPLACED], by_kind[REPEALED_WHOLE]
-        out.partly_repealed_by, out.amended_by = by_kind[REPEALED_PART], by_kind[AMENDED]
-        whole = [f for f in taken if f.kind in (REPLACED, REPEALED_WHOLE)]
-        own = [f for f in plain if f.kind == ISSUED]
-        starts = [x for f in own if (x := _days(f.effective_on) or _days(f.issued_on))]
+        n = bisect_right(ix.event_dates, d)
+        if lists:
+            taken = ix.events[:n]
+            by_kind = {k: sorted({f.by for f in taken if f.kind == k and f.by}) for k in KINDS}
+            out.replaced_by, out.repealed_by = by_kind[REPLACED], by_kind[REPEALED_WHOLE]
+            out.partly_repealed_by, out.amended_by = by_kind[REPEALED_PART], by_kind[AMENDED]
+            whole = [f for f in taken if f.kind in (REPLACED, REPEALED_WHOLE)]
+            partial = [f for f in taken if f.kind == REPEALED_PART]
+        else:
+            whole = [f for f in (ix.first_whole,) if f and _days(f.on) <= d]
+            partial = [f for f in (ix.first_partial,) if f and _days(f.on) <= d]
+        own, starts = ix.own, ix.starts
         if whole:
             out.status, out.evidence = REPEALED, whole
             out.since = min(_days(f.on) for f in whole).isoformat()
         elif starts and min(starts) > d:
             out.status, out.evidence, out.since = NOT_YET, own, None
-        elif partial := [f for f in taken if f.kind == REPEALED_PART]:
+        elif partial:
             out.status, out.evidence = PARTLY_REPEALED, partial
             out.since = min(_days(f.on) for f in partial).isoformat()
         else:
             oldest = d - timedelta(days=DEFAULT_GROUND_FRESH_DAYS)
-            fresh = first(r for r in reversed(ix.grounds[:i]) if r[0] >= oldest)  # the latest on or before d
+            fresh = first(g, takewhile(lambda j: g[j][0] >= oldest, range(i - 1, -1, -1)))  # latest on/before d
             if fresh is None:
-                started = (any(s <= d for s in starts) or first(ix.grounds[:i]) is not None
-                           or first(ix.issued, until=d - timedelta(days=DEFAULT_START_LAG_DAYS)) is not None)
+                started = (any(s <= d for s in starts) or first(g, range(i)) is not None
+                           or first(ix.issued, range(len(ix.issued)),
+                                    until=d - timedelta(days=DEFAULT_START_LAG_DAYS)) is not None)
                 if started:  # in force later, and already in effect on that day
-                    fresh = first(ix.grounds[i:])
-            if not own and fresh is None and not plain:
+                    fresh = first(g, range(i, len(g)))
+            if not own and fresh is None and not ix.plain:
                 return out  # only cited long before: what happened since is not known
             out.status = IN_FORCE
-            out.evidence = own or ([fresh] if fresh else []) or plain[:1]
+            out.evidence = own or ([fresh] if fresh else []) or ix.plain[:1]
             out.since = min(starts).isoformat() if starts else None
         return out
 

@@ -115,7 +115,7 @@ def rebuild(db: sqlite_utils.Database) -> effect.Registry:
                 continue
             on_key = (number_key(found), on, doc_type, number_key(citing or ""))
             if on_key not in status_of:
-                status_of[on_key] = reg.status(found, on, doc_type, citing=citing).status
+                status_of[on_key] = reg.status(found, on, doc_type, citing=citing, lists=False).status
             updates.append((status_of[on_key], rowid))
         db.conn.executemany("update citations set status = ? where rowid = ?", updates)
     return reg

@@ -170,6 +170,8 @@ REG = effect.Registry([
 def test_status_follows_the_date(on, status, since):
     st = REG.status("10/2020/NĐ-CP", on)
     assert (st.status, st.since) == (status, since)
+    short = REG.status("10/2020/NĐ-CP", on, lists=False)  # as a rebuild asks: the same status, no lists
+    assert (short.status, short.since, short.amended_by) == (status, since, [])
     assert st.evidence and all(f.clause for f in st.evidence)
     if status == effect.REPEALED:
         assert st.replaced_by == ["40/2025/NĐ-CP"] and st.evidence[0].by == "40/2025/NĐ-CP"
