@@ -174,3 +174,21 @@ def test_exact_search_keeps_a_quoted_phrase_as_typed(server):
     assert status == 200
     found = json.loads(body)
     assert found  # the phrase as typed is among the spellings asked
+
+
+@pytest.mark.parametrize("query", ["quyết định", "uy ban nhan dan", "ho so"])
+def test_the_page_ranks_the_newest_matches_of_a_common_word(review_db, query):  # noqa: F811
+    """A word in half of a large database is not scored for every match: the page ranks the newest
+    ``window`` matches; with a window as large as the matches, every one is ranked (the default for a
+    province's database)."""
+    from rasoat.search_index import fts_name
+    from rasoat.web.search import match_expression
+
+    conn = connect(review_db)
+    rowids = [r for (r,) in conn.execute(f"select rowid from [{fts_name('documents')}] where [{fts_name('documents')}] "
+                                         "match ? order by rowid desc", [match_expression(query)])]
+    assert len(rowids) >= 3, query
+    every = search_all(conn, query)["documents"]
+    assert {d["rowid"] for d in every} | {c["rowid"] for d in every for c in d["copies"]} == set(rowids)
+    two = search_all(conn, query, window=2)["documents"]
+    assert {d["rowid"] for d in two} | {c["rowid"] for d in two for c in d["copies"]} == set(rowids[:2])

@@ -86,16 +86,20 @@ SCAN_CHARS = 60_000
 DOCUMENT_COLUMNS = "d.rowid as rowid, d.id as document_id, d.number, d.doc_type, d.issuer, d.issued_on, " \
                    f"d.title, substr(d.text, 1, {SCAN_CHARS}) as text, length(d.text) as text_length, " \
                    "d.file_name, d.number_key"
+# Matches ranked for the search page: the newest this many (FTS5 walks its index by rowid, newest first, and stops),
+# so a word in half of 100,000 documents is not scored half a million times; below it, every match is ranked.
+DEFAULT_RANK_WINDOW = 2000
+# the newest ``:window`` matches of an FTS table, with their rank
+MATCHES = "(select rowid, rank from [{fts}] where [{fts}] match :m order by rowid desc limit :window) s"
 SEARCHES = {  # what the search page lists for each table, best matches first
-    "documents": f"select {DOCUMENT_COLUMNS} from [{{fts}}] s join documents d on d.rowid = s.rowid "
-                 "where [{fts}] match :m order by s.rank limit :limit",
+    "documents": f"select {DOCUMENT_COLUMNS} from {MATCHES} join documents d on d.rowid = s.rowid "
+                 "order by s.rank limit :limit",
     "articles": f"select a.rowid as rowid, a.document_id, a.path, a.title, substr(a.text, 1, {SCAN_CHARS}) as text, "
-                "a.page, d.number "
-                "from [{fts}] s join articles a on a.rowid = s.rowid join documents d on d.id = a.document_id "
-                "where [{fts}] match :m order by s.rank limit :limit",
+                f"a.page, d.number from {MATCHES} join articles a on a.rowid = s.rowid "
+                "join documents d on d.id = a.document_id order by s.rank limit :limit",
     "findings": "select f.rowid as rowid, f.document_id, f.rule_id, f.severity, f.message, f.evidence, f.page, "
-                "d.number from [{fts}] s join findings f on f.rowid = s.rowid "
-                "join documents d on d.id = f.document_id where [{fts}] match :m order by s.rank limit :limit",
+                f"d.number from {MATCHES} join findings f on f.rowid = s.rowid "
+                "join documents d on d.id = f.document_id order by s.rank limit :limit",
 }
 # the documents whose own number the query is (documents.number_key is indexed)
 BY_NUMBER = f"select {DOCUMENT_COLUMNS} from documents d where d.number_key = :key order by d.issued_on"
@@ -107,13 +111,15 @@ def query_number_key(query: str) -> str | None:
     return number_key(text) if DOC_NUMBER.search(unify(text).upper()) else None
 
 
-def search_all(conn, query: str, exact: bool = False, limit: int = 50) -> dict[str, list[dict]]:
-    """Rows of documents, articles and findings matching ``query``; documents the query names by number
-    first, copies grouped under their first (each document row gets ``copies``)."""
+def search_all(conn, query: str, exact: bool = False, limit: int = 50,
+               window: int = DEFAULT_RANK_WINDOW) -> dict[str, list[dict]]:
+    """Rows of documents, articles and findings matching ``query``, the best of the newest ``window`` matches
+    of each first; documents the query names by number first, copies grouped under their first (each document
+    row gets ``copies``)."""
     m = match_expression(query, exact)
     out = {}
     for table, sql in SEARCHES.items():
-        cursor = conn.execute(sql.format(fts=fts_name(table, exact)), dict(m=m, limit=limit))
+        cursor = conn.execute(sql.format(fts=fts_name(table, exact)), dict(m=m, limit=limit, window=window))
         out[table] = _rows(cursor)
     key = query_number_key(query)
     if key:
