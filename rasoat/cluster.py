@@ -16,7 +16,8 @@ lists, hashes, skips and stores, as with ``--workers`` (``rasoat.pipeline.ingest
   (at most ``IN_FLIGHT_PER_THREAD`` files per worker thread are submitted ahead of the one awaited), so a
   run gives the same database, row by row, as ``--workers 1``.
 * A worker that dies: the scheduler gives its task to another worker; a file whose task was on a worker
-  that died ``ALLOWED_FAILURES + 1`` times (``KilledWorker``) becomes an error row.  On a local cluster the
+  that died ``ALLOWED_FAILURES + 1`` times (``KilledWorker``) runs once more, alone (it may only have shared
+  a worker with the file that killed it), and becomes an error row if its worker dies again.  On a local cluster the
   nanny restarts a worker over ``Limits.worker_memory_bytes``; ``Limits.seconds_per_file`` is not enforced
   on a cluster (tasks run on worker threads, where no alarm can interrupt them).
 
@@ -109,7 +110,7 @@ def process_files(files: list[str | Path], scheduler: str, limits: Limits | None
     """``(path, document)`` for each file, in the order given (as ``rasoat.pipeline.process_files``),
     processed on the Dask cluster ``scheduler``.  ``notice(message)`` gets what to tell the user (the
     cluster's workers, the dashboard's address)."""
-    from distributed import as_completed
+    from distributed import as_completed, wait
 
     files = [Path(f) for f in files]
     if not files:
@@ -142,15 +143,15 @@ def process_files(files: list[str | Path], scheduler: str, limits: Limits | None
                     j = index_of.pop(future.key)
                     if j not in retried and _killed(future):
                         # a task may have only shared a worker with the file that killed it: it runs once more,
-                        # and becomes an error row only if its workers die again
+                        # waited for before any other such task is sent again (with the killer beside it, it would
+                        # die again), and becomes an error row only if its workers die again
                         retried.add(j)
                         future.release()
                         again = _submit(client, files[j], limits, shared_fs, pages_per_task)
-                        if isinstance(again, Document):
-                            done[j] = again
-                        else:
-                            index_of[again.key] = j
-                            pending.add(again)
+                        if not isinstance(again, Document):
+                            wait(again)
+                            again = _result(again, files[j])
+                        done[j] = again
                         continue
                     done[j] = _result(future, files[j])
                 yield path, done.pop(i)
