@@ -395,7 +395,11 @@ class Registry:
         if want and want not in ix.types:  # the facts name another type: another document of the same number
             return out
         if want and len(ix.types) > 1:  # facts of two documents under one number: this one's only
-            ix = _Indexed.of([f for f in self.facts(number) if not f.doc_type or fold(f.doc_type) == want])
+            key = f"{number_key(number or '')}\x00{want}"
+            if key not in self._indexed:
+                self._indexed[key] = _Indexed.of([f for f in self.facts(number)
+                                                  if not f.doc_type or fold(f.doc_type) == want])
+            ix = self._indexed[key]
         me = number_key(citing) if citing else None
 
         def first(rows: list[tuple[date, str | None, EffectFact]], indices: Iterable[int],
