@@ -219,8 +219,11 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
         expires = acts and in_effect and EXPIRES_AFTER.search(
             full[offsets[c.page - 1] + c.end : offsets[c.page - 1] + c.end + DEFAULT_EXPIRY_TAIL])
         sentence = SENTENCE_START.split(before)[-1].replace(own, "")
-        if expires and c.relation in ("mention", "can_cu", AMENDED, REPEALED_WHOLE):
-            # "Nghị định số … (đã được sửa đổi bởi …) hết hiệu lực kể từ …": each one named
+        if expires and c.relation in ("mention", "can_cu", AMENDED, REPEALED_WHOLE) \
+                and not AMENDED_BY_BEFORE.search(sentence.rsplit(")", 1)[-1]):
+            # "Nghị định số … hết hiệu lực kể từ …"; not the documents named as having amended it ("Luật A đã được
+            # sửa đổi, bổ sung một số điều theo Luật B hết hiệu lực": B may be a law of its own, still in force),
+            # but a second one after the list closes ("… (sau đây gọi chung là …) và Nghị quyết C hết hiệu lực")
             kind = REPEALED_PART if PARTIAL_EXPIRY.search(sentence) else REPEALED_WHOLE
         elif acts and in_effect and c.relation in (REPLACED, REPEALED_WHOLE):
             near = full[max(0, at - DEFAULT_REPEAL_LOOKBACK) : at]

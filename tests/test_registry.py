@@ -51,6 +51,13 @@ def effect_variant(sentence: str):
     # named in the title of the repealed one (03/2021, which is repealed): not amended here
     ("và bãi bỏ Quyết định số 03/2021/QĐ-UBND ngày 02 tháng 3 năm 2021 sửa đổi, bổ sung Điều 4 của Quyết định số "
      "18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019.", None),
+    # the document named as having amended the expiring one is not repealed by it (it may be a law of its own)
+    ("Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019 đã được sửa đổi, bổ sung một số điều theo Quyết định "
+     "số 09/2021/QĐ-UBND hết hiệu lực kể từ ngày Quyết định này có hiệu lực.", effect.REPEALED_WHOLE),
+    # … but a second document, after the list of amending ones closes, is
+    ("Quyết định số 03/2016/QĐ-UBND đã được sửa đổi, bổ sung theo Quyết định số 09/2021/QĐ-UBND (sau đây gọi chung "
+     "là Quyết định số 03/2016/QĐ-UBND) và Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019 hết hiệu lực kể từ "
+     "ngày Quyết định này có hiệu lực.", effect.REPEALED_WHOLE),
     # a condition, not a repeal
     ("Các hồ sơ đã nhận được giải quyết cho đến khi Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019 hết "
      "hiệu lực.", None),
@@ -63,6 +70,7 @@ def test_facts_from_the_effect_clause(sentence, kind):
     assert own.clause.startswith("05/2024/QĐ-UBND, ") and "Điều 2" in own.clause
     others = [(f.kind, f.number, f.on, f.by) for f in facts[1:] if f.number == "18/2019/QĐ-UBND"]
     assert others == ([(kind, "18/2019/QĐ-UBND", "2024-03-25", "05/2024/QĐ-UBND")] if kind else [])
+    assert not [f for f in facts if f.number == "09/2021/QĐ-UBND"]  # named as amending it: no fact of its own
     if kind:
         f = facts[1]
         assert "Điều 2" in f.clause and f.document_id and f.page == 1 and f.start < f.end
