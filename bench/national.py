@@ -53,7 +53,7 @@ SLUG_NUMBER = re.compile(r"-so-(\d+[a-z]?(?:-\d{4})?-[a-z0-9-]+?)(?:-\d{3,})?$")
 
 
 def slug_key(number: str | None) -> str:
-    """The folded form both sides are compared in: "02/2024/TT-BLĐTBXH" → "02-2024-tt-bldtbxh"."""
+    """The folded form both sides are compared in: "07/2031/TT-BLĐTBXH" → "07-2031-tt-bldtbxh"."""
     key = re.sub(r"[/\-\s]+", "-", fold(number or "").replace("đ", "d").lower()).strip("-")
     key = re.sub(r"(?<=\d)\.(?=\d)", "", key)  # "66.16/2026/NQ-CP": the slug drops the dot of a series number
     return re.sub(r"^0+(?=\d)", "", key)  # "07/2026/…" and "7/2026/…" are one number

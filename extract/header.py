@@ -344,7 +344,7 @@ def find_signature(
             nxt = doc.pages[page]
             head = "\n".join(ln for ln in nxt.text.split("\n")[:DEFAULT_NEXT_PAGE_NAME_LINES] if not ln.startswith("-"))
             m = next((m for m in (SIGNER_NAME.match(ln) for ln in head.split("\n")) if m), None)
-            if not m:  # "- Cơ quan Trung ương của các đoàn thể; Vũ Thị Mai": the name beside a recipient line
+            if not m:  # "- Cơ quan Trung ương của các đoàn thể; Lò Thị Hạnh": the name beside a recipient line
                 m = next((m for t in nxt.text.split("\n")[:DEFAULT_NEXT_PAGE_RECIPIENT_LINES]
                           if (m := rx.NAME_AFTER_RECIPIENT.search(t))), None)
             if m:

@@ -2,7 +2,7 @@
 syllable cannot stand without them.
 
 OCR of a scan loses marks most often on bold type, and the signer's name is
-printed bold: "Phạm Thị Thanh Trà" comes out "Pham Thi Thanh Trà" (the dots
+printed bold: "Phạm Thị Ngọc Lan" comes out "Pham Thi Ngoc Lan" (the dots
 below are gone, the grave accent survived).  A surname or a middle name
 written with no mark at all, where no Vietnamese surname (or middle name) is
 spelled that way, can only be the marked one: "Pham" is "Phạm", "Nguyen" is

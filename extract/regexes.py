@@ -17,8 +17,8 @@ SYMBOL_GROUP = r"[A-ZĐÐ][A-Za-zĐÐđ0-9&]*"  # one group of a ký hiệu: "Q�
 # the rules, the store and the web need them too.
 
 # The number line of the header: "Số: 01/2024/QĐ-UBND", "Số:      /BC-UBND",
-# "Luật số: 51/2024/QH15", "Bộ luật số: 45/2019/QH14", "SỐ: …" in capitals, OCR's "Sô:"; a unit code in
-# parentheses closing the symbol, even after a space ("416/TTr-CAT (PC04)"), is part of it; a number of a series
+# "Luật số: 12/2031/QH16", "Bộ luật số: 40/2031/QH16", "SỐ: …" in capitals, OCR's "Sô:"; a unit code in
+# parentheses closing the symbol, even after a space ("27/TTr-CAT (PV01)"), is part of it; a number of a series
 # written with a dot ("66.16/2030/NQ-CP": the 16th of the resolutions numbered 66) is one number.
 # Groups: num (may be blank), rest.
 NUMBER_LINE = re.compile(
@@ -242,7 +242,7 @@ OCR_DATE_LINE = re.compile(
 NUMBER_WORD = re.compile(r"\b(?:Số|số)\s*:")
 
 # The number line as printed, with or without its colon: "Số: 05/2024/QĐ-UBND", "Số 05/QĐ-UBND",
-# "Luật số: 51/2024/QH15".  Group colon (empty when missing); a digit or "/" must follow (checked by the caller).
+# "Luật số: 12/2031/QH16".  Group colon (empty when missing); a digit or "/" must follow (checked by the caller).
 NUMBER_LINE_START = re.compile(
     r"(?:^|\s)(?:(?:Bộ\s+)?[Ll]uật\s+|Pháp\s+lệnh\s+|Nghị\s+quyết\s+)?(S[ốỐ]|số)(?P<colon>\s*:)?"
 )
@@ -393,7 +393,7 @@ SIDE_BY_SIDE_NAMES = re.compile(
 )
 # A line that may stand between an authority line and the signer's name: "(Đã ký)", "(ký tên, đóng dấu)" …
 SIGNED_MARK = re.compile(r"^\s*\(?\s*(?:[Đđ]ã\s+ký|[Kk]ý\s+tên|[Kk]ý,)[^\n]*$")
-# The signer's name printed at the end of a recipient line beside it ("- Cơ quan Trung ương …; Vũ Thị Mai").
+# The signer's name printed at the end of a recipient line beside it ("- Cơ quan Trung ương …; Lò Thị Hạnh").
 NAME_AFTER_RECIPIENT = re.compile(r"[;.]\s+(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,4})\s*$")
 
 # The start of each line of a page (for finding authority lines).

@@ -12,7 +12,7 @@ That text is not in the page's content stream, so the text layer reads
   boxes in pdfplumber coordinates;
 - ``merge_stamps(words, stamps)`` (pure) puts the stamped words that fill a
   blank of a text line onto that line, so ``ingest.layout.layout_page``
-  reads "Số: 329/BC-UBND" and "ngày 19 tháng 12 năm 2025" (a number the
+  reads "Số: 517/BC-UBND" and "ngày 08 tháng 10 năm 2031" (a number the
   tool printed raised above its blank, or below it, too);
 - ``signature_info(path)`` reads the signature dictionaries (/Sig fields:
   /Name, /M, /Reason, /Location, /ContactInfo) and the signer certificate's
@@ -36,7 +36,7 @@ MAX_COVER = 0.3  # a stamp covering more than this share of a word is an overlay
 MAX_DRIFT = 1.0  # a stamped number this many line heights above or below a line may fill its blank
 MIN_BLANK_SHARE = 0.5  # ... when the line leaves a blank at least this share of the number's width
 MIN_BLANK_LINES = 0.8  # ... and this many line heights (a word space is about a quarter of one)
-# A stamped number or day off its line: digits only ("12094", "05").
+# A stamped number or day off its line: digits only ("30517", "05").
 _STAMPED_NUMBER = re.compile(r"\d{1,7}")
 BOX_DIGITS = 1  # decimals of a char box compared before and after flattening (the same glyph keeps its box)
 
@@ -257,7 +257,7 @@ def _anchor(stamp: Stamp, words: list[Word]) -> Word | None:
 
 def _off_line_anchor(stamp: Stamp, words: list[Word]) -> Word | None:
     """The word left of the blank a stamped number fills when the signing
-    tool printed it above or below its line (a raised "12094" over the blank
+    tool printed it above or below its line (a raised "30517" over the blank
     of "Số:        /BNV-CCHC"): the nearest line, less than ``MAX_DRIFT`` of
     its height away, must have a word before and a word after the stamp's
     middle, with a blank between them (``MIN_BLANK_SHARE`` of the stamp's
@@ -307,7 +307,7 @@ def _joins(stamp: Word, nxt: Word) -> bool:
 
 def _join_symbol(placed: list[Word], words: list[Word]) -> tuple[list[Word], list[Word]]:
     """A stamped number right before "/BC-UBND" on its line becomes one word
-    "329/BC-UBND" (the blank between them is the stamp's room, not a space)."""
+    "517/BC-UBND" (the blank between them is the stamp's room, not a space)."""
     used: set[int] = set()
     joined = []
     for s in placed:

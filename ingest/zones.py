@@ -3,7 +3,7 @@
 The first reading of a scanned page (``ingest.ocr.ocr_pdf_page``: the whole page, grey, page segmentation
 mode 4) loses the signature block most often: the signer's title and name stand under a red stamp and a
 scribble, which in grey are as dark as the letters, and Tesseract drops the block as a picture or reads it
-as noise ("e Thành Long", the name printed inside a recipient line).  The zone where that block stands —
+as noise ("e Quang Vinh", the name printed inside a recipient line).  The zone where that block stands —
 the right column from just above the "Nơi nhận:" line (or the authority line "TM./KT./TL. …" when "Nơi
 nhận" was misread) down the page — is read once more, cropped, from the dark ink of the red channel of a
 colour rendering (red ink turns white, black ink stays black, a grey seal falls under the threshold); so is
@@ -234,7 +234,7 @@ def header_zone(words: Sequence[Box], page_width: float, page_height: float) -> 
 def straighten(words: Sequence[Box], lines: Sequence[tuple[int, int, int]]) -> list[Box]:
     """``words`` with the words of each line Tesseract found (``lines``: its key of each word) set at the line's
     median top and bottom: the words of a skewed line then stand on one line for layout, which groups words by
-    their tops ("CÔNG AN TỈNH LÂM ĐỒNG" rising across a photographed page is not cut into two lines)."""
+    their tops ("CÔNG AN TỈNH HÒA AN" rising across a photographed page is not cut into two lines)."""
     if len(lines) != len(words):
         return list(words)
     rows: dict[tuple[int, int, int], list[Box]] = {}

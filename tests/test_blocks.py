@@ -97,9 +97,9 @@ def test_signature_without_region(last_page, first_line, signer):
 def test_authority_line_above_recipients_is_a_signature_line():
     """Layout put Nơi nhận and signature side by side: "KT. BỘ TRƯỞNG" printed above "Nơi nhận:" is taken."""
     doc = document(page(header_left=LEFT, header_right=RIGHT, body="Điều 3. Hiệu lực\nKT. BỘ TRƯỞNG",
-                        recipients="Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.", signature="THỨ TRƯỞNG\nVũ Thị Mai"))
+                        recipients="Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.", signature="THỨ TRƯỞNG\nLò Thị Hạnh"))
     b = locate(doc)
-    assert [line.text for line in b.signature_lines] == ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Vũ Thị Mai"]
+    assert [line.text for line in b.signature_lines] == ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Lò Thị Hạnh"]
     assert b.authority.text == "KT. BỘ TRƯỞNG"
 
 

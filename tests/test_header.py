@@ -61,7 +61,7 @@ def test_evidence_spans_point_at_the_header(sample_pdfs):
         ("Số:      /BC-UBND", (None, "BC-UBND")),  # left blank: signed digitally, the stamp prints it
         ("Số: /B C-UBND", (None, "BC-UBND")),  # a gap inside the symbol
         ("Số: 34#/QĐ-TTg", (None, "QĐ-TTg")),  # a handwritten number misread: unknown, not wrong
-        ("Số: 335/2025/NĐ-CP Hà Nội, ngày 21 tháng 12", ("335/2025/NĐ-CP", "NĐ-CP")),
+        ("Số: 217/2031/NĐ-CP Hà Nội, ngày 21 tháng 12", ("217/2031/NĐ-CP", "NĐ-CP")),
         ("Số: 08/2014/TTLT-BTP-BNV", ("08/2014/TTLT-BTP-BNV", "TTLT-BTP-BNV")),
         ("Kính gửi: Sở Tư pháp", (None, None)),
     ],

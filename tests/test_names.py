@@ -6,12 +6,12 @@ from extract.names import restore_marks
 
 
 @pytest.mark.parametrize("read, expected", [
-    ("Pham Thi Thanh Trà", "Phạm Thị Thanh Trà"),  # bold dots below lost on a scanned Nghị định
+    ("Pham Thi Ngoc Lan", "Phạm Thị Ngọc Lan"),  # bold dots below lost on a scanned Nghị định
     ("Nguyen Duc Long", "Nguyễn Đức Long"),
     ("NGUYEN VAN A", "NGUYỄN VAN A"),  # Văn or Vân: left as read
     ("Phan Minh Thi", "Phan Minh Thi"),  # "Phan" is a surname, "Minh" a middle name; the given name stays
-    ("Phạm Minh Chính", "Phạm Minh Chính"),  # marks read: nothing to do
-    ("Thanh Trà", "Thanh Trà"),  # not a surname without marks
+    ("Phạm Quang Vinh", "Phạm Quang Vinh"),  # marks read: nothing to do
+    ("Thanh Lan", "Thanh Lan"),  # not a surname without marks
     ("Trà", "Trà"),
 ])
 def test_restore_marks(read, expected):
@@ -19,10 +19,10 @@ def test_restore_marks(read, expected):
 
 
 SIGNATURE = ("Điều 3. Hiệu lực thi hành\nNghị định này có hiệu lực từ ngày ký.\nTM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\n"
-             "PHÓ THỦ TƯỚNG\nPham Thi Thanh Trà")
+             "PHÓ THỦ TƯỚNG\nPham Thi Ngoc Lan")
 
 
-@pytest.mark.parametrize("source, signer", [("ocr", "Phạm Thị Thanh Trà"), ("text", "Pham Thi Thanh Trà")])
+@pytest.mark.parametrize("source, signer", [("ocr", "Phạm Thị Ngọc Lan"), ("text", "Pham Thi Ngoc Lan")])
 def test_only_an_ocr_signer_gets_marks_back(source, signer):
     from extract.header import extract_header
     from rasoat.models import Page, SourceDocument
@@ -33,7 +33,7 @@ def test_only_an_ocr_signer_gets_marks_back(source, signer):
 
 HEADER = ("ỦY BAN NHÂN DÂN            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
           "  TỈNH LÂM ĐÒNG                 Độc lập - Tự do - Hạnh phúc\n"
-          "Số: 493/TB-UBND            Lâm Đồng, ngày 13 tháng 11 năm 2025\n\n"
+          "Số: 612/TB-UBND            Lâm Đồng, ngày 13 tháng 11 năm 2025\n\n"
           "                    THÔNG BÁO\nKết luận của Chủ tịch")
 
 

@@ -84,7 +84,7 @@ CENTRAL = dict(
     "Nghị định này quy định về kiểm tra văn bản.\nĐiều 2. Hiệu lực thi hành\n"
     "Nghị định này có hiệu lực thi hành từ ngày 01 tháng 02 năm 2025.",
     recipients="Nơi nhận:\n- Các bộ, cơ quan ngang bộ;\n- Lưu: VT, PL.",
-    signature="TM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\nTrần Hồng Hà",
+    signature="TM. CHÍNH PHỦ\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\nTrần Quốc Vinh",
 )
 
 

@@ -19,7 +19,7 @@ LUAT = dict(
     "Quốc hội ban hành Luật Bảo hiểm xã hội.\nĐiều 1. Phạm vi điều chỉnh\nLuật này quy định chế độ bảo hiểm xã hội.\n"
     "Luật này được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV, kỳ họp thứ 7 thông qua ngày "
     "29 tháng 6 năm 2024.",
-    signature="CHỦ TỊCH QUỐC HỘI\nTrần Thanh Mẫn",
+    signature="CHỦ TỊCH QUỐC HỘI\nNguyễn Văn Thành",
 )
 
 

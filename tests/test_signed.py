@@ -4,7 +4,7 @@ the signature dictionaries.
 
 The signed-like PDF is made here: a sample rendered by ``samples/build.py``
 with its number and day left blank, then — as a signing tool does — an
-incremental update appends /Sig fields whose widget appearances print "329"
+incremental update appends /Sig fields whose widget appearances print "517"
 and "19" over the blanks, with PKCS#7 signatures of certificates we make.
 """
 
@@ -113,7 +113,7 @@ def object_body(data: bytes, num: int) -> bytes:
 def sign_like(pdf_path: Path, out_path: Path) -> Path:
     """Add to page 1 of ``pdf_path``: a person's signature (invisible
     widget) and the issuing body's /Sig fields whose appearances print
-    "329" into the number blank and "19" into the day blank."""
+    "517" into the number blank and "19" into the day blank."""
     words, _, height = page_one_words(pdf_path)
     by_text = {w["text"]: w for w in words if w["top"] < 140}
     so, sym, ngay, thang = by_text["Số:"], by_text["/BC-UBND"], by_text["ngày"], by_text["tháng"]
@@ -143,7 +143,7 @@ def sign_like(pdf_path: Path, out_path: Path) -> Path:
                       b"/P %d 0 R /V %d 0 R >>" % (page, n))
     fields.append(n + 1)
     n += 2
-    for name, text, left, right, w in (("Signature2", "329", so, sym, 30.0), ("Signature3", "19", ngay, thang, 17.0)):
+    for name, text, left, right, w in (("Signature2", "517", so, sym, 30.0), ("Signature3", "19", ngay, thang, 17.0)):
         x = left["x1"] + 1.5
         y = height - left["bottom"] - 2  # PDF space: the rect spans the line
         objects[n] = sig_dict("ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", "20241219101500",
@@ -235,24 +235,24 @@ def test_text_layer_leaves_the_number_and_day_blank(blank_pdf):
 def test_stamp_texts_reads_the_widget_appearances(signed_pdf):
     stamps = stamp_texts(str(signed_pdf))
     assert list(stamps) == [1]
-    assert sorted((s.text, s.field) for s in stamps[1]) == [("19", "Signature3"), ("329", "Signature2")]
+    assert sorted((s.text, s.field) for s in stamps[1]) == [("19", "Signature3"), ("517", "Signature2")]
     words, _, _ = page_one_words(signed_pdf)
     so = next(w for w in words if w["text"] == "Số:")
-    number = next(s for s in stamps[1] if s.text == "329")
+    number = next(s for s in stamps[1] if s.text == "517")
     assert so["x1"] < number.x0 and abs((number.top + number.bottom) / 2 - (so["top"] + so["bottom"]) / 2) < 4
 
 
 def test_signed_pdf_page_text_still_lacks_the_stamp(signed_pdf):
     words, width, _ = page_one_words(signed_pdf)
-    assert not any(w["text"] in ("329", "19") for w in words if w["top"] < 140)
+    assert not any(w["text"] in ("517", "19") for w in words if w["top"] < 140)
 
 
 def test_stamps_fill_the_number_and_the_day(signed_pdf):
     words, width, _ = page_one_words(signed_pdf)
     text, header = header_from(merge_stamps(words, stamp_texts(str(signed_pdf))[1]), width)
-    assert "Số: 329/BC-UBND" in text
+    assert "Số: 517/BC-UBND" in text
     assert "Hà Tĩnh, ngày 19 tháng 12 năm 2024" in text
-    assert (header.number, header.issued_on) == ("329/BC-UBND", "2024-12-19")
+    assert (header.number, header.issued_on) == ("517/BC-UBND", "2024-12-19")
 
 
 def test_signature_info_of_the_signed_pdf(signed_pdf):
@@ -345,15 +345,15 @@ PAGE = NUMBER_LINE + DATE_LINE + NEXT_LINE
 
 @pytest.mark.parametrize("stamps, expected", [
     # the number joins the symbol, the day fills its blank
-    ([Stamp("329", 140, 159.5, 101.3, 111.5, "S3"), Stamp("19", 385, 401, 100.5, 111.5, "S4")],
-     ["Số: 329/BC-UBND Lâm Đồng, ngày 19 tháng 12 năm 2025", "BÁO CÁO"]),
+    ([Stamp("517", 140, 159.5, 101.3, 111.5, "S3"), Stamp("19", 385, 401, 100.5, 111.5, "S4")],
+     ["Số: 517/BC-UBND Lâm Đồng, ngày 19 tháng 12 năm 2025", "BÁO CÁO"]),
     # glyph boxes 2.5 pt off the line's top still join the line
     ([Stamp("1130", 140, 160, 102.5, 110, "S3")],
      ["Số: 1130/BC-UBND Lâm Đồng, ngày tháng 12 năm 2025", "BÁO CÁO"]),
     # a number far before the symbol still joins it (the blank is the stamp's room)
     ([Stamp("7", 139, 144, 101, 111, "S3")], ["Số: 7/BC-UBND Lâm Đồng, ngày tháng 12 năm 2025", "BÁO CÁO"]),
     # a stamp over printed words is an overlay, not a fill-in
-    ([Stamp("329", 171, 200, 101, 111, "S3")], ["Số: /BC-UBND Lâm Đồng, ngày tháng 12 năm 2025", "BÁO CÁO"]),
+    ([Stamp("517", 171, 200, 101, 111, "S3")], ["Số: /BC-UBND Lâm Đồng, ngày tháng 12 năm 2025", "BÁO CÁO"]),
     # a stamp on no text line (margin, signature box) is not page text
     ([Stamp("Ký", 300, 315, 20, 30, "S1"), Stamp("bởi:", 317, 335, 20, 30, "S1")],
      ["Số: /BC-UBND Lâm Đồng, ngày tháng 12 năm 2025", "BÁO CÁO"]),
@@ -362,10 +362,10 @@ PAGE = NUMBER_LINE + DATE_LINE + NEXT_LINE
      ["Số: /BC-UBND Lâm Đồng, ngày tháng 12 năm 2025", "BÁO CÁO"]),
     # a number printed above its blank (a signing tool's raised stamp) fills it; a word or a number raised over the
     # words' own spacing, or raised more than a line, does not
-    ([Stamp("329", 140, 159.5, 89, 99, "S3")], ["Số: 329/BC-UBND Lâm Đồng, ngày tháng 12 năm 2025", "BÁO CÁO"]),
+    ([Stamp("517", 140, 159.5, 89, 99, "S3")], ["Số: 517/BC-UBND Lâm Đồng, ngày tháng 12 năm 2025", "BÁO CÁO"]),
     ([Stamp("Mật", 140, 159.5, 89, 99, "S3")], ["Số: /BC-UBND Lâm Đồng, ngày tháng 12 năm 2025", "BÁO CÁO"]),
     ([Stamp("7", 475.6, 479.4, 89, 99, "S3")], ["Số: /BC-UBND Lâm Đồng, ngày tháng 12 năm 2025", "BÁO CÁO"]),
-    ([Stamp("329", 140, 159.5, 70, 80, "S3")], ["Số: /BC-UBND Lâm Đồng, ngày tháng 12 năm 2025", "BÁO CÁO"]),
+    ([Stamp("517", 140, 159.5, 70, 80, "S3")], ["Số: /BC-UBND Lâm Đồng, ngày tháng 12 năm 2025", "BÁO CÁO"]),
     # no stamps: the words as they were
     ([], ["Số: /BC-UBND Lâm Đồng, ngày tháng 12 năm 2025", "BÁO CÁO"]),
 ])
@@ -376,7 +376,7 @@ def test_merge_stamps(stamps, expected):
 
 def test_merge_stamps_does_not_change_its_input():
     words = [dict(w) for w in PAGE]
-    merge_stamps(words, [Stamp("329", 140, 159.5, 101.3, 111.5, "S3")])
+    merge_stamps(words, [Stamp("517", 140, 159.5, 101.3, 111.5, "S3")])
     assert words == PAGE
 
 
@@ -402,12 +402,12 @@ def test_pdf_date(raw, iso):
 
 
 @pytest.mark.parametrize("subject, kind", [
-    ({"cn": "Trần Hữu Tuấn", "o": "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "ou": "SỞ NỘI VỤ"}, "person"),
+    ({"cn": "Trần Hữu Nghĩa", "o": "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "ou": "SỞ NỘI VỤ"}, "person"),
     ({"cn": "SỞ NỘI VỤ", "o": "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "uid": ["MST:5800593196"]}, "organisation"),
     ({"cn": "Chính phủ", "o": "Chính phủ"}, "organisation"),
     ({"cn": "CÔNG BÁO NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "o": "VĂN PHÒNG CHÍNH PHỦ"}, "organisation"),
     ({"cn": "Hội đồng nhân dân Huyện Tuần Giáo", "o": "Tỉnh Điện Biên"}, "organisation"),
-    ({"cn": "Nguyễn Minh", "o": "ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN"}, "person"),
+    ({"cn": "Lê Minh", "o": "ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN"}, "person"),
 ])
 def test_signer_kind(subject, kind):
     assert signer_kind(subject, None) == kind
@@ -533,8 +533,8 @@ LINE = HEADER_SIZE + 2  # about one line's height
     ([Mark("36", NUMBER_X), Mark("28", DAY_X)], "36/BC-UBND", "2031-09-28"),
     ([Mark("36", NUMBER_X, kind="freetext"), Mark("28", DAY_X, kind="stamp")], "36/BC-UBND", "2031-09-28"),
     # raised above the blank (about 0.7 of a line, as a signing tool prints it), or printed a little below
-    ([Mark("12094", NUMBER_X - 4, rise=0.7 * LINE), Mark("28", DAY_X)], "12094/BC-UBND", "2031-09-28"),
-    ([Mark("12094", NUMBER_X - 4, rise=-0.6 * LINE, kind="freetext")], "12094/BC-UBND", None),
+    ([Mark("30517", NUMBER_X - 4, rise=0.7 * LINE), Mark("28", DAY_X)], "30517/BC-UBND", "2031-09-28"),
+    ([Mark("30517", NUMBER_X - 4, rise=-0.6 * LINE, kind="freetext")], "30517/BC-UBND", None),
     # near-misses: a number more than a line below the blank, a number raised over "Số:", a word raised over the
     # blank, a number at the end of a body line, a number raised right of the date: none is the header number
     ([Mark("4711", NUMBER_X, rise=-1.6 * LINE)], None, None),

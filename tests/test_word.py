@@ -23,7 +23,7 @@ def _make_docx(path):
     p.add_run(encode("điều", "tcvn3")).font.name = ".VnTimeH"
     p.add_run(encode(" 1. Phạm vi điều chỉnh", "tcvn3")).font.name = ".VnTime"
     # a paragraph in VNI
-    d.add_paragraph().add_run(encode("Quyết định số 991/QĐ-UBND", "vni")).font.name = "VNI-Times"
+    d.add_paragraph().add_run(encode("Quyết định số 438/QĐ-UBND", "vni")).font.name = "VNI-Times"
     # Unicode text in a run that merely declares .VnTime: unchanged
     d.add_paragraph().add_run("Ủy ban nhân dân tỉnh Bình Phước").font.name = ".VnTime"
     d.save(path)
@@ -40,7 +40,7 @@ def test_read_docx_paragraphs_tables_and_legacy_runs(tmp_path):
         "STT | Tên thủ tục | Mã số",
         "1 | Đăng ký kinh doanh | 1.004227",
         "ĐIỀU 1. Phạm vi điều chỉnh",
-        "Quyết định số 991/QĐ-UBND",
+        "Quyết định số 438/QĐ-UBND",
         "Ủy ban nhân dân tỉnh Bình Phước",
     ]
 
