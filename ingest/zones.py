@@ -189,14 +189,19 @@ def _colour_page(pdf, index: int, dpi: int):
         document.close()
 
 
+def _crop(image, dpi: int, box: Zone):
+    """``box`` (points) of a page ``image`` rendered at ``dpi``."""
+    scale = dpi / 72.0
+    x0, top, x1, bottom = box
+    return image.crop((int(x0 * scale), int(top * scale), int(x1 * scale), int(bottom * scale)))
+
+
 def dark_ink(image, dpi: int, box: Zone):
     """``box`` (points) of a colour page ``image`` rendered at ``dpi``, as black and white: the dark ink of its
     red channel only.  A red stamp comes out white in the red channel; a grey one (a grey scan, a photo) is
     lighter than the printed letters and falls under the threshold, set from the paper's own grey
     (``DARK_INK_SHARE`` of the crop's median)."""
-    scale = dpi / 72.0
-    x0, top, x1, bottom = box
-    red = image.crop((int(x0 * scale), int(top * scale), int(x1 * scale), int(bottom * scale))).split()[0]
+    red = _crop(image, dpi, box).split()[0]
     threshold = DARK_INK_SHARE * _median_grey(red)
     ink = red.point(lambda v: 0 if v < threshold else 255)
     ink.info["dpi"] = (dpi, dpi)
@@ -247,9 +252,7 @@ def straighten(words: Sequence[Box], lines: Sequence[tuple[int, int, int]]) -> l
 
 def _grey(image, dpi: int, box: Zone):
     """``box`` (points) of a colour page ``image`` rendered at ``dpi``, in grey, as the first reading saw it."""
-    scale = dpi / 72.0
-    x0, top, x1, bottom = box
-    grey = image.crop((int(x0 * scale), int(top * scale), int(x1 * scale), int(bottom * scale))).convert("L")
+    grey = _crop(image, dpi, box).convert("L")
     grey.info["dpi"] = (dpi, dpi)
     return grey
 
