@@ -270,7 +270,10 @@ DEFAULT_EVIDENCE_GROUNDS = 20  # căn cứ facts listed as evidence in a registr
 DEFAULT_NAME_SCORE = 90  # fuzz.ratio (0–100) of two normalised names for a name to match a registry title
 DEFAULT_CERTAIN = 0.9  # confidence from which a name citation gets the number (citations.number is filled)
 CONFIDENCE_DATE = 1.0  # the cited date is the registry's issue date
-CONFIDENCE_YEAR = 0.9  # only the year agrees
+CONFIDENCE_YEAR = 0.9  # only the year agrees: the registry knows no day for it, nor two days for the name that year
+# the years agree but the days differ, or the name is seen with two days of that year (two laws of one name passed
+# in one year, as in 2025: "Luật Tổ chức chính quyền địa phương" of 19 February and of 16 June)
+CONFIDENCE_OTHER_DAY = 0.7
 CONFIDENCE_UNDATED = 0.6  # the citation gives no date
 
 
@@ -351,6 +354,8 @@ class Registry:
         self._names: tuple[list[str], list[tuple[str, str, str | None, str | None]]] | None = None
         self._resolved: dict[tuple, tuple[str, float] | None] = {}
         self._indexed: dict[str, _Indexed | None] = {}
+        self._aliases: dict[str, list[str]] | None = None
+        self._name_days: dict[tuple[str, str], set[str]] = {}
         self.add(facts)
 
     def add(self, facts: Iterable[EffectFact]) -> None:
@@ -360,6 +365,7 @@ class Registry:
                 self.by_key.setdefault(key, []).append(f)
         self._names = None
         self._indexed = {}
+        self._aliases = None
 
     def __contains__(self, number: str) -> bool:
         return bool(number) and number_key(number) in self.by_key
@@ -368,13 +374,35 @@ class Registry:
         return len(self.by_key)
 
     def facts(self, number: str | None) -> list[EffectFact]:
-        return list(self.by_key.get(number_key(number or "") or "", []))
+        """The facts of ``number``, with those of the names it is cited by (``aliases``)."""
+        return self._facts_of_key(number_key(number or "") or "")
+
+    def _facts_of_key(self, key: str) -> list[EffectFact]:
+        out = list(self.by_key.get(key, []))
+        for alias in self.aliases().get(key, ()):
+            out += self.by_key[alias]
+        return out
+
+    def aliases(self) -> dict[str, list[str]]:
+        """The number key of each document also known here by its name and date only (``name_number``: a law
+        cited "Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015" by one text, "… số 76/2015/QH13" by another),
+        with those name keys: the name resolved to the number with certainty (``resolve_name``), so that the
+        facts of both speak for one document.  Built once per set of facts."""
+        if self._aliases is None:
+            out: dict[str, list[str]] = {}
+            for key, facts in self.by_key.items():
+                named = next((f for f in facts if f.title), None) if is_name_number(facts[0].number) else None
+                hit = self.resolve_name(named.title, named.doc_type, named.issued_on) if named else None
+                if hit and hit[1] >= DEFAULT_CERTAIN and (target := number_key(hit[0])) and target != key:
+                    out.setdefault(target, []).append(key)
+            self._aliases = out
+        return self._aliases
 
     def _index(self, key: str) -> _Indexed | None:
         """The facts of one number key arranged for ``status``: built once per set of facts (a law a large
         database cites as căn cứ has a fact per citing document)."""
         if key not in self._indexed:
-            facts = self.by_key.get(key)
+            facts = self._facts_of_key(key)
             self._indexed[key] = _Indexed.of(facts) if facts else None
         return self._indexed[key]
 
@@ -504,18 +532,32 @@ class Registry:
 
     def _name_index(self) -> tuple[list[str], list[tuple[str, str, str | None, str | None]]]:
         """The name keys of every document with a title, and for each its (number, folded type, issue date,
-        year): built once per set of facts, the keys in one list for rapidfuzz to score in C."""
+        year): built once per set of facts, the keys in one list for rapidfuzz to score in C.  A number's issue
+        date is the one any of its facts gives.  Also kept: the issue dates each name is seen with in a year
+        (``_name_days``), documents known by name and date only included."""
         if self._names is None:
-            seen, keys, rows = set(), [], []
-            for facts in self.by_key.values():
+            seen, keys, found = set(), [], []
+            day_of: dict[str, str] = {}
+            self._name_days = {}
+            for key, facts in self.by_key.items():
                 for f in facts:
-                    if f.kind in (ISSUED, GROUND) and f.title and (f.number, f.title) not in seen \
-                            and not is_name_number(f.number):
+                    if f.kind not in (ISSUED, GROUND) or not f.title:
+                        continue
+                    if f.issued_on:
+                        self._name_days.setdefault((name_key(f.title), f.issued_on[:4]), set()).add(f.issued_on)
+                    if is_name_number(f.number):
+                        continue
+                    if f.issued_on:
+                        day_of.setdefault(key, f.issued_on)
+                    if (f.number, f.title) not in seen:
                         seen.add((f.number, f.title))
-                        year = f.issued_on[:4] if f.issued_on else (
-                            str(number_year(f.number)) if number_year(f.number) else None)
                         keys.append(name_key(f.title))
-                        rows.append((f.number, fold(f.doc_type) if f.doc_type else None, f.issued_on, year))
+                        found.append((key, f.number, fold(f.doc_type) if f.doc_type else None))
+            rows = []
+            for key, number, doc_type in found:
+                on = day_of.get(key)
+                year = on[:4] if on else (str(number_year(number)) if number_year(number) else None)
+                rows.append((number, doc_type, on, year))
             self._names = (keys, rows)
             self._resolved = {}
         return self._names
@@ -549,8 +591,14 @@ class Registry:
                 continue
             if year and their_year and their_year != year:
                 continue
-            weight = CONFIDENCE_UNDATED if not issued_on or not their_year else (
-                CONFIDENCE_DATE if on == issued_on else CONFIDENCE_YEAR)
+            if not issued_on or not their_year:
+                weight = CONFIDENCE_UNDATED
+            elif on == issued_on:
+                weight = CONFIDENCE_DATE
+            elif on or len(self._name_days.get((key, year), ())) > 1:
+                weight = CONFIDENCE_OTHER_DAY  # the registry's day differs, or the name is seen on two days that year
+            else:
+                weight = CONFIDENCE_YEAR
             conf = round(score / 100 * weight, 3)
             k = number_key(number)
             scored[k] = max(scored.get(k, 0.0), conf)

@@ -85,7 +85,8 @@ def rebuild(db: sqlite_utils.Database) -> effect.Registry:
         if number_key(n)}
     cited = {number_key(n): n for (n,) in db.execute("select distinct number from citations where number is not null")}
     rows = []
-    for key in sorted(set(reg.by_key) | set(stored) | {k for k in cited if k}):
+    merged = {name for names in reg.aliases().values() for name in names}  # rows of their numbers hold them
+    for key in sorted(set(reg.by_key) - merged | set(stored) | {k for k in cited if k}):
         facts = reg.by_key.get(key)
         entry = reg.entry(facts[0].number) if facts else dict(
             number=cited.get(key), status=effect.UNKNOWN, replaced_by=[], repealed_by=[], partly_repealed_by=[],

@@ -418,3 +418,71 @@ def test_a_registry_row_lists_the_latest_grounds_only():
     assert st.status == effect.IN_FORCE and st.evidence[0].on == "2024-02-02"
     st = only_grounds.status("12/2016/NĐ-CP", "2024-02-02", citing=st.evidence[0].by)  # not its own: the one before
     assert st.status == effect.IN_FORCE and st.evidence[0].on == "2024-02-01"
+
+
+def named_ground(name, issued_on, on, by):
+    """A căn cứ by name and date only, as ``facts_of_document`` keys it (``effect.name_number``)."""
+    return fact(effect.name_number("Luật", name, issued_on), effect.GROUND, on, by, doc_type="Luật", title=name,
+                issued_on=issued_on, source=effect.SOURCE_GAZETTE)
+
+
+def numbered_ground(number, name, on, by, issued_on=None):
+    return fact(number, effect.GROUND, on, by, doc_type="Luật", title=name, issued_on=issued_on,
+                source=effect.SOURCE_GAZETTE)
+
+
+@pytest.mark.parametrize("facts, asked_on, status", [
+    # one text cites the law by number, another by name and date: one document, the name's căn cứ counts for it
+    ([numbered_ground("31/2027/QH16", "Kiểm tra hành chính", "2029-03-01", "5/2029/NĐ-CP"),
+      named_ground("Luật Kiểm tra hành chính", "2027-06-12", "2028-05-02", "9/2028/NĐ-CP")],
+     "2028-06-01", effect.IN_FORCE),
+    # the registry knows its day, and the name's day is another: another law of that name that year (not merged)
+    ([numbered_ground("31/2027/QH16", "Kiểm tra hành chính", "2029-03-01", "5/2029/NĐ-CP", issued_on="2027-11-20"),
+      named_ground("Luật Kiểm tra hành chính", "2027-06-12", "2028-05-02", "9/2028/NĐ-CP")],
+     "2028-06-01", effect.UNKNOWN),
+    # the name is seen on two days of that year: the number's year alone does not tell which one it is
+    ([numbered_ground("31/2027/QH16", "Kiểm tra hành chính", "2029-03-01", "5/2029/NĐ-CP"),
+      named_ground("Luật Kiểm tra hành chính", "2027-06-12", "2028-05-02", "9/2028/NĐ-CP"),
+      named_ground("Luật Kiểm tra hành chính", "2027-02-19", "2027-09-01", "2/2027/NĐ-CP")],
+     "2028-06-01", effect.UNKNOWN),
+    # another year: another law
+    ([numbered_ground("31/2027/QH16", "Kiểm tra hành chính", "2029-03-01", "5/2029/NĐ-CP"),
+      named_ground("Luật Kiểm tra hành chính", "2019-06-12", "2028-05-02", "9/2028/NĐ-CP")],
+     "2028-06-01", effect.UNKNOWN),
+    # another name
+    ([numbered_ground("31/2027/QH16", "Kiểm tra hành chính", "2029-03-01", "5/2029/NĐ-CP"),
+      named_ground("Luật Thanh tra", "2027-06-12", "2028-05-02", "9/2028/NĐ-CP")],
+     "2028-06-01", effect.UNKNOWN),
+])
+def test_a_document_known_by_number_and_by_name_is_one_document(facts, asked_on, status):
+    """The facts filed under a name and date (``name_number``) speak for the number that name resolves to with
+    certainty, and only then; the registry has one row for both."""
+    r = effect.Registry(facts)
+    st = r.status("31/2027/QH16", asked_on)
+    assert st.status == status
+    merged = r.aliases().get(number_key("31/2027/QH16"), [])
+    assert bool(merged) == (status == effect.IN_FORCE)
+    if merged:
+        assert st.evidence[0].by == "9/2028/NĐ-CP"
+        assert {f.by for f in r.facts("31/2027/QH16")} == {"5/2029/NĐ-CP", "9/2028/NĐ-CP"}
+
+
+def test_two_laws_of_one_name_in_one_year_are_not_resolved_by_the_year():
+    r = effect.Registry([numbered_ground("31/2027/QH16", "Kiểm tra hành chính", "2029-03-01", "5/2029/NĐ-CP"),
+                         named_ground("Luật Kiểm tra hành chính", "2027-02-19", "2027-09-01", "2/2027/NĐ-CP")])
+    assert r.resolve_name("Luật Kiểm tra hành chính", "Luật", "2027-06-12")[1] == effect.CONFIDENCE_YEAR
+    r.add([named_ground("Luật Kiểm tra hành chính", "2027-06-12", "2028-05-02", "9/2028/NĐ-CP")])
+    hit = r.resolve_name("Luật Kiểm tra hành chính", "Luật", "2027-06-12")
+    assert hit[1] < effect.DEFAULT_CERTAIN
+    assert effect.number_of(r, None, "Luật Kiểm tra hành chính", "Luật", "2027-06-12")[1] == "tên và ngày"
+
+
+def test_the_registry_table_has_one_row_for_a_number_and_its_name(db):
+    db["registry_facts"].insert_all(reg.fact_row(f) for f in (
+        numbered_ground("31/2027/QH16", "Kiểm tra hành chính", "2029-03-01", "5/2029/NĐ-CP"),
+        named_ground("Luật Kiểm tra hành chính", "2027-06-12", "2028-05-02", "9/2028/NĐ-CP")))
+    reg.rebuild(db)
+    rows = [r for r in db["registry"].rows if "kiem tra hanh chinh" in (r["number_key"] or "").replace("/", " ")
+            or r["number_key"] == number_key("31/2027/QH16")]
+    assert [r["number_key"] for r in rows] == [number_key("31/2027/QH16")]
+    assert "9/2028/NĐ-CP" in rows[0]["evidence"]
