@@ -53,14 +53,30 @@ def is_ground(doc: Document, c) -> bool:
     """Is citation ``c`` one of the căn cứ (legal grounds) of the document?  Extraction marks it ``can_cu``
     when its paragraph starts with "Căn cứ"; a căn cứ right under the title, or a second document in one
     căn cứ ("Căn cứ Luật A; Luật sửa đổi … Luật A"), may be marked otherwise, so this also looks back for the
-    "Căn cứ" that opens the block it stands in."""
-    if c.relation == "can_cu":
-        return True
-    if c.relation in ("bai_bo", "thay_the") or not doc.source.pages or c.page > len(doc.source.pages):
+    "Căn cứ" that opens the block it stands in.  A căn cứ of a form or of another document printed under a
+    Quốc hiệu of its own after the document's (a decision template in an appendix: ``in_embedded_document``)
+    is not one of the document's."""
+    if not doc.source.pages or c.page > len(doc.source.pages) or in_embedded_document(doc, c):
+        return False
+    if c.relation in ("bai_bo", "thay_the"):
         return False
     text = doc.source.pages[c.page - 1].text
     starts = [m.start() for m in pt.GROUND_START.finditer(text, max(0, c.start - DEFAULT_GROUND_LOOKBACK), c.start)]
+    if c.relation == "can_cu":
+        return not (starts and pt.GROUND_ITEMS_OVER.search(text, starts[-1], c.start))
     return bool(starts) and not pt.GROUNDS_OVER.search(text, starts[-1], c.start)
+
+
+def in_embedded_document(doc: Document, c) -> bool:
+    """Is citation ``c`` printed under a Quốc hiệu line after the document's own: a form ("Mẫu số 02 … QUYẾT ĐỊNH
+    … Căn cứ …") or another document the file holds?  The document's own Quốc hiệu is the first on page 1; any
+    on a later page, or a second one on page 1, opens another."""
+    for number in range(c.page, 0, -1):
+        text = doc.source.pages[number - 1].text
+        found = len(pt.NATIONAL_TITLE.findall(text, 0, c.start if number == c.page else len(text)))
+        if number > 1 and found:
+            return True
+    return found > 1
 
 
 def cites_law_on_qppl(doc: Document) -> bool:

@@ -8,6 +8,8 @@ Patterns run on NFC text.
 
 import re
 
+from rasoat.facts import format_constants
+
 # --------------------------------------------------------------------------- rules/citations.py
 
 # The date printed after a cited number, as written ("ngày 08/6/20210" keeps its five-digit year).
@@ -21,11 +23,30 @@ REPEAL_WORD = re.compile(r"bãi\s+bỏ|thay\s+thế|hết\s+hiệu\s+lực", re.
 
 # A paragraph of the căn cứ (legal grounds): "Căn cứ …" at the start of a line (bold or italic marks allowed).
 GROUND_START = re.compile(r"(?m)^[ \t*_]*Căn\s+cứ\b")
-# What ends the block of căn cứ before a citation: a sentence closing its line, or the next part of the
-# preamble ("Theo đề nghị", "Xét"), the type word, an article or a chapter.
-GROUNDS_OVER = re.compile(
-    r"(?m)\.[ \t*_]*\n|^[ \t]*(?:Theo\s+đề\s+nghị|Xét\b|QUYẾT\s+ĐỊNH|NGHỊ\s+QUYẾT|Điều\s+\d|Chương\b)"
+# Capital letters of Vietnamese: an enacting line starts with its body ("Quốc hội", "Ủy ban nhân dân …"), a căn cứ
+# wrapped over lines goes on in lower case ("… giao Ủy ban nhân dân tỉnh\nban hành Quyết định quy định …").
+UPPER_LETTERS = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+# What ends the căn cứ before a citation even inside a paragraph that opens with "Căn cứ": the enacting line of a
+# law or a decree ("Quốc hội ban hành Luật sửa đổi … Luật số …", "Chính phủ ban hành Nghị định …": the documents it
+# names are what it enacts or amends, not its căn cứ); an item that opens with a day ("…; Ngày 16/10/2027, Chủ tịch
+# … ban hành Quyết định số …": a report telling what was done next, not a document it rests on).
+GROUND_ITEMS_OVER = re.compile(
+    r"^(?![ \t*_]*Căn\s+cứ)[ \t]*[" + UPPER_LETTERS + r"][^\n]{0,120}?\bban\s+hành\s+"
+    r"(?:Bộ\s+luật|Luật|Pháp\s+lệnh|Nghị\s+định|Nghị\s+quyết|Thông\s+tư|Quyết\s+định)\b"
+    r"|[;.][ \t]*\n?[ \t]*Ngày\s+\d{1,2}\s*(?:/|tháng)",
+    re.M,
 )
+# What ends the block of căn cứ before a citation: a sentence closing its line, or the next part of the
+# preamble ("Theo đề nghị", "Xét"), the type word, an article or a chapter; or GROUND_ITEMS_OVER.
+GROUNDS_OVER = re.compile(
+    r"\.[ \t*_]*\n|^[ \t]*(?:Theo\s+đề\s+nghị|Xét\b|QUYẾT\s+ĐỊNH|NGHỊ\s+QUYẾT|Điều\s+\d|Chương\b)|"
+    + GROUND_ITEMS_OVER.pattern,
+    re.M,
+)
+# The Quốc hiệu line, either tone placement (rasoat/data: format constants): one printed after the document's own
+# opens a form or another document the file holds.  Not the country named in a phrase ("Ký bởi: CÔNG BÁO NƯỚC
+# CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", a signature's text).
+NATIONAL_TITLE = re.compile(r"(?<!NƯỚC\s)" + format_constants()["quoc_hieu"]["regex"])
 # The running head of a Công báo edition: "CÔNG BÁO/Số 123 + 124/Ngày …".
 GAZETTE_HEAD = re.compile(r"(?m)^\s*CÔNG BÁO\s*/\s*Số")
 # A typed copy's note where the signature stood: "(Đã ký)".

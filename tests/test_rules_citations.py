@@ -41,6 +41,58 @@ def test_first_ground_under_the_title_counts_as_a_ground():
     assert is_ground(doc, first)
 
 
+
+# A form printed in an appendix, with a Quốc hiệu and căn cứ of its own (a template for decisions others will sign).
+FORM = """Mẫu số 03
+ỦY BAN NHÂN DÂN XÃ ....(1).... CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: ...../QĐ-UBND ....., ngày .... tháng .... năm 20...
+QUYẾT ĐỊNH
+Về việc công nhận tổ hòa giải ở cơ sở
+CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ ....(1)....
+Căn cứ Luật Hòa giải ở cơ sở ngày 20 tháng 6 năm 2013;
+Căn cứ Nghị định số 15/2014/NĐ-CP ngày 27 tháng 02 năm 2014 của Chính phủ;
+Theo đề nghị của ....(2)...."""
+# A report that tells, in its căn cứ paragraph, what was done next ("Ngày …, … ban hành Quyết định số …").
+REPORT = ("Căn cứ Quyết định số 210/QĐ-UBND ngày 05/3/2025 của Chủ tịch UBND tỉnh về Bộ tiêu chí; Ngày 16/4/2025, "
+          "Chủ tịch UBND tỉnh ban hành Quyết định số 388/QĐ-UBND về việc thành lập Hội đồng thẩm định.")
+# A law's enacting line: what it amends is no căn cứ.
+ENACTING = ("Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n"
+            "Quốc hội ban hành Luật sửa đổi, bổ sung một số điều của Luật Thanh tra số 11/2022/QH15 đã được sửa đổi,\n"
+            "bổ sung một số điều theo Luật số 27/2023/QH15.\nĐiều 1. Sửa đổi, bổ sung Điều 5")
+
+
+def grounds_of(doc):
+    return {c.number or c.name for c in doc.extraction.citations if is_ground(doc, c)}
+
+
+@pytest.mark.parametrize("doc, grounds, not_grounds", [
+    # the decision's own căn cứ on page 1; the form's on page 3 belong to the form
+    (make_document(**dict(QPPL_DECISION, more_pages=("Phụ lục\nDanh mục tổ hòa giải", FORM))),
+     {"34/2016/NĐ-CP", "Luật Tổ chức chính quyền địa phương"}, {"15/2014/NĐ-CP", "Luật Hòa giải ở cơ sở"}),
+    # near miss: a page 2 without a Quốc hiệu continues the document (its căn cứ are its own)
+    (make_document(**dict(QPPL_DECISION, more_pages=(FORM.split("\n", 3)[3].replace("....(1)....", "Lộc Phát"),))),
+     {"34/2016/NĐ-CP", "15/2014/NĐ-CP"}, set()),
+    # near miss: the country named in a signature's text on page 2 opens nothing
+    (make_document(**dict(QPPL_DECISION, more_pages=(
+        "Ký bởi: CÔNG BÁO NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        + FORM.split("\n", 3)[3].replace("....(1)....", "Lộc Phát"),))),
+     {"34/2016/NĐ-CP", "15/2014/NĐ-CP"}, set()),
+    (make_document(header_left="SỞ NỘI VỤ\nSố: 51/BC-SNV", body="BÁO CÁO\nKết quả thẩm định\n" + REPORT),
+     {"210/QĐ-UBND"}, {"388/QĐ-UBND"}),
+    (make_document(header_left="QUỐC HỘI\nLuật số: 40/2024/QH15", body="LUẬT\nSửa đổi Luật Thanh tra\n" + ENACTING),
+     set(), {"11/2022/QH15", "27/2023/QH15"}),
+    # near miss: a căn cứ wrapped over lines, its next line in lower case, is no enacting line
+    (make_document(**dict(QPPL_DECISION, body=QPPL_DECISION["body"].replace(
+        "Theo đề nghị", "Căn cứ Nghị quyết số 12/2024/NQ-HĐND của Hội đồng nhân dân tỉnh giao Ủy ban nhân dân tỉnh\n"
+                        "ban hành Quyết định quy định chi tiết Nghị định số 45/2023/NĐ-CP;\nTheo đề nghị"))),
+     {"12/2024/NQ-HĐND", "45/2023/NĐ-CP"}, set()),
+])
+def test_the_grounds_are_the_documents_own(doc, grounds, not_grounds):
+    found = grounds_of(doc)
+    assert grounds <= found and not (not_grounds & found), found
+
+
 OTHER = dict(QPPL_DECISION)
 OTHER.update(header_left="ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 02/2024/QĐ-UBND",
              header_right="CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
