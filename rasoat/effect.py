@@ -263,9 +263,15 @@ TYPE_WORDS = re.compile(r"^(?:Bộ luật|Luật|Pháp lệnh|Nghị quyết|Ngh
 DEFAULT_GROUND_FRESH_DAYS = 366
 # A document cited as căn cứ on a later day was in force on an earlier one too (a repealed document does not come
 # back), once it had taken effect by then: its own effect date, a căn cứ citing it on or before that day, or its
-# issue date this many days before (longer than the time any law of the corpus years waited to take effect: the
-# Bộ luật Hình sự 2015 waited two years and a month)
+# issue date this many days before.  For a code, law, ordinance or resolution of the Quốc hội or its Standing
+# Committee: longer than any of them waited to take effect in the corpus years (the Bộ luật Hình sự 2015 waited
+# two years and a month) …
 DEFAULT_START_LAG_DAYS = 800
+# … and for the others (decrees, decisions, circulars, local documents): a year — the Công báo texts read for the
+# shipped registry waited at most 122 days (Thông tư, of 122), 92 (Nghị định, of 54), the law's floor being 45
+# days for central documents and 10 for provincial ones.
+DEFAULT_START_LAG_OTHER_DAYS = 366
+LAW_TYPES = {"bo luat", "luat", "phap lenh", "hien phap"}  # folded: the types of the higher lag
 DEFAULT_EVIDENCE_GROUNDS = 20  # căn cứ facts listed as evidence in a registry row: the latest ones
 DEFAULT_NAME_SCORE = 90  # fuzz.ratio (0–100) of two normalised names for a name to match a registry title
 DEFAULT_CERTAIN = 0.9  # confidence from which a name citation gets the number (citations.number is filled)
@@ -275,6 +281,15 @@ CONFIDENCE_YEAR = 0.9  # only the year agrees: the registry knows no day for it,
 # in one year, as in 2025: "Luật Tổ chức chính quyền địa phương" of 19 February and of 16 June)
 CONFIDENCE_OTHER_DAY = 0.7
 CONFIDENCE_UNDATED = 0.6  # the citation gives no date
+
+
+def start_lag(number: str | None, types: set[str]) -> int:
+    """Days after its issue by which a document had surely taken effect (``DEFAULT_START_LAG_DAYS`` for laws
+    and the Quốc hội's resolutions, by their number or the folded ``types`` their facts name, else
+    ``DEFAULT_START_LAG_OTHER_DAYS``)."""
+    if (legal_force(number) or 9) <= 2 or types & LAW_TYPES:
+        return DEFAULT_START_LAG_DAYS
+    return DEFAULT_START_LAG_OTHER_DAYS
 
 
 def name_key(text: str | None) -> str:
@@ -471,9 +486,13 @@ class Registry:
             oldest = d - timedelta(days=DEFAULT_GROUND_FRESH_DAYS)
             fresh = first(g, takewhile(lambda j: g[j][0] >= oldest, range(i - 1, -1, -1)))  # latest on/before d
             if fresh is None:
+                # issued long enough before (any source's date, the asking document's too: an issue date is no
+                # evidence of status; else the year its number carries, issued by the 31 December of it)
+                by_day = d - timedelta(days=start_lag(number, ix.types))
+                year = number_year(number or "")
                 started = (any(s <= d for s in starts) or first(g, range(i)) is not None
-                           or first(ix.issued, range(len(ix.issued)),
-                                    until=d - timedelta(days=DEFAULT_START_LAG_DAYS)) is not None)
+                           or bool(ix.issued and ix.issued[0][0] <= by_day)
+                           or (year is not None and date(year, 12, 31) <= by_day))
                 if started:  # in force later, and already in effect on that day
                     fresh = first(g, range(i, len(g)))
             if not own and fresh is None and not ix.plain:

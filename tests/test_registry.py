@@ -136,22 +136,40 @@ def test_stored_grounds_are_evidence_for_the_others_never_for_the_document_itsel
     assert not [f for f in store.fact_rows(draft) if f["kind"] == effect.GROUND]
 
 
-@pytest.mark.parametrize("facts, on, status", [
+@pytest.mark.parametrize("number, facts, on, status", [
     # cited in force on 1/6/2024, issued 2016: in force on 1/6/2023 as well (a repealed one does not come back)
-    ([("can_cu", "2024-06-01", "2016-05-14")], "2023-06-01", effect.IN_FORCE),
-    # … but issued in 2023: it may not have taken effect yet on 1/6/2023 (a law waits months)
-    ([("can_cu", "2024-06-01", "2023-01-10")], "2023-06-01", effect.UNKNOWN),
+    ("12/2016/NĐ-CP", [("2024-06-01", "2016-05-14")], "2023-06-01", effect.IN_FORCE),
+    # … the year in its number says as much when no source gives the day
+    ("12/2016/NĐ-CP", [("2024-06-01", None)], "2023-06-01", effect.IN_FORCE),
+    # … but issued in 2023: it may not have taken effect yet on 1/6/2023 (a decree waits weeks or months)
+    ("12/2023/NĐ-CP", [("2024-06-01", "2023-01-10")], "2023-06-01", effect.UNKNOWN),
+    ("12/2023/NĐ-CP", [("2024-06-01", None)], "2023-06-01", effect.UNKNOWN),
+    # … a decree issued more than a year before had; a law may wait two years
+    ("12/2023/NĐ-CP", [("2024-06-01", "2023-01-10")], "2024-03-01", effect.IN_FORCE),
+    ("12/2023/QH15", [("2024-06-01", "2023-01-10")], "2024-03-01", effect.UNKNOWN),
+    ("12/2023/QH15", [("2025-06-01", "2023-01-10")], "2025-04-01", effect.IN_FORCE),
     # … unless another căn cứ shows it in force earlier
-    ([("can_cu", "2024-06-01", "2023-01-10"), ("can_cu", "2023-05-01", None)], "2023-06-01", effect.IN_FORCE),
+    ("12/2023/NĐ-CP", [("2024-06-01", "2023-01-10"), ("2023-05-01", None)], "2023-06-01", effect.IN_FORCE),
     # cited before and after: in force between
-    ([("can_cu", "2019-01-01", None), ("can_cu", "2024-06-01", None)], "2021-06-01", effect.IN_FORCE),
+    ("12/2016/NĐ-CP", [("2019-01-01", None), ("2024-06-01", None)], "2021-06-01", effect.IN_FORCE),
     # cited once, long before: what happened since is not known
-    ([("can_cu", "2019-01-01", "2016-05-14")], "2021-06-01", effect.UNKNOWN),
+    ("12/2016/NĐ-CP", [("2019-01-01", "2016-05-14")], "2021-06-01", effect.UNKNOWN),
 ])
-def test_a_later_ground_shows_the_document_in_force_once_it_had_taken_effect(facts, on, status):
-    r = effect.Registry(fact("12/2016/NĐ-CP", kind, when, f"{i}/2024/QĐ-UBND", issued_on=issued,
-                             source=effect.SOURCE_GAZETTE) for i, (kind, when, issued) in enumerate(facts, start=1))
-    assert r.status("12/2016/NĐ-CP", on).status == status
+def test_a_later_ground_shows_the_document_in_force_once_it_had_taken_effect(number, facts, on, status):
+    r = effect.Registry(fact(number, effect.GROUND, when, f"{i}/2025/QĐ-UBND", issued_on=issued,
+                             source=effect.SOURCE_GAZETTE) for i, (when, issued) in enumerate(facts, start=1))
+    assert r.status(number, on).status == status
+
+
+def test_the_asking_documents_issue_date_of_a_ground_counts_its_status_not():
+    """The day the asking document prints for its căn cứ tells when that was issued (no evidence of status); the
+    status itself rests on another document's căn cứ."""
+    r = effect.Registry([fact("12/2023/NĐ-CP", effect.GROUND, "2025-06-01", "3/2025/QĐ-UBND"),
+                         fact("12/2023/NĐ-CP", effect.GROUND, "2024-03-01", "7/2024/QĐ-UBND", issued_on="2023-01-10")])
+    assert r.status("12/2023/NĐ-CP", "2024-03-01", citing="7/2024/QĐ-UBND").status == effect.IN_FORCE
+    alone = effect.Registry([fact("12/2023/NĐ-CP", effect.GROUND, "2024-03-01", "7/2024/QĐ-UBND",
+                                  issued_on="2023-01-10")])
+    assert alone.status("12/2023/NĐ-CP", "2024-03-01", citing="7/2024/QĐ-UBND").status == effect.UNKNOWN
 
 
 def fact(number, kind, on=None, by=None, source=effect.SOURCE_DOCUMENT, **kw):
