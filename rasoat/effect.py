@@ -675,9 +675,16 @@ def fact_from_dict(d: dict[str, Any], source: str) -> EffectFact:
 
 def _facts_of_effect_rules() -> list[EffectFact]:
     """The repeal records of ``effect_rules.json`` as facts: each repealed document replaced by the listed
-    ones from ``not_in_force_from``; its name and passing date (when given) as its own fact."""
+    ones from ``not_in_force_from``; its name and passing date (when given) as its own fact.  A replacing
+    document took effect that day (its effect article ends the other: "… có hiệu lực từ ngày 01 tháng 4 năm
+    2025. Luật số 80/2015/QH13 … hết hiệu lực kể từ ngày Luật này có hiệu lực"), its own fact too."""
     out = []
+    replacing: dict[str, EffectFact] = {}
     for r in load("effect_rules")["repealed"]:
+        for by in r.get("replaced_by") or ():
+            replacing.setdefault(number_key(by) or by, EffectFact(
+                by, ISSUED, SOURCE_FACTS, on=r["not_in_force_from"], by=by, clause=r["source"],
+                effective_on=r["not_in_force_from"]))
         if r.get("cited_as") or r.get("passed_on") or r.get("name"):
             out.append(EffectFact(r["number"], ISSUED, SOURCE_FACTS, by=r["number"],
                                   clause=r.get("passed_source") or r["source"], doc_type=_type_of(r),
@@ -685,7 +692,7 @@ def _facts_of_effect_rules() -> list[EffectFact]:
         for by in r.get("replaced_by") or [None]:
             out.append(EffectFact(r["number"], REPLACED if by else REPEALED_WHOLE, SOURCE_FACTS,
                                   on=r["not_in_force_from"], by=by, clause=r["source"]))
-    return out
+    return out + list(replacing.values())
 
 
 def _type_of(record: dict[str, Any]) -> str | None:

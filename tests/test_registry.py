@@ -223,6 +223,22 @@ def test_shipped_registry_replacements_of_34_2016():
     assert before.status == effect.IN_FORCE
 
 
+
+@pytest.mark.parametrize("number, on, status", [
+    # a replacing document took effect the day the replaced one ended: its own fact, from the same clause
+    ("78/2025/NĐ-CP", "2025-03-31", effect.NOT_YET),
+    ("78/2025/NĐ-CP", "2025-04-01", effect.IN_FORCE),
+    ("64/2025/QH15", "2025-03-01", effect.NOT_YET),
+    ("64/2025/QH15", "2025-12-10", effect.IN_FORCE),
+    ("30/2020/NĐ-CP", "2024-03-12", effect.IN_FORCE),
+    # the replaced ones are not in force from that day
+    ("80/2015/QH13", "2025-04-01", effect.REPEALED),
+])
+def test_shipped_replacing_documents_took_effect_when_the_replaced_ended(number, on, status):
+    st = effect.status(number, on)
+    assert st.status == status
+    assert st.evidence and all(f.source == effect.SOURCE_FACTS and f.clause for f in st.evidence)
+
 def test_conflicts_are_kept_and_shown():
     r = effect.Registry([*REG.facts("10/2020/NĐ-CP"),
                          fact("10/2020/NĐ-CP", effect.ISSUED, "2020-04-01", "10/2020/NĐ-CP",
