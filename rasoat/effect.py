@@ -292,10 +292,15 @@ def start_lag(number: str | None, types: set[str]) -> int:
     return DEFAULT_START_LAG_OTHER_DAYS
 
 
+# Quote marks and accents standing alone, which no name of a document holds: a scan's stray marks ("Pháp lệnh Ưu đãi
+# người 'có công …") or a title quoted.
+QUOTE_MARKS = re.compile(r"[\"'`´‘’“”]")
+
+
 def name_key(text: str | None) -> str:
     """"Luật Tổ chức Chính phủ" → "tổ chức chính phủ": type word dropped, one spelling, lower case, and the
     "số …" or date a title may end with cut."""
-    text = TYPE_WORDS.sub("", collapse(text or ""))
+    text = TYPE_WORDS.sub("", collapse(QUOTE_MARKS.sub("", text or "")))
     text = re.split(r"\s+(?:số\s+\d|ngày\s+\d)", text)[0]
     return unify(text).casefold().strip(" .;,")
 

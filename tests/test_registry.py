@@ -260,6 +260,10 @@ def test_conflicts_are_kept_and_shown():
     ("Ban hành văn bản quy phạm pháp luật", "Luật", "2020-06-18", "63/2020/QH14"),
     ("Luật Ban hành văn bản quy phạm pháp luật", "Luật", "2016-06-22", None),  # another year: no document
     ("Luật Ban hành văn bản hành chính", "Luật", "2015-06-22", None),  # another name
+    # a scan's stray quote mark in the name is no letter of it
+    ("Pháp lệnh Ưu đãi người 'có công với cách mạng", "Pháp lệnh", "2020-12-09", "02/2020/UBTVQH14"),
+    ("Pháp lệnh Ưu đãi người “có công” với cách mạng", "Pháp lệnh", "2020-12-09", "02/2020/UBTVQH14"),
+    ("Pháp lệnh Ưu đãi người có công", "Pháp lệnh", "2020-12-09", None),  # a shorter name is another
 ])
 def test_names_to_numbers(name, doc_type, on, number):
     hit = effect.shipped().resolve_name(name, doc_type, on)
