@@ -40,6 +40,7 @@ DEFAULT_TITLE_LINE_CHARS = 110  # a longer line after the first of the trích y�
 DEFAULT_FUZZY_TITLE_CHARS = 25  # longest damaged line read as a type word ("NG Ị ĐỊN" → "NGHỊ ĐỊNH")
 DEFAULT_FUZZY_TITLE_SCORE = 75  # least rapidfuzz ratio for a damaged line to stand for a type word
 DEFAULT_OWN_CLAUSE_LOOKBACK = 40  # characters before an effect clause searched for "… này"
+DEFAULT_SUBJECT_LOOKBACK = 160  # … and for the document it is the clause of, when it has no "này"
 DEFAULT_EFFECT_CLAUSE_MIN = 30  # an effect clause block runs to the end of its line at least this far …
 DEFAULT_EFFECT_CLAUSE_MAX = 60  # … but no further than this many characters after "từ (ngày)"
 DEFAULT_CONSOLIDATION_UP_LINES = 6  # lines above a văn bản hợp nhất's seal or number line read for its issuer
@@ -352,14 +353,17 @@ def recipients_more(pages: list[Page], rec: Block | None) -> Block | None:
 def effect_clause(pages: list[Page]) -> Block | None:
     """The document's own effect clause: "(Quyết định) này có hiệu lực (thi hành) (kể) từ ngày …"; a quoted or
     cited document's clause ("Thông tư số … có hiệu lực từ ngày …") comes second; failing an own clause, the
-    last one.  Fields day, month, year (None for "từ ngày ký"), on_sign.  The block runs from "có hiệu lực" to
+    last one with a document named as its subject (``rx.DOCUMENT_SUBJECT``).  Fields day, month, year (None for
+    "từ ngày ký" and "từ ngày thông qua"), on_sign, on_pass.  The block runs from "có hiệu lực" to
     the end of its line, within ``DEFAULT_EFFECT_CLAUSE_MIN``–``DEFAULT_EFFECT_CLAUSE_MAX`` characters after
     "từ (ngày)"."""
     text = PAGE_JOIN.join(p.text for p in pages)
     found = list(rx.EFFECTIVE.finditer(text))
     own = [m for m in found
            if rx.THIS_DOCUMENT.search(text[max(0, m.start() - DEFAULT_OWN_CLAUSE_LOOKBACK) : m.start()].rstrip())]
-    m = (own or found[-1:] or [None])[0]
+    named = [m for m in found if rx.DOCUMENT_SUBJECT.search(text, max(0, m.start() - DEFAULT_SUBJECT_LOOKBACK),
+                                                            m.start())]
+    m = (own or named[-1:] or [None])[0]
     if m is None:
         return None
     base = 0

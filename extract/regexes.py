@@ -159,7 +159,8 @@ AUTHORITY = re.compile(r"^\s*(?P<auth>TM|KT|Q|TL|TUQ)\s*\.\s*(?P<rest>.*)$")
 
 # Effective date in the effect article: "có hiệu lực (thi hành) (kể) từ ngày 01 tháng 01 năm 2025".
 EFFECTIVE = re.compile(
-    r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+kể)?\s+từ\s+(?:ngày\s+(?P<day>\d{1,2})\s*(?:tháng\s*|/)(?P<month>\d{1,2})\s*(?:năm\s*|/)(?P<year>\d{4})|(?P<on_sign>ngày\s+ký))",
+    r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+kể)?\s+từ\s+(?:ngày\s+(?P<day>\d{1,2})\s*(?:tháng\s*|/)(?P<month>\d{1,2})\s*(?:năm\s*|/)(?P<year>\d{4})|(?P<on_sign>ngày\s+ký)|"
+    r"(?P<on_pass>ngày\s+(?:được\s+)?thông\s+qua))",
     re.I,
 )
 
@@ -268,6 +269,12 @@ RECIPIENTS = re.compile(r"(?m)^\s*Nơi\s+nhận\s*:?")
 # "này" closing the words before an effect clause: the document's own clause ("Quyết định này có hiệu
 # lực …", "Nghị quyết này (kèm theo …) có hiệu lực …"), not a cited one's ("Thông tư số 12/… có hiệu lực").
 THIS_DOCUMENT = re.compile(r"\bnày\s*(?:\([^)]*\)\s*)?$")
+# A document named right before "có hiệu lực …" ("Quyết định có hiệu lực kể từ ngày ký", "Thông tư số … có hiệu lực
+# từ …"): an effect clause without "này" still needs a document as its subject; "… ban hành mới và có hiệu lực thi
+# hành kể từ ngày …" (a resolution asking for other documents) has none.
+DOCUMENT_SUBJECT = re.compile(
+    r"\b(?:Quyết\s+định|Nghị\s+định|Nghị\s+quyết|Thông\s+tư(?:\s+liên\s+tịch)?|Chỉ\s+thị|Bộ\s+luật|Luật|Pháp\s+lệnh|"
+    r"Văn\s+bản|Quy\s+chế|Quy\s+định|Điều\s+lệ)\b[^.;:]{0,120}$")
 
 # Lines that end the trích yếu under the type word: the preamble ("Căn cứ", "Kính gửi", …), the first
 # article, chapter or part (numbered: "Chương trình …" runs on), or a body name in capitals opening the preamble

@@ -77,13 +77,24 @@ PARTIAL = re.compile(r"\b(?:Điều|điều|khoản|điểm|một\s+số|một\s
 # A part of a document named before it in the sentence of "… hết hiệu lực" ("Quy trình … ban hành kèm theo Thông tư
 # số …", "Điều 5 của …"); narrower than PARTIAL, since the expiring document's own title may say "một số điều".
 PARTIAL_EXPIRY = re.compile(r"\b(?:kèm\s+theo|[Pp]hụ\s+lục|[Mm]ẫu\s+số|Điều\s+\d|khoản\s+\d|điểm\s+[a-zđ]\b)")
+# A sentence ending before a capital ("… số 07/2017/QĐ-UBND. Điều 6 của …"); not a list's ";" or ":".
+SENTENCE_END = re.compile(r"\.\s+(?=[A-ZĐ])")
 # Where the sentence (or the numbered khoản) holding a citation starts.
 SENTENCE_START = re.compile(r"[.;:]\s|\n\s*\d+\.\s")
 # Another document's number, then "sửa đổi/bổ sung", before a cited one in its sentence: the cited one is named in
 # that document's title ("Thông tư số 02/2019/… sửa đổi, bổ sung khoản 2 Điều 9 Thông tư số 16/2014/…").
 TITLE_OF_ANOTHER = re.compile(r"\d+/\d{4}/[\wĐđ-]+[^.;]*\b(?:sửa\s+đổi|bổ\s+sung)\b[^.;]*$", re.I)
-# "… hết hiệu lực (thi hành) (kể) từ …" after a cited number, in the same sentence: the citation is repealed.
-EXPIRES_AFTER = re.compile(r"^[^.;]*?\bhết\s+hiệu\s+lực\b", re.I)
+# "… hết hiệu lực (thi hành) (kể) từ …" after a cited number, in the same sentence: the citation is repealed; not when
+# a condition comes between ("… Điều 11 Nghị định số … đến khi Luật … hết hiệu lực": the end of another one).
+EXPIRES_AFTER = re.compile(r"^(?:(?!\b(?:đến|trước)\s+khi\b)[^.;])*?\bhết\s+hiệu\s+lực\b", re.I)
+# Wording replaced or struck out right after "thay thế"/"bãi bỏ" ("Thay thế cụm từ “…” bằng cụm từ “…” tại khoản 3
+# Điều 9 Thông tư số …"): the document is amended, no part of it ends.
+# Only wording: not "một số cụm từ, điểm, khoản, điều của …" (parts struck out with it).
+WORDING = re.compile(r"^\s*(?:(?:các|một\s+số)\s+)?(?:cụm\s+từ|từ\s+ngữ)\b(?![^“”\"]{0,40}\b(?:điểm|khoản|điều|Điều|"
+                     r"[Pp]hụ\s+lục|[Mm]ẫu)\b)", re.I)
+# Quotation marks: a number between them is part of quoted wording ("Bãi bỏ cụm từ “Nghị định số … quy định …” tại
+# khoản 2 Điều 39"), not a document acted on.
+OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
 # The name printed before a cited number: "Luật Tổ chức Chính phủ số " (type word, name, "số" at the end).
 NAME_BEFORE_NUMBER = re.compile(r"(?P<type>Bộ luật|Luật|Pháp lệnh|Nghị quyết|Nghị định|Thông tư liên tịch|Thông tư|"
                                 r"Quyết định)\s+(?P<name>[^;:()/]{3,200}?)\s+số\s*$")
@@ -219,6 +230,8 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
         expires = acts and in_effect and EXPIRES_AFTER.search(
             full[offsets[c.page - 1] + c.end : offsets[c.page - 1] + c.end + DEFAULT_EXPIRY_TAIL])
         sentence = SENTENCE_START.split(before)[-1].replace(own, "")
+        if sentence.count(OPEN_QUOTE) > sentence.count(CLOSE_QUOTE):
+            continue  # inside quoted wording
         if expires and c.relation in ("mention", "can_cu", AMENDED, REPEALED_WHOLE) \
                 and not AMENDED_BY_BEFORE.search(sentence.rsplit(")", 1)[-1]):
             # "Nghị định số … hết hiệu lực kể từ …"; not the documents named as having amended it ("Luật A đã được
@@ -227,9 +240,14 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
             kind = REPEALED_PART if PARTIAL_EXPIRY.search(sentence) else REPEALED_WHOLE
         elif acts and in_effect and c.relation in (REPLACED, REPEALED_WHOLE):
             near = full[max(0, at - DEFAULT_REPEAL_LOOKBACK) : at]
+            ends = list(SENTENCE_END.finditer(near))
+            if ends and not REPEAL_WORD.search(near, ends[-1].end()):
+                continue  # the repeal word is another sentence's ("… bãi bỏ Quyết định số A. Điều 6 của Quyết định B")
             words = list(REPEAL_WORD.finditer(near))
             partial = bool(words) and bool(PARTIAL.search(near[words[-1].end() :]))
             kind = REPEALED_PART if partial else c.relation
+            if words and WORDING.match(near[words[-1].end() :]):
+                kind = AMENDED
         elif acts and c.relation == AMENDED and (in_title or in_effect) and not AMENDED_BY_BEFORE.search(before) \
                 and (in_title or not TITLE_OF_ANOTHER.search(sentence)):
             kind = AMENDED

@@ -147,6 +147,12 @@ def test_recipients_by_heading_and_near_miss():
           "Điều 5. Quyết định này có hiệu lực kể từ ngày 10 tháng 5 năm 2024."],
          "có hiệu lực kể từ ngày 10 tháng 5 năm 2024.", "2024-05-10"),
         (["Điều 3. Quyết định này có hiệu lực kể từ ngày ký."], "có hiệu lực kể từ ngày ký.", None),
+        # located with its adoption day (the date is the passing one, not the clause's)
+        (["Điều 4. Nghị quyết này có hiệu lực thi hành từ ngày thông qua."],
+         "có hiệu lực thi hành từ ngày thông qua.", None),
+        # no "này", a document named as the subject: still the clause
+        (["Điều 3. Quyết định có hiệu lực kể từ ngày 15 tháng 4 năm 2024."],
+         "có hiệu lực kể từ ngày 15 tháng 4 năm 2024.", "2024-04-15"),
     ],
 )
 def test_effect_clause(pages, text, effective):
@@ -158,7 +164,12 @@ def test_effect_clause(pages, text, effective):
     assert extract_header(doc, b).effective_on == effective
 
 
-@pytest.mark.parametrize("body", ["Bản án đã có hiệu lực pháp luật.", "Quyết định có hiệu lực từ khi công bố."])
+@pytest.mark.parametrize("body", [
+    "Bản án đã có hiệu lực pháp luật.", "Quyết định có hiệu lực từ khi công bố.",
+    # a resolution asking for other documents, no document its subject: not its own clause
+    "2. Các bộ rà soát pháp luật chuyên ngành để kịp thời sửa đổi, bổ sung hoặc ban hành mới và có hiệu lực thi hành "
+    "kể từ ngày 01 tháng 3 năm 2031.",
+])
 def test_no_effect_clause(body):
     assert locate(document(page(header_left=LEFT, header_right=RIGHT, body=body))).effect_clause is None
 

@@ -61,6 +61,25 @@ def effect_variant(sentence: str):
     # a condition, not a repeal
     ("Các hồ sơ đã nhận được giải quyết cho đến khi Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019 hết "
      "hiệu lực.", None),
+    # … after the cited one too: the end of another document is the condition
+    ("Điều 7 Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019 được tiếp tục thực hiện đến khi Quyết định số "
+     "44/2016/QĐ-UBND hết hiệu lực.", None),
+    # wording replaced or struck out: an amendment, no part ends
+    ("Thay thế cụm từ “Sở Nội vụ” bằng cụm từ “Sở Tư pháp” tại khoản 3 Điều 9 Quyết định số 18/2019/QĐ-UBND ngày "
+     "20 tháng 5 năm 2019.", effect.AMENDED),
+    ("và bãi bỏ cụm từ “và cấp huyện” tại Điều 4 Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019.",
+     effect.AMENDED),
+    # near miss: a clause replaced is a part
+    ("và thay thế khoản 3 Điều 9 Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019.", effect.REPEALED_PART),
+    # … and so are clauses struck out with wording
+    ("và bãi bỏ một số cụm từ, điểm, khoản của Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019.",
+     effect.REPEALED_PART),
+    # a number inside quoted wording is no document acted on
+    ("và bãi bỏ cụm từ “theo Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019” tại Điều 4 Quyết định số "
+     "06/2021/QĐ-UBND.", None),
+    # the repeal word of the sentence before is not this one's
+    ("và bãi bỏ Quyết định số 07/2017/QĐ-UBND. Điều 6 của Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019 "
+     "được tiếp tục thực hiện đến khi có quy định mới.", None),
 ])
 def test_facts_from_the_effect_clause(sentence, kind):
     facts = facts_of(effect_variant(sentence))
