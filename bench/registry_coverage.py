@@ -17,6 +17,7 @@ import json
 import sys
 import tempfile
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
                                               document_id=d.id, grounds=True))
     by_set: dict[str, Counter] = {"dev": Counter(), "samples": Counter()}
     statuses: Counter = Counter()
+    why: Counter = Counter()  # unknown QPPL căn cứ, by what the registry knows of them
     unknown = []
     # căn cứ that are QPPL (a year in the number, or a law cited by name) and the others (plans, notices, individual
     # decisions, party documents: no effect status is kept for them in the national database): [unknown, known]
@@ -82,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
             kinds["QPPL" if qppl else "không phải QPPL"][known] += 1
             if not known:
                 unknown.append((d.source.file_name, c.number or c.name or c.raw, on))
+                if qppl:
+                    why[why_unknown(registry, number, on, d.extraction.header.number)] += 1
     total = sum(s["căn cứ"] for s in by_set.values())
     known_n = total - sum(s["chưa rõ"] for s in by_set.values())
     if args.json:
@@ -106,7 +110,26 @@ def main(argv: list[str] | None = None) -> int:
     for k, (no, yes) in kinds.items():
         if no + yes:
             print(f"  căn cứ {k}: {yes}/{no + yes} có tình trạng ({yes / (no + yes):.1%})")
+    if why:
+        print("  căn cứ QPPL chưa rõ: " + ", ".join(f"{k}: {v}" for k, v in why.most_common()))
     return 0
+
+
+def why_unknown(registry, number: str | None, on: str | None, citing: str | None) -> str:
+    """What the registry knows of a căn cứ whose status is unknown: nothing but the citing document itself; only
+    căn cứ of other documents more than a year before; or only later ones, while nothing shows it had taken
+    effect by then (a recent law or decree)."""
+    from rasoat.numbers import number_key
+
+    on = on or date.today().isoformat()  # an undated document is asked for today
+    me = number_key(citing or "")
+    others = [f for f in (registry.facts(number) if number else []) if number_key(f.by or "") != me]
+    dates = [f.on for f in others if f.on]
+    if not dates:
+        return "không văn bản nào khác nhắc tới"
+    if all(x < on for x in dates):
+        return "chỉ được viện dẫn trước hơn một năm"
+    return "chỉ được viện dẫn sau ngày đó, chưa rõ đã có hiệu lực"
 
 
 if __name__ == "__main__":
