@@ -29,6 +29,7 @@ from typing import Any
 from rasoat.facts import DateLike, as_date, load
 from rasoat.models import Article, Block, Citation, EffectFact, EffectStatus, Header
 from rasoat.numbers import number_key, number_year, parse, qh_term
+from rasoat.patterns import NATIONAL_TITLE
 from rasoat.vntext import collapse, fold, unify
 
 # --------------------------------------------------------------------------- statuses, kinds, sources
@@ -105,8 +106,10 @@ AMENDED_BY_BEFORE = re.compile(r"được\s+sửa\s+đổi[^.;]*?\b(?:theo|bởi
 # "(cho) đến khi … hết hiệu lực", "tạm ngưng hiệu lực": a condition or a suspension, not a repeal.
 NOT_A_REPEAL_BEFORE = re.compile(r"\b(?:đến\s+khi|trước\s+khi|ngưng\s+hiệu\s+lực)\b[^.;]*$", re.I)
 DEFAULT_CONDITION_LOOKBACK = 300  # characters before a citation searched for AMENDED_BY_BEFORE, NOT_A_REPEAL_BEFORE
-# "sửa đổi, bổ sung" in a title: the document amends the ones its title cites.
-AMENDING_TITLE = re.compile(r"sửa\s+đổi|bổ\s+sung", re.I)
+# The act words of a title ("Sửa đổi, bổ sung một số điều của …", "Bãi bỏ Thông tư số …"): the last one before a
+# number cited in the document's own title is what the document does to it.
+TITLE_ACT = re.compile(r"sửa\s+đổi|bổ\s+sung|bãi\s+bỏ|thay\s+thế", re.I)
+DEFAULT_SENTENCE_LOOKBACK = 800  # characters before a citation read for the title of another document naming it
 
 
 # A document's number starts "N/" ("34/2016/NĐ-CP", "41/NQ-CP"); a form's "01-ĐĐN/SHTT" does not.
@@ -195,19 +198,29 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
         path = _article_path(articles, page, start)
         return f"{own}, {path}" if path else own
 
+    def act_fact(c: Citation, kind: str) -> EffectFact:
+        named = None if c.doc_type else cited_name(full, offsets[c.page - 1] + c.start)  # "Luật … số …": its type
+        return EffectFact(c.number, kind, source, on=since, by=own, clause=where(c.page, c.start),
+                          doc_type=c.doc_type or (named[0] if named else None), issuer=c.issuer,
+                          issued_on=c.issued_on, document_id=document_id, page=c.page, start=c.start, end=c.end)
+
+    if consolidation:  # no effect date of its own: its effect clauses are those of the texts it joins, footnoted
+        effect_clause = None
     clause = where(effect_clause.page, effect_clause.start) if effect_clause else f"{own}, phần đầu văn bản"
     span = dict(page=effect_clause.page, start=effect_clause.start, end=effect_clause.end) if effect_clause else {}
-    facts = [EffectFact(own, ISSUED, source, on=header.effective_on, by=own, clause=clause, doc_type=header.doc_type,
+    effective_on = header.effective_on if effect_clause else None
+    facts = [EffectFact(own, ISSUED, source, on=effective_on, by=own, clause=clause, doc_type=header.doc_type,
                         issuer=header.issuer, title=header.title, issued_on=header.issued_on,
-                        effective_on=header.effective_on, document_id=document_id, **span)]
+                        effective_on=effective_on, document_id=document_id, **span)]
     since = header.effective_on or header.issued_on
     window = None
     if effect_clause:
         at = offsets[effect_clause.page - 1] + effect_clause.start
-        window = (at - DEFAULT_EFFECT_BEFORE, at + DEFAULT_EFFECT_AFTER)
+        form = NATIONAL_TITLE.search(full, at)  # a form annexed after the article (its text is not the article's)
+        window = (at - DEFAULT_EFFECT_BEFORE, min(at + DEFAULT_EFFECT_AFTER, form.start() if form else len(full)))
     title_span = header.spans.get("title")
-    amending_title = bool(header.title and AMENDING_TITLE.search(header.title))
     seen: set = set()
+    from_title: list[tuple[Citation, str]] = []  # what the title says, kept when the articles do not say it
     for c in citations if not consolidation else ():  # a consolidation repeats the clauses of the texts it joins
         named_as = name_number(c.doc_type, c.name, c.issued_on) if not c.number else None
         if grounds and named_as and c.relation == GROUND and header.issued_on and named_as not in seen:
@@ -222,8 +235,7 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
             continue
         at = offsets[c.page - 1] + c.start
         in_effect = window is not None and window[0] <= at <= window[1]
-        in_title = (amending_title and title_span is not None and title_span[0] == c.page
-                    and title_span[1] <= c.start < title_span[2])
+        in_title = (title_span is not None and title_span[0] == c.page and title_span[1] <= c.start < title_span[2])
         kind = None
         before = full[max(0, at - DEFAULT_CONDITION_LOOKBACK) : at]
         acts = not NOT_A_REPEAL_BEFORE.search(before) and may_act_on(own, c.number)  # can it end or amend it
@@ -232,7 +244,20 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
         sentence = SENTENCE_START.split(before)[-1].replace(own, "")
         if sentence.count(OPEN_QUOTE) > sentence.count(CLOSE_QUOTE):
             continue  # inside quoted wording
-        if expires and c.relation in ("mention", "can_cu", AMENDED, REPEALED_WHOLE) \
+        # the sentence read further back for the title of another document naming this one ("… Nghị định số A …
+        # và sửa đổi, bổ sung một số điều của Thông tư số B, Thông tư số C …": A amends B and C, not this one)
+        long_sentence = SENTENCE_START.split(full[max(0, at - DEFAULT_SENTENCE_LOOKBACK) : at])[-1].replace(own, "")
+        of_another = bool(TITLE_OF_ANOTHER.search(long_sentence))
+        if in_title:  # the document's own title: the act word that governs the number ("Bãi bỏ Thông tư số …")
+            lead = page_texts[c.page - 1][title_span[1] : c.start]
+            other = TITLE_OF_ANOTHER.search(lead) or AMENDED_BY_BEFORE.search(lead)  # named in another's title
+            act = None if other else (list(TITLE_ACT.finditer(lead)) or [None])[-1]
+            if act is not None and may_act_on(own, c.number):
+                word = fold(act.group(0))
+                from_title.append((c, AMENDED if "sua" in word or "bo sung" in word else REPLACED if "thay" in word
+                                   else REPEALED_PART if PARTIAL.search(lead[act.end() :]) else REPEALED_WHOLE))
+            continue
+        elif expires and c.relation in ("mention", "can_cu", AMENDED, REPEALED_WHOLE) \
                 and not AMENDED_BY_BEFORE.search(sentence.rsplit(")", 1)[-1]):
             # "Nghị định số … hết hiệu lực kể từ …"; not the documents named as having amended it ("Luật A đã được
             # sửa đổi, bổ sung một số điều theo Luật B hết hiệu lực": B may be a law of its own, still in force),
@@ -248,8 +273,7 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
             kind = REPEALED_PART if partial else c.relation
             if words and WORDING.match(near[words[-1].end() :]):
                 kind = AMENDED
-        elif acts and c.relation == AMENDED and (in_title or in_effect) and not AMENDED_BY_BEFORE.search(before) \
-                and (in_title or not TITLE_OF_ANOTHER.search(sentence)):
+        elif acts and c.relation == AMENDED and in_effect and not AMENDED_BY_BEFORE.search(before) and not of_another:
             kind = AMENDED
         elif grounds and c.relation == GROUND and header.issued_on and (key, GROUND) not in seen:  # by number
             named = cited_name(full, at)
@@ -262,11 +286,11 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
         if kind is None or (key, kind) in seen:
             continue
         seen.add((key, kind))
-        named = None if c.doc_type else cited_name(full, at)  # "Luật Bảo hiểm xã hội số …": its type
-        facts.append(EffectFact(c.number, kind, source, on=since, by=own, clause=where(c.page, c.start),
-                                doc_type=c.doc_type or (named[0] if named else None), issuer=c.issuer,
-                                issued_on=c.issued_on,
-                                document_id=document_id, page=c.page, start=c.start, end=c.end))
+        facts.append(act_fact(c, kind))
+    for c, kind in from_title:
+        if (number_key(c.number), kind) not in seen:
+            seen.add((number_key(c.number), kind))
+            facts.append(act_fact(c, kind))
     return facts
 
 
@@ -580,12 +604,14 @@ class Registry:
         if self._names is None:
             seen, keys, found = set(), [], []
             day_of: dict[str, str] = {}
+            dated: set[tuple[str, str]] = set()  # (title, day) read once: a law is cited by thousands of documents
             self._name_days = {}
             for key, facts in self.by_key.items():
                 for f in facts:
                     if f.kind not in (ISSUED, GROUND) or not f.title:
                         continue
-                    if f.issued_on:
+                    if f.issued_on and (f.title, f.issued_on) not in dated:
+                        dated.add((f.title, f.issued_on))
                         self._name_days.setdefault((name_key(f.title), f.issued_on[:4]), set()).add(f.issued_on)
                     if is_name_number(f.number):
                         continue

@@ -8,7 +8,7 @@ Patterns run on NFC text.
 
 import re
 
-from rasoat.facts import format_constants
+from rasoat import patterns as shared
 
 # --------------------------------------------------------------------------- rules/citations.py
 
@@ -43,10 +43,8 @@ GROUNDS_OVER = re.compile(
     + GROUND_ITEMS_OVER.pattern,
     re.M,
 )
-# The Quốc hiệu line, either tone placement (rasoat/data: format constants): one printed after the document's own
-# opens a form or another document the file holds.  Not the country named in a phrase ("Ký bởi: CÔNG BÁO NƯỚC
-# CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", a signature's text).
-NATIONAL_TITLE = re.compile(r"(?<!NƯỚC\s)" + format_constants()["quoc_hieu"]["regex"])
+# The Quốc hiệu line (defined below the stages, shared with rasoat.effect).
+NATIONAL_TITLE = shared.NATIONAL_TITLE
 # The running head of a Công báo edition: "CÔNG BÁO/Số 123 + 124/Ngày …".
 GAZETTE_HEAD = re.compile(r"(?m)^\s*CÔNG BÁO\s*/\s*Số")
 # A typed copy's note where the signature stood: "(Đã ký)".

@@ -435,6 +435,8 @@ def test_a_consolidated_text_states_only_its_own_fact():
     facts = effect.facts_of_document(x.header, x.citations, x.articles, x.blocks.effect_clause,
                                      [p.text for p in source.pages], effect.SOURCE_GAZETTE, grounds=True)
     assert [(f.number, f.kind) for f in facts] == [("21/VBHN-BXD", effect.ISSUED)]
+    # … and no effect date of its own: the clause it reprints (or a footnote) is the joined texts'
+    assert x.header.effective_on == "2030-05-01" and facts[0].effective_on is None and facts[0].on is None
     # the same căn cứ in a document of its own are read
     own = dataclasses.replace(x.header, doc_type="Thông tư")
     kinds = {(f.number, f.kind) for f in effect.facts_of_document(
@@ -543,3 +545,51 @@ def test_the_registry_table_has_one_row_for_a_number_and_its_name(db):
             or r["number_key"] == number_key("31/2027/QH16")]
     assert [r["number_key"] for r in rows] == [number_key("31/2027/QH16")]
     assert "9/2028/NĐ-CP" in rows[0]["evidence"]
+
+
+TITLE = "Quy định phối hợp trong công tác kiểm tra văn bản quy phạm pháp luật"
+
+
+@pytest.mark.parametrize("title, expected", [
+    # the title's own act word governs the numbers it names
+    ("Bãi bỏ Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019 và Quyết định số 03/2021/QĐ-UBND ngày 02 tháng "
+     "3 năm 2021 sửa đổi, bổ sung một số điều của Quyết định số 18/2019/QĐ-UBND",
+     {("18/2019/QĐ-UBND", effect.REPEALED_WHOLE), ("03/2021/QĐ-UBND", effect.REPEALED_WHOLE)}),
+    ("Bãi bỏ một số điều của Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019",
+     {("18/2019/QĐ-UBND", effect.REPEALED_PART)}),
+    ("Sửa đổi, bổ sung một số điều của Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019",
+     {("18/2019/QĐ-UBND", effect.AMENDED)}),
+    # near misses: a title that names a document without acting on it, or names the one that amended it
+    ("Quy định chi tiết Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019", set()),
+    ("Hướng dẫn Quyết định số 18/2019/QĐ-UBND được sửa đổi, bổ sung bởi Quyết định số 03/2021/QĐ-UBND", set()),
+])
+def test_facts_from_the_title(title, expected):
+    facts = facts_of(variant(QPPL_DECISION, (TITLE, title)))
+    assert {(f.number, f.kind) for f in facts[1:]} == expected
+
+
+FORM = ("Mẫu số 01\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nTỜ KHAI\n"
+        "□ Đề nghị điều chỉnh, bổ sung tờ khai đã kê khai theo Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019")
+
+
+def test_a_form_annexed_after_the_effect_article_is_not_the_article():
+    """A form printed after the document (its own Quốc hiệu) is not part of the effect article, however close."""
+    doc = make_document(**dict(QPPL_DECISION, more_pages=(FORM,)))
+    assert not [f for f in facts_of(doc) if f.number == "18/2019/QĐ-UBND"]
+    # near miss: the same words in the effect article are the document's own
+    amending = effect_variant("và sửa đổi, bổ sung một số điều của Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm "
+                              "2019.")
+    assert [f.kind for f in facts_of(amending) if f.number == "18/2019/QĐ-UBND"] == [effect.AMENDED]
+
+
+def test_a_document_named_in_another_ones_title_far_back_is_not_amended():
+    """"… Nghị định số A … và sửa đổi, bổ sung một số điều của Quyết định số B, Quyết định số C, Quyết định số D": A
+    amended them, however long its title."""
+    sentence = ("Việc hướng dẫn thực hiện theo Nghị định số 12/2027/NĐ-CP ngày 12 tháng 02 năm 2027 của Chính phủ quy "
+                "định chi tiết thi hành Luật sửa đổi, bổ sung một số điều của các Luật về thuế, phí và lệ phí trên địa "
+                "bàn các tỉnh miền núi phía Bắc và sửa đổi, bổ sung một số điều của các Nghị định về thuế và sửa đổi, "
+                "bổ sung một số điều của Quyết định số 78/2014/QĐ-UBND ngày 18 tháng 6 năm 2014, Quyết định số "
+                "119/2014/QĐ-UBND ngày 25 tháng 8 năm 2014, Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019.")
+    assert [c.relation for c in effect_variant(sentence).extraction.citations
+            if c.number == "18/2019/QĐ-UBND"] == [effect.AMENDED]  # read as amended, in the effect article
+    assert not [f for f in facts_of(effect_variant(sentence)) if f.number == "18/2019/QĐ-UBND"]
