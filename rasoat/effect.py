@@ -109,6 +109,9 @@ DEFAULT_CONDITION_LOOKBACK = 300  # characters before a citation searched for AM
 # The act words of a title ("Sửa đổi, bổ sung một số điều của …", "Bãi bỏ Thông tư số …"): the last one before a
 # number cited in the document's own title is what the document does to it.
 TITLE_ACT = re.compile(r"sửa\s+đổi|bổ\s+sung|bãi\s+bỏ|thay\s+thế", re.I)
+# Where an act word opens its line (after a point's or clause's numbering): the operative verb of a clause ("\nBãi
+# bỏ khoản 2 Điều 32 …"), not a reference ("… và các văn bản sửa đổi, bổ sung, thay thế Nghị định số …").
+LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:\d+\.|[a-zđ]\))?[ \t]*$")
 DEFAULT_SENTENCE_LOOKBACK = 800  # characters before a citation read for the title of another document naming it
 
 
@@ -248,6 +251,12 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
         # và sửa đổi, bổ sung một số điều của Thông tư số B, Thông tư số C …": A amends B and C, not this one)
         long_sentence = SENTENCE_START.split(full[max(0, at - DEFAULT_SENTENCE_LOOKBACK) : at])[-1].replace(own, "")
         of_another = bool(TITLE_OF_ANOTHER.search(long_sentence))
+        relation = c.relation
+        acted = (list(TITLE_ACT.finditer(sentence)) or [None])[-1]  # the act word of its own sentence, if any
+        if relation == AMENDED and acted is not None and REPEAL_WORD.fullmatch(acted.group(0)) \
+                and LINE_OPENING.search(sentence[: acted.start()]):
+            # "Sửa đổi, bổ sung Luật … (heading) Bãi bỏ khoản 2 Điều 32 của Luật …": a repeal
+            relation = REPLACED if "thay" in fold(acted.group(0)) else REPEALED_WHOLE
         if in_title:  # the document's own title: the act word that governs the number ("Bãi bỏ Thông tư số …")
             lead = page_texts[c.page - 1][title_span[1] : c.start]
             other = TITLE_OF_ANOTHER.search(lead) or AMENDED_BY_BEFORE.search(lead)  # named in another's title
@@ -263,17 +272,17 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
             # sửa đổi, bổ sung một số điều theo Luật B hết hiệu lực": B may be a law of its own, still in force),
             # but a second one after the list closes ("… (sau đây gọi chung là …) và Nghị quyết C hết hiệu lực")
             kind = REPEALED_PART if PARTIAL_EXPIRY.search(sentence) else REPEALED_WHOLE
-        elif acts and in_effect and c.relation in (REPLACED, REPEALED_WHOLE):
+        elif acts and in_effect and relation in (REPLACED, REPEALED_WHOLE):
             near = full[max(0, at - DEFAULT_REPEAL_LOOKBACK) : at]
             ends = list(SENTENCE_END.finditer(near))
             if ends and not REPEAL_WORD.search(near, ends[-1].end()):
                 continue  # the repeal word is another sentence's ("… bãi bỏ Quyết định số A. Điều 6 của Quyết định B")
             words = list(REPEAL_WORD.finditer(near))
             partial = bool(words) and bool(PARTIAL.search(near[words[-1].end() :]))
-            kind = REPEALED_PART if partial else c.relation
+            kind = REPEALED_PART if partial else relation
             if words and WORDING.match(near[words[-1].end() :]):
                 kind = AMENDED
-        elif acts and c.relation == AMENDED and in_effect and not AMENDED_BY_BEFORE.search(before) and not of_another:
+        elif acts and relation == AMENDED and in_effect and not AMENDED_BY_BEFORE.search(before) and not of_another:
             kind = AMENDED
         elif grounds and c.relation == GROUND and header.issued_on and (key, GROUND) not in seen:  # by number
             named = cited_name(full, at)

@@ -593,3 +593,27 @@ def test_a_document_named_in_another_ones_title_far_back_is_not_amended():
     assert [c.relation for c in effect_variant(sentence).extraction.citations
             if c.number == "18/2019/QĐ-UBND"] == [effect.AMENDED]  # read as amended, in the effect article
     assert not [f for f in facts_of(effect_variant(sentence)) if f.number == "18/2019/QĐ-UBND"]
+
+
+@pytest.mark.parametrize("article, kinds", [
+    # an article headed "Sửa đổi, bổ sung" whose text repeals a clause: amended (its heading) and partly repealed
+    ("Sửa đổi, bổ sung Quyết định số 18/2019/QĐ-UBND\nBãi bỏ khoản 2 Điều 5 của Quyết định số 18/2019/QĐ-UBND.",
+     {effect.AMENDED, effect.REPEALED_PART}),
+    # near miss: the amending words govern the number of their own sentence
+    ("Bãi bỏ điểm c và sửa đổi khoản 2 Điều 4 của Quyết định số 18/2019/QĐ-UBND như sau: “2. Hồ sơ gồm …”",
+     {effect.AMENDED}),
+])
+def test_the_act_word_of_its_own_sentence_decides(article, kinds):
+    doc = variant(QPPL_DECISION, ("Điều 2. Hiệu lực thi hành", f"Điều 2. {article}\nĐiều 3. Hiệu lực thi hành"),
+                  ("Điều 3. Trách nhiệm thi hành", "Điều 4. Trách nhiệm thi hành"))
+    assert {f.kind for f in facts_of(doc) if f.number == "18/2019/QĐ-UBND"} == kinds
+
+
+def test_a_reference_to_the_documents_that_replace_one_is_no_replacement():
+    article = ("Kinh phí thực hiện theo Quyết định số 18/2019/QĐ-UBND và các văn bản sửa đổi, bổ sung, thay thế Quyết "
+               "định số 18/2019/QĐ-UBND (nếu có).")
+    doc = variant(QPPL_DECISION,
+                  ("Điều 2. Hiệu lực thi hành", f"Điều 2. Kinh phí\n{article}\nĐiều 3. Hiệu lực thi hành"),
+                  ("Điều 3. Trách nhiệm thi hành", "Điều 4. Trách nhiệm thi hành"))
+    kinds = {f.kind for f in facts_of(doc) if f.number == "18/2019/QĐ-UBND"}
+    assert not kinds & {effect.REPLACED, effect.REPEALED_WHOLE, effect.REPEALED_PART}
