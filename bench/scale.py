@@ -27,6 +27,7 @@ Prints the figures, and writes them as JSON to DIR/scale.json.  Generating
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import random
@@ -207,10 +208,8 @@ def measure(base: str, queries: list[str], path: str) -> dict:
     site = not path.split("?")[0].endswith(".json")
     times, hits, errors = [], [], 0
     for q in queries[:5]:  # warm the page cache and Datasette's introspection (a cold page may hit the time limit)
-        try:
+        with contextlib.suppress(urllib.error.HTTPError):
             timed_page(url(q))
-        except urllib.error.HTTPError:
-            pass
     for q in queries:
         try:
             seconds, body = timed_page(url(q))

@@ -74,7 +74,7 @@ PAGE_JOIN = "\n"  # pages joined as extract.blocks joins them
 REPEAL_WORD = re.compile(r"bãi\s+bỏ|thay\s+thế|hết\s+hiệu\s+lực", re.I)
 # Words between the repeal word and the cited number that make the repeal partial ("bãi bỏ Điều 5 của …").
 PARTIAL = re.compile(r"\b(?:Điều|điều|khoản|điểm|một\s+số|một\s+phần|nội\s+dung|quy\s+định\s+tại|[Pp]hụ\s+lục|[Mm]ẫu|"
-                     r"biểu\s+mẫu|[Dd]anh\s+mục|cụm\s+từ|kèm\s+theo)\b")
+                     r"biểu\s+mẫu|[Dd]anh\s+mục|cụm\s+từ|kèm\s+theo|Chương|Mục|Phần)\b")
 # A part of a document named before it in the sentence of "… hết hiệu lực" ("Quy trình … ban hành kèm theo Thông tư
 # số …", "Điều 5 của …"); narrower than PARTIAL, since the expiring document's own title may say "một số điều".
 PARTIAL_EXPIRY = re.compile(r"\b(?:kèm\s+theo|[Pp]hụ\s+lục|[Mm]ẫu\s+số|Điều\s+\d|khoản\s+\d|điểm\s+[a-zđ]\b)")
@@ -113,10 +113,33 @@ TITLE_ACT = re.compile(r"sửa\s+đổi|bổ\s+sung|bãi\s+bỏ|thay\s+thế", r
 # bỏ khoản 2 Điều 32 …"), not a reference ("… và các văn bản sửa đổi, bổ sung, thay thế Nghị định số …").
 LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:\d+\.|[a-zđ]\))?[ \t]*$")
 DEFAULT_SENTENCE_LOOKBACK = 800  # characters before a citation read for the title of another document naming it
+# A numbered clause ("\n7. …") and a lettered item of a list ("\nc) …"): "7. Thông tư này bãi bỏ các quy định sau: a) …;
+# b) …; c) Chương I Thông tư số …" repeals what each item names first.
+CLAUSE_START = re.compile(r"\n[ \t]*\d+\.[ \t]")
+ITEM_START = re.compile(r"\n[ \t]*[a-zđ]\)[ \t]")
+DOCUMENT_NUMBER = re.compile(r"\d+[a-z]?/(?:\d{4}/)?[A-ZĐ][\wĐđ]*-")  # a number cited before in the same item
 
 
 # A document's number starts "N/" ("34/2016/NĐ-CP", "41/NQ-CP"); a form's "01-ĐĐN/SHTT" does not.
 DOCUMENT_NUMBER_START = re.compile(r"^\d+[a-zA-Z]?/")
+
+
+def listed_repeal(full: str, at: int, window: tuple[int, int] | None) -> tuple[str, str] | None:
+    """The item of a list the cited number at ``at`` opens, when the clause introducing the list repeals or ends
+    ("7. … bãi bỏ các quy định sau: … c) Chương I Thông tư số …"): (the item's text before the number, the repeal
+    word); else None (not in such a list, or a number named after another one of its item, in that one's title)."""
+    lo = window[0] if window else 0
+    clauses = list(CLAUSE_START.finditer(full, lo, at))
+    if not clauses:
+        return None
+    lead = full[clauses[-1].end() : at]
+    head, colon, rest = lead.partition(":")
+    items = list(ITEM_START.finditer(rest))
+    word = REPEAL_WORD.search(head)
+    if not colon or not items or not word:
+        return None
+    item = rest[items[-1].end() :]
+    return None if DOCUMENT_NUMBER.search(item) else (item, word.group(0))
 
 
 def is_document_number(number: str | None) -> bool:
@@ -257,6 +280,7 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
                 and LINE_OPENING.search(sentence[: acted.start()]):
             # "Sửa đổi, bổ sung Luật … (heading) Bãi bỏ khoản 2 Điều 32 của Luật …": a repeal
             relation = REPLACED if "thay" in fold(acted.group(0)) else REPEALED_WHOLE
+        listed = listed_repeal(full, at, window) if acts and in_effect and relation == "mention" else None
         if in_title:  # the document's own title: the act word that governs the number ("Bãi bỏ Thông tư số …")
             lead = page_texts[c.page - 1][title_span[1] : c.start]
             other = TITLE_OF_ANOTHER.search(lead) or AMENDED_BY_BEFORE.search(lead)  # named in another's title
@@ -266,6 +290,9 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
                 from_title.append((c, AMENDED if "sua" in word or "bo sung" in word else REPLACED if "thay" in word
                                    else REPEALED_PART if PARTIAL.search(lead[act.end() :]) else REPEALED_WHOLE))
             continue
+        elif listed is not None:  # "… bãi bỏ các quy định sau: … c) Chương I Thông tư số …"
+            item, word = listed
+            kind = REPEALED_PART if PARTIAL.search(item) else REPLACED if "thay" in fold(word) else REPEALED_WHOLE
         elif expires and c.relation in ("mention", "can_cu", AMENDED, REPEALED_WHOLE) \
                 and not AMENDED_BY_BEFORE.search(sentence.rsplit(")", 1)[-1]):
             # "Nghị định số … hết hiệu lực kể từ …"; not the documents named as having amended it ("Luật A đã được

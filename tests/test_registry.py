@@ -617,3 +617,22 @@ def test_a_reference_to_the_documents_that_replace_one_is_no_replacement():
                   ("Điều 3. Trách nhiệm thi hành", "Điều 4. Trách nhiệm thi hành"))
     kinds = {f.kind for f in facts_of(doc) if f.number == "18/2019/QĐ-UBND"}
     assert not kinds & {effect.REPLACED, effect.REPEALED_WHOLE, effect.REPEALED_PART}
+
+
+LIST = ("Điều 3. Hiệu lực thi hành\n1. Quyết định này có hiệu lực kể từ ngày 25 tháng 3 năm 2024.\n"
+        "2. Quyết định này bãi bỏ các quy định sau:\n"
+        "a) Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019 của Ủy ban nhân dân tỉnh;\n"
+        "b) Chương II Quyết định số 07/2017/QĐ-UBND ngày 03 tháng 4 năm 2017 của Ủy ban nhân dân tỉnh sửa đổi, bổ "
+        "sung một số điều của Quyết định số 11/2016/QĐ-UBND ngày 01 tháng 3 năm 2016;\n"
+        "c) Điều 4 Quyết định số 21/2018/QĐ-UBND ngày 10 tháng 7 năm 2018.\n"
+        "3. Các cơ quan tiếp tục áp dụng Quyết định số 30/2015/QĐ-UBND ngày 02 tháng 6 năm 2015 cho hồ sơ đã nhận.")
+
+
+def test_a_list_of_repeals_repeals_what_each_item_names_first():
+    doc = variant(QPPL_DECISION, ("Điều 2. Hiệu lực thi hành\nQuyết định này có hiệu lực kể từ ngày 25 tháng 3 năm "
+                                  "2024.", LIST.replace("Điều 3. ", "Điều 2. ")))
+    kinds = {(f.number, f.kind) for f in facts_of(doc)[1:]}
+    assert {("18/2019/QĐ-UBND", effect.REPEALED_WHOLE), ("07/2017/QĐ-UBND", effect.REPEALED_PART),
+            ("21/2018/QĐ-UBND", effect.REPEALED_PART)} <= kinds
+    # not the one named in an item's title, nor one a later clause only applies
+    assert not {n for n, _ in kinds} & {"11/2016/QĐ-UBND", "30/2015/QĐ-UBND"}
