@@ -113,6 +113,11 @@ TITLE_ACT = re.compile(r"sửa\s+đổi|bổ\s+sung|bãi\s+bỏ|thay\s+thế", r
 # bỏ khoản 2 Điều 32 …"), not a reference ("… và các văn bản sửa đổi, bổ sung, thay thế Nghị định số …").
 LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:\d+\.|[a-zđ]\))?[ \t]*$")
 DEFAULT_SENTENCE_LOOKBACK = 800  # characters before a citation read for the title of another document naming it
+# "(hết hiệu lực | bãi bỏ …) (thi hành) (kể) từ ngày 01 tháng 7 năm 2025": the day a clause ends a document, read from
+# the repeal word on, before the sentence ends.
+DAY_FROM = re.compile(r"(?:(?!từ\s+ngày)[^.;:])*?\btừ\s+ngày\s+(?P<day>\d{1,2})\s*(?:tháng\s*|/)"
+                      r"(?P<month>\d{1,2})\s*(?:năm\s*|/)(?P<year>\d{4})")
+DEFAULT_DAY_AFTER = 80  # characters after "hết hiệu lực" read for the day it names
 # A numbered clause ("\n7. …") and a lettered item of a list ("\nc) …"): "7. Thông tư này bãi bỏ các quy định sau: a) …;
 # b) …; c) Chương I Thông tư số …" repeals what each item names first.
 CLAUSE_START = re.compile(r"\n[ \t]*\d+\.[ \t]")
@@ -139,7 +144,19 @@ def listed_repeal(full: str, at: int, window: tuple[int, int] | None) -> tuple[s
     if not colon or not items or not word:
         return None
     item = rest[items[-1].end() :]
-    return None if DOCUMENT_NUMBER.search(item) else (item, word.group(0))
+    return None if DOCUMENT_NUMBER.search(item) else (item, word.group(0), day_named(head[word.start() :]))
+
+
+def day_named(text: str) -> str | None:
+    """The day a repealing clause names at its start ("… từ ngày 01 tháng 7 năm 2025", "kể từ ngày 01/7/2025"), as
+    ISO; None when it ends "từ ngày Nghị định này có hiệu lực" or names no day."""
+    m = DAY_FROM.match(text)
+    if not m:
+        return None
+    try:
+        return date(int(m.group("year")), int(m.group("month")), int(m.group("day"))).isoformat()
+    except ValueError:
+        return None
 
 
 def is_document_number(number: str | None) -> bool:
@@ -224,9 +241,9 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
         path = _article_path(articles, page, start)
         return f"{own}, {path}" if path else own
 
-    def act_fact(c: Citation, kind: str) -> EffectFact:
+    def act_fact(c: Citation, kind: str, day: str | None = None) -> EffectFact:
         named = None if c.doc_type else cited_name(full, offsets[c.page - 1] + c.start)  # "Luật … số …": its type
-        return EffectFact(c.number, kind, source, on=since, by=own, clause=where(c.page, c.start),
+        return EffectFact(c.number, kind, source, on=day or since, by=own, clause=where(c.page, c.start),
                           doc_type=c.doc_type or (named[0] if named else None), issuer=c.issuer,
                           issued_on=c.issued_on, document_id=document_id, page=c.page, start=c.start, end=c.end)
 
@@ -281,6 +298,7 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
             # "Sửa đổi, bổ sung Luật … (heading) Bãi bỏ khoản 2 Điều 32 của Luật …": a repeal
             relation = REPLACED if "thay" in fold(acted.group(0)) else REPEALED_WHOLE
         listed = listed_repeal(full, at, window) if acts and in_effect and relation == "mention" else None
+        day = None  # the day the clause itself names for the end ("hết hiệu lực từ ngày 01 tháng 7 năm 2025")
         if in_title:  # the document's own title: the act word that governs the number ("Bãi bỏ Thông tư số …")
             lead = page_texts[c.page - 1][title_span[1] : c.start]
             other = TITLE_OF_ANOTHER.search(lead) or AMENDED_BY_BEFORE.search(lead)  # named in another's title
@@ -291,7 +309,7 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
                                    else REPEALED_PART if PARTIAL.search(lead[act.end() :]) else REPEALED_WHOLE))
             continue
         elif listed is not None:  # "… bãi bỏ các quy định sau: … c) Chương I Thông tư số …"
-            item, word = listed
+            item, word, day = listed
             kind = REPEALED_PART if PARTIAL.search(item) else REPLACED if "thay" in fold(word) else REPEALED_WHOLE
         elif expires and c.relation in ("mention", "can_cu", AMENDED, REPEALED_WHOLE) \
                 and not AMENDED_BY_BEFORE.search(sentence.rsplit(")", 1)[-1]):
@@ -299,6 +317,7 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
             # sửa đổi, bổ sung một số điều theo Luật B hết hiệu lực": B may be a law of its own, still in force),
             # but a second one after the list closes ("… (sau đây gọi chung là …) và Nghị quyết C hết hiệu lực")
             kind = REPEALED_PART if PARTIAL_EXPIRY.search(sentence) else REPEALED_WHOLE
+            day = day_named(expires.string[expires.end() : expires.end() + DEFAULT_DAY_AFTER])
         elif acts and in_effect and relation in (REPLACED, REPEALED_WHOLE):
             near = full[max(0, at - DEFAULT_REPEAL_LOOKBACK) : at]
             ends = list(SENTENCE_END.finditer(near))
@@ -322,7 +341,7 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
         if kind is None or (key, kind) in seen:
             continue
         seen.add((key, kind))
-        facts.append(act_fact(c, kind))
+        facts.append(act_fact(c, kind, day))
     for c, kind in from_title:
         if (number_key(c.number), kind) not in seen:
             seen.add((number_key(c.number), kind))

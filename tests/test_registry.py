@@ -636,3 +636,24 @@ def test_a_list_of_repeals_repeals_what_each_item_names_first():
             ("21/2018/QĐ-UBND", effect.REPEALED_PART)} <= kinds
     # not the one named in an item's title, nor one a later clause only applies
     assert not {n for n, _ in kinds} & {"11/2016/QĐ-UBND", "30/2015/QĐ-UBND"}
+
+
+@pytest.mark.parametrize("clause, number, on", [
+    # the day the clause names for the end, not the day the document takes effect
+    ("2. Bãi bỏ các văn bản sau đây từ ngày 01 tháng 4 năm 2024:\na) Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 "
+     "năm 2019;\nb) Điều 4 Quyết định số 21/2018/QĐ-UBND.", "18/2019/QĐ-UBND", "2024-04-01"),
+    ("2. Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019 hết hiệu lực thi hành kể từ ngày 01/5/2024.",
+     "18/2019/QĐ-UBND", "2024-05-01"),
+    # near misses: "từ ngày Quyết định này có hiệu lực" names no day (the document's own), nor does a later day
+    # of another provision
+    ("2. Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019 hết hiệu lực kể từ ngày Quyết định này có hiệu lực, "
+     "trừ khoản 3 Điều 2 có hiệu lực từ ngày 01 tháng 6 năm 2024.", "18/2019/QĐ-UBND", "2024-03-25"),
+    ("2. Các văn bản sau đây hết hiệu lực:\na) Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019.",
+     "18/2019/QĐ-UBND", "2024-03-25"),
+])
+def test_a_repeal_is_dated_by_the_day_its_clause_names(clause, number, on):
+    doc = variant(QPPL_DECISION, ("Điều 2. Hiệu lực thi hành\nQuyết định này có hiệu lực kể từ ngày 25 tháng 3 năm "
+                                  "2024.", "Điều 2. Hiệu lực thi hành\n1. Quyết định này có hiệu lực kể từ ngày 25 "
+                                           "tháng 3 năm 2024.\n" + clause))
+    ends = [f for f in facts_of(doc) if f.number == number and f.kind in (effect.REPEALED_WHOLE, effect.REPEALED_PART)]
+    assert [f.on for f in ends] == [on]
