@@ -16,6 +16,7 @@ from extract import regexes as rx
 from extract.names import first_of_side_by_side
 from rasoat import facts
 from rasoat.models import Block, Blocks, Page, SourceDocument
+from rasoat.patterns import NATIONAL_TITLE
 from rasoat.vntext import collapse, fold, unify
 
 DEFAULT_HEAD_LINES = 14  # lines of page 1 taken as its header when layout named no header region
@@ -598,6 +599,17 @@ def consolidation_note(pages: list[Page], title: Block | None) -> Block | None:
     return Block(p.number, s, e, p.text[s:e])
 
 
+def embedded_start(pages: list[Page]) -> Block | None:
+    """The first Quốc hiệu line after the document's own (the first of page 1): a form ("Mẫu số 02 … QUYẾT ĐỊNH
+    … Căn cứ …") or another document the file holds starts there; None when there is none."""
+    for p in pages:
+        found = list(islice(NATIONAL_TITLE.finditer(p.text), 2))
+        m = found[0] if p.number > 1 and found else (found[1] if len(found) > 1 else None)
+        if m:
+            return Block(p.number, m.start(), m.end(), m.group(0))
+    return None
+
+
 def locate(doc: SourceDocument) -> Blocks:
     """Every block of the document's form, located once."""
     pages = doc.pages
@@ -622,4 +634,5 @@ def locate(doc: SourceDocument) -> Blocks:
         consolidation=consolidation_block(pages, head),
         consolidation_mark=consolidation_mark(pages),
         consolidation_note=consolidation_note(pages, title),
+        embedded=embedded_start(pages),
     )

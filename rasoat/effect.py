@@ -28,7 +28,7 @@ from typing import Any
 
 from rasoat.facts import DateLike, as_date, load
 from rasoat.models import Article, Block, Citation, EffectFact, EffectStatus, Header
-from rasoat.numbers import number_key, number_year, parse, qh_term
+from rasoat.numbers import DOC_NUMBER, number_key, number_year, parse, qh_term
 from rasoat.patterns import NATIONAL_TITLE
 from rasoat.vntext import collapse, fold, unify
 
@@ -122,7 +122,6 @@ DEFAULT_DAY_AFTER = 80  # characters after "hết hiệu lực" read for the day
 # b) …; c) Chương I Thông tư số …" repeals what each item names first.
 CLAUSE_START = re.compile(r"\n[ \t]*\d+\.[ \t]")
 ITEM_START = re.compile(r"\n[ \t]*[a-zđ]\)[ \t]")
-DOCUMENT_NUMBER = re.compile(r"\d+[a-z]?/(?:\d{4}/)?[A-ZĐ][\wĐđ]*-")  # a number cited before in the same item
 
 
 # A document's number starts "N/" ("34/2016/NĐ-CP", "41/NQ-CP"); a form's "01-ĐĐN/SHTT" does not.
@@ -144,7 +143,15 @@ def listed_repeal(full: str, at: int, window: tuple[int, int] | None) -> tuple[s
     if not colon or not items or not word:
         return None
     item = rest[items[-1].end() :]
-    return None if DOCUMENT_NUMBER.search(item) else (item, word.group(0), day_named(head[word.start() :]))
+    return None if DOC_NUMBER.search(item) else (item, word.group(0), day_named(head[word.start() :]))
+
+
+def of_another(full: str, at: int, own: str) -> bool:
+    """Is the number at ``at`` named in the title of another document cited before it in its sentence, read up to
+    ``DEFAULT_SENTENCE_LOOKBACK`` back ("… Nghị định số A … và sửa đổi, bổ sung một số điều của Thông tư số B,
+    Thông tư số C …": A amends B and C, not the document read)?"""
+    sentence = SENTENCE_START.split(full[max(0, at - DEFAULT_SENTENCE_LOOKBACK) : at])[-1].replace(own, "")
+    return bool(TITLE_OF_ANOTHER.search(sentence))
 
 
 def day_named(text: str) -> str | None:
@@ -287,13 +294,9 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
         sentence = SENTENCE_START.split(before)[-1].replace(own, "")
         if sentence.count(OPEN_QUOTE) > sentence.count(CLOSE_QUOTE):
             continue  # inside quoted wording
-        # the sentence read further back for the title of another document naming this one ("… Nghị định số A …
-        # và sửa đổi, bổ sung một số điều của Thông tư số B, Thông tư số C …": A amends B and C, not this one)
-        long_sentence = SENTENCE_START.split(full[max(0, at - DEFAULT_SENTENCE_LOOKBACK) : at])[-1].replace(own, "")
-        of_another = bool(TITLE_OF_ANOTHER.search(long_sentence))
         relation = c.relation
-        acted = (list(TITLE_ACT.finditer(sentence)) or [None])[-1]  # the act word of its own sentence, if any
-        if relation == AMENDED and acted is not None and REPEAL_WORD.fullmatch(acted.group(0)) \
+        acted = (list(TITLE_ACT.finditer(sentence)) or [None])[-1] if relation == AMENDED else None  # its act word
+        if acted is not None and REPEAL_WORD.fullmatch(acted.group(0)) \
                 and LINE_OPENING.search(sentence[: acted.start()]):
             # "Sửa đổi, bổ sung Luật … (heading) Bãi bỏ khoản 2 Điều 32 của Luật …": a repeal
             relation = REPLACED if "thay" in fold(acted.group(0)) else REPEALED_WHOLE
@@ -328,7 +331,8 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
             kind = REPEALED_PART if partial else relation
             if words and WORDING.match(near[words[-1].end() :]):
                 kind = AMENDED
-        elif acts and relation == AMENDED and in_effect and not AMENDED_BY_BEFORE.search(before) and not of_another:
+        elif acts and relation == AMENDED and in_effect and not AMENDED_BY_BEFORE.search(before) \
+                and not of_another(full, at, own):
             kind = AMENDED
         elif grounds and c.relation == GROUND and header.issued_on and (key, GROUND) not in seen:  # by number
             named = cited_name(full, at)

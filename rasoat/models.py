@@ -225,6 +225,7 @@ class Blocks:
     consolidation: Block | None = None  # a văn bản hợp nhất's authentication block ("XÁC THỰC VĂN BẢN HỢP NHẤT")
     consolidation_mark: Block | None = None  # its "VĂN BẢN HỢP NHẤT - <BODY>" mark at the top, field body
     consolidation_note: Block | None = None  # its note under the title: "… được sửa đổi, bổ sung bởi"
+    embedded: Block | None = None  # a later Quốc hiệu line: a form or another document the file holds starts there
 
 
 @dataclass

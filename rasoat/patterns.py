@@ -10,9 +10,9 @@ import re
 from rasoat.facts import format_constants
 
 # The Quốc hiệu line, either tone placement (rasoat/data: format constants): one printed after a document's own
-# opens a form or another document the file holds (rules.context: not the document's căn cứ; rasoat.effect: not
-# its effect article).  Not the country named in a phrase ("Ký bởi: CÔNG BÁO NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT
-# NAM", a signature's text).
+# opens a form or another document the file holds (extract.blocks.embedded_start: not the document's căn cứ;
+# rasoat.effect: not its effect article).  Not the country named in a phrase ("Ký bởi: CÔNG BÁO NƯỚC CỘNG HÒA XÃ
+# HỘI CHỦ NGHĨA VIỆT NAM", a signature's text).
 NATIONAL_TITLE = re.compile(r"(?<!NƯỚC\s)" + format_constants()["quoc_hieu"]["regex"])
 
 # TTHC codes: one digit, a dot, six digits ("1.004227").

@@ -69,14 +69,9 @@ def is_ground(doc: Document, c) -> bool:
 
 def in_embedded_document(doc: Document, c) -> bool:
     """Is citation ``c`` printed under a Quốc hiệu line after the document's own: a form ("Mẫu số 02 … QUYẾT ĐỊNH
-    … Căn cứ …") or another document the file holds?  The document's own Quốc hiệu is the first on page 1; any
-    on a later page, or a second one on page 1, opens another."""
-    for number in range(c.page, 0, -1):
-        text = doc.source.pages[number - 1].text
-        found = len(pt.NATIONAL_TITLE.findall(text, 0, c.start if number == c.page else len(text)))
-        if number > 1 and found:
-            return True
-    return found > 1
+    … Căn cứ …") or another document the file holds (``extract.blocks.embedded_start``)?"""
+    b = doc.extraction.blocks.embedded
+    return b is not None and (c.page, c.start) > (b.page, b.start)
 
 
 def cites_law_on_qppl(doc: Document) -> bool:

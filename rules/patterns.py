@@ -8,8 +8,6 @@ Patterns run on NFC text.
 
 import re
 
-from rasoat import patterns as shared
-
 # --------------------------------------------------------------------------- rules/citations.py
 
 # The date printed after a cited number, as written ("ngày 08/6/20210" keeps its five-digit year).
@@ -43,8 +41,6 @@ GROUNDS_OVER = re.compile(
     + GROUND_ITEMS_OVER.pattern,
     re.M,
 )
-# The Quốc hiệu line (defined below the stages, shared with rasoat.effect).
-NATIONAL_TITLE = shared.NATIONAL_TITLE
 # The running head of a Công báo edition: "CÔNG BÁO/Số 123 + 124/Ngày …".
 GAZETTE_HEAD = re.compile(r"(?m)^\s*CÔNG BÁO\s*/\s*Số")
 # A typed copy's note where the signature stood: "(Đã ký)".
