@@ -39,7 +39,9 @@ def main(argv: list[str] | None = None) -> int:
 
     from rasoat import effect
     from rasoat.evaluate import load_gold, read_document
+    from rasoat.facts import signing_period
     from rasoat.numbers import number_year
+    from rasoat.registry import status_in
     from rasoat.samples import builder
     from rules.context import is_ground
 
@@ -65,14 +67,16 @@ def main(argv: list[str] | None = None) -> int:
     # decisions, party documents: no effect status is kept for them in the national database): [unknown, known]
     kinds: dict[str, list[int]] = {"QPPL": [0, 0], "không phải QPPL": [0, 0]}
     for name, d in docs:
-        on = d.extraction.header.issued_on
+        h = d.extraction.header
+        period = signing_period(h.issued_on, h.issued_in)  # a draft's "ngày … tháng 6 năm 2026": the month
+        on = period[0] if period else None
         for c in d.extraction.citations:
             if not is_ground(d, c):
                 continue
             number, how = effect.number_of(registry, c.number, c.name, c.doc_type, c.issued_on)
             how = how or ("số" if c.number else "không tìm được")
-            st = registry.status(number, on, c.doc_type, citing=d.extraction.header.number) if number else None
-            known = st is not None and st.status != effect.UNKNOWN
+            st = registry.status(number, on, c.doc_type, citing=h.number) if number and on else None
+            known = st is not None and status_in(registry, number, period, c.doc_type, h.number) != effect.UNKNOWN
             own = [f for f in (st.evidence if st else []) if f.document_id != d.id]
             source = (f"{own[0].source}{GROUND_LABEL if own[0].kind == effect.GROUND else ''}" if known and own
                       else ("chính văn bản" if known else "chưa rõ"))
@@ -115,13 +119,15 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def why_unknown(registry, number: str | None, on: str | None, citing: str | None) -> str:
-    """What the registry knows of a căn cứ whose status is unknown: nothing but the citing document itself; only
-    căn cứ of other documents more than a year before; or only later ones, while nothing shows it had taken
-    effect by then (a recent law or decree)."""
+def why_unknown(registry, number: str | None, on: date | None, citing: str | None) -> str:
+    """What the registry knows of a căn cứ whose status is unknown: the citing document's date is not known;
+    nothing but the citing document itself; only căn cứ of other documents more than a year before; or only later
+    ones, while nothing shows it had taken effect by then (a recent law or decree)."""
     from rasoat.numbers import number_key
 
-    on = on or date.today().isoformat()  # an undated document is asked for today
+    if on is None:
+        return "văn bản không có ngày, tháng, năm ký đọc được"
+    on = on.isoformat()
     me = number_key(citing or "")
     others = [f for f in (registry.facts(number) if number else []) if number_key(f.by or "") != me]
     dates = [f.on for f in others if f.on]

@@ -167,9 +167,10 @@ _FIGURE_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|":
 
 
 def ocr_figures(text: str | None, highest: int) -> str | None:
-    """A day or month of an OCR date line as figures: its look-alike letters read as figures ("I]" → "11"),
-    None when it still is not a number from 1 to ``highest`` ("J2", "?", "")."""
-    figures = (text or "").translate(_FIGURE_LOOKALIKES)
+    """A day or month of an OCR date line as figures: its look-alike letters read as figures ("I]" → "11"), a
+    figure split in two joined ("2 8" → "28"); None when it still is not a number from 1 to ``highest`` ("J2",
+    "?", "ÿ Š", "")."""
+    figures = "".join((text or "").split()).translate(_FIGURE_LOOKALIKES)
     return figures if figures.isdigit() and 1 <= int(figures) <= highest else None
 
 

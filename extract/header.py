@@ -51,6 +51,16 @@ def iso_date(day: str | None, month: str | None, year: str | None) -> str | None
         return None
 
 
+def partial_date(month: str | None, year: str | None) -> str | None:
+    """What a date line without its day still tells (``Header.issued_in``): "2026-06" from "ngày    tháng 6 năm
+    2026", "2021" when the month is blank or unreadable too; None without a year."""
+    if not year or not year.isdigit():
+        return None
+    if month and month.isdigit() and 1 <= int(month) <= 12:
+        return f"{int(year):04d}-{int(month):02d}"
+    return f"{int(year):04d}"
+
+
 def scattered_date(right: str) -> tuple[str | None, str | None]:
     """(place, ISO date) from a right header column whose date line came
     apart ("Hà Nội, tháng 12 2025" / "ngày 21 năm": a handwritten day that
@@ -446,7 +456,7 @@ def apply_consolidation(h: Header, blocks: Blocks) -> None:
         return
     for key in ("number", "date", "issuer"):
         h.spans.pop(key, None)
-    h.number = h.symbol = h.place = h.issued_on = None
+    h.number = h.symbol = h.place = h.issued_on = h.issued_in = None
     h.parent_issuer = None
     h.issuer = _issuer_named([mark.fields["body"].upper()], None) if mark and mark.fields.get("body") else None
     if auth is None:
@@ -527,6 +537,7 @@ def extract_header(doc: SourceDocument, blocks: Blocks | None = None) -> Header:
         f = line.fields
         h.place = rx.PLACE_JUNK.sub("", collapse(f["place"]).strip(" ,"))  # "._ Hà Nội": OCR's specks before it
         h.issued_on = iso_date(f["day"], f["month"], f["year"]) or signed_day(doc, f["month"], f["year"])
+        h.issued_in = None if h.issued_on else partial_date(f["month"], f["year"])
         h.spans["date"] = (line.page, line.start, line.end)
     elif "header_right" in p1.regions:
         h.place, h.issued_on = scattered_date(right)
@@ -578,6 +589,8 @@ def extract_header(doc: SourceDocument, blocks: Blocks | None = None) -> Header:
     elif not h.signer and doc.meta.get("signature", {}).get("signer"):
         h.signer = doc.meta["signature"]["signer"]  # the digital signature names the person who signed
     apply_consolidation(h, blocks)
+    if h.issued_on:  # a later source dated it (a law's passing, a consolidation's authentication)
+        h.issued_in = None
     h.is_qppl = is_qppl(h.number, h.symbol)
     if h.doc_type in LAW_TYPES:
         h.is_qppl = True

@@ -38,10 +38,10 @@ PARTY_NUMBER = re.compile(
     r"(?:[Ss]ố|SỐ)\s*:?\s*(?P<number>\d{1,5}\s*-\s*(?P<symbol>[A-ZĐ]{1,5}\s*/\s*[A-ZĐ][A-ZĐa-z0-9]*(?:-[A-ZĐ0-9]+)*))(?![\w/])"
 )
 
-# A date written out: "ngày 05 tháng 3 năm 2020" (blanks allowed for drafts:
-# "ngày    tháng 12 năm 2025").  Groups: day, month, year.
+# A date written out: "ngày 05 tháng 3 năm 2020" (blanks allowed for drafts, as spaces or dot leaders:
+# "ngày    tháng 12 năm 2025", "ngày ..... tháng ..... năm 2025").  Groups: day, month, year.
 DATE_WORDS = re.compile(
-    r"ngày\s*(?P<day>\d{1,2})?\s*tháng\s*(?P<month>\d{1,2})?\s*năm\s*(?P<year>\d{4})", re.I
+    r"ngày[\s.…_]*(?P<day>\d{1,2})?[\s.…_]*tháng[\s.…_]*(?P<month>\d{1,2})?[\s.…_]*năm\s*(?P<year>\d{4})", re.I
 )
 # A date in figures: "02/7/2025", "19-8-2025".  Groups: day, month, year.
 DATE_NUMERIC = re.compile(r"(?<![\d/])(?P<day>\d{1,2})[/.-](?P<month>\d{1,2})[/.-](?P<year>(?:19|20)\d{2})(?!\d)")
@@ -230,11 +230,12 @@ DATE_LINE_FORM = re.compile(r"(?P<place>[^\n,|]{2,40}?)\s*(?P<comma>,?)\s*" + DA
 
 # The date line of the header of an OCR page, read tolerantly: day and month may be what OCR made of figures
 # written by hand or stamped ("ngày J2 tháng I] năm 2025", "ngày f6 tháng? năm 2021"), up to three characters
-# each after a mark or two of punctuation; the year stays four digits.  Groups: place, comma, day, month, year
+# each after a mark or two of punctuation, or a figure OCR split in two specks ("ngày .ÿ Š tháng"); the year stays
+# four digits.  Groups: place, comma, day, month, year
 # (day and month as read: ``blocks.ocr_figures`` reads them).
 OCR_DATE_LINE = re.compile(
-    r"(?P<place>[^\n,|]{2,40}?)\s*(?P<comma>,?)\s*ngày\W{0,2}(?P<day>\S{0,3}?)\s*"
-    r"tháng\W{0,2}(?P<month>\S{0,3}?)\s*năm\s*(?P<year>\d{4})",
+    r"(?P<place>[^\n,|]{2,40}?)\s*(?P<comma>,?)\s*ngày\W{0,2}(?P<day>\S{0,3}?(?:\s\S{1,2})?)\s*"
+    r"tháng\W{0,2}(?P<month>\S{0,3}?(?:\s\S{1,2})?)\s*năm\s*(?P<year>\d{4})",
     re.I,
 )
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -25,6 +25,7 @@ __all__ = [
     "load",
     "as_date",
     "in_interval",
+    "signing_period",
     "doc_types",
     "doc_type",
     "doc_type_name",
@@ -51,6 +52,24 @@ def as_date(d: DateLike | None) -> date | None:
     if d is None or isinstance(d, date):
         return d
     return date.fromisoformat(d[:10])
+
+
+def signing_period(issued_on: str | None, issued_in: str | None = None) -> tuple[date, date] | None:
+    """The first and last day a document may have been signed on: its date (both the same), else the month or
+    the year its date line gives (``Header.issued_in``: "2026-06", "2026"); None when neither is known."""
+    if issued_on:
+        d = as_date(issued_on)
+        return d, d
+    parts = (issued_in or "").split("-")
+    try:
+        year = int(parts[0])
+        if len(parts) == 1:
+            return date(year, 1, 1), date(year, 12, 31)
+        month = int(parts[1])
+        following = date(year + month // 12, month % 12 + 1, 1)
+        return date(year, month, 1), following - timedelta(days=1)
+    except ValueError:
+        return None
 
 
 def in_interval(on: DateLike, valid_from: str | None, valid_until: str | None) -> bool:

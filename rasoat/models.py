@@ -103,6 +103,9 @@ class Header:
     parent_issuer: str | None = None
     place: str | None = None
     issued_on: str | None = None  # ISO date
+    # the month ("2026-06") or the year ("2026") of a date line whose day (and month) is blank or unreadable: a
+    # draft's "ngày    tháng 6 năm 2026", a day written by hand that OCR cannot read; None when issued_on is known
+    issued_in: str | None = None
     effective_on: str | None = None
     title: str | None = None
     signer: str | None = None

@@ -17,10 +17,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rasoat import effect
+from rasoat.facts import signing_period
 from rasoat.models import EffectFact
 from rasoat.numbers import number_key
 from rasoat.tables import table
@@ -104,9 +106,10 @@ def rebuild(db: sqlite_utils.Database) -> effect.Registry:
         found_of: dict[tuple, str | None] = {}  # each cited number or name looked up once
         status_of: dict[tuple, str] = {}
         updates = []
-        for rowid, number, name, doc_type, cited_on, on, citing in db.execute(
-                "select c.rowid, c.number, c.name, c.doc_type, c.issued_on, d.issued_on, d.number from citations c "
-                "join documents d on d.id = c.document_id where c.number is not null or c.name is not null").fetchall():
+        for rowid, number, name, doc_type, cited_on, on, month, citing in db.execute(
+                "select c.rowid, c.number, c.name, c.doc_type, c.issued_on, d.issued_on, d.issued_in, d.number "
+                "from citations c join documents d on d.id = c.document_id "
+                "where c.number is not null or c.name is not null").fetchall():
             asked = (number, name, doc_type, cited_on)
             if asked not in found_of:
                 found_of[asked] = effect.number_of(reg, number, name, doc_type, cited_on)[0]
@@ -114,12 +117,27 @@ def rebuild(db: sqlite_utils.Database) -> effect.Registry:
             if not found:
                 updates.append((effect.UNKNOWN, rowid))
                 continue
-            on_key = (number_key(found), on, doc_type, number_key(citing or ""))
+            on_key = (number_key(found), on or month, doc_type, number_key(citing or ""))
             if on_key not in status_of:
-                status_of[on_key] = reg.status(found, on, doc_type, citing=citing, lists=False).status
+                status_of[on_key] = status_in(reg, found, signing_period(on, month), doc_type, citing)
             updates.append((status_of[on_key], rowid))
         db.conn.executemany("update citations set status = ? where rowid = ?", updates)
     return reg
+
+
+def status_in(reg: effect.Registry, number: str, period: tuple[date, date] | None, doc_type: str | None = None,
+              citing: str | None = None) -> str:
+    """The status of ``number`` all through ``period`` (``facts.signing_period``: the citing document's signing
+    day, else the month or year its date line gives): unknown when the period is, or when the status changes
+    within it (a căn cứ replaced in the middle of the month a draft is dated)."""
+    if period is None:
+        return effect.UNKNOWN
+    first, last = period
+    at_first = reg.status(number, first, doc_type, citing=citing, lists=False).status
+    if first == last:
+        return at_first
+    at_last = reg.status(number, last, doc_type, citing=citing, lists=False).status
+    return at_first if at_first == at_last else effect.UNKNOWN
 
 
 def _row(entry: dict[str, Any], name: str = "registry") -> dict:

@@ -171,7 +171,7 @@ def document_row(doc: Document) -> dict:
     text = s.text if s.pages else None
     return row(
         "documents", h, s, id=s.sha256, path=display_path(s.path), file_name=display_path(s.file_name),
-        pages=len(s.pages), year=int(h.issued_on[:4]) if h.issued_on else None,
+        pages=len(s.pages), year=int((h.issued_on or h.issued_in)[:4]) if h.issued_on or h.issued_in else None,
         error_detail=s.error_detail and display_path(s.error_detail),
         number_key=number_key(h.number), text=text, meta=json.dumps(dict(s.meta, spans=h.spans), ensure_ascii=False),
         search_folded=search_folded([h.number, h.symbol, h.doc_type, h.issuer, h.title, h.signer], text),

@@ -95,6 +95,8 @@ TABLES: tuple[Table, ...] = (
             Column("parent_issuer", str, "Cơ quan cấp trên", "dòng trên tên cơ quan ban hành"),
             Column("place", str, "Địa danh"),
             Column("issued_on", str, "Ngày ban hành"),
+            Column("issued_in", str, "Tháng/năm ban hành",
+                   "khi dòng ngày tháng để trống ngày (dự thảo) hoặc ngày viết tay không đọc được: 2026-06, 2026"),
             Column("effective_on", str, "Ngày có hiệu lực"),
             Column("status", str, "Tình trạng hiệu lực", "hôm nay, theo sổ văn bản (bảng registry) và bằng chứng ở đó"),
             Column("title", str, "Trích yếu"),

@@ -12,7 +12,7 @@ from rasoat.gazetteer import issuer_from_symbol, resolve_issuer
 from rasoat.numbers import number_key, number_year, parse, qh_term, type_abbr
 from rules import patterns as pt
 from rules.base import finding, rule
-from rules.context import is_ground, issued_on, issuer_record, looks_qppl, ocr_tolerant
+from rules.context import is_ground, issued_on, issuer_record, looks_qppl, ocr_tolerant, signing_period
 from rules.numbering import same_body
 
 CAT = "Căn cứ, trích dẫn"
@@ -52,23 +52,33 @@ def cited_year_mismatch(doc):
 # --------------------------------------------------------------------------- in force on the signing date
 
 
+def _signed(first: date, last: date) -> str:
+    """How a finding names the signing day: the date, else the month or year the date line gives."""
+    if first == last:
+        return f"ngày {first:%d/%m/%Y}"
+    what = f"tháng {first:%m/%Y}" if first.month == last.month else f"năm {first.year}"
+    return f"trong {what} (ngày ký để trống hoặc không đọc được)"
+
+
 @rule("CIT001", "Căn cứ ban hành đã hết hiệu lực vào ngày ký", CAT, "error",
       "Luật 64/2025/QH15, Điều 71; NĐ 78/2025/NĐ-CP, Điều 62; NĐ 34/2016/NĐ-CP, Điều 61",
       fix="Thay căn cứ đã hết hiệu lực bằng văn bản đang có hiệu lực vào ngày ký.")
 def ground_repealed(doc):
-    d = issued_on(doc)
-    if not d:
+    period = signing_period(doc)
+    if not period:
         return
+    first, last = period  # a draft's "ngày … tháng 6 năm 2026": repealed by the month's end is reported
     for c, number in _grounds(doc):
-        st = effect.shipped().status(number, d, c.doc_type, citing=doc.extraction.header.number)
+        st = effect.shipped().status(number, last, c.doc_type, citing=doc.extraction.header.number)
         if st.status != effect.REPEALED:
             continue
         since = facts.as_date(st.since)
         successors = [*st.replaced_by, *st.repealed_by]
         instead = f"thay bằng {', '.join(successors)}" if st.replaced_by else (
             f"bị bãi bỏ bởi {', '.join(successors)}" if successors else "đã bị bãi bỏ")
+        within = "; nếu ký từ ngày đó thì căn cứ đã hết hiệu lực" if since > first else ""
         yield finding(f"Căn cứ {_cited_name(number, c)} ({number}) không còn hiệu lực từ ngày {since:%d/%m/%Y}, "
-                      f"văn bản ký ngày {d:%d/%m/%Y}; {instead} (trừ trường hợp chuyển tiếp; theo "
+                      f"văn bản ký {_signed(first, last)}{within}; {instead} (trừ trường hợp chuyển tiếp; theo "
                       f"{_clauses(st)})", evidence=_cited_text(doc, c), **_span(c))
 
 
@@ -78,12 +88,13 @@ def ground_repealed(doc):
       fix="Viện dẫn thêm văn bản sửa đổi, bổ sung căn cứ đó (số, ngày, cơ quan ban hành) ngay sau căn cứ, hoặc "
           "thay căn cứ bằng văn bản hợp nhất hay văn bản mới còn hiệu lực.")
 def ground_amended(doc):
-    d = issued_on(doc)
-    if not d:
+    period = signing_period(doc)
+    if not period:
         return
+    first, last = period
     cited = {number_key(c.number) for c in doc.extraction.citations if c.number}
     for c, number in _grounds(doc):
-        st = effect.shipped().status(number, d, c.doc_type, citing=doc.extraction.header.number)
+        st = effect.shipped().status(number, last, c.doc_type, citing=doc.extraction.header.number)
         if st.status not in (effect.IN_FORCE, effect.PARTLY_REPEALED):
             continue
         partly = [n for n in st.partly_repealed_by if number_key(n) not in cited]
@@ -94,8 +105,9 @@ def ground_amended(doc):
                                        amended and f"được sửa đổi, bổ sung bởi {', '.join(amended)}"]))
         clauses = [f.clause for f in effect.shipped().facts(number)
                    if f.by in (*partly, *amended) and f.kind != effect.ISSUED and f.clause]
-        yield finding(f"Căn cứ {number} {what} trước ngày ký {d:%d/%m/%Y}; văn bản không viện dẫn văn bản đó "
-                      f"(theo {'; '.join(dict.fromkeys(clauses))})", evidence=_cited_text(doc, c), **_span(c))
+        yield finding(f"Căn cứ {number} {what} trước khi văn bản ký {_signed(first, last)}; văn bản "
+                      f"không viện dẫn văn bản đó (theo {'; '.join(dict.fromkeys(clauses))})",
+                      evidence=_cited_text(doc, c), **_span(c))
 
 
 def _grounds(doc):

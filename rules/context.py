@@ -15,6 +15,7 @@ from functools import wraps
 
 from extract import region_block  # noqa: F401  (re-exported for the rule modules)
 from rasoat.facts import as_date
+from rasoat.facts import signing_period as facts_signing_period
 from rasoat.gazetteer import resolve_issuer
 from rasoat.models import Block, Document
 from rasoat.numbers import is_qppl_type, parse
@@ -102,6 +103,13 @@ def qppl_type(doc: Document) -> bool:
 
 def issued_on(doc: Document) -> date | None:
     return as_date(doc.extraction.header.issued_on)
+
+
+def signing_period(doc: Document) -> tuple[date, date] | None:
+    """The first and last day the document may be signed on: its date, else the month or year of a date line
+    whose day is blank or unreadable (``rasoat.facts.signing_period``)."""
+    h = doc.extraction.header
+    return facts_signing_period(h.issued_on, h.issued_in)
 
 
 def issuer_record(doc: Document, on: date | str | None = None) -> dict | None:

@@ -59,6 +59,8 @@ def test_type_code_with_a_doubled_stroke(number, expected):
 @pytest.mark.parametrize("text, highest, expected", [
     ("11", 12, "11"), ("I1", 12, "11"), ("I]", 12, "11"), ("l1", 12, "11"), ("O5", 12, "05"),
     ("J2", 31, None), ("?", 12, None), ("", 31, None), (None, 31, None), ("13", 12, None), ("0", 31, None),
+    ("2 8", 31, "28"), ("I 5", 31, "15"),  # a handwritten figure OCR split in two
+    ("ÿ Š", 31, None), ("2 ?", 31, None), ("3 5", 31, None),  # specks, or two figures that make no day
 ])
 def test_ocr_figures(text, highest, expected):
     assert ocr_figures(text, highest) == expected
@@ -82,6 +84,9 @@ def _page(right_date: str, source: TextSource) -> Page:
     ("Đà Lạt, ngày 12 tháng 11 năm 2025", TextSource.OCR, ("12", "11", "2025")),  # read as it always was
     ("Đà Lạt,\nngày-‡ tháng I] năm 2025", TextSource.OCR, (None, "11", "2025")),  # the place on a line of its own
     ("Đà Lạt, ngày J2 tháng I] năm 2025", TextSource.TEXT, None),  # a text layer is not read tolerantly
+    ("Đà Lạt, ngày .ÿ Š tháng Ế_ năm 2023", TextSource.OCR, (None, None, "2023")),  # specks of a written figure
+    ("Đà Lạt, ngày 2 8 tháng 6 năm 2023", TextSource.OCR, ("28", "6", "2023")),  # a figure split in two
+    ("Đà Lạt, ngày mười hai tháng sáu năm 2023", TextSource.OCR, None),  # words, longer than a figure's specks
 ])
 def test_date_line_of_an_ocr_page_read_tolerantly(line, source, fields):
     found = date_line([_page(line, source)])

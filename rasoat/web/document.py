@@ -46,6 +46,8 @@ def header_fields(doc: sqlite3.Row) -> list[tuple[str, str]]:
         value = doc[column]
         if column in ("issued_on", "effective_on"):
             value = labels.vn_date(value)
+        if column == "issued_on" and not value and dict(doc).get("issued_in"):  # a draft, a date written by hand
+            value = f"{labels.vn_date(doc['issued_in'])} (ngày để trống hoặc không đọc được)"
         value = labels.value_label(column, value) or value
         out.append((label, "" if value is None else str(value)))
     return out

@@ -45,9 +45,14 @@ def value_label(column: str, value, table: str | None = None) -> str | None:
 
 
 def vn_date(iso: str | None) -> str:
-    """"2024-03-12" → "12/03/2024" (what a reviewer reads); other text unchanged."""
+    """"2024-03-12" → "12/03/2024", "2026-06" → "tháng 06/2026", "2026" → "năm 2026" (what a reviewer reads);
+    other text unchanged."""
     if iso and len(iso) == 10 and iso[4] == iso[7] == "-":
         return f"{iso[8:]}/{iso[5:7]}/{iso[:4]}"
+    if iso and len(iso) == 7 and iso[4] == "-" and iso[:4].isdigit():
+        return f"tháng {iso[5:]}/{iso[:4]}"
+    if iso and len(iso) == 4 and iso.isdigit():
+        return f"năm {iso}"
     return iso or ""
 
 

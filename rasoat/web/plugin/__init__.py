@@ -635,7 +635,7 @@ def render_cell(row, value, column, table, database, datasette):
 
 
 LONG_COLUMNS = {"text", "search_folded", "meta", "regions", "tables"}
-DATE_COLUMNS = {"issued_on", "effective_on", "Ngày ban hành", "Ngày có hiệu lực"}  # shown dd/mm/yyyy
+DATE_COLUMNS = {"issued_on", "issued_in", "effective_on", "Ngày ban hành", "Ngày có hiệu lực"}  # shown dd/mm/yyyy
 LONG = 300
 
 
