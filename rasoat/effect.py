@@ -112,6 +112,10 @@ TITLE_ACT = re.compile(r"sửa\s+đổi|bổ\s+sung|bãi\s+bỏ|thay\s+thế", r
 # Where an act word opens its line (after a point's or clause's numbering): the operative verb of a clause ("\nBãi
 # bỏ khoản 2 Điều 32 …"), not a reference ("… và các văn bản sửa đổi, bổ sung, thay thế Nghị định số …").
 LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:\d+\.|[a-zđ]\))?[ \t]*$")
+# The amending words of an article's heading ("Điều 2. Sửa đổi, bổ sung Luật … số …") and of its clauses.
+AMEND_WORD = re.compile(r"sửa\s+đổi|bổ\s+sung", re.I)
+# The "Điều N." that opens an article's text.
+ARTICLE_MARK = re.compile(r"^\s*Điều\s+\d+[a-zđ]?\s*\.", re.I)
 DEFAULT_SENTENCE_LOOKBACK = 800  # characters before a citation read for the title of another document naming it
 # "(hết hiệu lực | bãi bỏ …) (thi hành) (kể) từ ngày 01 tháng 7 năm 2025": the day a clause ends a document, read from
 # the repeal word on, before the sentence ends.
@@ -217,6 +221,26 @@ def _article_path(articles: list[Article], page: int, start: int) -> str | None:
         return None
     best = min(holding, key=lambda a: a.end - a.start)
     return best.path
+
+
+def heading_only_repeals(articles: list[Article], c: Citation) -> bool:
+    """Is ``c`` named in the heading of an article headed "Sửa đổi, bổ sung …" whose clauses only repeal ("Điều 2.
+    Sửa đổi, bổ sung Luật … số 30/2023/QH15 / Bãi bỏ khoản 2 Điều 32 của Luật …")?  The heading names no
+    amendment then, but the document the article partly repeals.  Wording struck out or replaced ("Thay thế cụm
+    từ …") is an amendment, as is a part replaced by new text ("Thay thế Phụ lục … bằng Phụ lục …"); a clause
+    saying "sửa đổi" or "bổ sung" keeps the heading's word."""
+    arts = [a for a in articles if a.kind == "dieu" and a.page == c.page and a.start <= c.start < a.end]
+    if not arts or not arts[0].title or not AMEND_WORD.match(arts[0].title.strip()):
+        return False
+    a = arts[0]
+    mark = ARTICLE_MARK.match(a.text)
+    heading = a.text[mark.end() if mark else 0 : c.start - a.start]
+    if SENTENCE_START.search(heading):
+        return False  # in a clause, not the heading
+    rest = a.text[c.end - a.start :]
+    repeals = list(REPEAL_WORD.finditer(rest))
+    return (bool(repeals) and not AMEND_WORD.search(rest)
+            and not any("thay" in fold(r.group(0)) or WORDING.match(rest[r.end() :]) for r in repeals))
 
 
 def cited_name(full: str, at: int) -> tuple[str, str] | None:
@@ -333,7 +357,7 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
                 kind = AMENDED
         elif acts and relation == AMENDED and in_effect and not AMENDED_BY_BEFORE.search(before) \
                 and not of_another(full, at, own):
-            kind = AMENDED
+            kind = REPEALED_PART if heading_only_repeals(articles, c) else AMENDED
         elif grounds and c.relation == GROUND and header.issued_on and (key, GROUND) not in seen:  # by number
             named = cited_name(full, at)
             seen.add((key, GROUND))

@@ -596,9 +596,18 @@ def test_a_document_named_in_another_ones_title_far_back_is_not_amended():
 
 
 @pytest.mark.parametrize("article, kinds", [
-    # an article headed "Sửa đổi, bổ sung" whose text repeals a clause: amended (its heading) and partly repealed
+    # an article headed "Sửa đổi, bổ sung" whose text only repeals a clause: partly repealed, the heading no amendment
     ("Sửa đổi, bổ sung Quyết định số 18/2019/QĐ-UBND\nBãi bỏ khoản 2 Điều 5 của Quyết định số 18/2019/QĐ-UBND.",
-     {effect.AMENDED, effect.REPEALED_PART}),
+     {effect.REPEALED_PART}),
+    ("Sửa đổi, bổ sung Quyết định số\n18/2019/QĐ-UBND của Ủy ban nhân dân tỉnh\nBãi bỏ điểm c khoản 2 Điều 5.",
+     {effect.REPEALED_PART}),  # the heading on two lines, the clause naming no number
+    # near misses: a clause that amends keeps the heading's word; a part replaced by new text, or wording, amends
+    ("Sửa đổi, bổ sung Quyết định số 18/2019/QĐ-UBND\n1. Sửa đổi khoản 1 Điều 3 như sau: “1. Hồ sơ gồm …”\n"
+     "2. Bãi bỏ khoản 2 Điều 5 của Quyết định số 18/2019/QĐ-UBND.", {effect.AMENDED, effect.REPEALED_PART}),
+    ("Sửa đổi, bổ sung Phụ lục kèm theo Quyết định số 18/2019/QĐ-UBND\nThay thế Phụ lục kèm theo Quyết định số "
+     "18/2019/QĐ-UBND bằng Phụ lục kèm theo Quyết định này.", {effect.AMENDED, effect.REPEALED_PART}),
+    ("Sửa đổi, bổ sung Quyết định số 18/2019/QĐ-UBND\nThay thế cụm từ “Sở Nội vụ” bằng cụm từ “Sở Tư pháp” tại "
+     "khoản 2 Điều 5.", {effect.AMENDED}),
     # near miss: the amending words govern the number of their own sentence
     ("Bãi bỏ điểm c và sửa đổi khoản 2 Điều 4 của Quyết định số 18/2019/QĐ-UBND như sau: “2. Hồ sơ gồm …”",
      {effect.AMENDED}),
