@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     registry = effect.Registry(f for facts in effect.shipped().by_key.values() for f in facts)
     for _, d in docs:
         x = d.extraction
-        registry.add(effect.facts_of_document(x.header, x.citations, x.articles, x.blocks.effect_clause,
+        registry.add(effect.facts_of_document(x.header, x.citations, x.articles, x.blocks,
                                               [p.text for p in d.source.pages], effect.SOURCE_DOCUMENT,
                                               document_id=d.id, grounds=True))
     by_set: dict[str, Counter] = {"dev": Counter(), "samples": Counter()}

@@ -17,7 +17,7 @@ from rasoat.errors import PDFIUM_FAILED, os_error_message
 from rasoat.files import sha256_file
 from rasoat.limits import LimitExceeded, Limits
 from rasoat.models import Page, Region, SourceDocument, TextSource
-from rasoat.vntext import nfc
+from rasoat.vntext import latin_lookalikes, nfc
 
 if TYPE_CHECKING:
     from ingest.scan import OcrPages
@@ -256,6 +256,8 @@ def ingest_file(path: str | Path, ocr: bool | OcrPages = True, limits: Limits | 
             raise IngestError(f"Định dạng chưa được hỗ trợ: {suffix or kind}")
         if not any(p.text.strip() for p in doc.pages):
             raise IngestError("Không có lớp chữ (có thể là bản scan) và chưa nhận dạng được")
+        for p in doc.pages:  # "NĐ-СР" typed with Cyrillic С and Р: one character for one, regions stay
+            p.text = latin_lookalikes(p.text)
     except (IngestError, LimitExceeded) as e:
         doc.error, doc.pages = str(e), []
     except OSError as e:

@@ -27,7 +27,7 @@ from itertools import takewhile
 from typing import Any
 
 from rasoat.facts import DateLike, as_date, load
-from rasoat.models import Article, Block, Citation, EffectFact, EffectStatus, Header
+from rasoat.models import Article, Blocks, Citation, EffectFact, EffectStatus, Header
 from rasoat.numbers import DOC_NUMBER, number_key, number_year, parse, qh_term
 from rasoat.patterns import NATIONAL_TITLE
 from rasoat.vntext import collapse, fold, unify
@@ -65,7 +65,8 @@ SOURCES = (SOURCE_DOCUMENT, SOURCE_GAZETTE, SOURCE_FACTS, SOURCE_IMPORT)  # by t
 CONSOLIDATION = "Văn bản hợp nhất"
 
 DEFAULT_EFFECT_BEFORE = 400  # characters before a document's own effect clause read for what it replaces
-DEFAULT_EFFECT_AFTER = 3000  # … and after it (the rest of the "Hiệu lực thi hành" article and the next one)
+DEFAULT_EFFECT_AFTER = 3000  # … and after it (the rest of the "Hiệu lực thi hành" article and the next one), at least:
+UNIT_KINDS = ("dieu", "chuong", "muc", "phan")  # the next of these closes the effect article when further on
 DEFAULT_REPEAL_LOOKBACK = 160  # characters before a repealing citation searched for the repeal word
 DEFAULT_EXPIRY_TAIL = 160  # characters after a cited number searched for "… hết hiệu lực" in its sentence
 PAGE_JOIN = "\n"  # pages joined as extract.blocks joins them
@@ -252,14 +253,15 @@ def cited_name(full: str, at: int) -> tuple[str, str] | None:
     return (m.group("type"), m.group("name").strip()) if m else None
 
 
-def facts_of_document(header: Header, citations: list[Citation], articles: list[Article],
-                      effect_clause: Block | None, page_texts: list[str], source: str,
+def facts_of_document(header: Header, citations: list[Citation], articles: list[Article], blocks: Blocks,
+                      page_texts: list[str], source: str,
                       document_id: str | None = None, grounds: bool = False) -> list[EffectFact]:
     """The effect facts one document states: its own (number, type, issuer, title, dates: ``ban_hanh``), and
     for each document its effect article replaces, repeals (in whole or in part) or amends — or its title
     amends — a fact about that document dated on this one's effect date.  With ``grounds`` (a published
     document: the Công báo), each căn cứ with a number too: in force on this one's signing date, with the
-    name printed before its number.  Nothing without its own number."""
+    name printed before its number.  Nothing without its own number.  ``blocks``: where ``extract`` found the
+    effect clause and the signature (the effect article ends before it)."""
     own = header.number
     if not own:
         return []
@@ -278,6 +280,7 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
                           doc_type=c.doc_type or (named[0] if named else None), issuer=c.issuer,
                           issued_on=c.issued_on, document_id=document_id, page=c.page, start=c.start, end=c.end)
 
+    effect_clause = blocks.effect_clause
     if consolidation:  # no effect date of its own: its effect clauses are those of the texts it joins, footnoted
         effect_clause = None
     clause = where(effect_clause.page, effect_clause.start) if effect_clause else f"{own}, phần đầu văn bản"
@@ -291,7 +294,13 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
     if effect_clause:
         at = offsets[effect_clause.page - 1] + effect_clause.start
         form = NATIONAL_TITLE.search(full, at)  # a form annexed after the article (its text is not the article's)
-        window = (at - DEFAULT_EFFECT_BEFORE, min(at + DEFAULT_EFFECT_AFTER, form.start() if form else len(full)))
+        # the characters after the clause, or the whole effect article when longer ("7. … bãi bỏ …: a) … g) …"
+        # pages on): up to the next article, chapter or part, or the signature when it is the last
+        sig = blocks.signature
+        ends = [x for a in articles if a.kind in UNIT_KINDS and (x := offsets[a.page - 1] + a.start) > at]
+        ends += [x for x in [offsets[sig.page - 1] + sig.start] if x > at] if sig else []
+        after = max(at + DEFAULT_EFFECT_AFTER, min(ends)) if ends else at + DEFAULT_EFFECT_AFTER
+        window = (at - DEFAULT_EFFECT_BEFORE, min(after, form.start() if form else len(full)))
     title_span = header.spans.get("title")
     seen: set = set()
     from_title: list[tuple[Citation, str]] = []  # what the title says, kept when the articles do not say it

@@ -220,7 +220,7 @@ def fact_rows(doc: Document) -> list[dict]:
     from rasoat.effect import SOURCE_DOCUMENT, facts_of_document
 
     x = doc.extraction
-    facts = facts_of_document(x.header, x.citations, x.articles, x.blocks.effect_clause,
+    facts = facts_of_document(x.header, x.citations, x.articles, x.blocks,
                               [p.text for p in doc.source.pages], SOURCE_DOCUMENT, document_id=doc.id, grounds=True)
     return [row("registry_facts", f, since=f.on, by_number=f.by, number_key=number_key(f.number)) for f in facts]
 

@@ -1,6 +1,7 @@
 """Small helpers for Vietnamese text shared by every stage.
 
-- ``nfc``: Unicode NFC, what every stage stores.
+- ``nfc``: Unicode NFC, what every stage stores; ``latin_lookalikes``: Cyrillic
+  or Greek capitals drawn as Latin ones, typed into a number ("NĐ-СР"), as Latin.
 - ``unify``: one spelling for matching: new-style tone placement, the one
   NĐ 30/2020 texts use ("hoà" → "hòa", "Uỷ" → "Ủy", "khoẻ" → "khỏe"), and
   Ð (U+00D0, Icelandic eth) → Đ (U+0110).
@@ -46,6 +47,27 @@ _OLD_TONE_RE = re.compile(
 
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
+
+
+# Cyrillic and Greek capitals drawn as Latin ones: typed from another keyboard layout into a document number
+# ("Nghị định số 40/2026/NĐ-СР", "TT-BТС" with Cyrillic С, Р, Т) they break the number for every reader.
+_LOOKALIKES = {
+    **dict(zip("АВЕКМНОРСТХ", "ABEKMHOPCTX", strict=True)),  # Cyrillic
+    **dict(zip("ΑΒΕΗΙΚΜΝΟΡΤΥΧΖ", "ABEHIKMNOPTYXZ", strict=True)),  # Greek
+}
+_LOOKALIKE_TABLE = str.maketrans(_LOOKALIKES)
+# A run of Cyrillic or Greek letters (a word of those scripts, or part of a mixed one).
+_FOREIGN_RUN = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]+")
+
+
+def latin_lookalikes(text: str) -> str:
+    """Runs of Cyrillic or Greek letters that are all capitals drawn as Latin ones written as those ("NĐ-СР" →
+    "NĐ-CP"); a run holding another letter is a word of its script ("РОССИЯ", "σn" in a formula) and stays.
+    One character for one: offsets and spans do not move."""
+    if not _FOREIGN_RUN.search(text):
+        return text
+    return _FOREIGN_RUN.sub(lambda m: m.group(0).translate(_LOOKALIKE_TABLE)
+                            if all(ch in _LOOKALIKES for ch in m.group(0)) else m.group(0), text)
 
 
 def unify(text: str) -> str:

@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
             read += 1
             if meta.get("nguon_url"):
                 urls[x.header.number] = meta["nguon_url"]
-            for fact in facts_of_document(x.header, x.citations, x.articles, x.blocks.effect_clause,
+            for fact in facts_of_document(x.header, x.citations, x.articles, x.blocks,
                                           [p.text for p in source.pages], SOURCE_GAZETTE, grounds=True):
                 d = asdict(fact)
                 facts.append({k: d[k] for k in KEPT if d[k] is not None})

@@ -20,7 +20,7 @@ EFFECT = "Quyết định này có hiệu lực kể từ ngày 25 tháng 3 năm
 
 def facts_of(doc):
     x = doc.extraction
-    return effect.facts_of_document(x.header, x.citations, x.articles, x.blocks.effect_clause,
+    return effect.facts_of_document(x.header, x.citations, x.articles, x.blocks,
                                     [p.text for p in doc.source.pages], effect.SOURCE_DOCUMENT, document_id=doc.id)
 
 
@@ -109,7 +109,7 @@ def test_a_document_acts_only_on_documents_of_no_higher_force(by, number, may):
 
 def test_published_grounds_are_known_in_force_by_number_and_by_name_and_date():
     x = make_document(**QPPL_DECISION).extraction
-    facts = effect.facts_of_document(x.header, x.citations, x.articles, x.blocks.effect_clause,
+    facts = effect.facts_of_document(x.header, x.citations, x.articles, x.blocks,
                                      [p.text for p in make_document(**QPPL_DECISION).source.pages],
                                      effect.SOURCE_GAZETTE, grounds=True)
     grounds = {f.number: f for f in facts if f.kind == effect.GROUND}
@@ -432,7 +432,7 @@ def test_a_consolidated_text_states_only_its_own_fact():
     x = extract(source)
     assert x.header.doc_type == "Văn bản hợp nhất" and x.header.number == "21/VBHN-BXD"
     assert {c.number for c in x.citations} >= {"44/2029/NĐ-CP", "15/2027/TT-BXD"}
-    facts = effect.facts_of_document(x.header, x.citations, x.articles, x.blocks.effect_clause,
+    facts = effect.facts_of_document(x.header, x.citations, x.articles, x.blocks,
                                      [p.text for p in source.pages], effect.SOURCE_GAZETTE, grounds=True)
     assert [(f.number, f.kind) for f in facts] == [("21/VBHN-BXD", effect.ISSUED)]
     # … and no effect date of its own: the clause it reprints (or a footnote) is the joined texts'
@@ -440,7 +440,7 @@ def test_a_consolidated_text_states_only_its_own_fact():
     # the same căn cứ in a document of its own are read
     own = dataclasses.replace(x.header, doc_type="Thông tư")
     kinds = {(f.number, f.kind) for f in effect.facts_of_document(
-        own, x.citations, x.articles, x.blocks.effect_clause, [p.text for p in source.pages], effect.SOURCE_GAZETTE,
+        own, x.citations, x.articles, x.blocks, [p.text for p in source.pages], effect.SOURCE_GAZETTE,
         grounds=True)}
     assert ("44/2029/NĐ-CP", effect.GROUND) in kinds
 
@@ -666,3 +666,34 @@ def test_a_repeal_is_dated_by_the_day_its_clause_names(clause, number, on):
                                            "tháng 3 năm 2024.\n" + clause))
     ends = [f for f in facts_of(doc) if f.number == number and f.kind in (effect.REPEALED_WHOLE, effect.REPEALED_PART)]
     assert [f.on for f in ends] == [on]
+
+
+# A transitional clause long enough to push what follows past DEFAULT_EFFECT_AFTER characters.
+FILLER = ("Hồ sơ đã tiếp nhận trước ngày Quyết định này có hiệu lực thì tiếp tục giải quyết theo quy định tại thời "
+          "điểm tiếp nhận, trừ trường hợp người nộp hồ sơ đề nghị áp dụng quy định mới. ") * 25
+REPEAL_LIST = ("Quyết định này bãi bỏ các quy định sau:\na) Điều 4 Quyết định số 21/2018/QĐ-UBND ngày 10 tháng 7 năm "
+               "2018 của Ủy ban nhân dân tỉnh;\nb) Chương II Quyết định số 07/2017/QĐ-UBND ngày 03 tháng 4 năm 2017.")
+SHORT_EFFECT = "Điều 2. Hiệu lực thi hành\nQuyết định này có hiệu lực kể từ ngày 25 tháng 3 năm 2024."
+
+
+@pytest.mark.parametrize("where, read", [
+    # the last clause of a long effect article, however far from its first: read
+    ("article", True),
+    # near misses past the characters read: an article after the effect article, an appendix after the signature
+    ("next article", False),
+    ("appendix", False),
+])
+def test_the_whole_effect_article_is_read(where, read):
+    assert len(FILLER) > effect.DEFAULT_EFFECT_AFTER
+    long_effect = (f"Điều 2. Hiệu lực thi hành\n1. Quyết định này có hiệu lực kể từ ngày 25 tháng 3 năm 2024.\n"
+                   f"2. {FILLER}\n3. {REPEAL_LIST}")
+    if where == "article":
+        doc = variant(QPPL_DECISION, (SHORT_EFFECT, long_effect))
+    elif where == "next article":
+        doc = variant(QPPL_DECISION, ("Điều 3. Trách nhiệm thi hành\n", f"Điều 3. Trách nhiệm thi hành\n{FILLER}\n"
+                                                                        f"{REPEAL_LIST}\n"))
+    else:
+        doc = make_document(**dict(QPPL_DECISION, more_pages=(f"Phụ lục\n{FILLER}\n{REPEAL_LIST}",)))
+    kinds = {(f.number, f.kind) for f in facts_of(doc)[1:]}
+    expected = {("21/2018/QĐ-UBND", effect.REPEALED_PART), ("07/2017/QĐ-UBND", effect.REPEALED_PART)}
+    assert (kinds == expected) if read else not kinds & expected
