@@ -497,9 +497,13 @@ def registry_import(path, db_path):
     from rasoat import store
 
     db = store.open_db(db_path)
-    n = reg.import_file(db, path)
+    try:
+        n, ignored = reg.import_file(db, path)
+    except reg.RegistryFileError as e:
+        raise click.ClickException(str(e)) from None
     conflicts = db.execute("select count(*) from registry where conflicts is not null").fetchone()[0]
-    click.echo(f"Đã nhập {n} dòng từ {Path(path).name}; {conflicts} văn bản có mâu thuẫn giữa các nguồn")
+    click.echo(f"Đã nhập {n} dòng từ {Path(path).name}; {conflicts} văn bản có mâu thuẫn giữa các nguồn"
+               + (f"; bỏ qua các cột không thuộc sổ: {', '.join(ignored)}" if ignored else ""))
 
 
 @registry.command("export")

@@ -14,9 +14,11 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,7 +27,8 @@ from rasoat import effect
 from rasoat.facts import signing_period
 from rasoat.models import EffectFact
 from rasoat.numbers import number_key
-from rasoat.tables import table
+from rasoat.tables import label, table
+from rasoat.vntext import fold
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -178,20 +181,119 @@ def _header_names() -> dict[str, str]:
     return out
 
 
-def read_rows(path: str | Path) -> list[dict[str, Any]]:
-    """The rows of a CSV (header: the registry's column names or labels) or JSON file (a list of objects)."""
-    path = Path(path)
-    text = path.read_text(encoding="utf-8-sig")
+class RegistryFileError(ValueError):
+    """A registry file that cannot be imported as it is; the message (in Vietnamese) says what and where.
+    Nothing of the file is imported then."""
+
+
+DELIMITERS = (",", ";", "\t")  # of a CSV file: Excel writes ";" where the decimal mark is a comma (vi-VN), tabs
+DATE_COLUMNS = ("issued_on", "effective_on", "status_from")
+STATUS_ALIASES = {"hết hiệu lực": effect.REPEALED}  # how an office may write a status, as rasoat writes it
+DEFAULT_PROBLEMS_SHOWN = 10  # problems of a file listed in its error, the rest counted
+# A date as an office writes it: ISO, or day/month/year with "/", "-" or "." ("05/3/2024").
+_DMY = re.compile(r"^(?P<day>\d{1,2})[/.-](?P<month>\d{1,2})[/.-](?P<year>\d{4})$")
+
+
+def _text_of(path: Path) -> str:
+    """The file's text: UTF-16 with its byte-order mark (Excel's "Unicode Text"), else UTF-8 (with or without
+    one)."""
+    data = path.read_bytes()
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise RegistryFileError(
+            f"Tệp {path.name} không phải UTF-8 (byte lạ ở vị trí {e.start}): hãy lưu lại dạng \"CSV UTF-8\" hoặc "
+            "JSON UTF-8") from None
+
+
+def _raw_rows(path: Path, text: str) -> list[dict[str, Any]]:
     if path.suffix.lower() == ".json":
-        data = json.loads(text)
-        raw = data["rows"] if isinstance(data, dict) else data
-    else:
-        raw = list(csv.DictReader(io.StringIO(text)))
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise RegistryFileError(f"Tệp {path.name} không phải JSON hợp lệ (dòng {e.lineno}, cột {e.colno}: "
+                                    f"{e.msg})") from None
+        raw = data.get("rows") if isinstance(data, dict) else data
+        if not isinstance(raw, list) or not all(isinstance(r, dict) for r in raw):
+            raise RegistryFileError(f"Tệp {path.name}: cần một danh sách các đối tượng (mỗi văn bản một đối tượng), "
+                                    "hoặc một đối tượng có khóa \"rows\" là danh sách đó")
+        return raw
+    header = text.split("\n", 1)[0]
+    delimiter = max(DELIMITERS, key=header.count)
+    return [{k: v for k, v in r.items() if k is not None}  # cells beyond the header's columns are no column
+            for r in csv.DictReader(io.StringIO(text), delimiter=delimiter)]
+
+
+def _date(value: Any) -> str | None:
+    """An imported date as ISO, None when blank; ValueError when it is no date."""
+    text = str(value or "").strip()
+    if not text:
+        return None
+    m = _DMY.match(text)
+    d = date(int(m["year"]), int(m["month"]), int(m["day"])) if m else date.fromisoformat(text)
+    return d.isoformat()
+
+
+def _status(value: Any) -> str | None:
+    """An imported status as one of ``effect.STATUSES`` (any case, with or without marks), None when blank;
+    ValueError when it is none of them."""
+    text = str(value or "").strip()
+    if not text:
+        return None
+    known = {fold(s): s for s in effect.STATUSES} | {fold(k): v for k, v in STATUS_ALIASES.items()}
+    if fold(text) not in known:
+        raise ValueError(text)
+    return known[fold(text)]
+
+
+def read_rows(path: str | Path) -> tuple[list[dict[str, Any]], list[str]]:
+    """The rows of a CSV (header: the registry's column names or labels; separated by ",", ";" or tabs) or
+    JSON file (a list of objects), with dates as ISO and statuses as rasoat writes them; and the columns of the
+    file that are none of the registry's (ignored: "STT", "Ghi chú").  Blank rows are skipped.
+    ``RegistryFileError`` lists every problem (a missing number column, a row without a number, a date or a
+    status that cannot be read), by line."""
+    path = Path(path)
+    raw = _raw_rows(path, _text_of(path))
     names = _header_names()
-    rows = []
-    for r in raw:
-        rows.append({names.get(str(k).strip().casefold(), names.get(str(k).strip(), str(k))): v for k, v in r.items()})
-    return rows
+    first_line = 1 if path.suffix.lower() == ".json" else 2
+    rows, ignored, problems = [], {}, []
+    for i, r in enumerate(raw, start=first_line):
+        row = {}
+        for k, v in r.items():
+            key = str(k).strip()
+            column = names.get(key.casefold()) or names.get(key)
+            if column is None:
+                ignored[key] = None
+            else:
+                row[column] = v.strip() if isinstance(v, str) else v
+        if not any(v not in (None, "", []) for v in row.values()):
+            continue
+        where = f"dòng {i}"  # of a CSV file (its header is line 1), or the item of a JSON list
+        if not str(row.get("number") or "").strip():
+            problems.append(f"{where}: thiếu số ký hiệu")
+        for column in DATE_COLUMNS:
+            try:
+                row[column] = _date(row.get(column))
+            except ValueError:
+                problems.append(f"{where}: {label('registry', column)} \"{row.get(column)}\" không phải ngày "
+                                "(viết 2024-03-05 hoặc 05/03/2024)")
+        try:
+            row["status"] = _status(row.get("status"))
+        except ValueError:
+            problems.append(f"{where}: tình trạng \"{row.get('status')}\" không phải một trong: "
+                            + ", ".join(effect.STATUSES))
+        rows.append(dict(row, _where=where))
+    if raw and not any(names.get(str(k).strip().casefold()) == "number" or str(k).strip() == "number"
+                       for k in raw[0]):
+        problems.insert(0, "không có cột số ký hiệu (\"number\" hoặc \"Số ký hiệu\")")
+        del problems[1:]  # every row would say it again
+    if problems:
+        more = len(problems) - DEFAULT_PROBLEMS_SHOWN
+        raise RegistryFileError(f"Không nhập tệp {path.name} (chưa nhập dòng nào): " + "; ".join(
+            problems[:DEFAULT_PROBLEMS_SHOWN]) + (f"; và {more} lỗi khác" if more > 0 else ""))
+    return rows, list(ignored)
 
 
 def facts_of_row(r: dict[str, Any], where: str) -> list[EffectFact]:
@@ -214,19 +316,19 @@ def facts_of_row(r: dict[str, Any], where: str) -> list[EffectFact]:
     return out
 
 
-def import_file(db: sqlite_utils.Database, path: str | Path) -> int:
+def import_file(db: sqlite_utils.Database, path: str | Path) -> tuple[int, list[str]]:
     """Add the rows of an office's registry file as facts (source "nhập"; a file imported again replaces its
-    earlier facts), then rebuild.  The number of rows read."""
+    earlier facts), then rebuild.  The number of rows read, and the file's columns that were ignored (none of the
+    registry's).  ``RegistryFileError`` (nothing imported) when the file cannot be read as it is."""
     name = Path(path).name
-    rows = read_rows(path)
-    facts = [f for i, r in enumerate(rows, start=2 if Path(path).suffix.lower() != ".json" else 1)
-             for f in facts_of_row(r, f"{name}, dòng {i}")]
+    rows, ignored = read_rows(path)
+    facts = [f for r in rows for f in facts_of_row(r, f"{name}, {r['_where']}")]
     with db.atomic():
         db.execute("delete from registry_facts where source = ? and (clause = ? or clause like ?)",
                    [effect.SOURCE_IMPORT, name, f"{name}, dòng %"])
         db["registry_facts"].insert_all(fact_row(f) for f in facts)
     rebuild(db)
-    return len(rows)
+    return len(rows), ignored
 
 
 def export_rows(db: sqlite_utils.Database) -> list[dict[str, Any]]:

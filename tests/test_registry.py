@@ -367,7 +367,7 @@ def test_import_export_round_trip(db, tmp_path):
             dict(number="05/2024/QĐ-UBND", doc_type="Quyết định", issued_on="2024-03-12", effective_on="2024-03-20")]
     src = tmp_path / "so-van-ban.json"
     src.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
-    assert reg.import_file(db, src) == 2
+    assert reg.import_file(db, src) == (2, [])
     r = db["registry"].get(number_key("12/2018/QĐ-UBND"))
     assert (r["status"], r["status_from"], json.loads(r["replaced_by"])) == (effect.REPEALED, "2023-01-01",
                                                                           ["30/2022/QĐ-UBND"])
@@ -387,6 +387,68 @@ def test_import_export_round_trip(db, tmp_path):
     before = db.execute("select count(*) from registry_facts").fetchone()[0]
     reg.import_file(db, src)
     assert db.execute("select count(*) from registry_facts").fetchone()[0] == before
+
+
+@pytest.mark.parametrize("content, encoding, name", [
+    # Excel in a Vietnamese locale: ";" between cells, dates day/month/year, a status in capitals, extra columns
+    ("STT;Số ký hiệu;Tình trạng hiệu lực;Từ ngày;Bị bãi bỏ bởi;Ghi chú\n"
+     "1;3/2017/QĐ-UBND;Hết hiệu lực toàn bộ;01/01/2021;9/2020/QĐ-UBND;đã rà soát\n\n", "utf-8-sig", "so.csv"),
+    # Excel's "Unicode Text": UTF-16 with its mark, tabs between cells
+    ("Số ký hiệu\tTình trạng hiệu lực\tTừ ngày\tBị bãi bỏ bởi\n"
+     "3/2017/QĐ-UBND\thết hiệu lực\t1-1-2021\t9/2020/QĐ-UBND\n", "utf-16", "so.txt"),
+    ('{"rows": [{"number": "3/2017/QĐ-UBND", "status": "het hieu luc toan bo", "status_from": "2021-01-01", '
+     '"repealed_by": ["9/2020/QĐ-UBND"]}]}', "utf-8", "so.json"),
+])
+def test_import_reads_what_offices_write(db, tmp_path, content, encoding, name):
+    src = tmp_path / name
+    src.write_bytes(content.encode(encoding))
+    n, ignored = reg.import_file(db, src)
+    assert n == 1 and ignored == (["STT", "Ghi chú"] if "STT" in content else [])
+    r = db["registry"].get(number_key("3/2017/QĐ-UBND"))
+    assert (r["status"], r["status_from"], json.loads(r["repealed_by"])) == (effect.REPEALED, "2021-01-01",
+                                                                          ["9/2020/QĐ-UBND"])
+
+
+@pytest.mark.parametrize("content, name, said", [
+    ("Số,Loại\n1,2\n", "so.csv", "không có cột số ký hiệu"),
+    ("Số ký hiệu,Ngày ban hành\n3/2017/QĐ-UBND,2017-13-45\n", "so.csv", "dòng 2: Ngày ban hành \"2017-13-45\""),
+    ("Số ký hiệu,Tình trạng hiệu lực\n3/2017/QĐ-UBND,tạm dừng\n", "so.csv", "dòng 2: tình trạng \"tạm dừng\""),
+    ("Số ký hiệu,Ngày ban hành\n3/2017/QĐ-UBND,2017-03-01\n,2018-01-01\n", "so.csv", "dòng 3: thiếu số ký hiệu"),
+    ('{"a": 1}', "so.json", "danh sách các đối tượng"),
+    ('[{"number": "3/2017/QĐ-UBND",}]', "so.json", "không phải JSON hợp lệ (dòng 1"),
+])
+def test_a_bad_registry_file_is_refused_whole(db, tmp_path, content, name, said):
+    src = tmp_path / name
+    src.write_text(content, encoding="utf-8")
+    before = db.execute("select count(*) from registry_facts").fetchone()[0]
+    with pytest.raises(reg.RegistryFileError) as e:
+        reg.import_file(db, src)
+    assert said in str(e.value)
+    assert db.execute("select count(*) from registry_facts").fetchone()[0] == before
+
+
+def test_the_command_says_what_is_wrong_without_a_traceback(db, tmp_path):
+    from click.testing import CliRunner
+
+    from rasoat.cli import cli
+
+    path = db.conn.execute("pragma database_list").fetchone()[2]
+    bad = tmp_path / "so.csv"
+    bad.write_text("Số ký hiệu,Từ ngày\n3/2017/QĐ-UBND,31/02/2021\n", encoding="utf-8")
+    out = CliRunner().invoke(cli, ["registry", "import", str(bad), "--db", path])
+    assert out.exit_code == 1 and "Traceback" not in out.output
+    assert "dòng 2: Từ ngày \"31/02/2021\" không phải ngày" in out.output
+    good = tmp_path / "so-tot.csv"
+    good.write_text("STT,Số ký hiệu,Từ ngày\n1,3/2017/QĐ-UBND,28/02/2021\n", encoding="utf-8")
+    out = CliRunner().invoke(cli, ["registry", "import", str(good), "--db", path])
+    assert out.exit_code == 0 and "Đã nhập 1 dòng" in out.output and "bỏ qua các cột không thuộc sổ: STT" in out.output
+
+
+def test_a_file_not_in_utf8_is_refused_with_what_to_do(db, tmp_path):
+    src = tmp_path / "so.csv"
+    src.write_bytes("number\n3/2017/QĐ-UBND\n".encode("cp1258"))  # Windows' Vietnamese code page: Đ is one byte
+    with pytest.raises(reg.RegistryFileError, match="không phải UTF-8.*CSV UTF-8"):
+        reg.import_file(db, src)
 
 
 def test_import_csv_with_vietnamese_headers(db, tmp_path):
