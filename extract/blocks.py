@@ -356,9 +356,9 @@ def effect_clause(pages: list[Page]) -> Block | None:
     """The document's own effect clause: "(Quyết định) này có hiệu lực (thi hành) (kể) từ ngày …"; a quoted or
     cited document's clause ("Thông tư số … có hiệu lực từ ngày …") comes second; failing an own clause, the
     last one with a document named as its subject (``rx.DOCUMENT_SUBJECT``).  Fields day, month, year (None for
-    "từ ngày ký" and "từ ngày thông qua"), on_sign, on_pass.  The block runs from "có hiệu lực" to
-    the end of its line, within ``DEFAULT_EFFECT_CLAUSE_MIN``–``DEFAULT_EFFECT_CLAUSE_MAX`` characters after
-    "từ (ngày)"."""
+    "từ ngày ký", "từ ngày thông qua" and "sau 45 ngày, kể từ ngày ký"), on_sign, on_pass, after_days.  The block
+    runs from "có hiệu lực" to the end of its line, within ``DEFAULT_EFFECT_CLAUSE_MIN``–
+    ``DEFAULT_EFFECT_CLAUSE_MAX`` characters after "từ (ngày)"."""
     text = PAGE_JOIN.join(p.text for p in pages)
     found = list(rx.EFFECTIVE.finditer(text))
     own = [m for m in found

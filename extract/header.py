@@ -11,7 +11,7 @@ line of the document).
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from extract import regexes as rx
 from extract.blocks import (  # noqa: F401  (find_title: re-exported)
@@ -580,6 +580,9 @@ def extract_header(doc: SourceDocument, blocks: Blocks | None = None) -> Header:
     clause = blocks.effect_clause
     if clause and clause.fields.get("year"):
         h.effective_on = iso_date(clause.fields["day"], clause.fields["month"], clause.fields["year"])
+    elif clause and clause.fields.get("after_days") and h.issued_on:  # "sau 45 ngày, kể từ ngày ký"
+        lapse = timedelta(days=int(clause.fields["after_days"]))
+        h.effective_on = (date.fromisoformat(h.issued_on) + lapse).isoformat()
 
     h.signer, h.signing_authority, h.signer_title, span = find_signature(doc, blocks.signature)
     if span:

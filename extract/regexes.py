@@ -157,10 +157,13 @@ POINT = re.compile(r"^\s*(?P<num>[a-zđ][0-9]?)\)\s+(?P<title>[^\n]*)", re.M)
 # Signature block authority prefixes (NĐ 30/2020, Điều 13).
 AUTHORITY = re.compile(r"^\s*(?P<auth>TM|KT|Q|TL|TUQ)\s*\.\s*(?P<rest>.*)$")
 
-# Effective date in the effect article: "có hiệu lực (thi hành) (kể) từ ngày 01 tháng 01 năm 2025".
+# Effective date in the effect article: "có hiệu lực (thi hành) (kể) từ ngày 01 tháng 01 năm 2025", "… từ ngày ký",
+# "… từ ngày (được) thông qua", or a lapse: "có hiệu lực (thi hành) sau 45 ngày, kể từ ngày ký (ban hành)" (groups
+# day, month, year; on_sign; on_pass; after_days).
 EFFECTIVE = re.compile(
-    r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+kể)?\s+từ\s+(?:ngày\s+(?P<day>\d{1,2})\s*(?:tháng\s*|/)(?P<month>\d{1,2})\s*(?:năm\s*|/)(?P<year>\d{4})|(?P<on_sign>ngày\s+ký)|"
-    r"(?P<on_pass>ngày\s+(?:được\s+)?thông\s+qua))",
+    r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:(?:\s+kể)?\s+từ\s+(?:ngày\s+(?P<day>\d{1,2})\s*(?:tháng\s*|/)(?P<month>\d{1,2})"
+    r"\s*(?:năm\s*|/)(?P<year>\d{4})|(?P<on_sign>ngày\s+ký)|(?P<on_pass>ngày\s+(?:được\s+)?thông\s+qua))|"
+    r"\s+sau\s+(?P<after_days>\d{1,3})\s+ngày\s*,?\s*(?:kể\s+)?từ\s+ngày\s+ký)",
     re.I,
 )
 

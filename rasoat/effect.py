@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -68,7 +68,9 @@ DEFAULT_EFFECT_BEFORE = 400  # characters before a document's own effect clause 
 DEFAULT_EFFECT_AFTER = 3000  # … and after it (the rest of the "Hiệu lực thi hành" article and the next one), at least:
 UNIT_KINDS = ("dieu", "chuong", "muc", "phan")  # the next of these closes the effect article when further on
 DEFAULT_REPEAL_LOOKBACK = 160  # characters before a repealing citation searched for the repeal word
-DEFAULT_EXPIRY_TAIL = 160  # characters after a cited number searched for "… hết hiệu lực" in its sentence
+# characters after a cited number searched for "… hết hiệu lực" in its sentence (EXPIRES_AFTER stops at its end):
+# "Luật … số 04/2007/QH12 đã được sửa đổi, bổ sung một số điều theo Luật số …, … và Luật số … hết hiệu lực"
+DEFAULT_EXPIRY_TAIL = 600
 PAGE_JOIN = "\n"  # pages joined as extract.blocks joins them
 
 # Words that end a cited document, in whole or in part, before it ("bãi bỏ", "thay thế", "hết hiệu lực").
@@ -78,7 +80,8 @@ PARTIAL = re.compile(r"\b(?:Điều|điều|khoản|điểm|một\s+số|một\s
                      r"biểu\s+mẫu|[Dd]anh\s+mục|cụm\s+từ|kèm\s+theo|Chương|Mục|Phần)\b")
 # A part of a document named before it in the sentence of "… hết hiệu lực" ("Quy trình … ban hành kèm theo Thông tư
 # số …", "Điều 5 của …"); narrower than PARTIAL, since the expiring document's own title may say "một số điều".
-PARTIAL_EXPIRY = re.compile(r"\b(?:kèm\s+theo|[Pp]hụ\s+lục|[Mm]ẫu\s+số|Điều\s+\d|khoản\s+\d|điểm\s+[a-zđ]\b)")
+PARTIAL_EXPIRY = re.compile(r"\b(?:kèm\s+theo|[Pp]hụ\s+lục|[Mm]ẫu\s+số|Điều\s+\d|khoản\s+\d|điểm\s+[a-zđ]\b|"
+                            r"Chương\s+[IVXLC\d]+\b|Mục\s+\d|Phần\s+(?:thứ\s+)?[IVXLC\d]+\b)")
 # A sentence ending before a capital ("… số 07/2017/QĐ-UBND. Điều 6 của …"); not a list's ";" or ":".
 SENTENCE_END = re.compile(r"\.\s+(?=[A-ZĐ])")
 # Where the sentence (or the numbered khoản) holding a citation starts.
@@ -117,6 +120,16 @@ LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:\d+\.|[a-zđ]\))?[ \t]*$")
 AMEND_WORD = re.compile(r"sửa\s+đổi|bổ\s+sung", re.I)
 # The "Điều N." that opens an article's text.
 ARTICLE_MARK = re.compile(r"^\s*Điều\s+\d+[a-zđ]?\s*\.", re.I)
+# Where an act word opens a clause of any article ("4. Bãi bỏ Điều 60 Thông tư số …", "Điều 1. Sửa đổi, bổ sung một
+# số điều của Thông tư số …"): an operative clause, read wherever it stands, not only in the effect article.
+OPERATIVE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:Điều\s+\d+[a-zđ]?\.|\d+\.|[a-zđ]\))?[ \t]*$")
+# A clause or an article named in an effect article's sentence ("khoản 2 và khoản 3 Điều 8", "Điều 12", "Điều này").
+PART_REF = re.compile(r"\bkhoản\s+(?P<clause>\d+)|\bĐiều\s+(?:(?P<article>\d+[a-zđ]?)\b|này\b)")
+# "… có hiệu lực (thi hành) (kể) từ ngày 01 tháng 7 năm 2026": the day an article makes something take effect.
+EFFECTIVE_DAY = re.compile(r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+ngày\s+(?P<day>\d{1,2})\s*tháng\s*"
+                           r"(?P<month>\d{1,2})\s*năm\s*(?P<year>\d{4})")
+ARTICLE_IN_PATH = re.compile(r"Điều (\d+[a-zđ]?)")  # of an article path ("Chương I > Điều 8 > Khoản 3")
+CLAUSE_IN_PATH = re.compile(r"Khoản (\d+)")
 DEFAULT_SENTENCE_LOOKBACK = 800  # characters before a citation read for the title of another document naming it
 # "(hết hiệu lực | bãi bỏ …) (thi hành) (kể) từ ngày 01 tháng 7 năm 2025": the day a clause ends a document, read from
 # the repeal word on, before the sentence ends.
@@ -149,6 +162,14 @@ def listed_repeal(full: str, at: int, window: tuple[int, int] | None) -> tuple[s
         return None
     item = rest[items[-1].end() :]
     return None if DOC_NUMBER.search(item) else (item, word.group(0), day_named(head[word.start() :]))
+
+
+def quote_depth(full: str) -> Callable[[int], bool]:
+    """Whether an offset of ``full`` lies inside curly quotes (the new text of an amended article, “Điều 59. …
+    2. Bãi bỏ …”, is not this document's act): the quotes located once, each offset answered by bisection."""
+    opens = [i for i, ch in enumerate(full) if ch == OPEN_QUOTE]
+    closes = [i for i, ch in enumerate(full) if ch == CLOSE_QUOTE]
+    return lambda at: bisect_right(opens, at) > bisect_right(closes, at)
 
 
 def of_another(full: str, at: int, own: str) -> bool:
@@ -244,6 +265,32 @@ def heading_only_repeals(articles: list[Article], c: Citation) -> bool:
             and not any("thay" in fold(r.group(0)) or WORDING.match(rest[r.end() :]) for r in repeals))
 
 
+def part_days(text: str) -> dict[tuple[str, str | None], str]:
+    """The days an effect article gives parts of its document ("2. Điều 2, Điều 3 Thông tư này có hiệu lực thi
+    hành kể từ ngày 01 tháng 9 năm 2026", "… tại khoản 2 và khoản 3 Điều 8, Điều 12 có hiệu lực …"): (article,
+    clause or None for the whole article) → ISO day.  Not a sentence naming another document's number."""
+    out: dict[tuple[str, str | None], str] = {}
+    for m in EFFECTIVE_DAY.finditer(text):
+        sentence = SENTENCE_START.split(text[max(0, m.start() - DEFAULT_CONDITION_LOOKBACK) : m.start()])[-1]
+        if DOC_NUMBER.search(sentence.upper()):
+            continue
+        try:
+            day = date(int(m["year"]), int(m["month"]), int(m["day"])).isoformat()
+        except ValueError:
+            continue
+        clauses: list[str] = []
+        for ref in PART_REF.finditer(sentence):
+            if ref["clause"]:
+                clauses.append(ref["clause"])
+            elif ref["article"]:
+                for k in clauses or [None]:
+                    out.setdefault((ref["article"], k), day)
+                clauses = []
+            else:  # "Điều này": the clauses named are this article's own
+                clauses = []
+    return out
+
+
 def cited_name(full: str, at: int) -> tuple[str, str] | None:
     """(type, name) printed before the cited number at offset ``at`` of ``full``: "Luật Đầu tư số 61/2020/QH14"
     → ("Luật", "Đầu tư"); from the last "Căn cứ" or ";" before it."""
@@ -276,7 +323,11 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
 
     def act_fact(c: Citation, kind: str, day: str | None = None) -> EffectFact:
         named = None if c.doc_type else cited_name(full, offsets[c.page - 1] + c.start)  # "Luật … số …": its type
-        return EffectFact(c.number, kind, source, on=day or since, by=own, clause=where(c.page, c.start),
+        path = _article_path(articles, c.page, c.start) or ""
+        article, clause_no = ARTICLE_IN_PATH.search(path), CLAUSE_IN_PATH.search(path)
+        part_day = (days_of_parts.get((article[1], clause_no[1] if clause_no else None))
+                    or days_of_parts.get((article[1], None))) if article else None
+        return EffectFact(c.number, kind, source, on=day or part_day or since, by=own, clause=where(c.page, c.start),
                           doc_type=c.doc_type or (named[0] if named else None), issuer=c.issuer,
                           issued_on=c.issued_on, document_id=document_id, page=c.page, start=c.start, end=c.end)
 
@@ -290,6 +341,7 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
                         issuer=header.issuer, title=header.title, issued_on=header.issued_on,
                         effective_on=effective_on, document_id=document_id, **span)]
     since = header.effective_on or header.issued_on
+    days_of_parts: dict[tuple[str, str | None], str] = {}  # parts of this document the effect article dates apart
     window = None
     if effect_clause:
         at = offsets[effect_clause.page - 1] + effect_clause.start
@@ -301,12 +353,22 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
         ends += [x for x in [offsets[sig.page - 1] + sig.start] if x > at] if sig else []
         after = max(at + DEFAULT_EFFECT_AFTER, min(ends)) if ends else at + DEFAULT_EFFECT_AFTER
         window = (at - DEFAULT_EFFECT_BEFORE, min(after, form.start() if form else len(full)))
+        days_of_parts.update(part_days(full[at : window[1]]))
     title_span = header.spans.get("title")
+    quoted = quote_depth(full)
+    # the articles end at the signature, or where a form or another document starts (an appendix does not act)
+    ends_of_body = [offsets[b.page - 1] + b.start for b in (blocks.signature, blocks.embedded) if b is not None]
+    body_end = min(ends_of_body) if ends_of_body else len(full)
+    # the căn cứ stand before the first article: one cited further on (a licence form's, an appendix table's
+    # "Căn cứ bổ sung" column) is not this document's
+    firsts = [offsets[a.page - 1] + a.start for a in articles if a.kind == "dieu"]
+    grounds_end = min([body_end, *firsts[:1]])
     seen: set = set()
     from_title: list[tuple[Citation, str]] = []  # what the title says, kept when the articles do not say it
     for c in citations if not consolidation else ():  # a consolidation repeats the clauses of the texts it joins
         named_as = name_number(c.doc_type, c.name, c.issued_on) if not c.number else None
-        if grounds and named_as and c.relation == GROUND and header.issued_on and named_as not in seen:
+        own_ground = c.page <= len(page_texts) and offsets[c.page - 1] + c.start < grounds_end
+        if grounds and named_as and c.relation == GROUND and header.issued_on and named_as not in seen and own_ground:
             seen.add(named_as)  # a law cited by name and date only: known by that name and date
             facts.append(EffectFact(named_as, GROUND, source, on=header.issued_on, by=own,
                                     clause=where(c.page, c.start), doc_type=c.doc_type, title=c.name,
@@ -322,11 +384,14 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
         kind = None
         before = full[max(0, at - DEFAULT_CONDITION_LOOKBACK) : at]
         acts = not NOT_A_REPEAL_BEFORE.search(before) and may_act_on(own, c.number)  # can it end or amend it
-        expires = acts and in_effect and EXPIRES_AFTER.search(
-            full[offsets[c.page - 1] + c.end : offsets[c.page - 1] + c.end + DEFAULT_EXPIRY_TAIL])
         sentence = SENTENCE_START.split(before)[-1].replace(own, "")
         if sentence.count(OPEN_QUOTE) > sentence.count(CLOSE_QUOTE):
             continue  # inside quoted wording
+        if not in_effect and at < body_end and (first := TITLE_ACT.search(sentence)) and not in_title \
+                and OPERATIVE_OPENING.search(sentence[: first.start()]) and not quoted(at):
+            in_effect = True  # "4. Bãi bỏ Điều 60 Thông tư số …" in an amending article: acts wherever it stands
+        expires = acts and in_effect and EXPIRES_AFTER.search(
+            full[offsets[c.page - 1] + c.end : offsets[c.page - 1] + c.end + DEFAULT_EXPIRY_TAIL])
         relation = c.relation
         acted = (list(TITLE_ACT.finditer(sentence)) or [None])[-1] if relation == AMENDED else None  # its act word
         if acted is not None and REPEAL_WORD.fullmatch(acted.group(0)) \
@@ -360,6 +425,9 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
             if ends and not REPEAL_WORD.search(near, ends[-1].end()):
                 continue  # the repeal word is another sentence's ("… bãi bỏ Quyết định số A. Điều 6 của Quyết định B")
             words = list(REPEAL_WORD.finditer(near))
+            if not words:  # a long quoted phrase between: "Bãi bỏ cụm từ “…” tại khoản 2 Điều 8 Thông tư số …"
+                near = sentence
+                words = list(REPEAL_WORD.finditer(near))
             partial = bool(words) and bool(PARTIAL.search(near[words[-1].end() :]))
             kind = REPEALED_PART if partial else relation
             if words and WORDING.match(near[words[-1].end() :]):
@@ -367,7 +435,7 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
         elif acts and relation == AMENDED and in_effect and not AMENDED_BY_BEFORE.search(before) \
                 and not of_another(full, at, own):
             kind = REPEALED_PART if heading_only_repeals(articles, c) else AMENDED
-        elif grounds and c.relation == GROUND and header.issued_on and (key, GROUND) not in seen:  # by number
+        elif grounds and c.relation == GROUND and header.issued_on and (key, GROUND) not in seen and own_ground:
             named = cited_name(full, at)
             seen.add((key, GROUND))
             facts.append(EffectFact(c.number, GROUND, source, on=header.issued_on, by=own,

@@ -478,9 +478,23 @@ def test_cli_status_and_export(db, tmp_path):
     assert rows["18/2019/QĐ-UBND"]["replaced_by"] == ["05/2024/QĐ-UBND"]
 
 
-def test_a_consolidated_text_states_only_its_own_fact():
-    """A văn bản hợp nhất reprints the căn cứ and effect clauses of the texts it joins, dated as they were: read
-    from it, they would date them on the day it was authenticated.  Only its own fact is kept."""
+FOOTNOTE = ("3 Điều 5 của Thông tư số 02/2031/TT-BXD, có hiệu lực kể từ ngày 01 tháng 3 năm 2031, quy định như "
+            "sau:\n“Điều 5. Hiệu lực thi hành\n1. Thông tư này có hiệu lực từ ngày 01 tháng 3 năm 2031.\n"
+            "2. Thông tư số 16/2027/TT-BXD hết hiệu lực kể từ ngày Thông tư này có hiệu lực.”\n")
+
+
+@pytest.mark.parametrize("effect_article", [
+    # the consolidated text's own effect article, reprinted: its acts are the base text's, read from that text
+    "Điều 8. Hiệu lực\n1. Thông tư này có hiệu lực kể từ ngày 01 tháng 5 năm 2030.\n2. Thông tư số 15/2027/TT-BXD "
+    "ngày 02 tháng 3 năm 2027 của Bộ trưởng Bộ Xây dựng quy định về quản lý bến, đã được sửa đổi, bổ sung bởi "
+    "Thông tư số 03/2028/TT-BXD, hết hiệu lực kể từ ngày Thông tư này có hiệu lực.\n",
+    # a footnote quoting the effect article of an amending text
+    "Điều 8. Hiệu lực\n1. Thông tư này có hiệu lực kể từ ngày 01 tháng 5 năm 2030.\n" + FOOTNOTE,
+])
+def test_a_consolidated_text_states_only_its_own_fact(effect_article):
+    """A văn bản hợp nhất reprints the căn cứ and effect clauses of the texts it joins, and footnotes those of the
+    amending ones, dated as they were: read from it, they would be dated by it, and a footnote read as its article
+    (a hand check of reading them found 25 of 64 wrong).  Only its own fact is kept, without an effect date."""
     from extract import extract
     from rules.fragments import region_page as page
     from rules.fragments import source_of as document
@@ -488,17 +502,14 @@ def test_a_consolidated_text_states_only_its_own_fact():
 
     top = VBHN_TOP.replace("Căn cứ Luật Giao thông đường thủy nội địa;",
                            "Căn cứ Nghị định số 44/2029/NĐ-CP ngày 02 tháng 4 năm 2029 của Chính phủ;")
-    end = VBHN_END.replace("Điều 9.", "Điều 8. Hiệu lực\nThông tư này có hiệu lực kể từ ngày 01 tháng 5 năm 2030 và "
-                           "thay thế Thông tư số 15/2027/TT-BXD.\nĐiều 9.")
+    end = VBHN_END.replace("Điều 9.", effect_article + "Điều 9.")
     source = document(page(plain=top), page(2, plain=end + SEAL_FIRST))
     x = extract(source)
     assert x.header.doc_type == "Văn bản hợp nhất" and x.header.number == "21/VBHN-BXD"
-    assert {c.number for c in x.citations} >= {"44/2029/NĐ-CP", "15/2027/TT-BXD"}
     facts = effect.facts_of_document(x.header, x.citations, x.articles, x.blocks,
                                      [p.text for p in source.pages], effect.SOURCE_GAZETTE, grounds=True)
     assert [(f.number, f.kind) for f in facts] == [("21/VBHN-BXD", effect.ISSUED)]
-    # … and no effect date of its own: the clause it reprints (or a footnote) is the joined texts'
-    assert x.header.effective_on == "2030-05-01" and facts[0].effective_on is None and facts[0].on is None
+    assert facts[0].effective_on is None and facts[0].on is None
     # the same căn cứ in a document of its own are read
     own = dataclasses.replace(x.header, doc_type="Thông tư")
     kinds = {(f.number, f.kind) for f in effect.facts_of_document(
@@ -759,3 +770,125 @@ def test_the_whole_effect_article_is_read(where, read):
     kinds = {(f.number, f.kind) for f in facts_of(doc)[1:]}
     expected = {("21/2018/QĐ-UBND", effect.REPEALED_PART), ("07/2017/QĐ-UBND", effect.REPEALED_PART)}
     assert (kinds == expected) if read else not kinds & expected
+
+
+SCOPE = ("Điều 1. Phạm vi điều chỉnh\n1. Quyết định này quy định việc phối hợp giữa các cơ quan trong công tác "
+         "kiểm tra văn bản:")
+AMENDING = ("Điều 1. Sửa đổi, bổ sung một số điều của Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019\n"
+            "1. Sửa đổi khoản 2 Điều 5 như sau:\n“2. Hồ sơ gồm đơn đề nghị và bản sao giấy tờ. Bãi bỏ Điều 4 Quyết "
+            "định số 07/2017/QĐ-UBND.”\n"
+            f"2. {FILLER}\n"
+            "3. Bãi bỏ Điều 6 Quyết định số 18/2019/QĐ-UBND.\n"
+            "4. Việc báo cáo thực hiện theo quy định tại Điều 7 Quyết định số 21/2018/QĐ-UBND.\n"
+            "Điều 1a. Phạm vi điều chỉnh\n1. Quyết định này quy định việc phối hợp giữa các cơ quan:")
+
+
+def test_the_operative_clauses_of_an_amending_article_act_wherever_they_stand():
+    """"3. Bãi bỏ Điều 6 Quyết định số …" in an amending article far before the effect article is an act of the
+    document; new wording in quotes, a mere reference, and an appendix past the effect article's reach (after the
+    signature) are not."""
+    doc = variant(QPPL_DECISION, (SCOPE, AMENDING))
+    assert len(FILLER) > effect.DEFAULT_EFFECT_BEFORE
+    kinds = {(f.number, f.kind) for f in facts_of(doc)[1:]}
+    assert {("18/2019/QĐ-UBND", effect.AMENDED), ("18/2019/QĐ-UBND", effect.REPEALED_PART)} <= kinds
+    clauses = {f.clause for f in facts_of(doc)[1:] if f.number == "18/2019/QĐ-UBND"}
+    assert all("Điều 1" in c for c in clauses)  # the article that says it, not the title
+    # near misses: the repeal inside quoted new wording, and the reference
+    assert not {n for n, _ in kinds} & {"07/2017/QĐ-UBND", "21/2018/QĐ-UBND"}
+    appendix = make_document(**dict(QPPL_DECISION, more_pages=(
+        f"Phụ lục\n{FILLER}\n1. Bãi bỏ Điều 6 Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019.",)))
+    assert not [f for f in facts_of(appendix) if f.number == "18/2019/QĐ-UBND"]
+
+
+@pytest.mark.parametrize("clause, kind", [
+    # wording replaced or struck out, with a long quoted phrase between the act word and the number: an amendment
+    ("1. Thay thế cụm từ “Sở Lao động - Thương binh và Xã hội hoặc Phòng Lao động - Thương binh và Xã hội tùy theo "
+     "phân cấp của địa phương” bằng cụm từ “Sở Nội vụ” tại khoản 3 Điều 8 Quyết định số 18/2019/QĐ-UBND.",
+     effect.AMENDED),
+    ("2. Bãi bỏ cụm từ “(Sở Lao động - Thương binh và Xã hội hoặc Phòng Lao động - Thương binh và Xã hội tùy theo "
+     "phân cấp của từng địa phương)” tại khoản 2 Điều 8 Quyết định số 18/2019/QĐ-UBND.", effect.AMENDED),
+    # near misses: a part repealed, and the whole replaced
+    ("3. Bãi bỏ Điều 10, Điều 11 Quyết định số 18/2019/QĐ-UBND.", effect.REPEALED_PART),
+    ("3. Thay thế Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019.", effect.REPLACED),
+])
+def test_the_act_word_that_opens_the_clause_governs_a_number_after_long_wording(clause, kind):
+    doc = effect_variant(f"\n{clause}")
+    assert {f.kind for f in facts_of(doc) if f.number == "18/2019/QĐ-UBND"} == {kind}
+
+
+def test_an_expiry_read_past_the_list_of_amending_documents():
+    """"Quyết định số A … đã được sửa đổi, bổ sung một số điều theo Quyết định số B, … và Quyết định số E hết hiệu
+    lực": A ends however long the list; the amending ones named in it do not."""
+    amenders = ", ".join(f"Quyết định số {n}/{y}/QĐ-UBND ngày 0{n % 9 + 1} tháng 3 năm {y}"
+                         for n, y in ((3, 2020), (7, 2021), (11, 2022), (4, 2023)))
+    sentence = (f"Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019 của Ủy ban nhân dân tỉnh đã được sửa đổi, bổ "
+                f"sung một số điều theo {amenders} hết hiệu lực kể từ ngày Quyết định này có hiệu lực.")
+    assert sentence.index("hết hiệu lực") - sentence.index("18/2019") > 160
+    facts = facts_of(effect_variant(sentence))
+    assert {(f.number, f.kind) for f in facts[1:]} == {("18/2019/QĐ-UBND", effect.REPEALED_WHOLE)}
+
+
+def test_only_the_grounds_before_the_first_article_are_the_documents():
+    """A căn cứ printed after the articles begin (a licence form in an appendix, a table's "Căn cứ" column) is no
+    evidence that the document took it as its own ground."""
+    form = ("Phụ lục\nMẫu giấy phép\nGIẤY PHÉP\nCăn cứ Nghị định số 55/2021/NĐ-CP ngày 12 tháng 4 năm 2021 của "
+            "Chính phủ;\nCấp phép cho: ……")
+    doc = make_document(**dict(QPPL_DECISION, more_pages=(form,)))
+    assert [c.relation for c in doc.extraction.citations if c.number == "55/2021/NĐ-CP"] == [effect.GROUND]
+    x = doc.extraction
+    grounds = {f.number for f in effect.facts_of_document(x.header, x.citations, x.articles, x.blocks,
+                                                          [p.text for p in doc.source.pages], effect.SOURCE_GAZETTE,
+                                                          grounds=True) if f.kind == effect.GROUND}
+    assert "34/2016/NĐ-CP" in grounds  # the preamble's
+    assert "55/2021/NĐ-CP" not in grounds
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("có hiệu lực thi hành kể từ ngày 01 tháng 3 năm 2027, trừ trường hợp quy định tại khoản 2 và khoản 3 Điều này.\n"
+     "2. Điều 2, Điều 4 Quyết định này có hiệu lực thi hành kể từ ngày 01 tháng 9 năm 2027.\n"
+     "3. Các quy định tại khoản 1 Điều 5, khoản 2 và khoản 4 Điều 6 có hiệu lực kể từ ngày 01 tháng 7 năm 2027.",
+     {("2", None): "2027-09-01", ("4", None): "2027-09-01", ("5", "1"): "2027-07-01", ("6", "2"): "2027-07-01",
+      ("6", "4"): "2027-07-01"}),
+    # near misses: the main day alone; a part of another document ("Điều 3 Quyết định số …")
+    ("có hiệu lực thi hành kể từ ngày 01 tháng 3 năm 2027.", {}),
+    ("có hiệu lực từ ngày 01 tháng 3 năm 2027.\n2. Điều 3 Quyết định số 18/2019/QĐ-UBND có hiệu lực kể từ ngày 01 "
+     "tháng 5 năm 2027.", {}),
+])
+def test_the_days_an_effect_article_gives_parts_of_the_document(text, expected):
+    assert effect.part_days(text) == expected
+
+
+def test_an_act_in_an_article_dated_apart_takes_that_articles_day():
+    amending = ("Điều 1. Sửa đổi Quyết định số 18/2019/QĐ-UBND\n1. Bãi bỏ Điều 6 Quyết định số 18/2019/QĐ-UBND.\n"
+                "Điều 1a. Bãi bỏ Điều 2 Quyết định số 07/2017/QĐ-UBND.\n")
+    effect_article = ("Điều 2. Hiệu lực thi hành\n1. Quyết định này có hiệu lực kể từ ngày 25 tháng 3 năm 2024, trừ "
+                      "khoản 2 Điều này.\n2. Điều 1a Quyết định này có hiệu lực kể từ ngày 01 tháng 7 năm 2024.")
+    doc = variant(QPPL_DECISION, (SCOPE, amending + SCOPE), (SHORT_EFFECT, effect_article))
+    on = {f.number: f.on for f in facts_of(doc)[1:] if f.kind == effect.REPEALED_PART}
+    assert on == {"18/2019/QĐ-UBND": "2024-03-25", "07/2017/QĐ-UBND": "2024-07-01"}
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Chương IV, bao gồm các điều 11, 12 và 13 của Quyết định số 18/2019/QĐ-UBND hết hiệu lực kể từ ngày Quyết định "
+     "này có hiệu lực.", effect.REPEALED_PART),
+    ("Mục 2 Quyết định số 18/2019/QĐ-UBND hết hiệu lực kể từ ngày Quyết định này có hiệu lực.", effect.REPEALED_PART),
+    # near miss: the whole document
+    ("Quyết định số 18/2019/QĐ-UBND hết hiệu lực kể từ ngày Quyết định này có hiệu lực.", effect.REPEALED_WHOLE),
+])
+def test_a_chapter_or_section_that_expires_is_a_partial_repeal(sentence, kind):
+    assert {f.kind for f in facts_of(effect_variant(sentence)) if f.number == "18/2019/QĐ-UBND"} == {kind}
+
+
+@pytest.mark.parametrize("clause, effective_on", [
+    ("có hiệu lực thi hành sau 45 ngày, kể từ ngày ký ban hành", "2024-04-26"),  # signed 12/3/2024
+    ("có hiệu lực sau 10 ngày kể từ ngày ký", "2024-03-22"),
+    ("có hiệu lực kể từ ngày 25 tháng 3 năm 2024", "2024-03-25"),
+    ("có hiệu lực kể từ ngày ký", None),  # near miss: no day to give
+])
+def test_an_effect_after_a_lapse_is_dated(clause, effective_on):
+    doc = variant(QPPL_DECISION, ("có hiệu lực kể từ ngày 25 tháng 3 năm 2024", clause))
+    assert doc.extraction.header.effective_on == effective_on
+    if effective_on:  # what the document repeals ends that day
+        repealing = variant(QPPL_DECISION, ("có hiệu lực kể từ ngày 25 tháng 3 năm 2024", clause + " và thay thế "
+                                            "Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019"))
+        assert [f.on for f in facts_of(repealing) if f.number == "18/2019/QĐ-UBND"] == [effective_on]
