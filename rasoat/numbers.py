@@ -73,9 +73,15 @@ _KEY_WORD = re.compile(r"[a-z0-9]+")
 NUMBER_KEY_CACHE = 65536
 
 
+# A footnote's mark glued to the end of a number whose last code never carries figures (the Government's, the Prime
+# Minister's: "Nghị định số 09/2026/NĐ-CP4" in a table); the Quốc hội's "QH15" does.
+_GLUED_MARK = re.compile(r"(?<=-CP)\d{1,2}$|(?<=-TTg)\d{1,2}$")
+
+
 def normalise_number(text: str) -> str:
-    """"01 / 2024/QÐ - UBND" → "01/2024/QĐ-UBND" (no spaces, Đ U+0110, ASCII hyphen)."""
-    return _SPACE.sub("", unify(text).translate(_DASHES)).strip("./,;:")
+    """"01 / 2024/QÐ - UBND" → "01/2024/QĐ-UBND" (no spaces, Đ U+0110, ASCII hyphen, no footnote mark glued to
+    "-CP" or "-TTg")."""
+    return _GLUED_MARK.sub("", _SPACE.sub("", unify(text).translate(_DASHES)).strip("./,;:"))
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,9 @@ from rasoat.numbers import (
     ("117/QĐ\ufffeUBND", "117/QĐ-UBND"),  # a broken glyph map's hyphen
     ("45/BC–UBND.", "45/BC-UBND"),  # en dash, the full stop ending a sentence
     ("01/2022/TTLT-BTP-BCA", "01/2022/TTLT-BTP-BCA"),  # already clean: unchanged
+    ("09/2026/NĐ-CP4", "09/2026/NĐ-CP"), ("140/NQ-CP2", "140/NQ-CP"), ("12/CT-TTg3", "12/CT-TTg"),  # footnote marks
+    # near misses: codes that carry figures keep them
+    ("15/2023/QH15", "15/2023/QH15"), ("38/2001/PL-UBTVQH10", "38/2001/PL-UBTVQH10"), ("5/QĐ-BCĐ389", "5/QĐ-BCĐ389"),
 ])
 def test_normalise_number(raw, expected):
     assert normalise_number(raw) == expected
