@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         for c in d.extraction.citations:
             if not is_ground(d, c):
                 continue
-            number, how = effect.number_of(registry, c.number, c.name, c.doc_type, c.issued_on)
+            number, how = effect.number_of(registry, c.number, c.name, c.doc_type, c.issued_on, c.issued_year)
             how = how or ("số" if c.number else "không tìm được")
             st = registry.status(number, on, c.doc_type, citing=h.number) if number and on else None
             known = st is not None and status_in(registry, number, period, c.doc_type, h.number) != effect.UNKNOWN

@@ -220,6 +220,10 @@ def find_citations(pages: list[Page], own_number: str | None = None) -> list[Cit
             name = collapse(m.group("type") + " " + m.group("name"))
             if re.search(r"\bsố\b", name):
                 continue  # cited by number too: already found
+            words = m.group("name").split()
+            if m.group("year") and (rx.DATE_PART.search(m.group("name"))
+                                    or (words and words[-1].casefold() in rx.TIME_BEFORE_YEAR)):
+                continue  # "… ngày 22 tháng l1 năm 2019" (a date OCR garbled), "… vào năm 2005": no law's year
             dm = rx.DATE_WORDS.search(m.group(0))
             sentence = _line_at(text, m.start())
             out.append(
@@ -237,6 +241,7 @@ def find_citations(pages: list[Page], own_number: str | None = None) -> list[Cit
                     ),
                     issued_on=iso_date(dm.group("day"), dm.group("month"), dm.group("year")) if dm else None,
                     relation=_relation(sentence[-DEFAULT_RELATION_CONTEXT:], sentence),
+                    issued_year=int(m.group("year")) if m.group("year") else None,
                 )
             )
     out.sort(key=lambda c: (c.page, c.start))

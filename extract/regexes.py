@@ -75,10 +75,24 @@ CITED_TYPE = re.compile(
     re.I,
 )
 
-# A law cited by name: "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015".
+# First words after "Luật"/"Bộ luật"/"Pháp lệnh" that make no name: "Luật này", "Luật nói trên", "Luật có liên quan",
+# "Luật đã được sửa đổi", and "Luật sư" (a lawyer; the law on lawyers is "Luật Luật sư").
+NOT_A_NAME_START = ("này", "đó", "ấy", "nói", "nêu", "trên", "khác", "có", "được", "đã", "sẽ", "và", "hoặc", "thì",
+                    "là", "các", "mới", "hiện", "sư")
+# Last words of a name before "năm …" that make the year a time of the sentence, not the law's ("Luật Giáo dục trình
+# Quốc hội vào năm 2005", "… trong năm 2025").
+TIME_BEFORE_YEAR = frozenset({"vào", "trong", "đến", "từ", "trước", "sau", "cuối", "đầu", "giữa", "của", "cho", "tới",
+                              "hết", "qua"})
+# A day or month in a name found before "năm …": a garbled full date ("ngày 22 tháng l1"), not a name.
+DATE_PART = re.compile(r"\b(?:ngày|tháng)\b", re.I)
+
+# A law cited by name: "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015", or with its year alone
+# ("Bộ luật Lao động năm 2019": group year).  Names may start in lower case ("Luật bảo hiểm y tế"); not with a
+# word of NOT_A_NAME_START ("Luật này có hiệu lực …": the document itself).
 LAW_BY_NAME = re.compile(
-    r"\b(?P<type>Bộ luật|Luật|Pháp lệnh|Hiến pháp)\s+(?P<name>(?:[^\s;,.]+\s+){0,14}?)"
-    r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+    r"\b(?P<type>Bộ luật|Luật|Pháp lệnh|Hiến pháp)\s+(?!(?:" + "|".join(NOT_A_NAME_START) + r")\b)"
+    r"(?P<name>(?:[^\s;,.]+\s+){0,14}?)"
+    r"(?:ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|năm\s+(?P<year>(?:19|20)\d{2})\b)"
 )
 
 # Words that set the relation of a citation, found before it in the same sentence.

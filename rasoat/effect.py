@@ -794,8 +794,9 @@ class Registry:
                      issued_on: str | None = None) -> tuple[str, float] | None:
         """The number of the document cited by name (and date), with a confidence 0–1: the name against every
         registry title (rapidfuzz ratio of the normalised names ≥ ``DEFAULT_NAME_SCORE``), the type agreeing,
-        then the date (same day, same year, none given).  None when nothing matches or two numbers match
-        equally well.  Answers are kept until facts are added (a law is cited by the same name thousands of
+        then the date (same day, same year, none given).  ``issued_on``: an ISO date, or a year alone ("2019":
+        "Bộ luật Lao động năm 2019"), as sure as a year that agrees.  None when nothing matches or two numbers
+        match equally well.  Answers are kept until facts are added (a law is cited by the same name thousands of
         times in a large database)."""
         keys, _ = self._name_index()
         asked = (name, doc_type, issued_on)
@@ -823,6 +824,8 @@ class Registry:
                 weight = CONFIDENCE_UNDATED
             elif on == issued_on:
                 weight = CONFIDENCE_DATE
+            elif len(issued_on) == len("2019"):  # the year alone was cited: no day to disagree
+                weight = CONFIDENCE_OTHER_DAY if len(self._name_days.get((key, year), ())) > 1 else CONFIDENCE_YEAR
             elif on or len(self._name_days.get((key, year), ())) > 1:
                 weight = CONFIDENCE_OTHER_DAY  # the registry's day differs, or the name is seen on two days that year
             else:
@@ -849,13 +852,14 @@ def _with_latest_grounds(facts: list[EffectFact]) -> list[EffectFact]:
 
 
 def number_of(registry: Registry, number: str | None, name: str | None = None, doc_type: str | None = None,
-              issued_on: str | None = None) -> tuple[str | None, str]:
+              issued_on: str | None = None, year: int | None = None) -> tuple[str | None, str]:
     """The registry number of a cited document and how it was found: its printed number ("số"); its name and
-    date matched to a registry title with certainty ("tên"); its name and date as known by them
-    (``name_number``: "tên và ngày"); else (None, "")."""
+    date (or ``year`` alone: "Bộ luật Lao động năm 2019") matched to a registry title with certainty ("tên");
+    its name and date as known by them (``name_number``: "tên và ngày"); else (None, "")."""
     if number:
         return number, "số"
-    hit = registry.resolve_name(name, doc_type, issued_on) if name else None
+    when = issued_on or (str(year) if year else None)
+    hit = registry.resolve_name(name, doc_type, when) if name else None
     if hit and hit[1] >= DEFAULT_CERTAIN:
         return hit[0], "tên"
     named = name_number(doc_type, name, issued_on)

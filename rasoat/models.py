@@ -128,6 +128,7 @@ class Citation:
     relation: str = "mention"  # can_cu | sua_doi | bai_bo | thay_the | huong_dan | mention
     name: str | None = None  # "Luật Tổ chức chính quyền địa phương" when cited by name
     target_id: str | None = None
+    issued_year: int | None = None  # the year of a citation by name without its day ("Bộ luật Lao động năm 2019")
 
 
 @dataclass

@@ -63,12 +63,12 @@ def resolve_names(db: sqlite_utils.Database, registry: effect.Registry | None = 
     ``name_confidence`` set; ``number`` (and its key) filled when the confidence reaches
     ``effect.DEFAULT_CERTAIN``.  The number of citations filled."""
     reg = registry or load(db)
-    named = db.execute("select doc_type, name, issued_on, count(*) from citations where number is null "
-                       "and name is not null group by doc_type, name, issued_on").fetchall()
+    named = db.execute("select doc_type, name, issued_on, issued_year, count(*) from citations where number is null "
+                       "and name is not null group by doc_type, name, issued_on, issued_year").fetchall()
     filled = 0
     with db.atomic():
-        for doc_type, name, issued_on, count in named:  # each name once: a law is cited by name many times
-            hit = reg.resolve_name(name, doc_type, issued_on)
+        for doc_type, name, issued_on, year, count in named:  # each name once: a law is cited by name many times
+            hit = reg.resolve_name(name, doc_type, issued_on or (str(year) if year else None))
             if not hit:
                 continue
             number, conf = hit
@@ -76,9 +76,9 @@ def resolve_names(db: sqlite_utils.Database, registry: effect.Registry | None = 
             filled += count if certain else 0
             db.execute("update citations set resolved_number = ?, name_confidence = ?, number = coalesce(?, number), "
                        "number_key = coalesce(?, number_key) where number is null and name = ? "
-                       "and doc_type is ? and issued_on is ?",
+                       "and doc_type is ? and issued_on is ? and issued_year is ?",
                        [number, conf, number if certain else None, number_key(number) if certain else None,
-                        name, doc_type, issued_on])
+                        name, doc_type, issued_on, year])
     return filled
 
 
@@ -109,13 +109,14 @@ def rebuild(db: sqlite_utils.Database) -> effect.Registry:
         found_of: dict[tuple, str | None] = {}  # each cited number or name looked up once
         status_of: dict[tuple, str] = {}
         updates = []
-        for rowid, number, name, doc_type, cited_on, on, month, citing in db.execute(
-                "select c.rowid, c.number, c.name, c.doc_type, c.issued_on, d.issued_on, d.issued_in, d.number "
+        for rowid, number, name, doc_type, cited_on, year, on, month, citing in db.execute(
+                "select c.rowid, c.number, c.name, c.doc_type, c.issued_on, c.issued_year, d.issued_on, d.issued_in, "
+                "d.number "
                 "from citations c join documents d on d.id = c.document_id "
                 "where c.number is not null or c.name is not null").fetchall():
-            asked = (number, name, doc_type, cited_on)
+            asked = (number, name, doc_type, cited_on, year)
             if asked not in found_of:
-                found_of[asked] = effect.number_of(reg, number, name, doc_type, cited_on)[0]
+                found_of[asked] = effect.number_of(reg, number, name, doc_type, cited_on, year)[0]
             found = found_of[asked]
             if not found:
                 updates.append((effect.UNKNOWN, rowid))

@@ -155,6 +155,7 @@ TABLES: tuple[Table, ...] = (
             Column("issued_on", str, "Ngày", "của văn bản được trích dẫn"),
             Column("relation", str, "Quan hệ", "căn cứ, sửa đổi, bãi bỏ, thay thế, hướng dẫn, nhắc tới"),
             Column("name", str, "Tên văn bản", "khi trích dẫn theo tên"),
+            Column("issued_year", int, "Năm", "khi trích dẫn theo tên chỉ ghi năm (Bộ luật Lao động năm 2019)"),
             Column("target_id", str, "Văn bản được trích dẫn", "nếu có trong cơ sở dữ liệu",
                    references="documents.id"),
             NUMBER_KEY,

@@ -116,7 +116,7 @@ def _grounds(doc):
     for c in doc.extraction.citations:
         if not is_ground(doc, c):
             continue
-        number, _ = effect.number_of(effect.shipped(), c.number, c.name, c.doc_type, c.issued_on)
+        number, _ = effect.number_of(effect.shipped(), c.number, c.name, c.doc_type, c.issued_on, c.issued_year)
         if number:
             yield c, number
 

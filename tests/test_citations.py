@@ -48,6 +48,25 @@ def test_law_cited_by_name_and_date():
     assert c.issued_on == "2015-06-19" and c.relation == "can_cu"
 
 
+@pytest.mark.parametrize("text, expected", [
+    # (name, issued_on, issued_year) of the citations by name
+    ("Căn cứ Bộ luật Lao động năm 2019;", [("Bộ luật Lao động", None, 2019)]),
+    ("Căn cứ Luật bảo hiểm y tế ngày 14 tháng 11 năm 2008;", [("Luật bảo hiểm y tế", "2008-11-14", None)]),
+    ("Căn cứ Hiến pháp năm 2013;", [("Hiến pháp", None, 2013)]),
+    ("theo quy định của Luật Luật sư năm 2006", [("Luật Luật sư", None, 2006)]),  # the law on lawyers
+    ("Căn cứ Bộ luật Dân sự ngày 24 tháng 11 năm 2015 và Luật Đất đai năm 2024;",
+     [("Bộ luật Dân sự", "2015-11-24", None), ("Luật Đất đai", None, 2024)]),
+    # near misses: the document itself, a lawyer, a year of the sentence, a date OCR garbled
+    ("Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2025.", []),
+    ("Bộ luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2021.", []),
+    ("Luật sư Nguyễn Văn An tham gia từ năm 2019.", []),
+    ("Trình Quốc hội dự án Luật Giáo dục vào năm 2026.", []),
+    ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 22 tháng l1 năm 2019;", []),
+])
+def test_laws_cited_by_name(text, expected):
+    assert [(c.name, c.issued_on, c.issued_year) for c in cites(text) if not c.number] == expected
+
+
 @pytest.mark.parametrize(
     "text",
     [

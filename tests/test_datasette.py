@@ -405,9 +405,11 @@ CANNED = [
     ("procedures_by_code", {"mã": "1.004746"},
      lambda r: r and {x["Mã TTHC"] for x in r} == {"1.004746"} and {x["Văn bản"] for x in r} == {"1234/QĐ-UBND"}),
     ("procedures_by_code", {"mã": "9.999"}, lambda r: r == []),
-    # the samples cite Luật 80/2015/QH13 by name and date only: the registry gives them its number
+    # the samples cite Luật 80/2015/QH13 by name and date only (three), or by name and year (the Tờ trình: "Luật Ban
+    # hành văn bản quy phạm pháp luật năm 2015"): the registry gives them its number
     ("citing_documents", {"số_ký_hiệu": "80/2015/QH13"},
-     lambda r: {x["Văn bản trích dẫn"] for x in r} == {"12/2024/NQ-HĐND", "15/QĐ-UBND", "05/2024/QĐ-UBND"}),
+     lambda r: {x["Văn bản trích dẫn"] for x in r} == {"12/2024/NQ-HĐND", "15/QĐ-UBND", "05/2024/QĐ-UBND",
+                                                        "88/TTr-STP"}),
     # 27/2025 (signed 14/4/2025) cites 41/2020, repealed by 09/2024 from 20/3/2024
     ("grounds_not_in_force_on_signing", {},
      lambda r: [(x["Văn bản"], x["Số ký hiệu căn cứ"], x["Hết hiệu lực từ"]) for x in r

@@ -291,6 +291,18 @@ def test_names_to_numbers(name, doc_type, on, number):
         assert hit[1] >= effect.DEFAULT_CERTAIN
 
 
+@pytest.mark.parametrize("name, doc_type, year, number", [
+    ("Bộ luật Lao động", "Bộ luật", 2019, "45/2019/QH14"),  # "Bộ luật Lao động năm 2019"
+    ("Luật Ban hành văn bản quy phạm pháp luật", "Luật", 2015, "80/2015/QH13"),
+    # near misses: another year; a name passed twice in one year ("Luật Tổ chức chính quyền địa phương", 2025)
+    ("Bộ luật Lao động", "Bộ luật", 2012, None),
+    ("Luật Tổ chức chính quyền địa phương", "Luật", 2025, None),
+])
+def test_a_name_with_its_year_alone(name, doc_type, year, number):
+    found, how = effect.number_of(effect.shipped(), None, name, doc_type, None, year)
+    assert (found, how) == ((number, "tên") if number else (None, ""))
+
+
 def test_name_without_a_date_is_not_certain():
     hit = effect.shipped().resolve_name("Luật Ban hành văn bản quy phạm pháp luật", "Luật", None)
     assert hit is None or hit[1] < effect.DEFAULT_CERTAIN
@@ -892,3 +904,16 @@ def test_an_effect_after_a_lapse_is_dated(clause, effective_on):
         repealing = variant(QPPL_DECISION, ("có hiệu lực kể từ ngày 25 tháng 3 năm 2024", clause + " và thay thế "
                                             "Quyết định số 18/2019/QĐ-UBND ngày 20 tháng 5 năm 2019"))
         assert [f.on for f in facts_of(repealing) if f.number == "18/2019/QĐ-UBND"] == [effective_on]
+
+
+def test_a_law_cited_with_its_year_alone_gets_its_number_in_the_database(tmp_path):
+    d = store.open_db(tmp_path / "r.db")
+    doc = variant(QPPL_DECISION, ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 22 tháng 6 năm 2015;",
+                                  "Căn cứ Bộ luật Lao động năm 2019;"))
+    store.save_document(d, doc)
+    store.refresh_derived(d)
+    rows = list(d.query("select number, issued_year, name_confidence, status from citations where name = ?",
+                        ["Bộ luật Lao động"]))
+    assert rows == [dict(number="45/2019/QH14", issued_year=2019, name_confidence=rows[0]["name_confidence"],
+                         status=effect.IN_FORCE)]
+    assert rows[0]["name_confidence"] >= effect.DEFAULT_CERTAIN
