@@ -387,9 +387,12 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
         sentence = SENTENCE_START.split(before)[-1].replace(own, "")
         if sentence.count(OPEN_QUOTE) > sentence.count(CLOSE_QUOTE):
             continue  # inside quoted wording
-        if not in_effect and at < body_end and (first := TITLE_ACT.search(sentence)) and not in_title \
-                and OPERATIVE_OPENING.search(sentence[: first.start()]) and not quoted(at):
-            in_effect = True  # "4. Bãi bỏ Điều 60 Thông tư số …" in an amending article: acts wherever it stands
+        if not in_effect and window is not None and at < body_end and not in_title \
+                and (first := TITLE_ACT.search(sentence)) and OPERATIVE_OPENING.search(sentence[: first.start()]) \
+                and not quoted(at):
+            # "4. Bãi bỏ Điều 60 Thông tư số …" in an amending article acts wherever it stands; in a document with no
+            # effect clause of its own (a report's "2. Bãi bỏ Quyết định số …" is a proposal) nothing does
+            in_effect = True
         expires = acts and in_effect and EXPIRES_AFTER.search(
             full[offsets[c.page - 1] + c.end : offsets[c.page - 1] + c.end + DEFAULT_EXPIRY_TAIL])
         relation = c.relation

@@ -917,3 +917,17 @@ def test_a_law_cited_with_its_year_alone_gets_its_number_in_the_database(tmp_pat
     assert rows == [dict(number="45/2019/QH14", issued_year=2019, name_confidence=rows[0]["name_confidence"],
                          status=effect.IN_FORCE)]
     assert rows[0]["name_confidence"] >= effect.DEFAULT_CERTAIN
+
+
+def test_a_report_that_lists_what_to_repeal_repeals_nothing():
+    """A report's "2. Bãi bỏ Quyết định số …" is a proposal: a document with no effect clause of its own acts on
+    nothing (the same lines in an amending decision do: test_the_operative_clauses_…)."""
+    report = make_document(
+        header_left="ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 45/BC-UBND",
+        header_right=QPPL_DECISION["header_right"],
+        body="BÁO CÁO\nKết quả rà soát văn bản năm 2023\nIII. KIẾN NGHỊ\n"
+             "1. Sửa đổi, bổ sung Quyết định số 123/QĐ-UBND ngày 02 tháng 3 năm 2020 của Ủy ban nhân dân tỉnh.\n"
+             "2. Bãi bỏ Quyết định số 124/QĐ-UBND ngày 02 tháng 3 năm 2020 của Ủy ban nhân dân tỉnh.",
+        signature="TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nTrần Văn Nam")
+    assert report.extraction.header.number == "45/BC-UBND"
+    assert [f.kind for f in facts_of(report)] == [effect.ISSUED]
