@@ -113,23 +113,19 @@ DEFAULT_CONDITION_LOOKBACK = 300  # characters before a citation searched for AM
 # The act words of a title ("Sửa đổi, bổ sung một số điều của …", "Bãi bỏ Thông tư số …"): the last one before a
 # number cited in the document's own title is what the document does to it.
 TITLE_ACT = re.compile(r"sửa\s+đổi|bổ\s+sung|bãi\s+bỏ|thay\s+thế", re.I)
-# Where an act word opens its line (after a point's or clause's numbering): the operative verb of a clause ("\nBãi
-# bỏ khoản 2 Điều 32 …"), not a reference ("… và các văn bản sửa đổi, bổ sung, thay thế Nghị định số …").
-LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:\d+\.|[a-zđ]\))?[ \t]*$")
 # The amending words of an article's heading ("Điều 2. Sửa đổi, bổ sung Luật … số …") and of its clauses.
 AMEND_WORD = re.compile(r"sửa\s+đổi|bổ\s+sung", re.I)
 # The "Điều N." that opens an article's text.
 ARTICLE_MARK = re.compile(r"^\s*Điều\s+\d+[a-zđ]?\s*\.", re.I)
-# Where an act word opens a clause of any article ("4. Bãi bỏ Điều 60 Thông tư số …", "Điều 1. Sửa đổi, bổ sung một
-# số điều của Thông tư số …"): an operative clause, read wherever it stands, not only in the effect article.
+# Where an act word opens its line, after an article's, clause's or point's numbering ("\nBãi bỏ khoản 2 Điều 32 …",
+# "4. Bãi bỏ Điều 60 Thông tư số …", "Điều 1. Sửa đổi, bổ sung một số điều của Thông tư số …"): the operative verb
+# of a clause, read wherever it stands, not a reference ("… và các văn bản sửa đổi, bổ sung, thay thế Nghị định số …").
 OPERATIVE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:Điều\s+\d+[a-zđ]?\.|\d+\.|[a-zđ]\))?[ \t]*$")
 # A clause or an article named in an effect article's sentence ("khoản 2 và khoản 3 Điều 8", "Điều 12", "Điều này").
 PART_REF = re.compile(r"\bkhoản\s+(?P<clause>\d+)|\bĐiều\s+(?:(?P<article>\d+[a-zđ]?)\b|này\b)")
 # "… có hiệu lực (thi hành) (kể) từ ngày 01 tháng 7 năm 2026": the day an article makes something take effect.
 EFFECTIVE_DAY = re.compile(r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+ngày\s+(?P<day>\d{1,2})\s*tháng\s*"
                            r"(?P<month>\d{1,2})\s*năm\s*(?P<year>\d{4})")
-ARTICLE_IN_PATH = re.compile(r"Điều (\d+[a-zđ]?)")  # of an article path ("Chương I > Điều 8 > Khoản 3")
-CLAUSE_IN_PATH = re.compile(r"Khoản (\d+)")
 DEFAULT_SENTENCE_LOOKBACK = 800  # characters before a citation read for the title of another document naming it
 # "(hết hiệu lực | bãi bỏ …) (thi hành) (kể) từ ngày 01 tháng 7 năm 2025": the day a clause ends a document, read from
 # the repeal word on, before the sentence ends.
@@ -184,10 +180,13 @@ def day_named(text: str) -> str | None:
     """The day a repealing clause names at its start ("… từ ngày 01 tháng 7 năm 2025", "kể từ ngày 01/7/2025"), as
     ISO; None when it ends "từ ngày Nghị định này có hiệu lực" or names no day."""
     m = DAY_FROM.match(text)
-    if not m:
-        return None
+    return _iso_day(m) if m else None
+
+
+def _iso_day(m: re.Match) -> str | None:
+    """The day of a match with groups day, month, year, as ISO; None when there is no such day."""
     try:
-        return date(int(m.group("year")), int(m.group("month")), int(m.group("day"))).isoformat()
+        return date(int(m["year"]), int(m["month"]), int(m["day"])).isoformat()
     except ValueError:
         return None
 
@@ -236,9 +235,14 @@ def _offsets(page_texts: list[str]) -> list[int]:
     return out
 
 
+def _holding(articles: list[Article], page: int, start: int) -> list[Article]:
+    """The articles, clauses and points (and chapters, sections) holding the character ``start`` of ``page``."""
+    return [a for a in articles if a.page == page and a.start <= start < a.end]
+
+
 def _article_path(articles: list[Article], page: int, start: int) -> str | None:
     """The deepest article (Điều > Khoản > Điểm) holding the character ``start`` of ``page``."""
-    holding = [a for a in articles if a.page == page and a.start <= start < a.end]
+    holding = _holding(articles, page, start)
     if not holding:
         return None
     best = min(holding, key=lambda a: a.end - a.start)
@@ -251,7 +255,7 @@ def heading_only_repeals(articles: list[Article], c: Citation) -> bool:
     amendment then, but the document the article partly repeals.  Wording struck out or replaced ("Thay thế cụm
     từ …") is an amendment, as is a part replaced by new text ("Thay thế Phụ lục … bằng Phụ lục …"); a clause
     saying "sửa đổi" or "bổ sung" keeps the heading's word."""
-    arts = [a for a in articles if a.kind == "dieu" and a.page == c.page and a.start <= c.start < a.end]
+    arts = [a for a in _holding(articles, c.page, c.start) if a.kind == "dieu"]
     if not arts or not arts[0].title or not AMEND_WORD.match(arts[0].title.strip()):
         return False
     a = arts[0]
@@ -274,9 +278,8 @@ def part_days(text: str) -> dict[tuple[str, str | None], str]:
         sentence = SENTENCE_START.split(text[max(0, m.start() - DEFAULT_CONDITION_LOOKBACK) : m.start()])[-1]
         if DOC_NUMBER.search(sentence.upper()):
             continue
-        try:
-            day = date(int(m["year"]), int(m["month"]), int(m["day"])).isoformat()
-        except ValueError:
+        day = _iso_day(m)
+        if day is None:
             continue
         clauses: list[str] = []
         for ref in PART_REF.finditer(sentence):
@@ -323,10 +326,9 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
 
     def act_fact(c: Citation, kind: str, day: str | None = None) -> EffectFact:
         named = None if c.doc_type else cited_name(full, offsets[c.page - 1] + c.start)  # "Luật … số …": its type
-        path = _article_path(articles, c.page, c.start) or ""
-        article, clause_no = ARTICLE_IN_PATH.search(path), CLAUSE_IN_PATH.search(path)
-        part_day = (days_of_parts.get((article[1], clause_no[1] if clause_no else None))
-                    or days_of_parts.get((article[1], None))) if article else None
+        holding = {a.kind: a.number for a in _holding(articles, c.page, c.start)}  # its Điều and khoản
+        part_day = (days_of_parts.get((holding["dieu"], holding.get("khoan")))
+                    or days_of_parts.get((holding["dieu"], None))) if "dieu" in holding else None
         return EffectFact(c.number, kind, source, on=day or part_day or since, by=own, clause=where(c.page, c.start),
                           doc_type=c.doc_type or (named[0] if named else None), issuer=c.issuer,
                           issued_on=c.issued_on, document_id=document_id, page=c.page, start=c.start, end=c.end)
@@ -361,8 +363,8 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
     body_end = min(ends_of_body) if ends_of_body else len(full)
     # the căn cứ stand before the first article: one cited further on (a licence form's, an appendix table's
     # "Căn cứ bổ sung" column) is not this document's
-    firsts = [offsets[a.page - 1] + a.start for a in articles if a.kind == "dieu"]
-    grounds_end = min([body_end, *firsts[:1]])
+    first_article = next((a for a in articles if a.kind == "dieu"), None)
+    grounds_end = min(body_end, offsets[first_article.page - 1] + first_article.start) if first_article else body_end
     seen: set = set()
     from_title: list[tuple[Citation, str]] = []  # what the title says, kept when the articles do not say it
     for c in citations if not consolidation else ():  # a consolidation repeats the clauses of the texts it joins
@@ -398,7 +400,7 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
         relation = c.relation
         acted = (list(TITLE_ACT.finditer(sentence)) or [None])[-1] if relation == AMENDED else None  # its act word
         if acted is not None and REPEAL_WORD.fullmatch(acted.group(0)) \
-                and LINE_OPENING.search(sentence[: acted.start()]):
+                and OPERATIVE_OPENING.search(sentence[: acted.start()]):
             # "Sửa đổi, bổ sung Luật … (heading) Bãi bỏ khoản 2 Điều 32 của Luật …": a repeal
             relation = REPLACED if "thay" in fold(acted.group(0)) else REPEALED_WHOLE
         listed = listed_repeal(full, at, window) if acts and in_effect and relation == "mention" else None
