@@ -537,7 +537,7 @@ def extract_header(doc: SourceDocument, blocks: Blocks | None = None) -> Header:
         f = line.fields
         h.place = rx.PLACE_JUNK.sub("", collapse(f["place"]).strip(" ,"))  # "._ Hà Nội": OCR's specks before it
         h.issued_on = iso_date(f["day"], f["month"], f["year"]) or signed_day(doc, f["month"], f["year"])
-        h.issued_in = None if h.issued_on else partial_date(f["month"], f["year"])
+        h.issued_in = partial_date(f["month"], f["year"])  # kept only when no day is found (below)
         h.spans["date"] = (line.page, line.start, line.end)
     elif "header_right" in p1.regions:
         h.place, h.issued_on = scattered_date(right)
@@ -592,7 +592,7 @@ def extract_header(doc: SourceDocument, blocks: Blocks | None = None) -> Header:
     elif not h.signer and doc.meta.get("signature", {}).get("signer"):
         h.signer = doc.meta["signature"]["signer"]  # the digital signature names the person who signed
     apply_consolidation(h, blocks)
-    if h.issued_on:  # a later source dated it (a law's passing, a consolidation's authentication)
+    if h.issued_on:  # the date line's day, or a later source's (a law's passing, a consolidation's authentication)
         h.issued_in = None
     h.is_qppl = is_qppl(h.number, h.symbol)
     if h.doc_type in LAW_TYPES:

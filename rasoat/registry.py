@@ -258,15 +258,18 @@ def read_rows(path: str | Path) -> tuple[list[dict[str, Any]], list[str]]:
     path = Path(path)
     raw = _raw_rows(path, _text_of(path))
     names = _header_names()
+    column_of = lambda key: names.get(str(key).strip().casefold()) or names.get(str(key).strip())  # noqa: E731
+    if raw and "number" not in {column_of(k) for k in raw[0]}:
+        raise RegistryFileError(f"Không nhập tệp {path.name} (chưa nhập dòng nào): không có cột số ký hiệu "
+                                "(\"number\" hoặc \"Số ký hiệu\")")
     first_line = 1 if path.suffix.lower() == ".json" else 2
     rows, ignored, problems = [], {}, []
     for i, r in enumerate(raw, start=first_line):
         row = {}
         for k, v in r.items():
-            key = str(k).strip()
-            column = names.get(key.casefold()) or names.get(key)
+            column = column_of(k)
             if column is None:
-                ignored[key] = None
+                ignored[str(k).strip()] = None
             else:
                 row[column] = v.strip() if isinstance(v, str) else v
         if not any(v not in (None, "", []) for v in row.values()):
@@ -286,10 +289,6 @@ def read_rows(path: str | Path) -> tuple[list[dict[str, Any]], list[str]]:
             problems.append(f"{where}: tình trạng \"{row.get('status')}\" không phải một trong: "
                             + ", ".join(effect.STATUSES))
         rows.append(dict(row, _where=where))
-    if raw and not any(names.get(str(k).strip().casefold()) == "number" or str(k).strip() == "number"
-                       for k in raw[0]):
-        problems.insert(0, "không có cột số ký hiệu (\"number\" hoặc \"Số ký hiệu\")")
-        del problems[1:]  # every row would say it again
     if problems:
         more = len(problems) - DEFAULT_PROBLEMS_SHOWN
         raise RegistryFileError(f"Không nhập tệp {path.name} (chưa nhập dòng nào): " + "; ".join(
