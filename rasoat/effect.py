@@ -28,7 +28,7 @@ from typing import Any
 
 from rasoat.facts import DateLike, as_date, load
 from rasoat.models import Article, Blocks, Citation, EffectFact, EffectStatus, Header
-from rasoat.numbers import DOC_NUMBER, number_key, number_year, parse, qh_term
+from rasoat.numbers import DOC_NUMBER, normalise_number, number_key, number_year, parse, qh_term
 from rasoat.patterns import NATIONAL_TITLE
 from rasoat.vntext import collapse, fold, unify
 
@@ -61,7 +61,8 @@ SOURCES = (SOURCE_DOCUMENT, SOURCE_GAZETTE, SOURCE_FACTS, SOURCE_IMPORT)  # by t
 # --------------------------------------------------------------------------- reading one document's clauses
 
 # A văn bản hợp nhất reprints the căn cứ and effect clauses of the texts it consolidates, dated as they were: they
-# say nothing of the day it was authenticated, so only its own fact is read from it.
+# say nothing of the day it was authenticated, so its own fact has no effect date, and what it reprints is given to
+# the text that states it (``consolidation_facts``).
 CONSOLIDATION = "Văn bản hợp nhất"
 
 DEFAULT_EFFECT_BEFORE = 400  # characters before a document's own effect clause read for what it replaces
@@ -123,8 +124,9 @@ ARTICLE_MARK = re.compile(r"^\s*Điều\s+\d+[a-zđ]?\s*\.", re.I)
 OPERATIVE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:Điều\s+\d+[a-zđ]?\.|\d+\.|[a-zđ]\))?[ \t]*$")
 # A clause or an article named in an effect article's sentence ("khoản 2 và khoản 3 Điều 8", "Điều 12", "Điều này").
 PART_REF = re.compile(r"\bkhoản\s+(?P<clause>\d+)|\bĐiều\s+(?:(?P<article>\d+[a-zđ]?)\b|này\b)")
-# "… có hiệu lực (thi hành) (kể) từ ngày 01 tháng 7 năm 2026": the day an article makes something take effect.
-EFFECTIVE_DAY = re.compile(r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+ngày\s+(?P<day>\d{1,2})\s*tháng\s*"
+# "… có hiệu lực (thi hành) (kể) từ ngày 01 tháng 7 năm 2026": the day an article makes something take effect ("ngày"
+# typed twice too).
+EFFECTIVE_DAY = re.compile(r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+(?:ngày\s+)+(?P<day>\d{1,2})\s*tháng\s*"
                            r"(?P<month>\d{1,2})\s*năm\s*(?P<year>\d{4})")
 DEFAULT_SENTENCE_LOOKBACK = 800  # characters before a citation read for the title of another document naming it
 # "(hết hiệu lực | bãi bỏ …) (thi hành) (kể) từ ngày 01 tháng 7 năm 2025": the day a clause ends a document, read from
@@ -220,9 +222,11 @@ def legal_force(number: str | None) -> int | None:
 def may_act_on(by: str | None, number: str | None) -> bool:
     """Can the document ``by`` replace, repeal or amend ``number``? Not when it has a lower legal force
     (a Thông tư does not amend a Nghị định, a Nghị định does not repeal a Luật), nor when it is not a QPPL and
-    the other is."""
+    the other is, nor when the other's number carries a later year."""
     if number_year(number) and not number_year(by):
         return False  # a document numbered without a year (not a QPPL: a list, a correction) ends no QPPL
+    if (number_year(number) or 0) > (number_year(by) or 9999):
+        return False  # nor one issued in a later year than itself
     a, b = legal_force(by), legal_force(number)
     return a is None or b is None or a <= b
 
@@ -303,6 +307,221 @@ def cited_name(full: str, at: int) -> tuple[str, str] | None:
     return (m.group("type"), m.group("name").strip()) if m else None
 
 
+# --------------------------------------------------------------------------- a văn bản hợp nhất
+
+# A văn bản hợp nhất names each text it joins with the day that text took effect: its opening ("Nghị định số
+# 49/2018/NĐ-CP ngày … của Chính phủ …, có hiệu lực kể từ ngày 15 tháng 5 năm 2018, được sửa đổi, bổ sung bởi:
+# 1. Nghị định số … , có hiệu lực kể từ ngày …"), and the footnotes that reprint an amending text's article ("3 Điều
+# 5 của Luật số … sửa đổi, bổ sung …, có hiệu lực kể từ ngày 24 tháng 4 năm 2026 quy định như sau: “Điều 5. …”").
+# Where such an item starts: the end of the one before (its effect day), a list's mark, "bởi:", a footnote's
+# number at a line start, or a line ending a sentence, a clause, a list's lead or a reprint's quote.
+JOINED_ITEM_START = re.compile(r"(?P<footnote>\n[ \t]*\d{1,3}[ \t]+(?=[A-ZĐ]))|\n[ \t]*(?:\d+\.|-|\+)[ \t]|"
+                               r"bởi\s*:|[.;:”][ \t]*\n")
+# How the text an item names is printed, from the item's or a line's start (and its mark) to its number: the part
+# a footnote reprints ("Điều 5 của", "Khoản 1 và khoản 3 Điều 30 của"), the type word, the name and "số" ("Luật Thuế
+# thu nhập cá nhân số ", "Nghị định số "); a number in a title before it ("Sửa đổi, bổ sung … của Thông tư số …") is
+# not it.
+JOINED_NAME = re.compile(r"(?:^|\n)[ \t]*(?:(?:\d+\.?|-|\+)[ \t]+)?"
+                         r"(?:(?:Điều|Khoản|Điểm|Các\s+điều|Chương|Mục|Phụ\s+lục)\b[^\n]{0,80}?\bcủa\s+)?"
+                         r"(?P<type>Bộ\s+luật|Luật|Pháp\s+lệnh|Nghị\s+quyết|Nghị\s+định|Thông\s+tư\s+liên\s+tịch|"
+                         r"Thông\s+tư|Quyết\s+định)\b[^;:“”]{0,200}?\bsố\s*$")
+# "ngày 30 tháng 3 năm 2018" right after the number of a text joined: the day it was issued.
+ISSUED_AFTER = re.compile(r"\s*ngày\s+(?P<day>\d{1,2})\s*tháng\s*(?P<month>\d{1,2})\s*năm\s*(?P<year>\d{4})")
+# "… quy định như sau: “" after a footnote's effect day: the text of the article it reprints follows, quoted.
+REPRINTED = re.compile(r"[^“”\n]{0,80}?như\s+sau\s*:\s*(?P<quote>“)?")
+# "được sửa đổi, bổ sung bởi" after the first text of the opening: the ones listed next amend it.
+AMENDED_BY_LIST = re.compile(r"được\s+sửa\s+đổi,?\s+bổ\s+sung\s+(?:bởi|theo)", re.I)
+# "(sau đây gọi là Thông tư số …)": the name a sentence gives a document it has just named, not another one.
+ALIAS_BEFORE = re.compile(r"\(\s*sau\s+đây\s+gọi\s+(?:chung\s+|tắt\s+)?là[^()]*$")
+# A footnote saying a part of the first text was struck out by a text joined ("12 Khoản này được bãi bỏ theo quy định
+# tại khoản 2 Điều 14 của Thông tư số …"): that text ends the part (wording struck out, "Cụm từ … được bãi bỏ", is an
+# amendment, already known from the opening).
+STRUCK_NOTE = re.compile(r"\n[ \t]*\d{1,3}[ \t]+(?:Khoản|Điểm|Điều|Mục|Chương|Mẫu|Phụ\s+lục)\b[^\n“”]{0,60}?\s"
+                         r"(?:được|bị)\s+bãi\s+bỏ\s+(?:theo\s+quy\s+định\s+)?(?:tại|theo)\b[^“”;]{0,300}?\bsố\s+(?=\d)")
+# "Luật này có hiệu lực …" in the body of a văn bản hợp nhất: the effect article of the first text joined.
+OWN_EFFECT = re.compile(r"\b(?:Bộ\s+luật|Luật|Pháp\s+lệnh|Nghị\s+quyết|Nghị\s+định|Thông\s+tư\s+liên\s+tịch|Thông\s+tư|"
+                        r"Quyết\s+định)\s+này\s+có\s+hiệu\s+lực")
+# The heading of an article, chapter or section at a line start (the effect article runs to the next one).
+UNIT_HEADING = re.compile(r"\n[ \t]*(?:Điều\s+\d+[a-zđ]?\s*\.|Chương\s+[IVXLC\d]+\b|Mục\s+\d+\b)")
+DEFAULT_JOINED_LOOKBACK = 1000  # characters before "có hiệu lực kể từ ngày …" searched for the item's start
+# A footnote's reprint longer than this (characters) has mostly run on to the foot of the next page, with that page's
+# body between its parts in a text layer: what it ends is not read (the longest of one page foot seen: about 1,100).
+DEFAULT_REPRINT_MAX = 1200
+DEFAULT_OPENING = 4000  # characters of a văn bản hợp nhất read for the texts it joins, before the first article
+
+
+def _quote_end(full: str, at: int) -> int:
+    """The offset after the curly quote closing the one opened at ``at`` (quotes nested inside counted)."""
+    depth = 0
+    for i in range(at, len(full)):
+        if full[i] == OPEN_QUOTE:
+            depth += 1
+        elif full[i] == CLOSE_QUOTE:
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return len(full)
+
+
+@dataclass
+class _Named:
+    """A document number printed in a văn bản hợp nhất: where it stands in the joined pages, the page and span
+    the fact keeps, and the citation ``extract`` read there (its type, issuer, date and relation), if any."""
+
+    number: str
+    at: int
+    end: int
+    page: int
+    start: int
+    citation: Citation | None
+
+
+def _named(full: str, offsets: list[int], citations: list[Citation]) -> list[_Named]:
+    """Every document number of ``full`` (the pages joined), with the citation read at the same place."""
+    read = {(c.page, c.start): c for c in citations}
+    out = []
+    for m in DOC_NUMBER.finditer(full):
+        page = bisect_right(offsets, m.start())
+        start = m.start() - offsets[page - 1]
+        c = read.get((page, start))
+        out.append(_Named(c.number if c and c.number else normalise_number(m.group(0)), m.start(), m.end(), page,
+                          start, c))
+    return out
+
+
+def expiry_facts(full: str, lo: int, hi: int, named: list[_Named], by: str, since: str | None,
+                 source: str, clause: str, document_id: str | None = None,
+                 spared: Iterable[str] = ()) -> list[EffectFact]:
+    """What the effect article of ``by``, read between ``lo`` and ``hi`` of ``full``, ends: "Luật … số 04/2007/QH12
+    đã được sửa đổi, bổ sung … theo Luật số … hết hiệu lực kể từ ngày Luật này có hiệu lực" (in whole, or in part
+    when the sentence names a part), "Thông tư này thay thế Thông tư số …", "Bãi bỏ Điều 5 Nghị định số …" — not the
+    texts named as having amended it, not "đến khi … hết hiệu lực".  Dated on the day the clause names, else
+    ``since`` (the day ``by`` took effect).  ``spared``: numbers it cannot end (the texts joined with it)."""
+    out: list[EffectFact] = []
+    seen: set[tuple[str, str]] = set()
+    spared_keys = {number_key(x) for x in (by, *spared)}
+    for n in named:
+        at, end, number, c = n.at, n.end, n.number, n.citation
+        if not lo <= at < hi or number_key(number) in spared_keys:
+            continue
+        if not is_document_number(number) or not may_act_on(by, number):
+            continue
+        before = full[max(lo, at - DEFAULT_CONDITION_LOOKBACK) : at]
+        if NOT_A_REPEAL_BEFORE.search(before):
+            continue
+        sentence = SENTENCE_START.split(before)[-1]
+        if TITLE_OF_ANOTHER.search(sentence) or ALIAS_BEFORE.search(sentence):
+            continue  # named in the title of another one the sentence cites ("Thông tư số A sửa đổi … Thông tư số B"),
+            # or the short name of one named just before ("(sau đây gọi là Thông tư số A)")
+        expires = EXPIRES_AFTER.search(full[end : min(hi, end + DEFAULT_EXPIRY_TAIL)])
+        words = list(REPEAL_WORD.finditer(sentence))
+        day = None
+        if expires and not AMENDED_BY_BEFORE.search(sentence.rsplit(")", 1)[-1]):
+            kind = REPEALED_PART if PARTIAL_EXPIRY.search(sentence) else REPEALED_WHOLE
+            day = day_named(expires.string[expires.end() : expires.end() + DEFAULT_DAY_AFTER])
+        elif c is not None and c.relation in (REPLACED, REPEALED_WHOLE) and words \
+                and not AMENDED_BY_BEFORE.search(sentence):
+            rest = sentence[words[-1].end() :]
+            kind = AMENDED if WORDING.match(rest) else REPEALED_PART if PARTIAL.search(rest) else c.relation
+        else:
+            continue
+        if (number_key(number), kind) in seen:
+            continue
+        seen.add((number_key(number), kind))
+        printed = None if c and c.doc_type else cited_name(full, at)  # "Luật … số 71/2006/QH11": its type
+        out.append(EffectFact(number, kind, source, on=day or since, by=by, clause=clause,
+                              doc_type=c.doc_type if c and c.doc_type else printed[0] if printed else None,
+                              issuer=c.issuer if c else None,
+                              issued_on=c.issued_on if c else None, document_id=document_id, page=n.page,
+                              start=n.start, end=n.start + end - at))
+    return out
+
+
+def consolidation_facts(own: str, full: str, named: list[_Named], body_end: int, source: str,
+                        document_id: str | None = None) -> list[EffectFact]:
+    """The facts a văn bản hợp nhất ``own`` reprints, each given to the text that states it: the day each text
+    it joins took effect (its opening, its footnotes), the texts amending the first one (the opening's list), what
+    the effect article of each amending text ends (a footnote reprinting it, quoted), and what the effect article
+    of the first text ends (its body, footnotes and quotes left out).  ``named``: the numbers printed in ``full``
+    (``_named``); ``body_end``: where the signature of the authentication starts."""
+    facts: list[EffectFact] = []
+    first_article = re.search(r"\n[ \t]*Điều\s+1\s*\.", full)
+    opening_end = min(first_article.start() if first_article else len(full), DEFAULT_OPENING)
+    masked = list(full)  # the body with footnotes and quotes blanked: where the first text's effect article is read
+    joined: list[tuple[str, str, int, str]] = []  # (number, effect day, offset, type) of the opening's texts, in order
+    seen: set[tuple[str, str]] = set()
+    previous = 0  # where the item before ended (its effect day), or the text starts
+    for m in EFFECTIVE_DAY.finditer(full):
+        lo = max(previous, m.start() - DEFAULT_JOINED_LOOKBACK)
+        starts = list(JOINED_ITEM_START.finditer(full, lo, m.start()))
+        reprint = REPRINTED.match(full, m.end())
+        footnote = reprint is not None or (bool(starts) and starts[-1]["footnote"] is not None)
+        item_start = starts[-1].end() if starts else lo if lo == previous else None
+        if item_start is None or (not footnote and m.start() > opening_end):
+            continue  # a sentence of the body, not a text joined
+        previous = m.end()
+        leads = ((n, JOINED_NAME.search(full[item_start : n.at])) for n in named if item_start <= n.at < m.start())
+        first, lead = next(((n, lead) for n, lead in leads if lead), (None, None))
+        day = _iso_day(m)
+        if not first or not lead or not day or not is_document_number(first.number):
+            continue
+        number = first.number
+        issued = ISSUED_AFTER.match(full, first.end)
+        where = f"{own}, {'chú thích' if footnote else 'phần đầu văn bản'}"
+        doc_type = re.sub(r"\s+", " ", lead["type"])
+        if (number_key(number), ISSUED) not in seen:
+            seen.add((number_key(number), ISSUED))
+            facts.append(EffectFact(number, ISSUED, source, on=day, by=own, clause=where, doc_type=doc_type,
+                                    issued_on=_iso_day(issued) if issued
+                                    else None, effective_on=day, document_id=document_id, page=first.page,
+                                    start=first.start, end=first.start + first.end - first.at))
+        if not footnote:
+            if all(number_key(number) != number_key(x) for x, _, _, _ in joined):  # listed again in a footnote
+                joined.append((number, day, first.at, doc_type))
+            continue
+        quoted = reprint is not None and reprint["quote"] is not None
+        close = _quote_end(full, reprint.start("quote")) if quoted else len(full)
+        if quoted and close - m.end() <= DEFAULT_REPRINT_MAX:
+            facts += expiry_facts(full, reprint.end(), close, named, number, day, source,
+                                  f"{own}, chú thích: {number}", document_id)
+        else:  # not quoted, or longer than a page bottom holds: where it ends is not known, the body near it unread
+            close = min(len(full), m.end() + DEFAULT_EFFECT_AFTER)
+        masked[item_start:close] = " " * (close - item_start)
+    if joined and AMENDED_BY_LIST.search(full, 0, joined[0][2]):
+        joined = []  # the first text was not read (its effect day misprinted): which text the body is, is not known
+    if joined:  # "X …, có hiệu lực …, được sửa đổi, bổ sung bởi: Y …; Z …": Y and Z amend X
+        base, base_day, base_at, base_type = joined[0]
+        listed = AMENDED_BY_LIST.search(full, base_at, joined[1][2]) if len(joined) > 1 else None
+        for number, day, _, _ in joined[1:] if listed else ():
+            facts.append(EffectFact(base, AMENDED, source, on=day, by=number, clause=f"{own}, phần đầu văn bản",
+                                    doc_type=base_type, document_id=document_id))
+        days = {number_key(x): day for x, day, _, _ in joined[1:]}  # the texts that can strike a part of it out
+        struck: set[str] = set()
+        for m in STRUCK_NOTE.finditer(full):
+            by = next((n for n in named if n.at == m.end()), None)
+            key = number_key(by.number) if by else None
+            if by is None or key not in days or key in struck:
+                continue
+            struck.add(key)
+            facts.append(EffectFact(base, REPEALED_PART, source, on=days[key], by=by.number, clause=f"{own}, chú thích",
+                                    doc_type=base_type, document_id=document_id, page=by.page, start=by.start,
+                                    end=by.start + by.end - by.at))
+        for i, ch in enumerate(full):
+            if ch == OPEN_QUOTE:
+                close = _quote_end(full, i)
+                masked[i:close] = " " * (close - i)
+        body = "".join(masked)
+        found = list(OWN_EFFECT.finditer(body, opening_end, body_end))
+        if found:
+            at = found[-1].start()
+            heads = [h.start() for h in UNIT_HEADING.finditer(body, opening_end, at)]
+            nxt = UNIT_HEADING.search(body, found[-1].end(), body_end)
+            lo, hi = (heads[-1] if heads else at), (nxt.start() if nxt else body_end)
+            facts += expiry_facts(body, lo, hi, named, base, base_day, source, f"{own}, điều khoản thi hành",
+                                  document_id, spared=[x for x, _, _, _ in joined])
+    return facts
+
+
 def facts_of_document(header: Header, citations: list[Citation], articles: list[Article], blocks: Blocks,
                       page_texts: list[str], source: str,
                       document_id: str | None = None, grounds: bool = False) -> list[EffectFact]:
@@ -311,7 +530,8 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
     amends — a fact about that document dated on this one's effect date.  With ``grounds`` (a published
     document: the Công báo), each căn cứ with a number too: in force on this one's signing date, with the
     name printed before its number.  Nothing without its own number.  ``blocks``: where ``extract`` found the
-    effect clause and the signature (the effect article ends before it)."""
+    effect clause and the signature (the effect article ends before it).  A văn bản hợp nhất: its own fact, with
+    no effect date, and what it reprints given to the texts it joins (``consolidation_facts``)."""
     own = header.number
     if not own:
         return []
@@ -342,6 +562,10 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
     facts = [EffectFact(own, ISSUED, source, on=effective_on, by=own, clause=clause, doc_type=header.doc_type,
                         issuer=header.issuer, title=header.title, issued_on=header.issued_on,
                         effective_on=effective_on, document_id=document_id, **span)]
+    if consolidation:
+        sig = blocks.signature
+        return facts + consolidation_facts(own, full, _named(full, offsets, citations),
+                                           offsets[sig.page - 1] + sig.start if sig else len(full), source, document_id)
     since = header.effective_on or header.issued_on
     days_of_parts: dict[tuple[str, str | None], str] = {}  # parts of this document the effect article dates apart
     window = None
@@ -367,7 +591,7 @@ def facts_of_document(header: Header, citations: list[Citation], articles: list[
     grounds_end = min(body_end, offsets[first_article.page - 1] + first_article.start) if first_article else body_end
     seen: set = set()
     from_title: list[tuple[Citation, str]] = []  # what the title says, kept when the articles do not say it
-    for c in citations if not consolidation else ():  # a consolidation repeats the clauses of the texts it joins
+    for c in citations:
         named_as = name_number(c.doc_type, c.name, c.issued_on) if not c.number else None
         own_ground = c.page <= len(page_texts) and offsets[c.page - 1] + c.start < grounds_end
         if grounds and named_as and c.relation == GROUND and header.issued_on and named_as not in seen and own_ground:

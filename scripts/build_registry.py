@@ -4,7 +4,9 @@ the Công báo texts in ``../shared/national/`` — by rasoat's own reading, nev
 Each text goes through the real pipeline as a ``.txt`` file would (``ingest_file``, then ``extract``); its
 effect facts are read by ``rasoat.effect.facts_of_document``: the document's own number, type, issuer, title and
 dates, and every document its effect article replaces, repeals (in whole or in part) or amends, or its title
-amends.  Each fact keeps its source: the document's number and the clause (the article path) that says it.
+amends.  A văn bản hợp nhất gives each text it joins the facts that text states (``effect.consolidation_facts``):
+the day each took effect, the ones amending the first, what their effect articles end.  Each fact keeps its
+source: the document's number and the clause (the article path) that says it.
 No sentence of the texts is kept.
 
 The number is the one rasoat reads in the text; when that is missing or differs from the crawler's number

@@ -4,7 +4,6 @@ Fragments are our own text (rules/fragments.py)."""
 
 from __future__ import annotations
 
-import dataclasses
 import json
 
 import pytest
@@ -488,46 +487,6 @@ def test_cli_status_and_export(db, tmp_path):
     out = CliRunner().invoke(cli, ["registry", "export", "--format", "json", "--db", path])
     rows = {r["number"]: r for r in json.loads(out.output)}
     assert rows["18/2019/QĐ-UBND"]["replaced_by"] == ["05/2024/QĐ-UBND"]
-
-
-FOOTNOTE = ("3 Điều 5 của Thông tư số 02/2031/TT-BXD, có hiệu lực kể từ ngày 01 tháng 3 năm 2031, quy định như "
-            "sau:\n“Điều 5. Hiệu lực thi hành\n1. Thông tư này có hiệu lực từ ngày 01 tháng 3 năm 2031.\n"
-            "2. Thông tư số 16/2027/TT-BXD hết hiệu lực kể từ ngày Thông tư này có hiệu lực.”\n")
-
-
-@pytest.mark.parametrize("effect_article", [
-    # the consolidated text's own effect article, reprinted: its acts are the base text's, read from that text
-    "Điều 8. Hiệu lực\n1. Thông tư này có hiệu lực kể từ ngày 01 tháng 5 năm 2030.\n2. Thông tư số 15/2027/TT-BXD "
-    "ngày 02 tháng 3 năm 2027 của Bộ trưởng Bộ Xây dựng quy định về quản lý bến, đã được sửa đổi, bổ sung bởi "
-    "Thông tư số 03/2028/TT-BXD, hết hiệu lực kể từ ngày Thông tư này có hiệu lực.\n",
-    # a footnote quoting the effect article of an amending text
-    "Điều 8. Hiệu lực\n1. Thông tư này có hiệu lực kể từ ngày 01 tháng 5 năm 2030.\n" + FOOTNOTE,
-])
-def test_a_consolidated_text_states_only_its_own_fact(effect_article):
-    """A văn bản hợp nhất reprints the căn cứ and effect clauses of the texts it joins, and footnotes those of the
-    amending ones, dated as they were: read from it, they would be dated by it, and a footnote read as its article
-    (a hand check of reading them found 25 of 64 wrong).  Only its own fact is kept, without an effect date."""
-    from extract import extract
-    from rules.fragments import region_page as page
-    from rules.fragments import source_of as document
-    from tests.test_header_classes import SEAL_FIRST, VBHN_END, VBHN_TOP
-
-    top = VBHN_TOP.replace("Căn cứ Luật Giao thông đường thủy nội địa;",
-                           "Căn cứ Nghị định số 44/2029/NĐ-CP ngày 02 tháng 4 năm 2029 của Chính phủ;")
-    end = VBHN_END.replace("Điều 9.", effect_article + "Điều 9.")
-    source = document(page(plain=top), page(2, plain=end + SEAL_FIRST))
-    x = extract(source)
-    assert x.header.doc_type == "Văn bản hợp nhất" and x.header.number == "21/VBHN-BXD"
-    facts = effect.facts_of_document(x.header, x.citations, x.articles, x.blocks,
-                                     [p.text for p in source.pages], effect.SOURCE_GAZETTE, grounds=True)
-    assert [(f.number, f.kind) for f in facts] == [("21/VBHN-BXD", effect.ISSUED)]
-    assert facts[0].effective_on is None and facts[0].on is None
-    # the same căn cứ in a document of its own are read
-    own = dataclasses.replace(x.header, doc_type="Thông tư")
-    kinds = {(f.number, f.kind) for f in effect.facts_of_document(
-        own, x.citations, x.articles, x.blocks, [p.text for p in source.pages], effect.SOURCE_GAZETTE,
-        grounds=True)}
-    assert ("44/2029/NĐ-CP", effect.GROUND) in kinds
 
 
 def test_names_resolved_again_once_facts_are_added():
