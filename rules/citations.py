@@ -10,6 +10,7 @@ from datetime import date
 from rasoat import effect, facts
 from rasoat.gazetteer import issuer_from_symbol, resolve_issuer
 from rasoat.numbers import number_key, number_year, parse, qh_term, type_abbr
+from rasoat.vntext import fold
 from rules import patterns as pt
 from rules.base import finding, rule
 from rules.context import is_ground, issued_on, issuer_record, looks_qppl, ocr_tolerant, signing_period
@@ -93,12 +94,21 @@ def ground_amended(doc):
         return
     first, last = period
     cited = {number_key(c.number) for c in doc.extraction.citations if c.number}
+    # a document cited by name and date ("Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế ngày 13 tháng 6
+    # năm 2014"): the amending document issued that day, of that type, is cited
+    named = {(c.issued_on, fold(c.doc_type or "")) for c in doc.extraction.citations if not c.number and c.issued_on}
+
+    def not_cited(n: str) -> bool:
+        day = next(((f.issued_on, fold(f.doc_type or "")) for f in effect.shipped().facts(n)
+                    if f.kind == effect.ISSUED and f.issued_on), None)
+        return number_key(n) not in cited and not (day and (day in named or (day[0], "") in named))
+
     for c, number in _grounds(doc):
         st = effect.shipped().status(number, last, c.doc_type, citing=doc.extraction.header.number)
         if st.status not in (effect.IN_FORCE, effect.PARTLY_REPEALED):
             continue
-        partly = [n for n in st.partly_repealed_by if number_key(n) not in cited]
-        amended = [n for n in st.amended_by if number_key(n) not in cited and n not in partly]
+        partly = [n for n in st.partly_repealed_by if not_cited(n)]
+        amended = [n for n in st.amended_by if not_cited(n) and n not in partly]
         if not partly and not amended:
             continue
         what = "; ".join(filter(None, [partly and f"bị bãi bỏ một phần bởi {', '.join(partly)}",

@@ -890,3 +890,25 @@ def test_a_report_that_lists_what_to_repeal_repeals_nothing():
         signature="TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nTrần Văn Nam")
     assert report.extraction.header.number == "45/BC-UBND"
     assert [f.kind for f in facts_of(report)] == [effect.ISSUED]
+
+
+@pytest.mark.parametrize("more, named, spared", [
+    # the law alone (signed 12/5/2025): every amendment in effect by then is named; not one that took effect after
+    ("", {"46/2014/QH13", "97/2015/QH13", "35/2018/QH14"}, {"51/2024/QH15"}),
+    # an amending law cited by name and the day it was passed is cited: not named again; the others still are
+    (";\nCăn cứ Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế ngày 13 tháng 6 năm 2014",
+     {"97/2015/QH13", "35/2018/QH14"}, {"46/2014/QH13"}),
+    # by number, the same
+    (";\nCăn cứ Luật số 46/2014/QH13", {"97/2015/QH13"}, {"46/2014/QH13"}),
+    # near miss: another law passed on another day is not one of them
+    (";\nCăn cứ Luật Dược ngày 06 tháng 4 năm 2016", {"46/2014/QH13", "97/2015/QH13"}, {"51/2024/QH15"}),
+])
+def test_a_ground_amended_names_the_amendments_not_cited(more, named, spared):
+    """CIT006 names the documents that amended (or partly repealed) a căn cứ before the signing day and that the
+    document does not cite — by number, or by name and the day they were passed (the registry knows their day from
+    the văn bản hợp nhất that join them)."""
+    ground = "Căn cứ Luật Bảo hiểm y tế số 25/2008/QH12" + more
+    doc = variant(QPPL_DECISION, *SIGNED_2025[:2], ("Căn cứ Nghị định số 34/2016/NĐ-CP ngày 14 tháng 5 năm 2016",
+                                                     ground))
+    [f] = [f for f in check("CIT006", doc) if "25/2008/QH12" in f.message]
+    assert all(n in f.message for n in named) and not any(n in f.message for n in spared)
