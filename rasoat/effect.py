@@ -309,6 +309,10 @@ def cited_name(full: str, at: int) -> tuple[str, str] | None:
 
 # --------------------------------------------------------------------------- a văn bản hợp nhất
 
+# The type word of a QPPL a văn bản hợp nhất joins, lines wrapping between its words.
+TYPE_WORD = (r"(?:Bộ\s+luật|Luật|Pháp\s+lệnh|Nghị\s+quyết|Nghị\s+định|Thông\s+tư\s+liên\s+tịch|Thông\s+tư|"
+             r"Quyết\s+định)")
+
 # A văn bản hợp nhất names each text it joins with the day that text took effect: its opening ("Nghị định số
 # 49/2018/NĐ-CP ngày … của Chính phủ …, có hiệu lực kể từ ngày 15 tháng 5 năm 2018, được sửa đổi, bổ sung bởi:
 # 1. Nghị định số … , có hiệu lực kể từ ngày …"), and the footnotes that reprint an amending text's article ("3 Điều
@@ -323,8 +327,7 @@ JOINED_ITEM_START = re.compile(r"(?P<footnote>\n[ \t]*\d{1,3}[ \t]+(?=[A-ZĐ]))|
 # not it.
 JOINED_NAME = re.compile(r"(?:^|\n)[ \t]*(?:(?:\d+\.?|-|\+)[ \t]+)?"
                          r"(?:(?:Điều|Khoản|Điểm|Các\s+điều|Chương|Mục|Phụ\s+lục)\b[^\n]{0,80}?\bcủa\s+)?"
-                         r"(?P<type>Bộ\s+luật|Luật|Pháp\s+lệnh|Nghị\s+quyết|Nghị\s+định|Thông\s+tư\s+liên\s+tịch|"
-                         r"Thông\s+tư|Quyết\s+định)\b[^;:“”]{0,200}?\bsố\s*$")
+                         rf"(?P<type>{TYPE_WORD})\b[^;:“”]{{0,200}}?\bsố\s*$")
 # "ngày 30 tháng 3 năm 2018" right after the number of a text joined: the day it was issued.
 ISSUED_AFTER = re.compile(r"\s*ngày\s+(?P<day>\d{1,2})\s*tháng\s*(?P<month>\d{1,2})\s*năm\s*(?P<year>\d{4})")
 # "… quy định như sau: “" after a footnote's effect day: the text of the article it reprints follows, quoted.
@@ -339,8 +342,7 @@ ALIAS_BEFORE = re.compile(r"\(\s*sau\s+đây\s+gọi\s+(?:chung\s+|tắt\s+)?là
 STRUCK_NOTE = re.compile(r"\n[ \t]*\d{1,3}[ \t]+(?:Khoản|Điểm|Điều|Mục|Chương|Mẫu|Phụ\s+lục)\b[^\n“”]{0,60}?\s"
                          r"(?:được|bị)\s+bãi\s+bỏ\s+(?:theo\s+quy\s+định\s+)?(?:tại|theo)\b[^“”;]{0,300}?\bsố\s+(?=\d)")
 # "Luật này có hiệu lực …" in the body of a văn bản hợp nhất: the effect article of the first text joined.
-OWN_EFFECT = re.compile(r"\b(?:Bộ\s+luật|Luật|Pháp\s+lệnh|Nghị\s+quyết|Nghị\s+định|Thông\s+tư\s+liên\s+tịch|Thông\s+tư|"
-                        r"Quyết\s+định)\s+này\s+có\s+hiệu\s+lực")
+OWN_EFFECT = re.compile(rf"\b{TYPE_WORD}\s+này\s+có\s+hiệu\s+lực")
 # The heading of an article, chapter or section at a line start (the effect article runs to the next one).
 UNIT_HEADING = re.compile(r"\n[ \t]*(?:Điều\s+\d+[a-zđ]?\s*\.|Chương\s+[IVXLC\d]+\b|Mục\s+\d+\b)")
 DEFAULT_JOINED_LOOKBACK = 1000  # characters before "có hiệu lực kể từ ngày …" searched for the item's start
@@ -441,15 +443,53 @@ def consolidation_facts(own: str, full: str, named: list[_Named], body_end: int,
                         document_id: str | None = None) -> list[EffectFact]:
     """The facts a văn bản hợp nhất ``own`` reprints, each given to the text that states it: the day each text
     it joins took effect (its opening, its footnotes), the texts amending the first one (the opening's list), what
-    the effect article of each amending text ends (a footnote reprinting it, quoted), and what the effect article
-    of the first text ends (its body, footnotes and quotes left out).  ``named``: the numbers printed in ``full``
-    (``_named``); ``body_end``: where the signature of the authentication starts."""
-    facts: list[EffectFact] = []
+    the effect article of each amending text ends (a footnote reprinting it, quoted), the parts of the first text
+    its footnotes say a joined text struck out, and what the effect article of the first text ends (its body,
+    footnotes and quotes left out).  ``named``: the numbers printed in ``full`` (``_named``); ``body_end``: where
+    the signature of the authentication starts."""
     first_article = re.search(r"\n[ \t]*Điều\s+1\s*\.", full)
     opening_end = min(first_article.start() if first_article else len(full), DEFAULT_OPENING)
-    masked = list(full)  # the body with footnotes and quotes blanked: where the first text's effect article is read
-    joined: list[tuple[str, str, int, str]] = []  # (number, effect day, offset, type) of the opening's texts, in order
-    seen: set[tuple[str, str]] = set()
+    facts, joined, footnotes = _joined_texts(own, full, named, opening_end, source, document_id)
+    if not joined or AMENDED_BY_LIST.search(full, 0, joined[0].at):
+        return facts  # the first text was not read (its effect day misprinted): which text the body is, is not known
+    base, amending = joined[0], joined[1:]
+    listed = amending and AMENDED_BY_LIST.search(full, base.at, amending[0].at)
+    for t in amending if listed else ():  # "X …, có hiệu lực …, được sửa đổi, bổ sung bởi: Y …; Z …": Y, Z amend X
+        facts.append(EffectFact(base.number, AMENDED, source, on=t.day, by=t.number,
+                                clause=f"{own}, phần đầu văn bản", doc_type=base.doc_type, document_id=document_id))
+    facts += _struck_parts(own, full, named, base, amending, source, document_id)
+    body = _blanked(full, footnotes)
+    found = list(OWN_EFFECT.finditer(body, opening_end, body_end))
+    if found:  # the first text's effect article: from its heading to the next one's
+        at = found[-1].start()
+        heads = [h.start() for h in UNIT_HEADING.finditer(body, opening_end, at)]
+        nxt = UNIT_HEADING.search(body, found[-1].end(), body_end)
+        facts += expiry_facts(body, heads[-1] if heads else at, nxt.start() if nxt else body_end, named, base.number,
+                              base.day, source, f"{own}, điều khoản thi hành", document_id,
+                              spared=[t.number for t in joined])
+    return facts
+
+
+@dataclass
+class _Joined:
+    """A text the opening of a văn bản hợp nhất names: its number, the day it took effect, where its number stands,
+    its type."""
+
+    number: str
+    day: str
+    at: int
+    doc_type: str
+
+
+def _joined_texts(own: str, full: str, named: list[_Named], opening_end: int, source: str,
+                  document_id: str | None) -> tuple[list[EffectFact], list[_Joined], list[tuple[int, int]]]:
+    """The texts the opening and the footnotes of a văn bản hợp nhất name with their effect day: a ``ban_hanh`` fact
+    for each (once a number), what each footnote's quoted reprint of an effect article ends; the opening's texts in
+    order; the spans of the footnotes (the body is read without them)."""
+    facts: list[EffectFact] = []
+    joined: list[_Joined] = []
+    footnotes: list[tuple[int, int]] = []
+    seen: set[str] = set()
     previous = 0  # where the item before ended (its effect day), or the text starts
     for m in EFFECTIVE_DAY.finditer(full):
         lo = max(previous, m.start() - DEFAULT_JOINED_LOOKBACK)
@@ -465,19 +505,18 @@ def consolidation_facts(own: str, full: str, named: list[_Named], body_end: int,
         day = _iso_day(m)
         if not first or not lead or not day or not is_document_number(first.number):
             continue
-        number = first.number
-        issued = ISSUED_AFTER.match(full, first.end)
-        where = f"{own}, {'chú thích' if footnote else 'phần đầu văn bản'}"
-        doc_type = re.sub(r"\s+", " ", lead["type"])
-        if (number_key(number), ISSUED) not in seen:
-            seen.add((number_key(number), ISSUED))
-            facts.append(EffectFact(number, ISSUED, source, on=day, by=own, clause=where, doc_type=doc_type,
-                                    issued_on=_iso_day(issued) if issued
-                                    else None, effective_on=day, document_id=document_id, page=first.page,
-                                    start=first.start, end=first.start + first.end - first.at))
+        number, doc_type = first.number, re.sub(r"\s+", " ", lead["type"])
+        if number_key(number) not in seen:
+            seen.add(number_key(number))
+            issued = ISSUED_AFTER.match(full, first.end)
+            facts.append(EffectFact(number, ISSUED, source, on=day, by=own,
+                                    clause=f"{own}, {'chú thích' if footnote else 'phần đầu văn bản'}",
+                                    doc_type=doc_type, issued_on=_iso_day(issued) if issued else None,
+                                    effective_on=day, document_id=document_id, page=first.page, start=first.start,
+                                    end=first.start + first.end - first.at))
         if not footnote:
-            if all(number_key(number) != number_key(x) for x, _, _, _ in joined):  # listed again in a footnote
-                joined.append((number, day, first.at, doc_type))
+            if all(number_key(number) != number_key(t.number) for t in joined):  # listed again in a footnote
+                joined.append(_Joined(number, day, first.at, doc_type))
             continue
         quoted = reprint is not None and reprint["quote"] is not None
         close = _quote_end(full, reprint.start("quote")) if quoted else len(full)
@@ -486,40 +525,34 @@ def consolidation_facts(own: str, full: str, named: list[_Named], body_end: int,
                                   f"{own}, chú thích: {number}", document_id)
         else:  # not quoted, or longer than a page bottom holds: where it ends is not known, the body near it unread
             close = min(len(full), m.end() + DEFAULT_EFFECT_AFTER)
-        masked[item_start:close] = " " * (close - item_start)
-    if joined and AMENDED_BY_LIST.search(full, 0, joined[0][2]):
-        joined = []  # the first text was not read (its effect day misprinted): which text the body is, is not known
-    if joined:  # "X …, có hiệu lực …, được sửa đổi, bổ sung bởi: Y …; Z …": Y and Z amend X
-        base, base_day, base_at, base_type = joined[0]
-        listed = AMENDED_BY_LIST.search(full, base_at, joined[1][2]) if len(joined) > 1 else None
-        for number, day, _, _ in joined[1:] if listed else ():
-            facts.append(EffectFact(base, AMENDED, source, on=day, by=number, clause=f"{own}, phần đầu văn bản",
-                                    doc_type=base_type, document_id=document_id))
-        days = {number_key(x): day for x, day, _, _ in joined[1:]}  # the texts that can strike a part of it out
-        struck: set[str] = set()
-        for m in STRUCK_NOTE.finditer(full):
-            by = next((n for n in named if n.at == m.end()), None)
-            key = number_key(by.number) if by else None
-            if by is None or key not in days or key in struck:
-                continue
-            struck.add(key)
-            facts.append(EffectFact(base, REPEALED_PART, source, on=days[key], by=by.number, clause=f"{own}, chú thích",
-                                    doc_type=base_type, document_id=document_id, page=by.page, start=by.start,
-                                    end=by.start + by.end - by.at))
-        for i, ch in enumerate(full):
-            if ch == OPEN_QUOTE:
-                close = _quote_end(full, i)
-                masked[i:close] = " " * (close - i)
-        body = "".join(masked)
-        found = list(OWN_EFFECT.finditer(body, opening_end, body_end))
-        if found:
-            at = found[-1].start()
-            heads = [h.start() for h in UNIT_HEADING.finditer(body, opening_end, at)]
-            nxt = UNIT_HEADING.search(body, found[-1].end(), body_end)
-            lo, hi = (heads[-1] if heads else at), (nxt.start() if nxt else body_end)
-            facts += expiry_facts(body, lo, hi, named, base, base_day, source, f"{own}, điều khoản thi hành",
-                                  document_id, spared=[x for x, _, _, _ in joined])
-    return facts
+        footnotes.append((item_start, close))
+    return facts, joined, footnotes
+
+
+def _struck_parts(own: str, full: str, named: list[_Named], base: _Joined, amending: list[_Joined], source: str,
+                  document_id: str | None) -> list[EffectFact]:
+    """The partial repeals of the first text its footnotes state ("12 Khoản này được bãi bỏ theo quy định tại … của
+    Thông tư số …"), by a text joined with it, on that text's day: once per text."""
+    days = {number_key(t.number): t.day for t in amending}
+    out: list[EffectFact] = []
+    for m in STRUCK_NOTE.finditer(full):
+        by = next((n for n in named if n.at == m.end()), None)
+        key = number_key(by.number) if by else None
+        if by is None or key not in days:
+            continue
+        out.append(EffectFact(base.number, REPEALED_PART, source, on=days.pop(key), by=by.number,
+                              clause=f"{own}, chú thích", doc_type=base.doc_type, document_id=document_id,
+                              page=by.page, start=by.start, end=by.start + by.end - by.at))
+    return out
+
+
+def _blanked(full: str, spans: list[tuple[int, int]]) -> str:
+    """``full`` with the ``spans`` and every curly-quoted passage blanked (offsets kept)."""
+    out = list(full)
+    quotes = [(i, _quote_end(full, i)) for i, ch in enumerate(full) if ch == OPEN_QUOTE]
+    for lo, hi in [*spans, *quotes]:
+        out[lo:hi] = " " * (hi - lo)
+    return "".join(out)
 
 
 def facts_of_document(header: Header, citations: list[Citation], articles: list[Article], blocks: Blocks,
