@@ -29,7 +29,7 @@ from typing import Any
 from rasoat.facts import DateLike, as_date, load
 from rasoat.models import Article, Blocks, Citation, EffectFact, EffectStatus, Header
 from rasoat.numbers import DOC_NUMBER, normalise_number, number_key, number_year, parse, qh_term
-from rasoat.patterns import NATIONAL_TITLE
+from rasoat.patterns import NATIONAL_TITLE, REPEAL_WORD
 from rasoat.vntext import collapse, fold, unify
 
 # --------------------------------------------------------------------------- statuses, kinds, sources
@@ -74,8 +74,6 @@ DEFAULT_REPEAL_LOOKBACK = 160  # characters before a repealing citation searched
 DEFAULT_EXPIRY_TAIL = 600
 PAGE_JOIN = "\n"  # pages joined as extract.blocks joins them
 
-# Words that end a cited document, in whole or in part, before it ("bãi bỏ", "thay thế", "hết hiệu lực").
-REPEAL_WORD = re.compile(r"bãi\s+bỏ|thay\s+thế|hết\s+hiệu\s+lực", re.I)
 # Words between the repeal word and the cited number that make the repeal partial ("bãi bỏ Điều 5 của …").
 PARTIAL = re.compile(r"\b(?:Điều|điều|khoản|điểm|một\s+số|một\s+phần|nội\s+dung|quy\s+định\s+tại|[Pp]hụ\s+lục|[Mm]ẫu|"
                      r"biểu\s+mẫu|[Dd]anh\s+mục|cụm\s+từ|kèm\s+theo|Chương|Mục|Phần)\b")

@@ -1,7 +1,7 @@
 """Patterns that more than one stage needs, defined once, below the stages:
 ``ingest`` decides with them which pages get table extraction, ``extract``
 reads the procedures with them (data flows one way, so ingest never imports
-extract)."""
+extract); ``rasoat.effect`` and the citation rules read repeals with them."""
 
 from __future__ import annotations
 
@@ -14,6 +14,10 @@ from rasoat.facts import format_constants
 # rasoat.effect: not its effect article).  Not the country named in a phrase ("Ký bởi: CÔNG BÁO NƯỚC CỘNG HÒA XÃ
 # HỘI CHỦ NGHĨA VIỆT NAM", a signature's text).
 NATIONAL_TITLE = re.compile(r"(?<!NƯỚC\s)" + format_constants()["quoc_hieu"]["regex"])
+
+# Words that end a cited document, in whole or in part, before it ("bãi bỏ", "thay thế", "hết hiệu lực"):
+# rasoat.effect reads what a document ends with them, the citation rules what a căn cứ's sentence says.
+REPEAL_WORD = re.compile(r"bãi\s+bỏ|thay\s+thế|hết\s+hiệu\s+lực", re.I)
 
 # TTHC codes: one digit, a dot, six digits ("1.004227").
 TTHC_CODE = re.compile(r"(?<![\d.,])(?P<code>[1-3]\.\d{6})(?![\d.,]\d)")

@@ -10,6 +10,7 @@ from datetime import date
 from rasoat import effect, facts
 from rasoat.gazetteer import issuer_from_symbol, resolve_issuer
 from rasoat.numbers import number_key, number_year, parse, qh_term, type_abbr
+from rasoat.patterns import REPEAL_WORD
 from rasoat.vntext import fold
 from rules import patterns as pt
 from rules.base import finding, rule
@@ -149,7 +150,7 @@ def repeals_whole(doc, c) -> bool:
     """Does the repealing citation ``c`` end the whole cited document (not "bãi bỏ Điều 5 của …")?"""
     page = doc.source.pages[c.page - 1].text
     before = page[max(0, c.start - DEFAULT_REPEAL_LOOKBACK) : c.start]
-    words = list(pt.REPEAL_WORD.finditer(before))
+    words = list(REPEAL_WORD.finditer(before))
     if not words:
         return True
     between = before[words[-1].end() :]

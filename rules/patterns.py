@@ -14,8 +14,6 @@ import re
 PRINTED_DATE = re.compile(r"ngày\s*\d{1,2}(?:\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4,5}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4,5})")
 # Words between "bãi bỏ" and the cited number that make the repeal partial ("bãi bỏ Điều 5, khoản 2 của …").
 PARTIAL = re.compile(r"\b(?:Điều|điều|khoản|điểm|một\s+số|một\s+phần|nội\s+dung)\b")
-# Words that end a cited document, in whole or in part.
-REPEAL_WORD = re.compile(r"bãi\s+bỏ|thay\s+thế|hết\s+hiệu\s+lực", re.I)
 
 # --------------------------------------------------------------------------- rules/context.py
 
