@@ -1129,9 +1129,14 @@ def number_of(registry: Registry, number: str | None, name: str | None = None, d
 
 
 def evidence_of(f: EffectFact) -> dict[str, Any]:
-    """Where a fact was read: its source and clause, and the stored document and span when there is one."""
+    """Where a fact was read: its source and clause, the Công báo page of the text that says it, and the stored
+    document and span when there is one."""
     out = dict(source=f.source, kind=f.kind, by=f.by, on=f.on, clause=f.clause)
-    if f.source == SOURCE_GAZETTE and f.by and (url := gazette_urls().get(number_key(f.by) or "")):
+    # the gazette text to open: the one whose clause says it (named first in the clause: a văn bản hợp nhất
+    # states facts of the texts it joins), else the acting one
+    stated = (f.clause or "").split(",")[0].strip()
+    url = next((u for n in (stated, f.by) if n and (u := gazette_urls().get(number_key(n) or ""))), None)
+    if f.source == SOURCE_GAZETTE and url:
         out["url"] = url
     if f.document_id:
         out.update(document_id=f.document_id, page=f.page, start=f.start, end=f.end)

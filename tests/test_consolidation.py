@@ -132,3 +132,18 @@ def test_grounds_reprinted_are_not_the_consolidated_texts():
     facts = effect.facts_of_document(own, x.citations, x.articles, x.blocks, pages, effect.SOURCE_GAZETTE,
                                      grounds=True)
     assert ("44/2029/NĐ-CP", effect.GROUND) in {(f.number, f.kind) for f in facts}
+
+
+@pytest.mark.parametrize("number, on, stated_by", [
+    # a fact a văn bản hợp nhất states for a text it joins: its evidence opens the văn bản hợp nhất
+    ("04/2007/QH12", "2026-12-02", "112/VBHN-VPQH"),
+    # a fact a text states itself: that text
+    ("295/2016/TT-BTC", "2026-12-02", "11/2026/TT-BTC"),
+])
+def test_evidence_opens_the_gazette_text_that_says_it(number, on, stated_by):
+    from rasoat.numbers import number_key
+
+    st = effect.shipped().status(number, on)
+    [ev] = [effect.evidence_of(f) for f in st.evidence[:1]]
+    assert ev["clause"].startswith(stated_by)
+    assert ev["url"] == effect.gazette_urls()[number_key(stated_by)]
