@@ -350,10 +350,11 @@ DEFAULT_REPRINT_MAX = 1200
 DEFAULT_OPENING = 4000  # characters of a văn bản hợp nhất read for the texts it joins, before the first article
 
 
-def _quote_end(full: str, at: int) -> int:
-    """The offset after the curly quote closing the one opened at ``at`` (quotes nested inside counted)."""
+def _quote_end(full: str, at: int, limit: int | None = None) -> int:
+    """The offset after the curly quote closing the one opened at ``at`` (quotes nested inside counted), looked
+    for up to ``limit`` characters on; ``len(full)`` when not found."""
     depth = 0
-    for i in range(at, len(full)):
+    for i in range(at, len(full) if limit is None else min(len(full), at + limit)):
         if full[i] == OPEN_QUOTE:
             depth += 1
         elif full[i] == CLOSE_QUOTE:
@@ -517,7 +518,7 @@ def _joined_texts(own: str, full: str, named: list[_Named], opening_end: int, so
                 joined.append(_Joined(number, day, first.at, doc_type))
             continue
         quoted = reprint is not None and reprint["quote"] is not None
-        close = _quote_end(full, reprint.start("quote")) if quoted else len(full)
+        close = _quote_end(full, reprint.start("quote"), DEFAULT_REPRINT_MAX) if quoted else len(full)
         if quoted and close - m.end() <= DEFAULT_REPRINT_MAX:
             facts += expiry_facts(full, reprint.end(), close, named, number, day, source,
                                   f"{own}, chú thích: {number}", document_id)
@@ -547,9 +548,14 @@ def _struck_parts(own: str, full: str, named: list[_Named], base: _Joined, amend
 def _blanked(full: str, spans: list[tuple[int, int]]) -> str:
     """``full`` with the ``spans`` and every curly-quoted passage blanked (offsets kept)."""
     out = list(full)
-    quotes = [(i, _quote_end(full, i)) for i, ch in enumerate(full) if ch == OPEN_QUOTE]
-    for lo, hi in [*spans, *quotes]:
+    for lo, hi in spans:
         out[lo:hi] = " " * (hi - lo)
+    depth = 0  # one pass: inside quotes (nested counted) from an opening one to the one closing it
+    for i, ch in enumerate(full):
+        depth += ch == OPEN_QUOTE
+        if depth:
+            out[i] = " "
+            depth -= ch == CLOSE_QUOTE
     return "".join(out)
 
 

@@ -84,6 +84,8 @@ def read(opening: str, body: str) -> set[tuple]:
     # the first text cannot end a text joined with it (its article reprinted as amended by it)
     (BASE + AMENDER, EFFECT + "2. Thông tư số 02/2031/TT-BXD hết hiệu lực kể từ ngày 01 tháng 3 năm 2032.\n" + LAST,
      OPENING),
+    # a quote opened and never closed before the effect article: what follows may be quoted wording, not read
+    (BASE + AMENDER, "Điều 7. Từ ngữ\n“Bến là nơi neo đậu.\n" + EFFECT + ENDS_OLD + LAST, OPENING),
     # the first text's day not printed: which text the body is, is not known; the amending text's day still is
     (BASE.replace(", có hiệu lực kể từ ngày 01 tháng 5 năm 2030", "") + AMENDER, EFFECT + ENDS_OLD + LAST,
      {AMENDER_OWN}),
